@@ -1,0 +1,144 @@
+/**
+ * Environment profiles: every number that differs between environments lives here, typed, with
+ * the seed it comes from. Stacks never hard-code a size; they read the resolved profile.
+ */
+
+/** Long-lived environments. `dr` is the GCP disaster-recovery environment for prod. */
+export const ENVIRONMENTS = ["dev", "staging", "prod", "dr"] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/** Clouds the platform provisions. */
+export const CLOUDS = ["aws", "gcp"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+/**
+ * How the network reaches the internet from private subnets.
+ * - `none`: no NAT (air-gapped workloads; endpoints only).
+ * - `single`: one NAT in the first AZ (cheap; an AZ outage cuts egress everywhere).
+ * - `perAz`: one NAT per AZ (no cross-AZ dependency; the production choice).
+ */
+export const NAT_GATEWAY_STRATEGIES = ["none", "single", "perAz"] as const;
+export type NatGatewayStrategy = (typeof NAT_GATEWAY_STRATEGIES)[number];
+
+/** Seed 003's topology ladder. */
+export const TOPOLOGIES = ["single-zone", "multi-zone", "multi-region"] as const;
+export type Topology = (typeof TOPOLOGIES)[number];
+
+export interface NetworkProfile {
+    /**
+     * AZs (AWS) or zones (GCP) the network spans. A dev network still spans 2 AZs on AWS because
+     * EKS refuses a control plane with subnets in fewer than two; dev *workloads* stay single-zone
+     * (see {@link ClusterProfile.nodeZones}).
+     */
+    readonly availabilityZones: number;
+    readonly natGateways: NatGatewayStrategy;
+    /** Flow log retention in days (CloudWatch Logs accepts only its fixed set of values). */
+    readonly flowLogRetentionDays: number;
+}
+
+export interface ClusterProfile {
+    /** Worker nodes (seed 000: prod 3, staging 2). */
+    readonly nodeCount: number;
+    readonly nodeVcpu: number;
+    readonly nodeMemoryGiB: number;
+    /** Zones the worker nodes are spread over (seed 003: dev single-zone). */
+    readonly nodeZones: number;
+}
+
+export interface DataProfile {
+    /** Multi-AZ (RDS) / REGIONAL (Cloud SQL) databases (seeds 000, 001, 003, 004). */
+    readonly highAvailability: boolean;
+    /** Database storage in GB (seed 000: prod 500 GB SSD, staging 200 GB SSD). */
+    readonly storageGb: number;
+    /** Automated backup retention in days (seed 000: 30-day retention; seed 002: 7-day PITR). */
+    readonly backupRetentionDays: number;
+    readonly pointInTimeRecovery: boolean;
+    readonly deletionProtection: boolean;
+}
+
+/** Everything that differs between environments. */
+export interface EnvironmentProfile {
+    readonly environment: EnvironmentName;
+    readonly cloud: Cloud;
+    /** Default region (seed 001: us-east-1 primary; seed 003: US West (Oregon) secondary). */
+    readonly region: string;
+    readonly topology: Topology;
+    readonly network: NetworkProfile;
+    readonly cluster: ClusterProfile;
+    readonly data: DataProfile;
+    /** Minimum replicas for platform workloads (seed 001: "2 for prod"). */
+    readonly minReplicas: number;
+    /**
+     * `protect: true` and deletion protection on stateful resources (keys, databases, buckets,
+     * clusters). On in prod and dr, where an accidental delete loses data.
+     */
+    readonly protectStatefulResources: boolean;
+    /** Log group retention for platform logs, in days. */
+    readonly logRetentionDays: number;
+}
+
+const devProfile: EnvironmentProfile = {
+    environment: "dev",
+    cloud: "aws",
+    region: "us-east-1",
+    topology: "single-zone",
+    network: { availabilityZones: 2, natGateways: "single", flowLogRetentionDays: 14 },
+    cluster: { nodeCount: 1, nodeVcpu: 2, nodeMemoryGiB: 8, nodeZones: 1 },
+    data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
+    minReplicas: 1,
+    protectStatefulResources: false,
+    logRetentionDays: 14,
+};
+
+const stagingProfile: EnvironmentProfile = {
+    environment: "staging",
+    cloud: "aws",
+    region: "us-east-1",
+    topology: "multi-zone",
+    network: { availabilityZones: 2, natGateways: "perAz", flowLogRetentionDays: 30 },
+    cluster: { nodeCount: 2, nodeVcpu: 4, nodeMemoryGiB: 16, nodeZones: 2 },
+    data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
+    minReplicas: 2,
+    protectStatefulResources: false,
+    logRetentionDays: 30,
+};
+
+const prodProfile: EnvironmentProfile = {
+    environment: "prod",
+    cloud: "aws",
+    region: "us-east-1",
+    topology: "multi-region",
+    network: { availabilityZones: 3, natGateways: "perAz", flowLogRetentionDays: 365 },
+    cluster: { nodeCount: 3, nodeVcpu: 8, nodeMemoryGiB: 32, nodeZones: 3 },
+    data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
+    minReplicas: 2,
+    protectStatefulResources: true,
+    logRetentionDays: 90,
+};
+
+/** GCP warm standby for prod: sized like prod so a failover can take prod's load. */
+const drProfile: EnvironmentProfile = {
+    environment: "dr",
+    cloud: "gcp",
+    region: "us-west1",
+    topology: "multi-region",
+    network: { availabilityZones: 3, natGateways: "perAz", flowLogRetentionDays: 365 },
+    cluster: { nodeCount: 3, nodeVcpu: 8, nodeMemoryGiB: 32, nodeZones: 3 },
+    data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
+    minReplicas: 2,
+    protectStatefulResources: true,
+    logRetentionDays: 90,
+};
+
+/** The built-in profiles, keyed by environment. */
+export const PROFILES: Readonly<Record<EnvironmentName, EnvironmentProfile>> = {
+    dev: devProfile,
+    staging: stagingProfile,
+    prod: prodProfile,
+    dr: drProfile,
+};
+
+/** Environments whose resources count as production for policies (HA, protection). */
+export function isProductionEnvironment(environment: EnvironmentName): boolean {
+    return environment === "prod" || environment === "dr";
+}

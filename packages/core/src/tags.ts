@@ -1,0 +1,47 @@
+/**
+ * Ownership tags (AWS) and labels (GCP). Every resource carries the same five keys: AWS through
+ * the provider's `defaultTags`, GCP through the provider's `defaultLabels`, so no component can
+ * forget them. The platform policy pack `required-tags` checks the result.
+ */
+
+/** The keys every taggable resource must carry (seed 003 cost allocation, seed 001 tagging). */
+export const REQUIRED_TAG_KEYS = ["environment", "team", "cost-center", "project", "managed-by"] as const;
+export type RequiredTagKey = (typeof REQUIRED_TAG_KEYS)[number];
+
+/** Value of `managed-by` on everything this platform creates. */
+export const MANAGED_BY = "pulumi";
+
+export type OwnershipTags = Readonly<Record<RequiredTagKey, string>>;
+
+export function ownershipTags(args: { environment: string; team: string; costCenter: string; project: string }): OwnershipTags {
+    return {
+        environment: args.environment,
+        team: args.team,
+        "cost-center": args.costCenter,
+        project: args.project,
+        "managed-by": MANAGED_BY,
+    };
+}
+
+/**
+ * GCP label rules: keys and values lowercase letters, digits, `_` and `-`, at most 63 characters;
+ * keys start with a letter. Anything else is replaced by `_` (so `Cost Center` -> `cost_center`).
+ */
+export function toGcpLabel(text: string): string {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, "_")
+        .slice(0, 63);
+}
+
+export function gcpLabels(tags: Readonly<Record<string, string>>): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const [key, value] of Object.entries(tags)) {
+        let labelKey = toGcpLabel(key);
+        if (!/^[a-z]/.test(labelKey)) {
+            labelKey = `k${labelKey}`.slice(0, 63);
+        }
+        labels[labelKey] = toGcpLabel(value);
+    }
+    return labels;
+}

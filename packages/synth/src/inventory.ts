@@ -1,0 +1,46 @@
+/** The captured inventory: every resource a program registered, with the options the engine sees. */
+
+/** One registered resource. This is the `resources[]` element of the `platform synth --json` contract. */
+export interface InventoryResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** Parent URN, or null for the root stack resource. */
+    readonly parent: string | null;
+    readonly protect: boolean;
+    /** Inputs as the provider receives them (secrets unwrapped; see `secretInputs`). */
+    readonly inputs: Record<string, unknown>;
+    /** True for custom (provider-managed) resources, false for components and the stack. */
+    readonly custom: boolean;
+    /** Provider reference `<urn>::<id>`, or null when the engine would use the default provider. */
+    readonly provider: string | null;
+    readonly dependencies: readonly string[];
+    readonly retainOnDelete: boolean;
+    readonly deleteBeforeReplace: boolean;
+    readonly ignoreChanges: readonly string[];
+    /** Top-level input names whose values are Pulumi secrets. */
+    readonly secretInputs: readonly string[];
+    /** Id the simulated cloud assigned (custom resources only). */
+    readonly id: string | null;
+    /** State the simulated cloud returned (inputs plus computed outputs). */
+    readonly outputs: Record<string, unknown>;
+}
+
+/** Counts resources by type, sorted by type name. */
+export function countByType(resources: readonly InventoryResource[]): Array<{ type: string; count: number }> {
+    const counts = new Map<string, number>();
+    for (const r of resources) {
+        counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => ({ type, count }));
+}
+
+/** Resources of one type. */
+export function ofType(resources: readonly InventoryResource[], type: string): InventoryResource[] {
+    return resources.filter((r) => r.type === type);
+}
+
+/** Direct children of a resource. */
+export function childrenOf(resources: readonly InventoryResource[], parentUrn: string): InventoryResource[] {
+    return resources.filter((r) => r.parent === parentUrn);
+}

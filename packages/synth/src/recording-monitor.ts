@@ -1,0 +1,111 @@
+/**
+ * A resource monitor for the mock runtime that records every registration with its options.
+ * It extends the SDK's MockMonitor (so the SDK keeps its own bookkeeping) and fixes one thing:
+ * the SDK mock builds URNs from only the parent's last type and keeps the root stack type in
+ * children's URNs; the engine does neither. Ours match the engine's URNs exactly.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks.js";
+import type { InventoryResource } from "./inventory.js";
+
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** The parts of the SDK's RegisterResourceRequest this monitor reads. */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean;
+    hasProtect?(): boolean;
+    getProvider(): string;
+    getDependenciesList(): string[];
+    getRetainondelete(): boolean;
+    getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
+interface RegisterResponse {
+    getUrn(): string;
+    getId(): string;
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
+type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Replaces wire-encoded secrets `{ <sig>: <secret sig>, value }` by their values, at any depth. */
+export function unwrapSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(unwrapSecrets);
+    }
+    if (typeof value === "object" && value !== null) {
+        const record = value as Record<string, unknown>;
+        if (record[pulumi.runtime.specialSigKey] === SECRET_SIG) {
+            return unwrapSecrets(record["value"]);
+        }
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)]));
+    }
+    return value;
+}
+
+/** Top-level input names whose wire value is a secret. */
+function secretFields(wire: Record<string, unknown>): string[] {
+    return Object.entries(wire)
+        .filter(([, v]) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === SECRET_SIG)
+        .map(([k]) => k);
+}
+
+/** Engine-accurate URN: the qualified type chains every ancestor except the root stack. */
+export function engineUrn(stack: string, project: string, parentUrn: string | undefined, type: string, name: string): string {
+    let qualified = type;
+    if (parentUrn) {
+        const parentQualified = parentUrn.split("::")[2] ?? "";
+        if (parentQualified !== ROOT_STACK_TYPE) {
+            qualified = `${parentQualified}$${type}`;
+        }
+    }
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+export class RecordingMonitor extends MockMonitor {
+    readonly recorded: InventoryResource[] = [];
+
+    constructor(mocks: pulumi.runtime.Mocks, private readonly stackName: string, private readonly projectName: string) {
+        super(mocks);
+        // The SDK declares newUrn private; replace it so every URN (and so every parent link) is engine-accurate.
+        (this as unknown as { newUrn: (parent: string, type: string, name: string) => string }).newUrn = (parent, type, name) =>
+            engineUrn(this.stackName, this.projectName, parent || undefined, type, name);
+    }
+
+    override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+        const wire = req.getObject()?.toJavaScript() ?? {};
+        const struct = req.getObject();
+        const inputs = struct ? (unwrapSecrets(pulumi.runtime.deserializeProperties(struct as never)) as Record<string, unknown>) : {};
+        await super.registerResource(req, (err: unknown, response: RegisterResponse | undefined) => {
+            if (!err && response) {
+                const custom = req.getCustom();
+                this.recorded.push({
+                    urn: response.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    parent: req.getParent() || null,
+                    protect: req.getProtect() === true,
+                    inputs,
+                    custom,
+                    provider: req.getProvider() || null,
+                    dependencies: req.getDependenciesList(),
+                    retainOnDelete: req.getRetainondelete() === true,
+                    deleteBeforeReplace: req.getDeletebeforereplace() === true,
+                    ignoreChanges: req.getIgnorechangesList(),
+                    secretInputs: secretFields(wire),
+                    id: custom ? response.getId() || null : null,
+                    outputs: custom ? (unwrapSecrets(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>) : {},
+                });
+            }
+            callback(err, response);
+        });
+    }
+}
