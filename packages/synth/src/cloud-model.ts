@@ -125,8 +125,21 @@ function awsId(ctx: ResourceContext): string {
     return `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
 }
 
+/**
+ * Collection names the Compute API spells differently from "<lowerCamel type>s" (a global
+ * address lives at `projects/<p>/global/addresses/<name>`, not `.../globalAddresss/...`).
+ */
+const GCP_COLLECTION_OVERRIDES: Record<string, string> = {
+    "gcp:compute/address:Address": "addresses",
+    "gcp:compute/globalAddress:GlobalAddress": "addresses",
+};
+
 /** GCP resources: ids are resource paths; most expose `selfLink` and `name`. */
 function gcpCollection(type: string): string {
+    const override = GCP_COLLECTION_OVERRIDES[type];
+    if (override !== undefined) {
+        return override;
+    }
     const resource = type.split(":")[2] ?? "resource";
     return `${resource.charAt(0).toLowerCase()}${resource.slice(1)}s`;
 }

@@ -44,3 +44,12 @@ export function ofType(resources: readonly InventoryResource[], type: string): I
 export function childrenOf(resources: readonly InventoryResource[], parentUrn: string): InventoryResource[] {
     return resources.filter((r) => r.parent === parentUrn);
 }
+
+/** The one resource of `type` named `name`; throws naming what is missing (for tests and reports). */
+export function findResource(resources: readonly InventoryResource[], type: string, name: string): InventoryResource {
+    const matches = resources.filter((r) => r.type === type && r.name === name);
+    if (matches.length !== 1) {
+        throw new Error(`expected exactly one ${type} named ${name}, found ${matches.length}`);
+    }
+    return matches[0];
+}

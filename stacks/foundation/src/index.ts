@@ -1,1 +1,2 @@
-export {};
+export * from "./layer.js";
+export * from "./program.js";

@@ -13,6 +13,7 @@ import {
 } from "../environments/profiles.js";
 import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
 import { findOverlaps, type LabelledCidr, tryParseCidr } from "../cidr/ipv4.js";
+import { AWS_REGION_PATTERN, DOMAIN_NAME_PATTERN as DOMAIN_PATTERN, GCP_PROJECT_PATTERN, GCP_REGION_PATTERN } from "../patterns.js";
 import { ownershipTags, type OwnershipTags } from "../tags.js";
 import { ConfigValidationError } from "./issues.js";
 import { IssueCollector, isPlainObject, ObjectReader } from "./reader.js";
@@ -29,6 +30,7 @@ export const CONFIG_KEYS = [
     "cloud",
     "region",
     "gcpProject",
+    "awsAccountId",
     "network",
     "dns",
     "profile",
@@ -72,6 +74,8 @@ export interface PlatformSettings {
     readonly region: string;
     /** GCP project id (required when `cloud` is `gcp`). */
     readonly gcpProject?: string;
+    /** AWS account the stack may deploy to; the provider refuses any other. @default any account */
+    readonly awsAccountId?: string;
     /** The environment's profile with any `platform:profile` overrides applied. */
     readonly profile: EnvironmentProfile;
     readonly ownership: OwnershipTags;
@@ -81,10 +85,6 @@ export interface PlatformSettings {
 
 const PROJECT_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
 const TAG_VALUE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const AWS_REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
-const GCP_REGION_PATTERN = /^[a-z]+-[a-z]+\d+$/;
-const GCP_PROJECT_PATTERN = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** Default AZ / zone names for a region: `us-east-1a..` on AWS, `us-west1-a..` on GCP. */
 export function defaultZones(cloud: Cloud, region: string, count: number): string[] {
@@ -263,6 +263,10 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>): Pla
         pattern: GCP_PROJECT_PATTERN,
         hint: "a GCP project id such as acme-dr-prod",
     });
+    const awsAccountId = root.string("awsAccountId", { pattern: /^\d{12}$/, hint: "the 12-digit AWS account id, e.g. 123456789012" });
+    if (cloud === "gcp" && raw["awsAccountId"] !== undefined) {
+        issues.add("platform:awsAccountId", raw["awsAccountId"], "is set on a gcp stack", "remove it, or set platform:cloud to aws");
+    }
     if (cloud === "aws" && raw["gcpProject"] !== undefined) {
         issues.add("platform:gcpProject", raw["gcpProject"], "is set on an aws stack", "remove it, or set platform:cloud to gcp");
     }
@@ -286,6 +290,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>): Pla
         cloud,
         region,
         gcpProject,
+        awsAccountId,
         profile,
         ownership: ownershipTags({ environment, team, costCenter, project }),
         network,

@@ -2,7 +2,11 @@
  * The foundation stack's outputs: the contract later layers (cluster, data, platform) read through
  * {@link TypedStackReference}. One shape per cloud, discriminated by `cloud`.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud, EnvironmentName } from "../environments/profiles.js";
+
+/** What a stack program returns for contract `T`: each output may still be an Output. */
+export type StackOutputs<T> = { readonly [K in keyof T]: pulumi.Input<T[K]> };
 
 /** Customer-managed key ids and ARNs / resource names by purpose. */
 export interface KmsKeyOutputs {

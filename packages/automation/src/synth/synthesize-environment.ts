@@ -1,0 +1,97 @@
+/**
+ * `platform synth`: runs the real stack programs of one environment in-process under the Pulumi
+ * mock runtime (the simulated cloud), captures every resource with its options, and evaluates all
+ * policy packs over the result. No cloud account and no `pulumi` CLI are involved.
+ */
+import { ENVIRONMENTS, type EnvironmentName } from "@platform/core";
+import { evaluatePack, type Violation } from "@platform/policy-kit";
+import { type InventoryResource, synthesize } from "@platform/synth";
+import { existsSync } from "node:fs";
+import { discoverProjects, readStackConfig, stackConfigPath, type StackProject, UsageError } from "../workspace/projects.js";
+import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
+
+export interface SynthesizeEnvironmentOptions {
+    /** Repository (or fixture) root holding Pulumi.yaml and stacks/. */
+    readonly root: string;
+    readonly env: string;
+    /** A project name, or `all` for every project that has config for the environment. @default "all" */
+    readonly stack?: string;
+    /** Packs to evaluate. @default the aws, gcp and platform packs */
+    readonly packs?: readonly PackDefinition[];
+}
+
+export interface StackSynthesis {
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: InventoryResource[];
+    readonly outputs: Record<string, unknown>;
+}
+
+export interface EnvironmentSynthesis {
+    readonly env: EnvironmentName;
+    readonly stacks: StackSynthesis[];
+    readonly violations: Violation[];
+}
+
+function selectProjects(projects: StackProject[], env: string, stack: string): StackProject[] {
+    if (stack === "all") {
+        const selected = projects.filter((p) => existsSync(stackConfigPath(p, env)));
+        if (selected.length === 0) {
+            throw new UsageError(`no project has a Pulumi.${env}.yaml; add one under stacks/<project>/`);
+        }
+        return selected;
+    }
+    const project = projects.find((p) => p.name === stack);
+    if (!project) {
+        throw new UsageError(`--stack ${stack}: no such project; use one of ${projects.map((p) => p.name).join(", ")} or all`);
+    }
+    return [project];
+}
+
+type ProgramFunction = () => unknown;
+
+function loadProgram(project: StackProject): ProgramFunction {
+    if (!existsSync(project.main)) {
+        throw new UsageError(`${project.main} (main of project ${project.name}) does not exist; run pnpm build first`);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported: unknown = require(project.main);
+    if (typeof exported !== "function") {
+        throw new UsageError(
+            `${project.main} must export a function (\`export = program\`) so it can be run once per stack; it exports ${typeof exported}`,
+        );
+    }
+    return exported as ProgramFunction;
+}
+
+export async function synthesizeEnvironment(options: SynthesizeEnvironmentOptions): Promise<EnvironmentSynthesis> {
+    if (!(ENVIRONMENTS as readonly string[]).includes(options.env)) {
+        throw new UsageError(`--env ${options.env}: unknown environment; use one of ${ENVIRONMENTS.join(", ")}`);
+    }
+    const env = options.env as EnvironmentName;
+    const projects = selectProjects(discoverProjects(options.root), env, options.stack ?? "all");
+    const stacks: StackSynthesis[] = [];
+    // Outputs of stacks synthesized so far, so a downstream StackReference resolves like the file backend would.
+    const stackOutputs: Record<string, Record<string, unknown>> = {};
+    for (const project of projects) {
+        const config = readStackConfig(project, env);
+        const program = loadProgram(project);
+        const result = await synthesize({
+            project: project.name,
+            stack: env,
+            config: config.values,
+            secretKeys: config.secretKeys,
+            program,
+            cloud: { stackOutputs },
+        });
+        stackOutputs[`${project.name}/${env}`] = result.outputs;
+        stacks.push({ project: result.project, stack: result.stack, resources: result.resources, outputs: result.outputs });
+    }
+    const violations: Violation[] = [];
+    for (const stack of stacks) {
+        for (const pack of options.packs ?? POLICY_PACKS) {
+            violations.push(...(await evaluatePack(pack, { resources: stack.resources })));
+        }
+    }
+    return { env, stacks, violations };
+}

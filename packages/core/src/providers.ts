@@ -1,0 +1,39 @@
+/**
+ * The cloud provider every layer's resources use. Ownership tags are set once here, as AWS
+ * `defaultTags` / GCP `defaultLabels`, so no resource can miss them; the region and project come
+ * from validated settings, never from ambient credentials or environment variables.
+ */
+import * as aws from "@pulumi/aws";
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformSettings } from "./config/settings.js";
+import { resourceName } from "./naming.js";
+import { gcpLabels } from "./tags.js";
+
+export type CloudProvider = aws.Provider | gcp.Provider;
+
+/** Creates the AWS or GCP provider for the stack's cloud. */
+export function createCloudProvider(settings: PlatformSettings, opts?: pulumi.CustomResourceOptions): CloudProvider {
+    const name = resourceName({ project: settings.project, environment: settings.environment, component: settings.cloud });
+    if (settings.cloud === "aws") {
+        return new aws.Provider(
+            name,
+            {
+                region: settings.region as aws.Region,
+                defaultTags: { tags: { ...settings.ownership } },
+                // Refuse to run against any other account: a prod config never lands in a dev account.
+                allowedAccountIds: settings.awsAccountId ? [settings.awsAccountId] : undefined,
+            },
+            opts,
+        );
+    }
+    return new gcp.Provider(
+        name,
+        {
+            project: settings.gcpProject,
+            region: settings.region,
+            defaultLabels: gcpLabels(settings.ownership),
+        },
+        opts,
+    );
+}

@@ -1,0 +1,32 @@
+import * as assert from "node:assert/strict";
+import { synthesize } from "@platform/synth";
+import { stackReferenceName, TypedStackReference } from "../src/index.js";
+
+interface Upstream {
+    vpcId: string;
+    subnetIds: string[];
+}
+
+describe("typed stack references", () => {
+    it("formats names with and without an organization", () => {
+        assert.equal(stackReferenceName({ project: "foundation", stack: "prod" }), "foundation/prod");
+        assert.equal(stackReferenceName({ organization: "acme", project: "foundation", stack: "prod" }), "acme/foundation/prod");
+    });
+
+    it("rejects a segment with a slash, naming it", () => {
+        assert.throws(() => stackReferenceName({ project: "found/ation", stack: "prod" }), /stack reference project="found\/ation" may contain only/);
+    });
+
+    it("reads typed outputs of the upstream stack", async () => {
+        const result = await synthesize({
+            project: "cluster",
+            stack: "prod",
+            cloud: { stackOutputs: { "acme/foundation/prod": { vpcId: "vpc-1", subnetIds: ["a", "b"] } } },
+            program: () => {
+                const ref = new TypedStackReference<Upstream>("foundation", { organization: "acme", project: "foundation", stack: "prod" });
+                return { vpc: ref.require("vpcId"), subnets: ref.require("subnetIds") };
+            },
+        });
+        assert.deepEqual(result.outputs, { vpc: "vpc-1", subnets: ["a", "b"] });
+    });
+});

@@ -1,0 +1,213 @@
+import * as assert from "node:assert/strict";
+import { countByType, findResource, type InventoryResource, ofType, synthesize } from "@platform/synth";
+import { AwsNetwork, type AwsNetworkArgs } from "../../src/index.js";
+
+const KEY = "arn:aws:kms:us-east-1:111111111111:key/logs";
+const base: AwsNetworkArgs = {
+    naming: { project: "acme", environment: "prod" },
+    cidrBlock: "10.30.0.0/16",
+    availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+    flowLogs: { retentionInDays: 365, kmsKeyArn: KEY },
+};
+
+async function synth(args: AwsNetworkArgs): Promise<InventoryResource[]> {
+    const result = await synthesize({ project: "test", stack: "prod", program: () => void new AwsNetwork("net", args) });
+    return result.resources;
+}
+
+function counts(resources: InventoryResource[]): Record<string, number> {
+    return Object.fromEntries(countByType(resources).map(({ type, count }) => [type, count]));
+}
+
+const SUBNET = "aws:ec2/subnet:Subnet";
+const ROUTE = "aws:ec2/route:Route";
+
+describe("AwsNetwork", () => {
+    it("prod profile (3 AZs, NAT per AZ): exact resource counts", async () => {
+        const resources = await synth({ ...base, natGateways: "perAz" });
+        assert.deepEqual(counts(resources), {
+            "aws:cloudwatch/logGroup:LogGroup": 1,
+            "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
+            "aws:ec2/eip:Eip": 3,
+            "aws:ec2/flowLog:FlowLog": 1,
+            "aws:ec2/internetGateway:InternetGateway": 1,
+            "aws:ec2/natGateway:NatGateway": 3,
+            "aws:ec2/route:Route": 4,
+            "aws:ec2/routeTable:RouteTable": 5,
+            "aws:ec2/routeTableAssociation:RouteTableAssociation": 9,
+            "aws:ec2/securityGroup:SecurityGroup": 1,
+            "aws:ec2/subnet:Subnet": 9,
+            "aws:ec2/vpc:Vpc": 1,
+            "aws:ec2/vpcEndpoint:VpcEndpoint": 7,
+            "aws:iam/role:Role": 1,
+            "aws:iam/rolePolicy:RolePolicy": 1,
+            "platform:network:AwsNetwork": 1,
+            "pulumi:pulumi:Stack": 1,
+        });
+    });
+
+    it("dev profile (2 AZs, single NAT): one NAT, both private tables route through it", async () => {
+        const resources = await synth({ ...base, availabilityZones: ["us-east-1a", "us-east-1b"], natGateways: "single" });
+        const nats = ofType(resources, "aws:ec2/natGateway:NatGateway");
+        assert.equal(nats.length, 1);
+        assert.equal(ofType(resources, "aws:ec2/eip:Eip").length, 1);
+        assert.equal(ofType(resources, "aws:ec2/subnet:Subnet").length, 6);
+        const natId = nats[0].id;
+        assert.deepEqual(
+            ["net-private-us-east-1a-egress", "net-private-us-east-1b-egress"].map((n) => findResource(resources, ROUTE, n).inputs["natGatewayId"]),
+            [natId, natId],
+        );
+        assert.equal(nats[0].name, "net-nat-us-east-1a");
+        assert.equal(nats[0].inputs["subnetId"], findResource(resources, SUBNET, "net-public-us-east-1a").id);
+    });
+
+    it("natGateways none: no NAT, no EIP, no private default route", async () => {
+        const resources = await synth({ ...base, natGateways: "none" });
+        assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 0);
+        assert.equal(ofType(resources, "aws:ec2/eip:Eip").length, 0);
+        assert.deepEqual(ofType(resources, "aws:ec2/route:Route").map((r) => r.name), ["net-public-internet"]);
+    });
+
+    it("natGateways unset defaults to perAz", async () => {
+        const resources = await synth(base);
+        assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 3);
+    });
+
+    it("subnets: exact CIDRs, AZs, tier and Kubernetes tags, no public IPs on launch", async () => {
+        const resources = await synth({ ...base, clusterName: "acme-prod-eks" });
+        const describe = (name: string) => {
+            const s = findResource(resources, SUBNET, name);
+            return {
+                cidr: s.inputs["cidrBlock"],
+                az: s.inputs["availabilityZone"],
+                publicIp: s.inputs["mapPublicIpOnLaunch"],
+                tags: s.inputs["tags"],
+            };
+        };
+        assert.equal(ofType(resources, SUBNET).length, 9);
+        assert.deepEqual(describe("net-public-us-east-1a"), {
+            cidr: "10.30.192.0/21",
+            az: "us-east-1a",
+            publicIp: false,
+            tags: { Name: "acme-prod-public-us-east-1a", tier: "public", "kubernetes.io/role/elb": "1", "kubernetes.io/cluster/acme-prod-eks": "shared" },
+        });
+        assert.deepEqual(describe("net-private-us-east-1b"), {
+            cidr: "10.30.32.0/19",
+            az: "us-east-1b",
+            publicIp: false,
+            tags: { Name: "acme-prod-private-us-east-1b", tier: "private", "kubernetes.io/role/internal-elb": "1", "kubernetes.io/cluster/acme-prod-eks": "shared" },
+        });
+        assert.deepEqual(describe("net-isolated-us-east-1c"), {
+            cidr: "10.30.160.0/20",
+            az: "us-east-1c",
+            publicIp: false,
+            tags: { Name: "acme-prod-isolated-us-east-1c", tier: "isolated" },
+        });
+    });
+
+    it("mapPublicIpOnLaunch applies to public subnets only", async () => {
+        const resources = await synth({ ...base, mapPublicIpOnLaunch: true });
+        const flags = ofType(resources, "aws:ec2/subnet:Subnet").map((s) => [s.inputs["tags"] && (s.inputs["tags"] as Record<string, string>)["tier"], s.inputs["mapPublicIpOnLaunch"]]);
+        assert.deepEqual(flags.filter(([, v]) => v === true).map(([t]) => t), ["public", "public", "public"]);
+    });
+
+    it("VPC has DNS support and hostnames; default SG is adopted with no rules", async () => {
+        const resources = await synth(base);
+        const vpc = ofType(resources, "aws:ec2/vpc:Vpc")[0];
+        assert.equal(vpc.inputs["enableDnsSupport"], true);
+        assert.equal(vpc.inputs["enableDnsHostnames"], true);
+        assert.equal(vpc.inputs["cidrBlock"], "10.30.0.0/16");
+        const sg = ofType(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")[0];
+        assert.deepEqual([sg.inputs["ingress"], sg.inputs["egress"], sg.inputs["vpcId"]], [[], [], vpc.id]);
+    });
+
+    it("flow logs: ALL traffic to a KMS-encrypted log group with retention, via a scoped role", async () => {
+        const resources = await synth(base);
+        const group = ofType(resources, "aws:cloudwatch/logGroup:LogGroup")[0];
+        assert.deepEqual(
+            [group.inputs["name"], group.inputs["retentionInDays"], group.inputs["kmsKeyId"]],
+            ["/platform/acme-prod-vpc/flow-logs", 365, KEY],
+        );
+        const flowLog = ofType(resources, "aws:ec2/flowLog:FlowLog")[0];
+        const vpc = ofType(resources, "aws:ec2/vpc:Vpc")[0];
+        assert.deepEqual(
+            [flowLog.inputs["vpcId"], flowLog.inputs["trafficType"], flowLog.inputs["logDestinationType"], flowLog.inputs["logDestination"], flowLog.inputs["maxAggregationInterval"]],
+            [vpc.id, "ALL", "cloud-watch-logs", group.outputs["arn"], 60],
+        );
+        const role = ofType(resources, "aws:iam/role:Role")[0];
+        assert.deepEqual(JSON.parse(role.inputs["assumeRolePolicy"] as string).Statement[0].Condition, {
+            StringEquals: { "aws:SourceAccount": "111111111111" },
+        });
+        const policy = JSON.parse(ofType(resources, "aws:iam/rolePolicy:RolePolicy")[0].inputs["policy"] as string);
+        assert.deepEqual(policy.Statement[0].Resource, [group.outputs["arn"], `${group.outputs["arn"]}:*`]);
+    });
+
+    it("endpoints: gateway endpoints on private + isolated tables, interface endpoints in private subnets on 443", async () => {
+        const resources = await synth(base);
+        const endpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+        assert.deepEqual(
+            endpoints.map((e) => [e.inputs["serviceName"], e.inputs["vpcEndpointType"]]).sort(),
+            [
+                ["com.amazonaws.us-east-1.dynamodb", "Gateway"],
+                ["com.amazonaws.us-east-1.ecr.api", "Interface"],
+                ["com.amazonaws.us-east-1.ecr.dkr", "Interface"],
+                ["com.amazonaws.us-east-1.logs", "Interface"],
+                ["com.amazonaws.us-east-1.s3", "Gateway"],
+                ["com.amazonaws.us-east-1.secretsmanager", "Interface"],
+                ["com.amazonaws.us-east-1.sts", "Interface"],
+            ],
+        );
+        const table = (name: string) => findResource(resources, "aws:ec2/routeTable:RouteTable", name).id;
+        const s3 = findResource(resources, "aws:ec2/vpcEndpoint:VpcEndpoint", "net-s3");
+        assert.deepEqual(s3.inputs["routeTableIds"], [table("net-private-us-east-1a"), table("net-private-us-east-1b"), table("net-private-us-east-1c"), table("net-isolated")]);
+        const sts = findResource(resources, "aws:ec2/vpcEndpoint:VpcEndpoint", "net-sts");
+        const privateSubnetIds = ["a", "b", "c"].map((az) => findResource(resources, SUBNET, `net-private-us-east-1${az}`).id);
+        assert.deepEqual(sts.inputs["subnetIds"], privateSubnetIds);
+        assert.equal(sts.inputs["privateDnsEnabled"], true);
+        const sg = ofType(resources, "aws:ec2/securityGroup:SecurityGroup")[0];
+        assert.deepEqual(sts.inputs["securityGroupIds"], [sg.id]);
+        assert.deepEqual(sg.inputs["ingress"], [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.30.0.0/16"], description: "HTTPS from the VPC" }]);
+        assert.deepEqual(sg.inputs["egress"], []);
+    });
+
+    it("custom endpoint lists replace the defaults", async () => {
+        const resources = await synth({ ...base, interfaceEndpoints: ["sts"], gatewayEndpoints: [] });
+        assert.deepEqual(ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.name), ["net-sts"]);
+    });
+
+    it("isolated subnets have no route out of the VPC", async () => {
+        const resources = await synth(base);
+        const isolated = findResource(resources, "aws:ec2/routeTable:RouteTable", "net-isolated");
+        const routes = ofType(resources, "aws:ec2/route:Route").filter((r) => r.inputs["routeTableId"] === isolated.id);
+        assert.deepEqual(routes, []);
+    });
+
+    it("every child is parented to the component", async () => {
+        const resources = await synth(base);
+        const component = ofType(resources, "platform:network:AwsNetwork")[0];
+        const orphans = resources.filter((r) => r.custom && r.parent !== component.urn);
+        assert.deepEqual(orphans.map((r) => r.name), []);
+    });
+
+    describe("bad arguments", () => {
+        const cases: Array<[string, Partial<AwsNetworkArgs>, RegExp]> = [
+            ["malformed CIDR", { cidrBlock: "10.30.0.0/33" }, /Invalid argument cidrBlock = "10.30.0.0\/33": prefix \/33 is above \/32/],
+            ["CIDR too large", { cidrBlock: "10.0.0.0/12" }, /cidrBlock = "10.0.0.0\/12": prefix \/12 is outside \/16..\/23. Fix: use a \/16/],
+            ["no AZs", { availabilityZones: [] }, /availabilityZones = \[\]: 0 AZs given. Fix: give 1 to 4 AZ names/],
+            ["five AZs", { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e"] }, /5 AZs given/],
+            ["malformed AZ", { availabilityZones: ["us-east-1"] }, /availabilityZones = "us-east-1": not an AZ name/],
+            ["duplicate AZ", { availabilityZones: ["us-east-1a", "us-east-1a"] }, /an AZ is listed twice/],
+            ["unknown NAT strategy", { natGateways: "two" as never }, /natGateways = "two": unknown strategy. Fix: use one of none, single, perAz/],
+            ["bad retention", { flowLogs: { retentionInDays: 10, kmsKeyArn: KEY } }, /flowLogs.retentionInDays = 10: CloudWatch does not accept this retention/],
+            ["unknown endpoint", { interfaceEndpoints: ["s3express" as never] }, /interfaceEndpoints = \["s3express"\]: unsupported service/],
+            ["unknown gateway endpoint", { gatewayEndpoints: ["sqs" as never] }, /gatewayEndpoints = \["sqs"\]: unsupported service/],
+            ["duplicate endpoint", { interfaceEndpoints: ["sts", "sts"] }, /a service is listed twice/],
+            ["bad cluster name", { clusterName: "-bad" }, /clusterName = "-bad": not a valid EKS cluster name/],
+        ];
+        for (const [label, override, message] of cases) {
+            it(`rejects ${label}`, async () => {
+                await assert.rejects(synth({ ...base, ...override }), message);
+            });
+        }
+    });
+});

@@ -1,0 +1,59 @@
+/** The foundation layer on GCP (the DR environment): KMS key ring and keys, VPC, DNS zones. */
+import type * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import type { GcpFoundationOutputs, KmsKeyOutputs, PlatformSettings, StackOutputs } from "@platform/core";
+import { GcpDnsZones, GcpNetwork } from "@platform/network";
+import { GcpKmsKeys, KEY_PURPOSES } from "@platform/security";
+
+export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider): StackOutputs<GcpFoundationOutputs> {
+    const gcpProject = settings.gcpProject;
+    if (gcpProject === undefined) {
+        throw new Error("platform:gcpProject is required on gcp (config validation should have caught this)");
+    }
+    const naming = { project: settings.project, environment: settings.environment };
+    const prefix = `${settings.project}-${settings.environment}`;
+    const componentOpts = { providers: [provider] };
+    const regions = [{ region: settings.region, cidr: settings.network.cidr }, ...settings.network.secondaryRegions];
+
+    const kms = new GcpKmsKeys(
+        `${prefix}-kms`,
+        { project: gcpProject, location: settings.region, naming, protect: settings.profile.protectStatefulResources },
+        componentOpts,
+    );
+    const network = new GcpNetwork(
+        `${prefix}-network`,
+        { project: gcpProject, naming, regions, egress: settings.profile.network.natGateways === "none" ? "none" : "cloudNat" },
+        componentOpts,
+    );
+    const { publicZone, privateZone } = settings.dns;
+    const dns =
+        publicZone !== undefined || privateZone !== undefined
+            ? new GcpDnsZones(
+                  `${prefix}-dns`,
+                  { project: gcpProject, naming, publicZone, privateZone, networkSelfLink: network.networkSelfLink, protect: settings.profile.protectStatefulResources },
+                  componentOpts,
+              )
+            : undefined;
+
+    const keyIds = pulumi.output(Object.fromEntries(KEY_PURPOSES.map((p) => [p, kms.keyIds[p]])) as unknown as KmsKeyOutputs);
+    return {
+        environment: settings.environment,
+        cloud: "gcp",
+        region: settings.region,
+        gcpProject,
+        networkId: network.networkId,
+        networkSelfLink: network.networkSelfLink,
+        subnetSelfLinks: pulumi.output(network.subnetSelfLinks),
+        podRangeNames: Object.fromEntries(regions.map((r) => [r.region, network.podRangeName])),
+        serviceRangeNames: Object.fromEntries(regions.map((r) => [r.region, network.serviceRangeName])),
+        privateServiceAccessRange: network.privateServiceAccessRange ?? "",
+        kmsKeyIds: keyIds,
+        dns: pulumi.output({
+            publicZoneId: dns ? dns.publicZoneId : null,
+            privateZoneId: dns ? dns.privateZoneId : null,
+            publicZoneName: publicZone ?? null,
+            privateZoneName: privateZone ?? null,
+            publicNameServers: dns ? dns.publicNameServers : [],
+        }),
+    };
+}
