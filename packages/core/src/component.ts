@@ -1,5 +1,7 @@
 /** Helpers every component shares: argument errors and the protection rule for stateful children. */
 import * as pulumi from "@pulumi/pulumi";
+import { isNameSegment } from "./naming.js";
+import { GCP_PROJECT_PATTERN } from "./patterns.js";
 
 /**
  * A fail-fast argument error for a component: names the argument, the bad value and the fix.
@@ -23,4 +25,37 @@ export function statefulChildOptions(
     extra: pulumi.CustomResourceOptions = {},
 ): pulumi.CustomResourceOptions {
     return { ...extra, parent, protect };
+}
+
+/** The naming args every component takes: physical names are `<project>-<environment>-<component>`. */
+export interface NamingArgs {
+    readonly project: string;
+    readonly environment: string;
+}
+
+/** Fails fast unless both naming parts are valid name segments. */
+export function checkNamingArgs(component: pulumi.Resource, naming: NamingArgs | undefined): void {
+    for (const field of ["project", "environment"] as const) {
+        const value: unknown = naming?.[field];
+        if (!isNameSegment(value)) {
+            throw invalidArgument(component, {
+                field: `naming.${field}`,
+                value,
+                problem: "not a name segment",
+                fix: "use lowercase letters and digits separated by single hyphens, e.g. acme / prod",
+            });
+        }
+    }
+}
+
+/** Fails fast unless `project` is a GCP project id. */
+export function checkGcpProjectArg(component: pulumi.Resource, project: unknown): void {
+    if (typeof project !== "string" || !GCP_PROJECT_PATTERN.test(project)) {
+        throw invalidArgument(component, {
+            field: "project",
+            value: project,
+            problem: "not a GCP project id",
+            fix: "use the project id (6-30 lowercase letters, digits and hyphens, starting with a letter), e.g. acme-dr-prod",
+        });
+    }
 }

@@ -29,7 +29,12 @@ export const NAME_RULES = {
 
 export type NameKind = keyof typeof NAME_RULES;
 
-const SEGMENT_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** One part of a physical name: lowercase letters and digits separated by single hyphens. */
+export const NAME_SEGMENT_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function isNameSegment(value: unknown): value is string {
+    return typeof value === "string" && NAME_SEGMENT_PATTERN.test(value);
+}
 const HASH_LENGTH = 6;
 
 export interface NameParts {
@@ -42,7 +47,7 @@ export interface NameParts {
 /** Builds `<project>-<env>-<component>` for a kind, shortening with a stable hash when needed. */
 export function resourceName(parts: NameParts, kind: NameKind = "aws"): string {
     for (const [field, value] of Object.entries(parts)) {
-        if (!SEGMENT_PATTERN.test(value)) {
+        if (!isNameSegment(value)) {
             throw new Error(
                 `name part ${field}=${JSON.stringify(value)} must be lowercase letters and digits separated by single hyphens`,
             );

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { PlatformSettings } from "./config/settings.js";
 import { resourceName } from "./naming.js";
 import { gcpLabels } from "./tags.js";

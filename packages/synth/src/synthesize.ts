@@ -74,12 +74,21 @@ async function runOnce(request: SynthesisRequest): Promise<SynthesisResult> {
     pulumi.runtime.setMockOptions(monitor, request.project, request.stack, request.preview ?? false);
     pulumi.runtime.setAllConfig({ ...(request.config ?? {}) }, [...(request.secretKeys ?? [])]);
 
-    let outputs: pulumi.Inputs | undefined;
-    try {
-        outputs = await pulumi.runtime.runInPulumiStack(async () => (await request.program()) as pulumi.Inputs | undefined);
-        await drainRpcs();
-    } catch (err) {
-        throw failures[0] ?? err;
+    // A program error is caught inside the stack and rethrown after it: if it escaped the stack's
+    // init, the SDK would also reject the stack's output promises, which nobody awaits, and Node
+    // would end the process on those unhandled rejections.
+    let programError: { error: unknown } | undefined;
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+            return (await request.program()) as pulumi.Inputs | undefined;
+        } catch (error) {
+            programError = { error };
+            return undefined;
+        }
+    });
+    await drainRpcs();
+    if (programError) {
+        throw failures[0] ?? programError.error;
     }
     if (failures.length > 0) {
         throw failures[0];

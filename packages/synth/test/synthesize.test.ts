@@ -64,3 +64,28 @@ describe("synthesize", () => {
         );
     });
 });
+
+describe("synthesize: failing programs", () => {
+    it("rejects with the program's error and leaves no unhandled rejection behind", async () => {
+        const unhandled: unknown[] = [];
+        const listener = (reason: unknown) => unhandled.push(reason);
+        process.on("unhandledRejection", listener);
+        try {
+            await assert.rejects(
+                synthesize({
+                    project: "p",
+                    stack: "s",
+                    program: () => {
+                        throw new Error("boom");
+                    },
+                }),
+                /^Error: boom$/,
+            );
+            await new Promise((resolve) => setImmediate(resolve));
+            await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+            process.off("unhandledRejection", listener);
+        }
+        assert.deepEqual(unhandled, []);
+    });
+});

@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     AWS_AZ_PATTERN,
     AWS_VPC_PREFIX_RANGE,
+    checkNamingArgs,
     CLOUDWATCH_RETENTION_DAYS,
     invalidArgument,
     MAX_AZ_SLOTS,
@@ -352,6 +353,7 @@ export class AwsNetwork extends pulumi.ComponentResource {
         interfaceServices: readonly string[],
         gatewayServices: readonly string[],
     ): void {
+        checkNamingArgs(this, args.naming);
         const cidr = tryParseCidr(args.cidrBlock);
         if (!cidr.ok) {
             throw invalidArgument(this, { field: "cidrBlock", value: args.cidrBlock, problem: cidr.reason, fix: "use a block such as 10.20.0.0/16" });

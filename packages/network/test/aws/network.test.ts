@@ -191,6 +191,7 @@ describe("AwsNetwork", () => {
 
     describe("bad arguments", () => {
         const cases: Array<[string, Partial<AwsNetworkArgs>, RegExp]> = [
+            ["bad naming part", { naming: { project: "Acme", environment: "prod" } }, /Invalid argument naming.project = "Acme": not a name segment/],
             ["malformed CIDR", { cidrBlock: "10.30.0.0/33" }, /Invalid argument cidrBlock = "10.30.0.0\/33": prefix \/33 is above \/32/],
             ["CIDR too large", { cidrBlock: "10.0.0.0/12" }, /cidrBlock = "10.0.0.0\/12": prefix \/12 is outside \/16..\/23. Fix: use a \/16/],
             ["no AZs", { availabilityZones: [] }, /availabilityZones = \[\]: 0 AZs given. Fix: give 1 to 4 AZ names/],

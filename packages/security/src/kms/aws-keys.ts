@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { invalidArgument, resourceName, statefulChildOptions } from "@platform/core";
+import { checkNamingArgs, invalidArgument, resourceName, statefulChildOptions } from "@platform/core";
 import { awsKeyPolicy } from "./aws-key-policy.js";
 import { KEY_PURPOSES, type KeyPurpose } from "./purposes.js";
 
@@ -92,6 +92,7 @@ export class AwsKmsKeys extends pulumi.ComponentResource {
     }
 
     private validate(args: AwsKmsKeysArgs, purposes: readonly KeyPurpose[], deletionWindow: number, rotation: number): void {
+        checkNamingArgs(this, args.naming);
         if (purposes.length === 0) {
             throw invalidArgument(this, { field: "purposes", value: purposes, problem: "no key purpose given", fix: `list at least one of ${KEY_PURPOSES.join(", ")}, or omit it for all` });
         }

@@ -66,6 +66,7 @@ describe("AwsKmsKeys", () => {
 
     describe("bad arguments", () => {
         const cases: Array<[string, Partial<AwsKmsKeysArgs>, RegExp]> = [
+            ["missing naming part", { naming: { project: "acme" } as never }, /Invalid argument naming.environment = \(unset\): not a name segment/],
             ["no purposes", { purposes: [] }, /Invalid argument purposes = \[\]: no key purpose given/],
             ["unknown purpose", { purposes: ["tokens" as never] }, /purposes = \["tokens"\]: unknown purpose tokens/],
             ["duplicate purpose", { purposes: ["logs", "logs"] }, /a purpose is listed twice/],

@@ -1,0 +1,445 @@
+/**
+ * GcpNetwork: a custom-mode, global VPC laid out the way a platform team runs GKE and managed
+ * data services (Cloud SQL, Memorystore) in one or more regions.
+ *
+ * - One regional subnet per region; primary range for nodes, secondary ranges `pods` and
+ *   `services` for VPC-native GKE. Ranges come from a fixed per-region carve (core
+ *   `planGcpRegion`), so adding a region never renumbers another.
+ * - Private Google Access and VPC flow logs on every subnet.
+ * - Egress through one Cloud Router + Cloud NAT per region (no VM needs a public IP).
+ * - Private service access: a VPC_PEERING allocation and the service networking connection that
+ *   Cloud SQL / Memorystore private IPs need.
+ * - A logged firewall baseline: explicit deny-all ingress, internal traffic, Google health checks,
+ *   IAP SSH. No rule opens anything to 0.0.0.0/0.
+ */
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    checkGcpProjectArg,
+    checkNamingArgs,
+    findOverlaps,
+    GCP_REGION_PATTERN,
+    GCP_REGION_PREFIX_RANGE,
+    invalidArgument,
+    type LabelledCidr,
+    type RegionalRange,
+    resourceName,
+    tryParseCidr,
+} from "@platform/core";
+import { DEFAULT_HEALTH_CHECK_PORTS, type FirewallRuleKey, planGcpFirewall } from "./firewall.js";
+import {
+    GCP_POD_RANGE_NAME,
+    GCP_SERVICE_RANGE_NAME,
+    type GcpSubnetSpec,
+    planGcpSubnets,
+    privateServiceAccessAllocation,
+} from "./plan.js";
+
+/**
+ * How workloads without public IPs reach the internet.
+ * - `cloudNat`: one Cloud Router + Cloud NAT per region, for that region's subnet (a regional
+ *   outage never cuts another region's egress).
+ * - `none`: no NAT; only Google APIs (Private Google Access) and peered networks are reachable.
+ */
+export const GCP_EGRESS_MODES = ["cloudNat", "none"] as const;
+export type GcpEgress = (typeof GCP_EGRESS_MODES)[number];
+
+/** Flow log aggregation intervals the Compute API accepts. */
+export const FLOW_LOG_AGGREGATION_INTERVALS = [
+    "INTERVAL_5_SEC",
+    "INTERVAL_30_SEC",
+    "INTERVAL_1_MIN",
+    "INTERVAL_5_MIN",
+    "INTERVAL_10_MIN",
+    "INTERVAL_15_MIN",
+] as const;
+export type FlowLogAggregationInterval = (typeof FLOW_LOG_AGGREGATION_INTERVALS)[number];
+
+/** Flow log metadata modes (CUSTOM_METADATA is not offered: it needs a field list to be useful). */
+export const FLOW_LOG_METADATA_MODES = ["INCLUDE_ALL_METADATA", "EXCLUDE_ALL_METADATA"] as const;
+export type FlowLogMetadata = (typeof FLOW_LOG_METADATA_MODES)[number];
+
+/** The service private service access peers with. */
+export const SERVICE_NETWORKING_SERVICE = "servicenetworking.googleapis.com";
+
+/**
+ * VPC flow logs on every subnet. They cannot be turned off here: investigations and the
+ * `subnet-flow-logs` policy depend on them. Tune volume with the interval and sampling instead.
+ */
+export interface GcpFlowLogArgs {
+    /**
+     * How long flows are aggregated before a log entry is written: short intervals give
+     * near-real-time investigation, long ones cost less.
+     * @default "INTERVAL_5_SEC"
+     */
+    readonly aggregationInterval?: FlowLogAggregationInterval;
+    /**
+     * Fraction of flows sampled, greater than 0 and at most 1 (0 would disable flow logs).
+     * @default 0.5
+     */
+    readonly flowSampling?: number;
+    /**
+     * Whether entries carry VM / GKE metadata (names, zones, labels): what makes a flow log
+     * readable during an incident.
+     * @default "INCLUDE_ALL_METADATA"
+     */
+    readonly metadata?: FlowLogMetadata;
+}
+
+/** The firewall baseline (the deny-all, internal and health-check rules always exist). */
+export interface GcpFirewallArgs {
+    /**
+     * Allow SSH (tcp 22) from Identity-Aware Proxy TCP forwarding (35.235.240.0/20) only. Access
+     * is then governed by IAM (`roles/iap.tunnelResourceAccessor`) and audited, and no VM needs a
+     * public IP. Turn off where nobody should SSH at all.
+     * @default true
+     */
+    readonly allowIapSsh?: boolean;
+    /**
+     * TCP ports Google load balancer health checks (35.191.0.0/16, 130.211.0.0/22) may reach on
+     * every instance. Keep this to the ports backends actually serve; at least one.
+     * @default [80, 443, 8080]
+     */
+    readonly healthCheckPorts?: readonly number[];
+}
+
+export interface GcpNetworkArgs {
+    /** GCP project id the network and every child live in. */
+    readonly project: string;
+    /** Project and environment for physical names (`<project>-<env>-<component>`). */
+    readonly naming: { readonly project: string; readonly environment: string };
+    /**
+     * Regions of this global VPC, primary first, each with its own range (/8 to /20, /16
+     * recommended) carved by a fixed plan: nodes /p+4, services /p+4, proxy-only /p+4 (reserved),
+     * private service access /p+4 (primary only), pods /p+2. Plain values: the number of regions
+     * decides how many subnets, routers and NATs exist. Ranges must not overlap.
+     */
+    readonly regions: readonly RegionalRange[];
+    /**
+     * Internet egress for instances and nodes without public IPs.
+     * @default "cloudNat"
+     */
+    readonly egress?: GcpEgress;
+    /**
+     * Private service access for Cloud SQL and Memorystore private IPs: a VPC_PEERING allocation
+     * sized from the primary region's private service access range, and the peering connection to
+     * servicenetworking.googleapis.com. Off only for networks that will never host managed data
+     * services (the peering cannot be removed while any instance uses it).
+     * @default true
+     */
+    readonly privateServiceAccess?: boolean;
+    /**
+     * Flow log settings for every subnet.
+     * @default { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" }
+     */
+    readonly flowLogs?: GcpFlowLogArgs;
+    /**
+     * Firewall baseline settings.
+     * @default { allowIapSsh: true, healthCheckPorts: [80, 443, 8080] }
+     */
+    readonly firewall?: GcpFirewallArgs;
+}
+
+/** Defaults of {@link GcpFlowLogArgs}. */
+export const DEFAULT_GCP_FLOW_LOGS: Required<GcpFlowLogArgs> = {
+    aggregationInterval: "INTERVAL_5_SEC",
+    flowSampling: 0.5,
+    metadata: "INCLUDE_ALL_METADATA",
+};
+
+export class GcpNetwork extends pulumi.ComponentResource {
+    readonly network: gcp.compute.Network;
+    readonly networkId: pulumi.Output<string>;
+    readonly networkSelfLink: pulumi.Output<string>;
+    /** Region names in the order given (primary first). */
+    readonly regions: readonly string[];
+    /** The subnet plan (ranges per region), as planned. */
+    readonly plan: readonly GcpSubnetSpec[];
+    /** Subnets by region. */
+    readonly subnets: Readonly<Record<string, gcp.compute.Subnetwork>>;
+    /** Subnet self links by region. */
+    readonly subnetSelfLinks: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Secondary range name for GKE Pods (the same in every region). */
+    readonly podRangeName: string;
+    /** Secondary range name for GKE Services (the same in every region). */
+    readonly serviceRangeName: string;
+    /** Cloud Routers by region (empty when `egress` is `none`). */
+    readonly routers: Readonly<Record<string, gcp.compute.Router>>;
+    /** Cloud NATs by region (empty when `egress` is `none`). */
+    readonly nats: Readonly<Record<string, gcp.compute.RouterNat>>;
+    /** Firewall rules by baseline key. */
+    readonly firewallRules: Readonly<Partial<Record<FirewallRuleKey, gcp.compute.Firewall>>>;
+    /** The private service access allocation (undefined when `privateServiceAccess` is false). */
+    readonly privateServiceAccessAddress: gcp.compute.GlobalAddress | undefined;
+    readonly privateServiceAccessConnection: gcp.servicenetworking.Connection | undefined;
+    /**
+     * Name of the private service access allocation: what Cloud SQL `allocatedIpRange` and
+     * Memorystore `reservedIpRange` take. Undefined without private service access.
+     */
+    readonly privateServiceAccessRange: pulumi.Output<string> | undefined;
+    /** CIDR of the private service access allocation. Undefined without private service access. */
+    readonly privateServiceAccessCidr: string | undefined;
+
+    constructor(name: string, args: GcpNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:network:GcpNetwork", name, {}, opts);
+        const egress = args.egress ?? "cloudNat";
+        const usePrivateServiceAccess = args.privateServiceAccess ?? true;
+        const flowLogs: Required<GcpFlowLogArgs> = { ...DEFAULT_GCP_FLOW_LOGS, ...definedOnly(args.flowLogs) };
+        const allowIapSsh = args.firewall?.allowIapSsh ?? true;
+        const healthCheckPorts = args.firewall?.healthCheckPorts ?? DEFAULT_HEALTH_CHECK_PORTS;
+        this.validate(args, egress, flowLogs, healthCheckPorts);
+
+        const physical = (component: string) => resourceName({ ...args.naming, component }, "gcp");
+        const project = args.project;
+        const plan = planGcpSubnets(args.regions);
+        this.plan = plan;
+        this.regions = plan.map((s) => s.region);
+        this.podRangeName = GCP_POD_RANGE_NAME;
+        this.serviceRangeName = GCP_SERVICE_RANGE_NAME;
+
+        this.network = new gcp.compute.Network(
+            `${name}-network`,
+            {
+                project,
+                name: physical("vpc"),
+                description: "Platform VPC (custom mode, global routing)",
+                autoCreateSubnetworks: false,
+                routingMode: "GLOBAL",
+                deleteDefaultRoutesOnCreate: false,
+            },
+            { parent: this },
+        );
+        this.networkId = this.network.id;
+        this.networkSelfLink = this.network.selfLink;
+
+        const subnets: Record<string, gcp.compute.Subnetwork> = {};
+        const routers: Record<string, gcp.compute.Router> = {};
+        const nats: Record<string, gcp.compute.RouterNat> = {};
+        for (const spec of plan) {
+            const subnet = new gcp.compute.Subnetwork(
+                `${name}-subnet-${spec.region}`,
+                {
+                    project,
+                    region: spec.region,
+                    name: physical(`subnet-${spec.region}`),
+                    description: `Regional subnet for ${spec.region} (nodes; pods and services secondary ranges)`,
+                    network: this.network.id,
+                    ipCidrRange: spec.ipCidrRange,
+                    secondaryIpRanges: spec.secondaryIpRanges.map((r) => ({ rangeName: r.rangeName, ipCidrRange: r.ipCidrRange })),
+                    privateIpGoogleAccess: true,
+                    logConfig: {
+                        aggregationInterval: flowLogs.aggregationInterval,
+                        flowSampling: flowLogs.flowSampling,
+                        metadata: flowLogs.metadata,
+                    },
+                },
+                { parent: this },
+            );
+            subnets[spec.region] = subnet;
+            if (egress === "cloudNat") {
+                const router = new gcp.compute.Router(
+                    `${name}-router-${spec.region}`,
+                    {
+                        project,
+                        region: spec.region,
+                        name: physical(`router-${spec.region}`),
+                        description: `Cloud Router for Cloud NAT in ${spec.region}`,
+                        network: this.network.id,
+                    },
+                    { parent: this },
+                );
+                routers[spec.region] = router;
+                nats[spec.region] = new gcp.compute.RouterNat(
+                    `${name}-nat-${spec.region}`,
+                    {
+                        project,
+                        region: spec.region,
+                        name: physical(`nat-${spec.region}`),
+                        router: router.name,
+                        natIpAllocateOption: "AUTO_ONLY",
+                        sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
+                        subnetworks: [{ name: subnet.id, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
+                        logConfig: { enable: true, filter: "ERRORS_ONLY" },
+                    },
+                    { parent: this },
+                );
+            }
+        }
+        this.subnets = subnets;
+        this.subnetSelfLinks = Object.fromEntries(Object.entries(subnets).map(([region, s]) => [region, s.selfLink]));
+        this.routers = routers;
+        this.nats = nats;
+
+        const firewallRules: Partial<Record<FirewallRuleKey, gcp.compute.Firewall>> = {};
+        for (const rule of planGcpFirewall({ subnets: plan, allowIapSsh, healthCheckPorts })) {
+            firewallRules[rule.key] = new gcp.compute.Firewall(
+                `${name}-fw-${rule.key}`,
+                {
+                    project,
+                    name: physical(`fw-${rule.key}`),
+                    description: rule.description,
+                    network: this.network.id,
+                    direction: rule.direction,
+                    priority: rule.priority,
+                    sourceRanges: [...rule.sourceRanges],
+                    ...(rule.allows.length > 0 ? { allows: rule.allows.map(protocolInput) } : {}),
+                    ...(rule.denies.length > 0 ? { denies: rule.denies.map(protocolInput) } : {}),
+                    logConfig: { metadata: "INCLUDE_ALL_METADATA" },
+                },
+                { parent: this },
+            );
+        }
+        this.firewallRules = firewallRules;
+
+        if (usePrivateServiceAccess) {
+            const allocation = privateServiceAccessAllocation(plan[0]);
+            this.privateServiceAccessCidr = plan[0].ranges.privateServiceAccess;
+            this.privateServiceAccessAddress = new gcp.compute.GlobalAddress(
+                `${name}-psa-range`,
+                {
+                    project,
+                    name: physical("psa"),
+                    description: "Private service access allocation (Cloud SQL, Memorystore)",
+                    purpose: "VPC_PEERING",
+                    addressType: "INTERNAL",
+                    address: allocation.address,
+                    prefixLength: allocation.prefixLength,
+                    network: this.network.id,
+                },
+                { parent: this },
+            );
+            this.privateServiceAccessConnection = new gcp.servicenetworking.Connection(
+                `${name}-psa-connection`,
+                {
+                    network: this.network.id,
+                    service: SERVICE_NETWORKING_SERVICE,
+                    reservedPeeringRanges: [this.privateServiceAccessAddress.name],
+                },
+                { parent: this },
+            );
+            this.privateServiceAccessRange = this.privateServiceAccessAddress.name;
+        } else {
+            this.privateServiceAccessCidr = undefined;
+            this.privateServiceAccessAddress = undefined;
+            this.privateServiceAccessConnection = undefined;
+            this.privateServiceAccessRange = undefined;
+        }
+
+        this.registerOutputs({
+            networkId: this.networkId,
+            networkSelfLink: this.networkSelfLink,
+            subnetSelfLinks: this.subnetSelfLinks,
+            podRangeName: this.podRangeName,
+            serviceRangeName: this.serviceRangeName,
+            privateServiceAccessRange: this.privateServiceAccessRange,
+        });
+    }
+
+    private validate(
+        args: GcpNetworkArgs,
+        egress: GcpEgress,
+        flowLogs: Required<GcpFlowLogArgs>,
+        healthCheckPorts: readonly number[],
+    ): void {
+        checkGcpProjectArg(this, args.project);
+        checkNamingArgs(this, args.naming);
+        const regions = args.regions ?? [];
+        if (regions.length === 0) {
+            throw invalidArgument(this, {
+                field: "regions",
+                value: args.regions,
+                problem: "no region given",
+                fix: "list at least one region with its range, primary first, e.g. [{ region: \"us-west1\", cidr: \"10.40.0.0/16\" }]",
+            });
+        }
+        const labelled: LabelledCidr[] = [];
+        const seen = new Map<string, number>();
+        regions.forEach(({ region, cidr }, i) => {
+            if (typeof region !== "string" || !GCP_REGION_PATTERN.test(region)) {
+                throw invalidArgument(this, { field: `regions[${i}].region`, value: region, problem: "not a GCP region name", fix: "use a region such as us-west1 or europe-west4" });
+            }
+            const first = seen.get(region);
+            if (first !== undefined) {
+                throw invalidArgument(this, {
+                    field: `regions[${i}].region`,
+                    value: region,
+                    problem: `repeats regions[${first}].region`,
+                    fix: "list each region once (one subnet per region)",
+                });
+            }
+            seen.set(region, i);
+            const parsed = tryParseCidr(String(cidr));
+            if (!parsed.ok) {
+                throw invalidArgument(this, { field: `regions[${i}].cidr`, value: cidr, problem: parsed.reason, fix: "write a network address with its prefix, e.g. 10.40.0.0/16" });
+            }
+            const { min, max } = GCP_REGION_PREFIX_RANGE;
+            if (parsed.cidr.prefix < min || parsed.cidr.prefix > max) {
+                throw invalidArgument(this, {
+                    field: `regions[${i}].cidr`,
+                    value: cidr,
+                    problem: `prefix /${parsed.cidr.prefix} is outside the supported /${min}../${max}`,
+                    fix: `use a /${min} to /${max} block (a /16 is recommended)`,
+                });
+            }
+            labelled.push({ label: `regions[${i}].cidr`, cidr });
+        });
+        const [overlap] = findOverlaps(labelled);
+        if (overlap) {
+            const [a, b] = overlap;
+            throw invalidArgument(this, {
+                field: b.label,
+                value: b.cidr,
+                problem: `overlaps ${a.label} (${a.cidr})`,
+                fix: "give every region its own non-overlapping range, e.g. 10.40.0.0/16 and 10.41.0.0/16",
+            });
+        }
+        if (!GCP_EGRESS_MODES.includes(egress)) {
+            throw invalidArgument(this, { field: "egress", value: egress, problem: "unknown egress mode", fix: `use one of ${GCP_EGRESS_MODES.join(", ")}` });
+        }
+        if (!FLOW_LOG_AGGREGATION_INTERVALS.includes(flowLogs.aggregationInterval)) {
+            throw invalidArgument(this, {
+                field: "flowLogs.aggregationInterval",
+                value: flowLogs.aggregationInterval,
+                problem: "not an interval the Compute API accepts",
+                fix: `use one of ${FLOW_LOG_AGGREGATION_INTERVALS.join(", ")}`,
+            });
+        }
+        const sampling = flowLogs.flowSampling;
+        if (typeof sampling !== "number" || !Number.isFinite(sampling) || sampling <= 0 || sampling > 1) {
+            throw invalidArgument(this, {
+                field: "flowLogs.flowSampling",
+                value: sampling,
+                problem: "must be greater than 0 and at most 1",
+                fix: "use a fraction such as 0.5 (lower it to cut cost; flow logs stay on)",
+            });
+        }
+        if (!FLOW_LOG_METADATA_MODES.includes(flowLogs.metadata)) {
+            throw invalidArgument(this, { field: "flowLogs.metadata", value: flowLogs.metadata, problem: "unsupported metadata mode", fix: `use one of ${FLOW_LOG_METADATA_MODES.join(", ")}` });
+        }
+        if (healthCheckPorts.length === 0) {
+            throw invalidArgument(this, {
+                field: "firewall.healthCheckPorts",
+                value: healthCheckPorts,
+                problem: "an empty port list would allow health checks to every port",
+                fix: "list the ports backends serve, e.g. [80, 443, 8080]",
+            });
+        }
+        healthCheckPorts.forEach((port, i) => {
+            if (!Number.isInteger(port) || port < 1 || port > 65535) {
+                throw invalidArgument(this, { field: `firewall.healthCheckPorts[${i}]`, value: port, problem: "not a port number", fix: "use whole numbers from 1 to 65535" });
+            }
+            if (healthCheckPorts.indexOf(port) !== i) {
+                throw invalidArgument(this, { field: `firewall.healthCheckPorts[${i}]`, value: port, problem: "listed twice", fix: "list each port once" });
+            }
+        });
+    }
+}
+
+function protocolInput(spec: { protocol: string; ports?: readonly string[] }): { protocol: string; ports?: string[] } {
+    return spec.ports === undefined ? { protocol: spec.protocol } : { protocol: spec.protocol, ports: [...spec.ports] };
+}
+
+/** The object without its undefined properties, so `{ x: undefined }` does not override a default. */
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+    return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
