@@ -1,1 +1,15 @@
-export {};
+/**
+ * The platform CrossGuard pack (stack-level rules over the whole stack): the policy list,
+ * importable without starting a policy server (`pack.ts` is the entry point the CLI runs).
+ */
+import type { Policies } from "@pulumi/policy";
+import { haInProd } from "./policies/ha-in-prod.js";
+import { requiredTags } from "./policies/required-tags.js";
+
+export const packName = "platform";
+
+export const policies: Policies = [requiredTags, haInProd];
+
+export { AWS_TAGGABLE_TYPES, GCP_LABELLABLE_TYPES, tagKind } from "./taggable.js";
+export { TYPES } from "./types.js";
+export { haInProd, requiredTags };

@@ -1,0 +1,31 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { validateResourceOfTypes } from "@platform/policy-kit";
+import { openStatements, readPolicyDocument } from "../key-policy.js";
+import { AWS_TYPES } from "../types.js";
+
+/**
+ * KMS key policies never allow `*` without a condition (CKV_AWS_33): such a statement lets any AWS
+ * account use or administer the key. Checked on keys and on standalone `aws.kms.KeyPolicy`. Unset
+ * means AWS's default policy (the account root), which is fine; a document that cannot be read is
+ * a violation, since it cannot be shown to be safe.
+ */
+export const kmsPolicy: ResourceValidationPolicy = {
+    name: "kms-policy",
+    description: "KMS key policies do not allow every principal without a condition.",
+    enforcementLevel: "mandatory",
+    validateResource: validateResourceOfTypes([AWS_TYPES.kmsKey, AWS_TYPES.kmsKeyPolicy], (props, args, reportViolation) => {
+        const policy: unknown = props["policy"];
+        if (policy === undefined) return;
+        const subject = args.type === AWS_TYPES.kmsKeyPolicy ? `KMS key policy ${args.name}` : `KMS key ${args.name}`;
+        const doc = readPolicyDocument(policy);
+        if (!doc.ok) {
+            reportViolation(`${subject} has a policy that ${doc.reason}; fix the policy document.`);
+            return;
+        }
+        for (const statement of openStatements(doc.statements)) {
+            reportViolation(
+                `${subject} policy statement ${statement} allows Principal "*" without a Condition; name the principals, or add a Condition such as kms:CallerAccount or aws:PrincipalOrgID.`,
+            );
+        }
+    }),
+};

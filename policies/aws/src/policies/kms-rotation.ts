@@ -1,0 +1,25 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { asString, validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "../types.js";
+
+/**
+ * Symmetric KMS keys rotate their key material yearly (CKV_AWS_7). AWS leaves rotation off unless
+ * asked, so unset is a violation. Asymmetric and HMAC keys cannot rotate automatically and are
+ * not applicable.
+ */
+export const kmsRotation: ResourceValidationPolicy = {
+    name: "kms-rotation",
+    description: "Symmetric KMS keys have automatic key rotation enabled.",
+    enforcementLevel: "mandatory",
+    validateResource: validateResourceOfTypes([AWS_TYPES.kmsKey], (props, args, reportViolation) => {
+        const spec = asString(props["keySpec"]) ?? asString(props["customerMasterKeySpec"]) ?? "SYMMETRIC_DEFAULT";
+        const usage = asString(props["keyUsage"]) ?? "ENCRYPT_DECRYPT";
+        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT") {
+            args.notApplicable("automatic rotation applies to symmetric encryption keys only");
+        }
+        const rotation: unknown = props["enableKeyRotation"];
+        if (rotation === true) return;
+        const state = rotation === undefined ? "does not set enableKeyRotation (AWS leaves rotation off)" : `sets enableKeyRotation: ${String(rotation)}`;
+        reportViolation(`KMS key ${args.name} ${state}; set enableKeyRotation: true.`);
+    }),
+};

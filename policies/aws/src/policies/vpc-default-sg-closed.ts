@@ -1,0 +1,22 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { asArray, validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "../types.js";
+
+/**
+ * The default security group has no rules (CKV2_AWS_12): anything launched without a security
+ * group lands in it, so it must allow nothing. Adopting it with `ingress`/`egress` unset removes
+ * its rules, so unset counts as closed.
+ */
+export const vpcDefaultSgClosed: ResourceValidationPolicy = {
+    name: "vpc-default-sg-closed",
+    description: "The VPC default security group allows no traffic.",
+    enforcementLevel: "mandatory",
+    validateResource: validateResourceOfTypes([AWS_TYPES.defaultSecurityGroup], (props, args, reportViolation) => {
+        for (const direction of ["ingress", "egress"] as const) {
+            const rules = asArray(props[direction]) ?? [];
+            if (rules.length > 0) {
+                reportViolation(`default security group ${args.name} has ${rules.length} ${direction} rule(s); set ${direction}: [] so nothing can use the default group.`);
+            }
+        }
+    }),
+};

@@ -1,0 +1,23 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "../types.js";
+
+/**
+ * Every VPC has a flow log (CKV2_AWS_11): without one there is no record of accepted or rejected
+ * traffic to investigate an incident with. A stack policy, because the flow log is a separate
+ * resource pointing at the VPC by `vpcId` (matched by property dependency, known id, or dependency).
+ */
+export const vpcFlowLogs: StackValidationPolicy = {
+    name: "vpc-flow-logs",
+    description: "Every VPC has a flow log.",
+    enforcementLevel: "mandatory",
+    validateStack: (args, reportViolation) => {
+        const vpcs = resourcesOfTypes(args.resources, AWS_TYPES.vpc);
+        const covered = new Set(resourcesOfTypes(args.resources, AWS_TYPES.flowLog).flatMap((fl) => referencedResources(fl, "vpcId", vpcs).map((v) => v.urn)));
+        for (const vpc of vpcs) {
+            if (!covered.has(vpc.urn)) {
+                reportViolation(`VPC ${resourceLabel(vpc)} has no flow log; add an aws.ec2.FlowLog with vpcId set to this VPC's id.`, vpc.urn);
+            }
+        }
+    },
+};

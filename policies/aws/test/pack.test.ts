@@ -1,0 +1,62 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { evaluatePack, evaluateWithPolicyPackProcess, ownershipTags, StackFixture, startPolicyPackProcess } from "@platform/policy-kit";
+import { packName, policies } from "../src/index.js";
+
+const PACK_DIR = path.resolve(__dirname, "../..");
+
+/** A stack that trips every policy in the pack at least once. */
+function everyViolation() {
+    const s = new StackFixture({ stack: "prod" });
+    const provider = s.awsProvider("aws", ownershipTags("prod"), { jsonEncoded: true });
+    s.custom("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" }, { provider, id: "vpc-1" });
+    s.custom("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] }, { provider });
+    s.custom("aws:ec2/subnet:Subnet", "private", { vpcId: "vpc-1", mapPublicIpOnLaunch: true, tags: { tier: "private" } }, { provider });
+    s.custom("aws:ec2/securityGroup:SecurityGroup", "ssh", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, { provider });
+    s.custom("aws:kms/key:Key", "key", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:*" }] }) }, { provider });
+    s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: pulumi.unknown }, { provider });
+    return s.build();
+}
+
+describe("aws pack", () => {
+    it("exports the catalogue's AWS policies, all mandatory, with unique names", () => {
+        assert.equal(packName, "aws");
+        assert.deepEqual(
+            policies.map((p) => [p.name, p.enforcementLevel]),
+            [
+                ["vpc-flow-logs", "mandatory"],
+                ["vpc-default-sg-closed", "mandatory"],
+                ["subnet-no-auto-public-ip", "mandatory"],
+                ["sg-no-public-ingress", "mandatory"],
+                ["kms-rotation", "mandatory"],
+                ["kms-policy", "mandatory"],
+                ["cloudwatch-logs-retention-kms", "mandatory"],
+            ],
+        );
+    });
+
+    it("runs as a real policy pack process (PulumiPolicy.yaml + package.json main) and reports what evaluatePack reports", async function () {
+        this.timeout(30000);
+        const pack = await startPolicyPackProcess(PACK_DIR);
+        try {
+            const info = await pack.info();
+            assert.deepEqual([info.getName(), info.getVersion(), info.getPoliciesList().map((p) => p.getName())], [packName, "0.1.0", policies.map((p) => p.name)]);
+            const opts = { config: { "kms-rotation": "advisory" }, stackTags: { "pulumi:project": "platform" } };
+            const viaProcess = await evaluateWithPolicyPackProcess(pack, everyViolation(), opts);
+            const viaKit = await evaluatePack({ name: packName, version: "0.1.0", policies }, everyViolation(), opts);
+            assert.deepEqual(viaKit, viaProcess);
+            assert.deepEqual([...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(), [
+                "cloudwatch-logs-retention-kms:advisory",
+                "kms-policy:mandatory",
+                "kms-rotation:advisory",
+                "sg-no-public-ingress:mandatory",
+                "subnet-no-auto-public-ip:mandatory",
+                "vpc-default-sg-closed:mandatory",
+                "vpc-flow-logs:mandatory",
+            ]);
+        } finally {
+            await pack.stop();
+        }
+    });
+});

@@ -1,0 +1,23 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { validateResourceOfTypes } from "@platform/policy-kit";
+import { exemptPurpose } from "../subnet-purpose.js";
+import { GCP_TYPES } from "../types.js";
+
+/**
+ * Subnetworks have Private Google Access (CKV_GCP_74), so VMs and GKE nodes without external IPs
+ * reach Google APIs (Artifact Registry, Cloud KMS, logging). Off by default, so unset is a violation.
+ * Proxy-only and PSC subnets cannot have it.
+ */
+export const privateGoogleAccess: ResourceValidationPolicy = {
+    name: "private-google-access",
+    description: "Subnetworks have Private Google Access enabled.",
+    enforcementLevel: "mandatory",
+    validateResource: validateResourceOfTypes([GCP_TYPES.subnetwork], (props, args, reportViolation) => {
+        const purpose = exemptPurpose(props);
+        if (purpose) args.notApplicable(`subnetworks with purpose ${purpose} cannot have Private Google Access`);
+        const access: unknown = props["privateIpGoogleAccess"];
+        if (access === true) return;
+        const state = access === undefined ? "does not set privateIpGoogleAccess (off by default)" : `sets privateIpGoogleAccess: ${String(access)}`;
+        reportViolation(`subnetwork ${args.name} ${state}; set privateIpGoogleAccess: true so instances without external IPs reach Google APIs.`);
+    }),
+};

@@ -1,0 +1,26 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { asNumber, asRecord, validateResourceOfTypes } from "@platform/policy-kit";
+import { exemptPurpose } from "../subnet-purpose.js";
+import { GCP_TYPES } from "../types.js";
+
+/**
+ * Subnetworks record VPC flow logs (CKV_GCP_26): setting `logConfig` turns them on; a sampling
+ * rate of 0 records nothing, so it counts as off. Proxy-only and PSC subnets cannot have them.
+ */
+export const subnetFlowLogs: ResourceValidationPolicy = {
+    name: "subnet-flow-logs",
+    description: "Subnetworks have VPC flow logs enabled.",
+    enforcementLevel: "mandatory",
+    validateResource: validateResourceOfTypes([GCP_TYPES.subnetwork], (props, args, reportViolation) => {
+        const purpose = exemptPurpose(props);
+        if (purpose) args.notApplicable(`subnetworks with purpose ${purpose} cannot have flow logs`);
+        const logConfig = asRecord(props["logConfig"]);
+        if (!logConfig) {
+            reportViolation(
+                `subnetwork ${args.name} has no logConfig, so VPC flow logs are off; set logConfig (e.g. { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" }).`,
+            );
+        } else if (asNumber(logConfig["flowSampling"]) === 0) {
+            reportViolation(`subnetwork ${args.name} sets logConfig.flowSampling: 0, which records no flows; set a sampling rate above 0 (e.g. 0.5).`);
+        }
+    }),
+};

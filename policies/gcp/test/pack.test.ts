@@ -1,0 +1,49 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { evaluatePack, evaluateWithPolicyPackProcess, ownershipTags, StackFixture, startPolicyPackProcess } from "@platform/policy-kit";
+import { packName, policies } from "../src/index.js";
+
+const PACK_DIR = path.resolve(__dirname, "../..");
+
+/** A stack that trips every policy in the pack at least once. */
+function everyViolation() {
+    const s = new StackFixture({ stack: "prod" });
+    const provider = s.gcpProvider("gcp", ownershipTags("prod"), { jsonEncoded: true });
+    s.custom("gcp:compute/subnetwork:Subnetwork", "nodes", { ipCidrRange: "10.0.0.0/20", network: "n" }, { provider });
+    s.custom("gcp:compute/firewall:Firewall", "ssh", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }] }, { provider });
+    s.custom("gcp:kms/keyRing:KeyRing", "ring", { location: "us" }, { provider });
+    s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider, protect: true });
+    return s.build();
+}
+
+describe("gcp pack", () => {
+    it("exports the catalogue's GCP policies, all mandatory", () => {
+        assert.equal(packName, "gcp");
+        assert.deepEqual(
+            policies.map((p) => [p.name, p.enforcementLevel]),
+            [
+                ["subnet-flow-logs", "mandatory"],
+                ["private-google-access", "mandatory"],
+                ["firewall-no-public-ssh-rdp", "mandatory"],
+                ["kms-rotation", "mandatory"],
+                ["kms-prevent-destroy", "mandatory"],
+            ],
+        );
+    });
+
+    it("runs as a real policy pack process and reports what evaluatePack reports", async function () {
+        this.timeout(30000);
+        const pack = await startPolicyPackProcess(PACK_DIR);
+        try {
+            const info = await pack.info();
+            assert.deepEqual([info.getName(), info.getVersion(), info.getPoliciesList().map((p) => p.getName())], [packName, "0.1.0", policies.map((p) => p.name)]);
+            const opts = { config: { "private-google-access": "disabled" } };
+            const viaProcess = await evaluateWithPolicyPackProcess(pack, everyViolation(), opts);
+            const viaKit = await evaluatePack({ name: packName, version: "0.1.0", policies }, everyViolation(), opts);
+            assert.deepEqual(viaKit, viaProcess);
+            assert.deepEqual(viaKit.map((v) => v.policy), ["subnet-flow-logs", "firewall-no-public-ssh-rdp", "kms-prevent-destroy", "kms-rotation"]);
+        } finally {
+            await pack.stop();
+        }
+    });
+});

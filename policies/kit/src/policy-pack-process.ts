@@ -1,0 +1,126 @@
+/**
+ * Runs a built policy pack directory the way the pulumi CLI's nodejs language host does
+ * (`pulumi-language-nodejs` `RunPlugin`: `node @pulumi/pulumi/cmd/run-policy-pack <engine> <packDir>`
+ * with the pack directory as working directory, then read the gRPC port from stdout) and talks to
+ * it over gRPC as the engine does: GetAnalyzerInfo, Configure (with the reconciled config),
+ * ConfigureStack (stack tags), then Remediate/Analyze per resource and AnalyzeStack. This is the
+ * real policy process; only the engine side is ours. Used by the packs' end-to-end tests.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as grpcTypes from "@grpc/grpc-js";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb.js";
+import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb.js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
+import { type AnalyzerRpcs, fromLevel, runAnalyzer, struct, toLevel } from "./analyzer-protocol.js";
+import { type PolicyConfigInfo, resolvePolicyConfig } from "./config.js";
+import { engineView } from "./engine.js";
+import type { EvaluatedStack, EvaluateOptions, Violation } from "./evaluate.js";
+
+/** A started policy pack process and a gRPC client connected to it. */
+export interface PolicyPackProcess {
+    readonly port: number;
+    readonly client: analyzerGrpc.AnalyzerClient;
+    /** Policy pack name, version and policies as the pack reports them (GetAnalyzerInfo). */
+    info(): Promise<analyzerpb.AnalyzerInfo>;
+    /** Closes the client and stops the process. */
+    stop(): Promise<void>;
+}
+
+function unary<Req, Res>(client: analyzerGrpc.AnalyzerClient, method: (req: Req, cb: (err: grpcTypes.ServiceError | null, res: Res) => void) => unknown): (req: Req) => Promise<Res> {
+    return (req) => new Promise((resolve, reject) => void method.call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+/** Resolves with the port the pack prints as its first stdout line (`server.js` `serve`). */
+function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+        let out = "";
+        let err = "";
+        const timer = setTimeout(() => reject(new Error(`policy pack did not print its port within ${timeoutMs} ms; stderr:\n${err}`)), timeoutMs);
+        child.stdout?.on("data", (chunk: Buffer) => {
+            out += chunk.toString();
+            const newline = out.indexOf("\n");
+            if (newline < 0) return;
+            clearTimeout(timer);
+            const port = Number(out.slice(0, newline).trim());
+            if (Number.isInteger(port) && port > 0) resolve(port);
+            else reject(new Error(`policy pack printed ${JSON.stringify(out.slice(0, newline))} instead of a port; stderr:\n${err}`));
+        });
+        child.stderr?.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`policy pack exited with code ${code} before serving; stderr:\n${err}`));
+        });
+    });
+}
+
+/** Starts `packDir` (a built pack: PulumiPolicy.yaml + package.json `main`) as a policy pack process. */
+export async function startPolicyPackProcess(packDir: string, options: { readonly timeoutMs?: number } = {}): Promise<PolicyPackProcess> {
+    const dir = path.resolve(packDir);
+    // The language host locates run-policy-pack from the pack directory, like this.
+    const fromPack = createRequire(path.join(dir, "package.json"));
+    const runPolicyPack = fromPack.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+    const child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:0", dir], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let port: number;
+    try {
+        port = await waitForPort(child, options.timeoutMs ?? 15000);
+    } catch (err) {
+        child.kill();
+        throw err;
+    }
+    // The gRPC runtime and generated client of the pack's own @pulumi/pulumi (one module instance).
+    const fromPulumi = createRequire(fromPack.resolve("@pulumi/pulumi/package.json"));
+    const grpc = fromPulumi("@grpc/grpc-js") as typeof grpcTypes;
+    const { AnalyzerClient } = fromPulumi("./proto/analyzer_grpc_pb.js") as typeof analyzerGrpc;
+    const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    return {
+        port,
+        client,
+        info: () => unary<Empty, analyzerpb.AnalyzerInfo>(client, client.getAnalyzerInfo)(new Empty()),
+        stop: async () => {
+            client.close();
+            if (child.exitCode === null) {
+                const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+                child.kill();
+                await exited;
+            }
+        },
+    };
+}
+
+function policyInfos(info: analyzerpb.AnalyzerInfo): PolicyConfigInfo[] {
+    return info.getPoliciesList().map((p) => {
+        const schema = p.getConfigschema();
+        return {
+            name: p.getName(),
+            enforcementLevel: toLevel(p.getEnforcementlevel()),
+            ...(schema ? { configSchema: { properties: (schema.getProperties()?.toJavaScript() ?? {}) as never, required: schema.getRequiredList() } } : {}),
+        };
+    });
+}
+
+/**
+ * Evaluates a stack with a running policy pack process over gRPC, sending config and stack tags
+ * as the engine does. Returns violations in the same form as `evaluatePack`.
+ */
+export async function evaluateWithPolicyPackProcess(pack: PolicyPackProcess, stack: EvaluatedStack, opts: EvaluateOptions = {}): Promise<Violation[]> {
+    const { client } = pack;
+    const info = await pack.info();
+    // The engine reconciles config against the policy metadata the pack reports (levels already include the pack default).
+    const resolved = resolvePolicyConfig(policyInfos(info), "advisory", opts.config);
+    const configure = new analyzerpb.ConfigureAnalyzerRequest();
+    for (const [name, c] of resolved) {
+        configure.getPolicyconfigMap().set(name, new analyzerpb.PolicyConfig().setEnforcementlevel(fromLevel(c.enforcementLevel)).setProperties(struct(c.properties)));
+    }
+    await unary<analyzerpb.ConfigureAnalyzerRequest, Empty>(client, client.configure)(configure);
+    const stackConfig = new analyzerpb.AnalyzerStackConfigureRequest();
+    for (const [k, v] of Object.entries(opts.stackTags ?? {})) stackConfig.getTagsMap().set(k, v);
+    await unary<analyzerpb.AnalyzerStackConfigureRequest, analyzerpb.AnalyzerStackConfigureResponse>(client, client.configureStack)(stackConfig);
+    const rpcs: AnalyzerRpcs = {
+        remediate: unary<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(client, client.remediate),
+        analyze: unary<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(client, client.analyze),
+        analyzeStack: unary<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(client, client.analyzeStack),
+    };
+    return runAnalyzer(rpcs, engineView(stack.resources, { stackOutputs: stack.outputs, defaultProviders: opts.defaultProviders }));
+}
