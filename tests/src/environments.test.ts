@@ -105,3 +105,52 @@ describe("the root one-stack project", () => {
         assert.deepEqual(result.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
     });
 });
+
+describe("dr environment (GCP)", () => {
+    it("one region: subnet, router and NAT; the firewall baseline; protected keys and zone; APIs enabled", async () => {
+        const resources = foundation(await synth("dr"));
+        const want: Record<string, number> = {
+            "gcp:compute/network:Network": 1,
+            "gcp:compute/subnetwork:Subnetwork": 1,
+            "gcp:compute/router:Router": 1,
+            "gcp:compute/routerNat:RouterNat": 1,
+            "gcp:compute/firewall:Firewall": 4,
+            "gcp:compute/globalAddress:GlobalAddress": 1,
+            "gcp:servicenetworking/connection:Connection": 1,
+            "gcp:kms/keyRing:KeyRing": 1,
+            "gcp:kms/cryptoKey:CryptoKey": 4,
+            "gcp:dns/managedZone:ManagedZone": 1,
+            "gcp:projects/service:Service": 4,
+        };
+        assert.deepEqual(Object.fromEntries(Object.keys(want).map((t) => [t, count(resources, t)])), want);
+        const stateful = resources.filter((r) => ["gcp:kms/keyRing:KeyRing", "gcp:kms/cryptoKey:CryptoKey", "gcp:dns/managedZone:ManagedZone"].includes(r.type));
+        assert.deepEqual(stateful.map((r) => r.protect), Array(6).fill(true));
+        const subnet = resources.find((r) => r.type === "gcp:compute/subnetwork:Subnetwork")!;
+        assert.deepEqual([subnet.inputs["region"], subnet.inputs["ipCidrRange"], subnet.inputs["privateIpGoogleAccess"]], ["us-west1", "10.40.0.0/20", true]);
+        const services = resources.filter((r) => r.type === "gcp:projects/service:Service");
+        assert.deepEqual(services.map((s) => [s.inputs["service"], s.inputs["disableOnDestroy"]]).sort(), [
+            ["cloudkms.googleapis.com", false],
+            ["compute.googleapis.com", false],
+            ["dns.googleapis.com", false],
+            ["servicenetworking.googleapis.com", false],
+        ]);
+        const serviceUrns = services.map((s) => s.urn).sort();
+        const network = resources.find((r) => r.type === "platform:network:GcpNetwork")!;
+        assert.deepEqual([...network.dependencies].sort(), serviceUrns);
+    });
+
+    it("GCP resources get the ownership labels from the provider's defaultLabels", async () => {
+        const resources = foundation(await synth("dr"));
+        const provider = resources.filter((r) => r.type === "pulumi:providers:gcp");
+        assert.equal(provider.length, 1);
+        const labels = provider[0].inputs["defaultLabels"];
+        assert.deepEqual(typeof labels === "string" ? JSON.parse(labels) : labels, {
+            environment: "dr",
+            team: "platform",
+            "cost-center": "cc-1042",
+            project: "acme",
+            "managed-by": "pulumi",
+        });
+        assert.deepEqual([provider[0].inputs["project"], provider[0].inputs["region"]], ["acme-dr-prod", "us-west1"]);
+    });
+});

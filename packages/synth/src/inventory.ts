@@ -15,6 +15,8 @@ export interface InventoryResource {
     /** Provider reference `<urn>::<id>`, or null when the engine would use the default provider. */
     readonly provider: string | null;
     readonly dependencies: readonly string[];
+    /** For each input, the URNs of the resources its value came from. */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     readonly retainOnDelete: boolean;
     readonly deleteBeforeReplace: boolean;
     readonly ignoreChanges: readonly string[];

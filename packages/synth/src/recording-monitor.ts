@@ -20,6 +20,7 @@ interface RegisterRequest {
     hasProtect?(): boolean;
     getProvider(): string;
     getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getRetainondelete(): boolean;
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
@@ -56,6 +57,18 @@ function secretFields(wire: Record<string, unknown>): string[] {
     return Object.entries(wire)
         .filter(([, v]) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === SECRET_SIG)
         .map(([k]) => k);
+}
+
+/** Input name -> URNs the input's value came from (only non-empty lists, as the engine keeps them). */
+function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((value, key) => {
+        const urns = value.getUrnsList();
+        if (urns.length > 0) {
+            result[key] = urns;
+        }
+    });
+    return result;
 }
 
 /** Engine-accurate URN: the qualified type chains every ancestor except the root stack. */
@@ -97,6 +110,7 @@ export class RecordingMonitor extends MockMonitor {
                     custom,
                     provider: req.getProvider() || null,
                     dependencies: req.getDependenciesList(),
+                    propertyDependencies: propertyDependencies(req),
                     retainOnDelete: req.getRetainondelete() === true,
                     deleteBeforeReplace: req.getDeletebeforereplace() === true,
                     ignoreChanges: req.getIgnorechangesList(),

@@ -40,8 +40,23 @@ describe("synthesize", () => {
         const leaf = result.resources[2];
         assert.deepEqual(leaf.inputs, { size: 3, secret: "s3cr3t" });
         assert.deepEqual(leaf.secretInputs, ["secret"]);
+        assert.deepEqual(leaf.propertyDependencies, {});
         assert.equal(leaf.custom, true);
         assert.equal(result.outputs["leafUrn"], leaf.urn);
+    });
+
+    it("records which resources each input came from", async () => {
+        const result = await synthesize({
+            project: "p",
+            stack: "s",
+            program: () => {
+                const a = new Leaf("a", { size: 1, secret: "x" });
+                new Leaf("b", { size: 2, secret: a.urn });
+            },
+        });
+        const b = result.resources.find((r) => r.name === "b")!;
+        assert.deepEqual(b.propertyDependencies, { secret: ["urn:pulumi:s::p::test:index:Leaf::a"] });
+        assert.deepEqual(b.dependencies, ["urn:pulumi:s::p::test:index:Leaf::a"]);
     });
 
     it("isolates config and state between runs in one process", async () => {

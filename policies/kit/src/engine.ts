@@ -20,10 +20,8 @@ import { isUnknown } from "@pulumi/pulumi";
 import type { InventoryResource } from "@platform/synth";
 import { UNKNOWN_STRING_VALUE } from "./proxy.js";
 
-/** An inventory resource, optionally with property dependencies (the engine sends them to stack policies). */
-export type EvaluatedResource = InventoryResource & {
-    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
-};
+/** An inventory resource as the analyzer sees it (property dependencies included: the engine sends them to stack policies). */
+export type EvaluatedResource = InventoryResource;
 
 /** What the engine knows about one resource when it calls the analyzer. */
 export interface EngineResource {
@@ -143,7 +141,7 @@ function fromInventory(r: EvaluatedResource, providerUrn: string | null, stackOu
         ignoreChanges: [...r.ignoreChanges],
         ...(r.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
         dependencies: [...r.dependencies],
-        propertyDependencies: r.propertyDependencies ?? {},
+        propertyDependencies: r.propertyDependencies,
         providerUrn,
     };
 }

@@ -124,7 +124,7 @@ export class StackFixture {
             secretInputs: [...(options.secretInputs ?? [])],
             id,
             outputs: options.exactOutputs ?? (custom ? { ...inputs, ...(options.outputs ?? {}) } : {}),
-            ...(options.propertyDependencies ? { propertyDependencies } : {}),
+            propertyDependencies,
         };
         this.list.push(resource);
         return resource;

@@ -1,9 +1,12 @@
 /** The foundation layer on GCP (the DR environment): KMS key ring and keys, VPC, DNS zones. */
-import type * as gcp from "@pulumi/gcp";
+import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { GcpFoundationOutputs, KmsKeyOutputs, PlatformSettings, StackOutputs } from "@platform/core";
 import { GcpDnsZones, GcpNetwork } from "@platform/network";
 import { GcpKmsKeys, KEY_PURPOSES } from "@platform/security";
+
+/** Google APIs the foundation layer calls. */
+export const FOUNDATION_APIS = ["compute.googleapis.com", "servicenetworking.googleapis.com", "dns.googleapis.com", "cloudkms.googleapis.com"] as const;
 
 export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider): StackOutputs<GcpFoundationOutputs> {
     const gcpProject = settings.gcpProject;
@@ -12,7 +15,17 @@ export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider
     }
     const naming = { project: settings.project, environment: settings.environment };
     const prefix = `${settings.project}-${settings.environment}`;
-    const componentOpts = { providers: [provider] };
+    // APIs the foundation uses. A fresh project has them off and every call would fail; they are
+    // never disabled on destroy, because other stacks in the project may depend on them.
+    const services = FOUNDATION_APIS.map(
+        (api) =>
+            new gcp.projects.Service(
+                `${prefix}-api-${api.split(".")[0]}`,
+                { project: gcpProject, service: api, disableOnDestroy: false, disableDependentServices: false },
+                { provider },
+            ),
+    );
+    const componentOpts = { providers: [provider], dependsOn: services };
     const regions = [{ region: settings.region, cidr: settings.network.cidr }, ...settings.network.secondaryRegions];
 
     const kms = new GcpKmsKeys(
