@@ -47,7 +47,7 @@ describe("config: parsePlatformConfig", () => {
         assert.equal(s.cloud, "gcp");
         assert.deepEqual(s.network.availabilityZones, ["us-west1-a", "us-west1-b", "us-west1-c"]);
         assert.deepEqual(issuesOf({ ...valid, environment: "dr", network: { cidr: "10.40.0.0/16" } }), [
-            { key: "platform:gcpProject", value: undefined, problem: "required setting is missing", fix: "set it, e.g. a GCP project id such as acme-dr-prod" },
+            { key: "platform:gcpProject", value: undefined, problem: "required setting is missing", fix: "set it to a GCP project id such as acme-dr-prod" },
         ]);
     });
 

@@ -48,7 +48,7 @@ export class ObjectReader {
         const value = this.source[field];
         if (value === undefined) {
             if (opts.required) {
-                this.issues.add(this.key(field), value, "required setting is missing", `set it, e.g. ${opts.hint ?? "a string"}`);
+                this.issues.add(this.key(field), value, "required setting is missing", `set it to ${opts.hint ?? "a string"}`);
             }
             return undefined;
         }

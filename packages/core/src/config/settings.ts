@@ -167,7 +167,7 @@ function readNetwork(
         return true;
     };
 
-    const cidr = reader.string("cidr", { required: true, hint: "10.20.0.0/16" });
+    const cidr = reader.string("cidr", { required: true, hint: "a block such as 10.20.0.0/16" });
     if (cidr !== undefined) {
         checkCidr(reader.key("cidr"), cidr, true);
     }
@@ -192,7 +192,7 @@ function readNetwork(
                 const entry = new ObjectReader(key, item, issues);
                 entry.rejectUnknown(["region", "cidr"]);
                 const r = entry.string("region", { required: true, pattern: GCP_REGION_PATTERN, hint: "a GCP region such as us-east4" });
-                const c = entry.string("cidr", { required: true, hint: "10.41.0.0/16" });
+                const c = entry.string("cidr", { required: true, hint: "a block such as 10.41.0.0/16" });
                 if (r !== undefined && r === region) {
                     issues.add(entry.key("region"), r, "repeats the stack's primary region", "pick a different region or drop the entry");
                 }
@@ -247,7 +247,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>): Pla
     root.rejectUnknown(CONFIG_KEYS);
 
     const environment = root.oneOf("environment", ENVIRONMENTS, { required: true });
-    const project = root.string("project", { required: true, pattern: PROJECT_PATTERN, hint: "2-12 lowercase letters/digits starting with a letter, e.g. acme" });
+    const project = root.string("project", { required: true, pattern: PROJECT_PATTERN, hint: "2-12 lowercase letters or digits starting with a letter, e.g. acme" });
     const team = root.string("team", { required: true, pattern: TAG_VALUE_PATTERN, hint: "a lowercase team slug, e.g. platform" });
     const costCenter = root.string("costCenter", { required: true, pattern: TAG_VALUE_PATTERN, hint: "a lowercase cost-center code, e.g. cc-1042" });
     const base = PROFILES[environment ?? "dev"];
