@@ -45,7 +45,7 @@ describe("platform CLI", () => {
     });
 
     it("a deliberately non-compliant prod config exits 1 and names the policy", async () => {
-        const { code, stdout } = await cli(["synth", "--env", "prod", "--json", "--root", path.join(FIXTURES, "noncompliant")]);
+        const { code, stdout } = await cli(["synth", "--env", "prod", "--json", "--stack", "noncompliant", "--root", path.join(FIXTURES, "noncompliant")]);
         assert.equal(code, EXIT.violations);
         const report = JSON.parse(stdout) as SynthReport;
         const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
@@ -55,7 +55,7 @@ describe("platform CLI", () => {
     });
 
     it("an invalid stack config exits 2 and names every bad key on stderr", async () => {
-        const { code, stdout, stderr } = await cli(["synth", "--env", "prod", "--root", path.join(FIXTURES, "bad-config")]);
+        const { code, stdout, stderr } = await cli(["synth", "--env", "prod", "--stack", "badconfig", "--root", path.join(FIXTURES, "bad-config")]);
         assert.equal(code, EXIT.usage);
         assert.equal(stdout, "");
         assert.match(stderr, /^platform: Invalid platform configuration \(3 problems\):/);
@@ -72,6 +72,7 @@ describe("platform CLI", () => {
         ["a stack without config for the env", ["synth", "--env", "prod", "--stack", "platform"], /Pulumi.prod.yaml does not exist; create it or pick another --env/],
         ["an unknown option", ["synth", "--env", "prod", "--yes"], /unknown option "--yes"/],
         ["an unknown command", ["deploy"], /unknown command "deploy"/],
+        ["up without --simulate", ["up", "--env", "dev"], /platform up drives real clouds only with --simulate for now/],
         ["a root without Pulumi.yaml", ["synth", "--env", "prod", "--root", "/"], /\/ has no Pulumi.yaml/],
     ];
     for (const [label, argv, message] of usage) {
@@ -86,7 +87,8 @@ describe("platform CLI", () => {
     it("--help prints usage and exits 0", async () => {
         const { code, stdout } = await cli(["--help"]);
         assert.equal(code, EXIT.ok);
-        assert.match(stdout, /^usage: platform synth --env <dev\|staging\|prod\|dr>/);
+        assert.match(stdout, /^usage: platform synth {3}--env <dev\|staging\|prod\|dr>/);
+        assert.match(stdout, /platform up {6}--env <env> --simulate/);
     });
 
     it("finds the repository root from a subdirectory", async () => {

@@ -4,3 +4,6 @@ export * from "./synth/synthesize-environment.js";
 export * from "./synth/report.js";
 export * from "./cli/args.js";
 export * from "./cli/run.js";
+export * from "./engine/environment.js";
+export * from "./engine/workspace.js";
+export * from "./engine/deploy.js";

@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from "../src/index.js";
 
 describe("platform argument parsing", () => {
     it("parses synth with defaults", () => {
-        assert.deepEqual(parseArgs(["synth", "--env", "prod"]), { command: "synth", env: "prod", stack: "all", json: false, root: undefined });
+        assert.deepEqual(parseArgs(["synth", "--env", "prod"]), { command: "synth", env: "prod", stack: "all", json: false, simulate: false, root: undefined });
     });
 
     it("parses every option", () => {
@@ -12,8 +12,15 @@ describe("platform argument parsing", () => {
             env: "dr",
             stack: "foundation",
             json: true,
+            simulate: false,
             root: "/r",
         });
+    });
+
+    it("parses the engine commands with --simulate", () => {
+        for (const command of ["preview", "up", "destroy"] as const) {
+            assert.deepEqual(parseArgs([command, "--env", "prod", "--simulate"]), { command, env: "prod", stack: "all", json: false, simulate: true, root: undefined });
+        }
     });
 
     it("help in any form", () => {
@@ -27,7 +34,9 @@ describe("platform argument parsing", () => {
         [["synth", "--env"], "--env needs a value (see platform --help)"],
         [["synth", "--env", "--json"], "--env needs a value (see platform --help)"],
         [["synth", "--env", "prod", "--force"], 'unknown option "--force" (see platform --help)'],
-        [["up"], 'unknown command "up"; the command is synth (see platform --help)'],
+        [["deploy"], 'unknown command "deploy"; use one of synth, preview, up, destroy (see platform --help)'],
+        [["up", "--env", "dev", "--json"], "--json is only for synth; up streams the engine's output"],
+        [["synth", "--env", "dev", "--simulate"], "synth always runs offline against the simulated cloud; drop --simulate"],
     ];
     for (const [argv, message] of bad) {
         it(`rejects ${argv.join(" ")}`, () => {

@@ -3,6 +3,8 @@ import { ConfigValidationError } from "@platform/core";
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import { EngineUnavailableError } from "../engine/environment.js";
+import { runDeployment } from "../engine/deploy.js";
 import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
 import { UsageError } from "../workspace/projects.js";
@@ -32,7 +34,12 @@ export function findRepositoryRoot(start: string): string | undefined {
 }
 
 function isUserError(err: unknown): err is Error {
-    return err instanceof UsageError || err instanceof ConfigValidationError || err instanceof pulumi.ResourceError;
+    return (
+        err instanceof UsageError ||
+        err instanceof ConfigValidationError ||
+        err instanceof pulumi.ResourceError ||
+        err instanceof EngineUnavailableError
+    );
 }
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -45,6 +52,20 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         const root = command.root ? path.resolve(io.cwd, command.root) : findRepositoryRoot(io.cwd);
         if (root === undefined) {
             throw new UsageError(`no repository root (Pulumi.yaml + pnpm-workspace.yaml) at or above ${io.cwd}; pass --root <dir>`);
+        }
+        if (command.command !== "synth") {
+            const results = await runDeployment({
+                root,
+                env: command.env,
+                operation: command.command,
+                stack: command.stack,
+                simulate: command.simulate,
+                progress: io.stdout,
+            });
+            for (const r of results) {
+                io.stdout(`${r.ok ? "ok    " : "FAILED"} ${r.project}/${r.stack}: ${r.summary}`);
+            }
+            return results.every((r) => r.ok) ? EXIT.ok : EXIT.violations;
         }
         const result = await synthesizeEnvironment({ root, env: command.env, stack: command.stack });
         const report = buildReport(result);

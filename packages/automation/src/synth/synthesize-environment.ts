@@ -7,14 +7,14 @@ import { ENVIRONMENTS, type EnvironmentName } from "@platform/core";
 import { evaluatePack, type Violation } from "@platform/policy-kit";
 import { type InventoryResource, synthesize } from "@platform/synth";
 import { existsSync } from "node:fs";
-import { discoverProjects, readStackConfig, stackConfigPath, type StackProject, UsageError } from "../workspace/projects.js";
+import { discoverProjects, readStackConfig, selectProjects, type StackProject, UsageError } from "../workspace/projects.js";
 import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
 
 export interface SynthesizeEnvironmentOptions {
     /** Repository (or fixture) root holding Pulumi.yaml and stacks/. */
     readonly root: string;
     readonly env: string;
-    /** A project name, or `all` for every project that has config for the environment. @default "all" */
+    /** A project name, or `all` for every layer stack that has config for the environment. @default "all" */
     readonly stack?: string;
     /** Packs to evaluate. @default the aws, gcp and platform packs */
     readonly packs?: readonly PackDefinition[];
@@ -31,21 +31,6 @@ export interface EnvironmentSynthesis {
     readonly env: EnvironmentName;
     readonly stacks: StackSynthesis[];
     readonly violations: Violation[];
-}
-
-function selectProjects(projects: StackProject[], env: string, stack: string): StackProject[] {
-    if (stack === "all") {
-        const selected = projects.filter((p) => existsSync(stackConfigPath(p, env)));
-        if (selected.length === 0) {
-            throw new UsageError(`no project has a Pulumi.${env}.yaml; add one under stacks/<project>/`);
-        }
-        return selected;
-    }
-    const project = projects.find((p) => p.name === stack);
-    if (!project) {
-        throw new UsageError(`--stack ${stack}: no such project; use one of ${projects.map((p) => p.name).join(", ")} or all`);
-    }
-    return [project];
 }
 
 type ProgramFunction = () => unknown;
@@ -69,7 +54,7 @@ export async function synthesizeEnvironment(options: SynthesizeEnvironmentOption
         throw new UsageError(`--env ${options.env}: unknown environment; use one of ${ENVIRONMENTS.join(", ")}`);
     }
     const env = options.env as EnvironmentName;
-    const projects = selectProjects(discoverProjects(options.root), env, options.stack ?? "all");
+    const projects = selectProjects(discoverProjects(options.root), options.stack ?? "all", env);
     const stacks: StackSynthesis[] = [];
     // Outputs of stacks synthesized so far, so a downstream StackReference resolves like the file backend would.
     const stackOutputs: Record<string, Record<string, unknown>> = {};

@@ -109,3 +109,23 @@ export function readStackConfig(project: StackProject, stack: string): StackConf
     }
     return { values, secretKeys };
 }
+
+/**
+ * The projects a command runs: a named one, or for `all` every layer stack (not the root
+ * one-stack project, which is an alternative to the layers, not one of them) that has config for
+ * the environment.
+ */
+export function selectProjects(projects: readonly StackProject[], stack: string, env: string): StackProject[] {
+    if (stack === "all") {
+        const selected = projects.filter((p) => !p.isRoot && existsSync(stackConfigPath(p, env)));
+        if (selected.length === 0) {
+            throw new UsageError(`no stack project has a Pulumi.${env}.yaml; add one under stacks/<project>/`);
+        }
+        return selected;
+    }
+    const project = projects.find((p) => p.name === stack);
+    if (!project) {
+        throw new UsageError(`--stack ${stack}: no such project; use one of ${projects.map((p) => p.name).join(", ")} or all`);
+    }
+    return [project];
+}

@@ -1,0 +1,82 @@
+/**
+ * The environment in which the real engine runs against the simulated cloud: the pinned CLI built
+ * by `pnpm engine:setup` first on PATH, the simulated `pulumi-resource-aws` / `-gcp` plugins next,
+ * plugin downloads off, and a local file backend under the repository's ignored `.state/` folder.
+ *
+ * `scripts/engine-env.sh` is the one definition of the engine variables; this module evaluates it
+ * rather than repeating it.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import * as path from "node:path";
+
+/** Repository-relative folder for local state (git-ignored). */
+export const STATE_DIR = ".state";
+
+export interface EngineEnvironment {
+    /** Variables for the engine's processes (the current environment plus the engine's). */
+    readonly env: Record<string, string>;
+    /** Absolute path of the `pulumi` binary. */
+    readonly pulumi: string;
+    /** `file://` URL of the local backend. */
+    readonly backendUrl: string;
+}
+
+/** Why the engine cannot run here, with the command that fixes it. */
+export class EngineUnavailableError extends Error {
+    constructor(reason: string) {
+        super(`${reason}; build it with: pnpm engine:setup`);
+        this.name = "EngineUnavailableError";
+    }
+}
+
+/** Directory of the simulated cloud's provider executables. */
+export function simulatedCloudBin(root: string): string {
+    return path.join(root, "packages", "simulated-cloud", "bin");
+}
+
+/** Parses `env -0` output. */
+function parseEnv0(text: string): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const entry of text.split("\0")) {
+        const eq = entry.indexOf("=");
+        if (eq > 0) {
+            env[entry.slice(0, eq)] = entry.slice(eq + 1);
+        }
+    }
+    return env;
+}
+
+/**
+ * The engine environment for the simulated cloud. Throws {@link EngineUnavailableError} when the
+ * pinned CLI or the simulated plugins are not built.
+ */
+export function simulatedEngineEnvironment(root: string, base: NodeJS.ProcessEnv = process.env): EngineEnvironment {
+    const script = path.join(root, "scripts", "engine-env.sh");
+    const evaluated = execFileSync("bash", ["-c", `eval "$(bash ${JSON.stringify(script)} 2>/dev/null)" && env -0`], {
+        env: base,
+        encoding: "utf8",
+    });
+    const env = parseEnv0(evaluated);
+    const engineBin = (env["PATH"] ?? "").split(":")[0];
+    const pulumi = path.join(engineBin, "pulumi");
+    if (!existsSync(pulumi) || !existsSync(path.join(engineBin, "pulumi-language-nodejs"))) {
+        throw new EngineUnavailableError(`no pinned pulumi CLI in ${engineBin}`);
+    }
+    const plugins = simulatedCloudBin(root);
+    if (!existsSync(path.join(root, "packages", "simulated-cloud", "dist", "src", "main.js"))) {
+        throw new EngineUnavailableError("the simulated cloud is not compiled (run pnpm build)");
+    }
+    const backendDir = path.join(root, STATE_DIR, "backend");
+    mkdirSync(backendDir, { recursive: true });
+    const backendUrl = `file://${backendDir}`;
+    return {
+        env: {
+            ...env,
+            PATH: [engineBin, plugins, ...(env["PATH"] ?? "").split(":").slice(1)].join(":"),
+            PULUMI_BACKEND_URL: backendUrl,
+        },
+        pulumi,
+        backendUrl,
+    };
+}
