@@ -13,6 +13,11 @@ import * as path from "node:path";
 /** Repository-relative folder for local state (git-ignored). */
 export const STATE_DIR = ".state";
 
+/** Where local state lives: `$PLATFORM_STATE_DIR`, else `<root>/.state` (tests point it at a temp dir). */
+export function stateDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+    return env["PLATFORM_STATE_DIR"] ? path.resolve(env["PLATFORM_STATE_DIR"]) : path.join(root, STATE_DIR);
+}
+
 export interface EngineEnvironment {
     /** Variables for the engine's processes (the current environment plus the engine's). */
     readonly env: Record<string, string>;
@@ -24,8 +29,8 @@ export interface EngineEnvironment {
 
 /** Why the engine cannot run here, with the command that fixes it. */
 export class EngineUnavailableError extends Error {
-    constructor(reason: string) {
-        super(`${reason}; build it with: pnpm engine:setup`);
+    constructor(reason: string, fix = "pnpm engine:setup") {
+        super(`${reason}; fix: ${fix}`);
         this.name = "EngineUnavailableError";
     }
 }
@@ -65,9 +70,9 @@ export function simulatedEngineEnvironment(root: string, base: NodeJS.ProcessEnv
     }
     const plugins = simulatedCloudBin(root);
     if (!existsSync(path.join(root, "packages", "simulated-cloud", "dist", "src", "main.js"))) {
-        throw new EngineUnavailableError("the simulated cloud is not compiled (run pnpm build)");
+        throw new EngineUnavailableError("the simulated cloud is not compiled", "pnpm build");
     }
-    const backendDir = path.join(root, STATE_DIR, "backend");
+    const backendDir = path.join(stateDir(root, base), "backend");
     mkdirSync(backendDir, { recursive: true });
     const backendUrl = `file://${backendDir}`;
     return {

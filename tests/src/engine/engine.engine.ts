@@ -1,0 +1,142 @@
+/**
+ * Real-engine tests: the pinned `pulumi` CLI (pnpm engine:setup), the real policy analyzer, and the
+ * simulated cloud's provider plugins. Run by `pnpm test:engine`; skipped, with the reason printed,
+ * when no engine has been built.
+ */
+import * as assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import {
+    discoverProjects,
+    type EngineEnvironment,
+    EngineUnavailableError,
+    policyPackDirs,
+    readProject,
+    runCli,
+    simulatedEngineEnvironment,
+    type StackProject,
+    stageWorkspace,
+} from "@platform/automation";
+import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { FIXTURES, REPO_ROOT } from "../paths.js";
+
+const run = promisify(execFile);
+
+describe("real engine against the simulated cloud", function () {
+    this.timeout(600_000);
+    let state: string;
+    let engine: EngineEnvironment;
+    let pulumiCommand: PulumiCommand;
+    const previousStateDir = process.env["PLATFORM_STATE_DIR"];
+
+    before(async function () {
+        state = mkdtempSync(path.join(tmpdir(), "platform-engine-test-"));
+        process.env["PLATFORM_STATE_DIR"] = state;
+        try {
+            engine = simulatedEngineEnvironment(REPO_ROOT);
+        } catch (err) {
+            if (err instanceof EngineUnavailableError) {
+                console.log(`    skipped: ${err.message}`);
+                this.skip();
+            }
+            throw err;
+        }
+        pulumiCommand = await PulumiCommand.get({ root: path.dirname(path.dirname(engine.pulumi)), skipVersionCheck: true });
+    });
+
+    after(() => {
+        if (previousStateDir === undefined) {
+            delete process.env["PLATFORM_STATE_DIR"];
+        } else {
+            process.env["PLATFORM_STATE_DIR"] = previousStateDir;
+        }
+        if (state) {
+            rmSync(state, { recursive: true, force: true });
+        }
+    });
+
+    /** Creates (or selects) the stack in a staged workspace, so the plain CLI can run there. */
+    async function stage(project: StackProject, env: string): Promise<{ stack: Stack; workDir: string }> {
+        const staged = stageWorkspace(REPO_ROOT, project, env);
+        const stack = await LocalWorkspace.createOrSelectStack(
+            { stackName: env, workDir: staged.workDir },
+            { envVars: engine.env, pulumiCommand, projectSettings: staged.projectSettings, stackSettings: staged.stackSettings },
+        );
+        return { stack, workDir: staged.workDir };
+    }
+
+    async function pulumi(workDir: string, args: string[]): Promise<{ code: number; output: string }> {
+        try {
+            const { stdout, stderr } = await run(engine.pulumi, args, { cwd: workDir, env: engine.env, maxBuffer: 64 * 1024 * 1024 });
+            return { code: 0, output: stdout + stderr };
+        } catch (err) {
+            const e = err as { code?: number; stdout?: string; stderr?: string };
+            return { code: typeof e.code === "number" ? e.code : 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+        }
+    }
+
+    const foundation = () => discoverProjects(REPO_ROOT).find((p) => p.name === "foundation")!;
+    const packArgs = () => policyPackDirs(REPO_ROOT).filter((d) => !d.endsWith("gcp")).flatMap((d) => ["--policy-pack", d]);
+
+    it("pulumi preview --policy-pack aws --policy-pack platform on foundation/prod: the analyzer passes it", async () => {
+        const { workDir } = await stage(foundation(), "prod");
+        const { code, output } = await pulumi(workDir, ["preview", "--stack", "prod", "--non-interactive", "--color", "never", ...packArgs()]);
+        assert.equal(code, 0, output);
+        assert.doesNotMatch(output, /mandatory/i);
+        assert.match(output, /\+ +\d+ to create/);
+    });
+
+    it("the same preview on a deliberately non-compliant project reports ha-in-prod and fails", async () => {
+        const noncompliant = readProject(path.join(FIXTURES, "noncompliant"), true);
+        const { workDir } = await stage(noncompliant, "prod");
+        const { code, output } = await pulumi(workDir, ["preview", "--stack", "prod", "--non-interactive", "--color", "never", ...packArgs()]);
+        assert.notEqual(code, 0);
+        assert.match(output, /ha-in-prod/);
+        assert.match(output, /mandatory/);
+    });
+
+    it("Automation API: up, no-change preview, outputs, refresh; a StackReference resolves through the file backend; destroy", async () => {
+        const { stack } = await stage(foundation(), "dev");
+        const up = await stack.up({ color: "never" });
+        assert.equal(up.summary.result, "succeeded");
+        const created = up.summary.resourceChanges?.["create"] ?? 0;
+        assert.ok(created > 40, `created ${created}`);
+
+        const preview = await stack.preview({ color: "never" });
+        assert.deepEqual(Object.keys(preview.changeSummary), ["same"]);
+        assert.equal(preview.changeSummary["same"], created);
+
+        const outputs = await stack.outputs();
+        assert.match(String(outputs["vpcId"]?.value), /^vpc-[0-9a-f]{17}$/);
+        assert.equal((outputs["privateSubnetIds"]?.value as string[]).length, 2);
+
+        const refresh = await stack.refresh({ color: "never" });
+        assert.equal(refresh.summary.result, "succeeded");
+
+        const consumer = readProject(path.join(FIXTURES, "consumer"), true);
+        const { stack: downstream } = await stage(consumer, "dev");
+        const consumed = await downstream.up({ color: "never" });
+        assert.equal(consumed.summary.result, "succeeded");
+        const read = await downstream.outputs();
+        assert.equal(read["vpcId"]?.value, outputs["vpcId"]?.value);
+        assert.deepEqual(read["privateSubnetIds"]?.value, outputs["privateSubnetIds"]?.value);
+        assert.equal(read["logsKeyArn"]?.value, (outputs["kmsKeyArns"]?.value as Record<string, string>)["logs"]);
+
+        await downstream.destroy({ color: "never" });
+        const destroyed = await stack.destroy({ color: "never" });
+        assert.equal(destroyed.summary.result, "succeeded");
+        assert.equal(destroyed.summary.resourceChanges?.["delete"], created);
+    });
+
+    it("platform preview --env staging --simulate runs the engine with the policy packs and shows progress", async () => {
+        const lines: string[] = [];
+        const code = await runCli(["preview", "--env", "staging", "--simulate"], { stdout: (t) => lines.push(t), stderr: (t) => lines.push(t), cwd: REPO_ROOT });
+        const text = lines.join("\n");
+        assert.equal(code, 0, text);
+        assert.match(text, /==> foundation\/staging: pulumi preview \(simulated cloud, rehearsal only/);
+        assert.match(text, /^ok {4}foundation\/staging: /m);
+    });
+});
