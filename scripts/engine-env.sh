@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
 # Prints `export` lines that put the pinned engine built by scripts/engine-setup.sh first on
-# PATH and keep Pulumi offline and out of ~/.pulumi:
-#   eval "$(bash scripts/engine-env.sh)"
+# PATH, the simulated cloud's provider plugins (pulumi-resource-aws / -gcp) next, keep Pulumi
+# offline and out of ~/.pulumi, and point it at a local file backend under .state/:
+#   eval "$(bash scripts/engine-env.sh)"      (or: eval "$(pnpm -s engine:env)")
+# After that, plain `pulumi` commands rehearse against the SIMULATED cloud: nothing is created in
+# AWS or GCP. Open a new shell (or unset these variables) to talk to a real account again.
 # Warns on stderr (and still prints) when the engine has not been built yet.
 set -euo pipefail
 
-# shellcheck source=../tools/engine/common.sh
+# shellcheck source=SCRIPTDIR/../tools/engine/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/engine/common.sh"
 
 if [ ! -x "$ENGINE_BIN/pulumi" ] || [ ! -x "$ENGINE_BIN/pulumi-language-nodejs" ]; then
   echo "engine-env: $ENGINE_BIN has no pulumi build yet; run: bash scripts/engine-setup.sh" >&2
 fi
 
-# PATH with the engine first and no earlier copy of it, so repeated evals do not grow it.
-path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF "$ENGINE_BIN" | paste -sd: -)" || path_rest=""
-printf 'export PATH=%q\n' "$ENGINE_BIN${path_rest:+:$path_rest}"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SIMULATED_CLOUD_BIN="$REPO_ROOT/packages/simulated-cloud/bin"
+if [ ! -f "$REPO_ROOT/packages/simulated-cloud/dist/src/main.js" ]; then
+  echo "engine-env: the simulated cloud is not compiled yet; run: pnpm build" >&2
+fi
+STATE_ROOT="${PLATFORM_STATE_DIR:-$REPO_ROOT/.state}"
+mkdir -p "$STATE_ROOT/backend"
+
+# PATH with the engine and the simulated plugins first and no earlier copy of them, so repeated
+# evals do not grow it.
+path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$ENGINE_BIN" -e "$SIMULATED_CLOUD_BIN" | paste -sd: -)" || path_rest=""
+printf 'export PATH=%q\n' "$ENGINE_BIN:$SIMULATED_CLOUD_BIN${path_rest:+:$path_rest}"
+printf 'export PULUMI_BACKEND_URL=%q\n' "file://$STATE_ROOT/backend"
 printf 'export PULUMI_HOME=%q\n' "$ENGINE_PULUMI_HOME"
 echo 'export PULUMI_SKIP_UPDATE_CHECK=true'
 echo 'export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true'

@@ -2,6 +2,7 @@
 # Builds the pinned Pulumi CLI (`pulumi`) and Node.js language host (`pulumi-language-nodejs`)
 # from Go modules (tools/engine) into a cache outside the repository:
 #   ${PLATFORM_ENGINE_CACHE:-$HOME/.cache/platform-engine}/<version>/bin
+# (plus <version>/libexec/pulumi-language-nodejs-legacy, the stopgap host behind our front end).
 # Needs Go and the Go module proxy; nothing else is downloaded. A second run is a cache hit.
 # Then: eval "$(bash scripts/engine-env.sh)"   (see docs/engine.md)
 #
@@ -12,7 +13,7 @@
 #   GO                          go binary to use (default: go on PATH, else /usr/local/go/bin/go)
 set -euo pipefail
 
-# shellcheck source=../tools/engine/common.sh
+# shellcheck source=SCRIPTDIR/../tools/engine/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/engine/common.sh"
 
 log() { printf 'engine-setup: %s\n' "$*" >&2; }
@@ -28,10 +29,12 @@ since() { local ms=$(($(now_ms) - $1)); printf '%d.%01ds' $((ms / 1000)) $((ms %
 START_MS="$(now_ms)"
 STAMP="$ENGINE_DIR/inputs.sha256"
 
-# cache_hit: both binaries present, built from the current go.mod/go.sum, and the CLI reports
-# the pinned version. Needs neither Go nor the network.
+# cache_hit: the CLI, the language host front end and the legacy host behind it are present,
+# were built from the current tools/engine files (inputs.sha256), and the CLI reports the pinned
+# version. Needs neither Go nor the network.
 cache_hit() {
-  [ -x "$ENGINE_BIN/pulumi" ] && [ -x "$ENGINE_BIN/pulumi-language-nodejs" ] || return 1
+  [ -x "$ENGINE_BIN/pulumi" ] && [ -x "$ENGINE_BIN/pulumi-language-nodejs" ] &&
+    [ -x "$ENGINE_LIBEXEC/pulumi-language-nodejs-legacy" ] || return 1
   [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(engine_inputs_hash)" ] || return 1
   local printed
   printed="$(PULUMI_SKIP_UPDATE_CHECK=true PULUMI_HOME="$ENGINE_PULUMI_HOME" "$ENGINE_BIN/pulumi" version 2>/dev/null)" || return 1
@@ -68,7 +71,8 @@ fi
 GO_HAVE="$("$GO" env GOVERSION 2>/dev/null | sed 's/^go//')" || GO_HAVE=""
 GO_NEED="$(awk '$1 == "go" { print $2; exit }' "$ENGINE_MODULE_DIR/go.mod")"
 if [ -z "$GO_HAVE" ]; then
-  die "$GO does not run ('$GO env GOVERSION' failed)"
+  die "'$GO env GOVERSION' failed: $GO is not a working go binary" \
+    "Install Go >= $GO_NEED, or point GO at one: GO=/path/to/go bash scripts/engine-setup.sh"
 fi
 if [ "$(printf '%s\n%s\n' "$GO_NEED" "$GO_HAVE" | sort -V | head -n1)" != "$GO_NEED" ] &&
   [ "$("$GO" env GOTOOLCHAIN)" = local ]; then
@@ -80,7 +84,7 @@ GOPROXY_NOW="$("$GO" env GOPROXY)"
 case "$GOPROXY_NOW" in
   "" | off)
     die "GOPROXY is '${GOPROXY_NOW}', so Go cannot download the engine's modules" \
-      "Fix: go env -w GOPROXY=https://proxy.golang.org,direct   (or your organisation's Go module proxy)"
+      "Fix: go env -u GOPROXY   (back to Go's default module proxy), or go env -w GOPROXY=<your organisation's Go module proxy>"
     ;;
 esac
 
@@ -105,7 +109,7 @@ download() { # MODULE_DIR
     if grep -qE '403|404|410|not available|not found|unknown revision' "$out"; then
       hint="The proxy ($GOPROXY_NOW) does not serve a pinned module version; see 'Bumping' in docs/engine.md for choosing versions it serves."
     fi
-    tail -n 15 "$out" | sed 's/^/engine-setup:   go: /' >&2
+    tail -n 15 "$out" | sed 's/^/engine-setup:   /' >&2
     rm -f "$out"
     die "'go mod download' failed in ${1#"$PWD"/}" "$hint"
   fi
@@ -119,30 +123,45 @@ download "$ENGINE_MODULE_DIR/language-nodejs"
 STAGING="$(mktemp -d "$ENGINE_DIR/.staging.XXXXXX")"
 trap 'rm -rf "$STAGING"' EXIT
 
-build() { # NAME MODULE_DIR VERSION
-  local name="$1" dir="$2" version="$3" pkg t0
-  pkg="$(awk -v n="$name" '$1 == "tool" && $2 ~ ("/" n "$") { print $2; exit }' "$dir/go.mod")"
-  [ -n "$pkg" ] || die "no 'tool .../$name' line in $dir/go.mod"
+build() { # OUTPUT MODULE_DIR PACKAGE VERSION
+  local output="$1" dir="$2" pkg="$3" version="$4" name t0
+  name="${output##*/}"
   t0="$(now_ms)"
-  log "building $name $version ($pkg)"
+  log "building $name ($pkg, version $version)"
   (cd "$dir" && "$GO" build -p "$JOBS" -trimpath \
     -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
-    -o "$STAGING/$name" "$pkg") ||
+    -o "$output" "$pkg") ||
     die "building $name failed (see the go output above)" \
       "With too little memory, retry with PLATFORM_ENGINE_BUILD_JOBS=1; to start from scratch: go clean -cache"
-  log "built $name in $(since "$t0") ($(du -m "$STAGING/$name" | cut -f1) MB)"
+  log "built $name in $(since "$t0") ($(du -m "$output" | cut -f1) MB)"
 }
-build pulumi "$ENGINE_MODULE_DIR" "$ENGINE_VERSION"
-build pulumi-language-nodejs "$ENGINE_MODULE_DIR/language-nodejs" \
-  "$(engine_required_version "$ENGINE_MODULE_DIR/language-nodejs/go.mod" github.com/pulumi/pulumi/sdk/v3)"
+tool_package() { # MODULE_DIR NAME: the `tool` line of MODULE_DIR/go.mod that ends in /NAME[/vN]
+  local pkg
+  pkg="$(awk -v n="$2" '$1 == "tool" && $2 ~ ("/" n "(/v[0-9]+)?$") { print $2; exit }' "$1/go.mod")"
+  [ -n "$pkg" ] || die "no 'tool .../$2' line in $1/go.mod"
+  printf '%s\n' "$pkg"
+}
+
+LEGACY_DIR="$ENGINE_MODULE_DIR/language-nodejs"
+# (assignments, so that a failing tool_package stops the script under set -e)
+CLI_PACKAGE="$(tool_package "$ENGINE_MODULE_DIR" pulumi)"
+LEGACY_PACKAGE="$(tool_package "$LEGACY_DIR" pulumi-language-nodejs)"
+LEGACY_VERSION="$(engine_required_version "$LEGACY_DIR/go.mod" github.com/pulumi/pulumi/sdk/v3)"
+
+build "$STAGING/pulumi" "$ENGINE_MODULE_DIR" "$CLI_PACKAGE" "$ENGINE_VERSION"
+# Our front end for the Node.js language host (tools/engine/cmd/pulumi-language-nodejs) ...
+build "$STAGING/pulumi-language-nodejs" "$ENGINE_MODULE_DIR" ./cmd/pulumi-language-nodejs "$ENGINE_VERSION"
+# ... and the legacy host it forwards to (docs/engine.md, "Node.js language host").
+build "$STAGING/pulumi-language-nodejs-legacy" "$LEGACY_DIR" "$LEGACY_PACKAGE" "$LEGACY_VERSION"
 
 PRINTED="$(PULUMI_SKIP_UPDATE_CHECK=true PULUMI_HOME="$ENGINE_PULUMI_HOME" "$STAGING/pulumi" version)" ||
   die "the freshly built pulumi does not run ('pulumi version' failed)"
 [ "$PRINTED" = "$ENGINE_VERSION" ] ||
   die "the freshly built pulumi reports '$PRINTED', expected '$ENGINE_VERSION'"
 
-mkdir -p "$ENGINE_BIN" "$ENGINE_PULUMI_HOME"
+mkdir -p "$ENGINE_BIN" "$ENGINE_LIBEXEC" "$ENGINE_PULUMI_HOME"
 rm -f "$STAMP"
+mv -f "$STAGING/pulumi-language-nodejs-legacy" "$ENGINE_LIBEXEC/"
 mv -f "$STAGING/pulumi" "$STAGING/pulumi-language-nodejs" "$ENGINE_BIN/"
 engine_inputs_hash >"$STAMP"
 log "pulumi $ENGINE_VERSION ready in $ENGINE_BIN (built in $(since "$START_MS"))"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # variables are for the scripts that source this file
 # Shared by scripts/engine-setup.sh and scripts/engine-env.sh (bash; sourced, not run).
 # Everything is derived from the go.mod files beside this file, so bumping the engine is a
 # go.mod change only (docs/engine.md).
@@ -15,17 +16,21 @@ engine_required_version() {
 ENGINE_VERSION="$(engine_required_version "$ENGINE_MODULE_DIR/go.mod" github.com/pulumi/pulumi/pkg/v3)"
 if [ -z "$ENGINE_VERSION" ]; then
   echo "engine: cannot read the github.com/pulumi/pulumi/pkg/v3 version from $ENGINE_MODULE_DIR/go.mod" >&2
-  return 1 2>/dev/null || exit 1
+  return 1
 fi
 
 ENGINE_CACHE_ROOT="${PLATFORM_ENGINE_CACHE:-${HOME:?HOME is not set}/.cache/platform-engine}"
 ENGINE_DIR="$ENGINE_CACHE_ROOT/$ENGINE_VERSION"
 ENGINE_BIN="$ENGINE_DIR/bin"
+# Helpers that must not be on PATH (the legacy language host behind bin/pulumi-language-nodejs).
+ENGINE_LIBEXEC="$ENGINE_DIR/libexec"
 # One Pulumi home (plugins, logins, workspace settings) for every engine version in this cache.
 ENGINE_PULUMI_HOME="$ENGINE_CACHE_ROOT/pulumi-home"
 
-# engine_inputs_hash: fingerprint of the go.mod/go.sum files that decide what gets built.
+# engine_inputs_hash: fingerprint of the files that decide what gets built (go.mod/go.sum, and
+# the source of our own language host front end).
 engine_inputs_hash() {
-  (cd "$ENGINE_MODULE_DIR" && cat go.mod go.sum language-nodejs/go.mod language-nodejs/go.sum) |
+  (cd "$ENGINE_MODULE_DIR" &&
+    cat go.mod go.sum language-nodejs/go.mod language-nodejs/go.sum cmd/pulumi-language-nodejs/*.go) |
     sha256sum | cut -d' ' -f1
 }

@@ -27,7 +27,7 @@ export const SIMULATED_GCP_PROJECT_NUMBER = "123456789012";
 export class UnmodelledInvokeError extends Error {
     constructor(readonly token: string) {
         super(
-            `invoke ${token} is not modelled by the simulated cloud; add an answer in packages/synth/src/cloud-model.ts (invokeAnswers) or avoid the invoke`,
+            `invoke ${token} is not modelled by the simulated cloud; add an answer to simulateInvoke in packages/synth/src/cloud-model.ts or avoid the invoke`,
         );
         this.name = "UnmodelledInvokeError";
     }
@@ -229,4 +229,68 @@ export function simulateInvoke(token: string, inputs: State, options: CloudModel
         default:
             throw new UnmodelledInvokeError(token);
     }
+}
+
+/**
+ * Input properties whose change replaces the resource instead of updating it in place, by type:
+ * what the simulated provider plugins (`packages/simulated-cloud`) answer in Diff. A model of the
+ * properties the Terraform AWS (v6) and Google (v6) providers mark ForceNew, for every type the
+ * platform creates; it is not a promise about the real providers, which can add or drop ForceNew
+ * between releases. A type not listed here replaces on a change of `name` only (see
+ * {@link replacesOnChange}). An empty list means no input change replaces the resource.
+ */
+export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
+    // AWS: v6+ resources carry a per-resource `region`; moving one re-creates it.
+    "aws:ec2/vpc:Vpc": ["cidrBlock", "ipv4IpamPoolId", "ipv4NetmaskLength", "region"],
+    "aws:ec2/subnet:Subnet": ["vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId", "outpostArn", "region"],
+    "aws:ec2/internetGateway:InternetGateway": ["region"],
+    "aws:ec2/eip:Eip": ["domain", "address", "customerOwnedIpv4Pool", "ipamPoolId", "networkBorderGroup", "publicIpv4Pool", "region"],
+    "aws:ec2/natGateway:NatGateway": ["allocationId", "subnetId", "connectivityType", "privateIp", "region"],
+    "aws:ec2/routeTable:RouteTable": ["vpcId", "region"],
+    "aws:ec2/route:Route": ["routeTableId", "destinationCidrBlock", "destinationIpv6CidrBlock", "destinationPrefixListId", "region"],
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["subnetId", "gatewayId", "region"],
+    "aws:ec2/securityGroup:SecurityGroup": ["name", "namePrefix", "description", "vpcId", "region"],
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ["vpcId", "region"],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ["vpcId", "serviceName", "vpcEndpointType", "serviceRegion", "resourceConfigurationArn", "serviceNetworkArn", "region"],
+    // A flow log cannot be modified: every argument but the tags re-creates it.
+    "aws:ec2/flowLog:FlowLog": [
+        "vpcId",
+        "subnetId",
+        "eniId",
+        "transitGatewayId",
+        "transitGatewayAttachmentId",
+        "trafficType",
+        "logDestination",
+        "logDestinationType",
+        "logFormat",
+        "iamRoleArn",
+        "deliverCrossAccountRole",
+        "maxAggregationInterval",
+        "destinationOptions",
+        "region",
+    ],
+    "aws:kms/key:Key": ["customerMasterKeySpec", "keyUsage", "multiRegion", "customKeyStoreId", "xksKeyId", "region"],
+    "aws:kms/alias:Alias": ["name", "namePrefix", "region"],
+    "aws:cloudwatch/logGroup:LogGroup": ["name", "namePrefix", "logGroupClass", "region"],
+    "aws:iam/role:Role": ["name", "namePrefix", "path"],
+    "aws:iam/rolePolicy:RolePolicy": ["name", "namePrefix", "role"],
+    "aws:route53/zone:Zone": ["name", "delegationSetId"],
+    // GCP
+    "gcp:compute/network:Network": ["name", "project", "autoCreateSubnetworks", "description", "enableUlaInternalIpv6", "internalIpv6Range", "networkProfile"],
+    "gcp:compute/subnetwork:Subnetwork": ["name", "project", "network", "region", "description", "purpose", "reservedInternalRange", "ipCollection", "externalIpv6Prefix"],
+    "gcp:compute/firewall:Firewall": ["name", "project", "network", "direction"],
+    "gcp:compute/globalAddress:GlobalAddress": ["name", "project", "address", "addressType", "description", "ipVersion", "network", "prefixLength", "purpose"],
+    "gcp:compute/router:Router": ["name", "project", "network", "region", "encryptedInterconnectRouter"],
+    "gcp:compute/routerNat:RouterNat": ["name", "project", "region", "router"],
+    "gcp:dns/managedZone:ManagedZone": ["name", "project", "dnsName", "visibility"],
+    "gcp:kms/keyRing:KeyRing": ["name", "project", "location"],
+    "gcp:kms/cryptoKey:CryptoKey": ["name", "keyRing", "purpose", "importOnly", "skipInitialVersionCreation", "destroyScheduledDuration", "cryptoKeyBackend"],
+    "gcp:projects/service:Service": ["project", "service"],
+    "gcp:servicenetworking/connection:Connection": ["network", "service"],
+};
+
+/** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */
+export function replacesOnChange(type: string, property: string): boolean {
+    const listed = REPLACE_ON_CHANGE[type];
+    return listed === undefined ? property === "name" : listed.includes(property);
 }

@@ -1,3 +1,14 @@
+// Legacy Node.js language host, installed as libexec/pulumi-language-nodejs-legacy behind our
+// front end ../cmd/pulumi-language-nodejs (which adds RunPlugin, for policy packs); see
+// docs/engine.md, "Node.js language host (stopgap)".
+//
+// The host that matches the engine release is the module
+//   github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 v3.0.0-20260624180030-dc7edd58bc13
+// (the commit of tag pkg/v3.248.0), but the Go module proxy this project can reach answers
+// "403 This module version is not available" for it and for every other version of that module
+// tried. The newest host the proxy serves is the one that was still a package of
+// github.com/pulumi/pulumi/sdk/v3, last in v3.68.0 (May 2023). It runs programs of the v3.248.0
+// Node.js SDK, but ignores the `packagemanager` runtime option (`pulumi install` runs npm).
 module platform.local/tools/engine/language-nodejs
 
 go 1.25.11

@@ -7,7 +7,7 @@
  * rather than repeating it.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 
 /** Repository-relative folder for local state (git-ignored). */
@@ -53,35 +53,27 @@ function parseEnv0(text: string): Record<string, string> {
 }
 
 /**
- * The engine environment for the simulated cloud. Throws {@link EngineUnavailableError} when the
- * pinned CLI or the simulated plugins are not built.
+ * The engine environment for the simulated cloud, as `scripts/engine-env.sh` defines it. Throws
+ * {@link EngineUnavailableError} when the pinned CLI or the simulated plugins are not built.
  */
 export function simulatedEngineEnvironment(root: string, base: NodeJS.ProcessEnv = process.env): EngineEnvironment {
     const script = path.join(root, "scripts", "engine-env.sh");
     const evaluated = execFileSync("bash", ["-c", `eval "$(bash ${JSON.stringify(script)} 2>/dev/null)" && env -0`], {
-        env: base,
+        env: { ...base, PLATFORM_STATE_DIR: stateDir(root, base) },
         encoding: "utf8",
     });
     const env = parseEnv0(evaluated);
-    const engineBin = (env["PATH"] ?? "").split(":")[0];
+    const [engineBin, pluginBin] = (env["PATH"] ?? "").split(":");
     const pulumi = path.join(engineBin, "pulumi");
     if (!existsSync(pulumi) || !existsSync(path.join(engineBin, "pulumi-language-nodejs"))) {
         throw new EngineUnavailableError(`no pinned pulumi CLI in ${engineBin}`);
     }
-    const plugins = simulatedCloudBin(root);
-    if (!existsSync(path.join(root, "packages", "simulated-cloud", "dist", "src", "main.js"))) {
+    if (pluginBin !== simulatedCloudBin(root) || !existsSync(path.join(root, "packages", "simulated-cloud", "dist", "src", "main.js"))) {
         throw new EngineUnavailableError("the simulated cloud is not compiled", "pnpm build");
     }
-    const backendDir = path.join(stateDir(root, base), "backend");
-    mkdirSync(backendDir, { recursive: true });
-    const backendUrl = `file://${backendDir}`;
-    return {
-        env: {
-            ...env,
-            PATH: [engineBin, plugins, ...(env["PATH"] ?? "").split(":").slice(1)].join(":"),
-            PULUMI_BACKEND_URL: backendUrl,
-        },
-        pulumi,
-        backendUrl,
-    };
+    const backendUrl = env["PULUMI_BACKEND_URL"];
+    if (!backendUrl?.startsWith("file://")) {
+        throw new Error(`scripts/engine-env.sh set no local backend (PULUMI_BACKEND_URL=${String(backendUrl)})`);
+    }
+    return { env, pulumi, backendUrl };
 }

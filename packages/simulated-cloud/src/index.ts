@@ -1,0 +1,3 @@
+export * from "./provider.js";
+export * from "./server.js";
+export * from "./values.js";

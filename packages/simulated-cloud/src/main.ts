@@ -1,0 +1,29 @@
+/**
+ * Entry point of the `pulumi-resource-aws` / `pulumi-resource-gcp` simulated plugins
+ * (`bin/pulumi-resource-<name>` runs `node dist/src/main.js <name> <engine args...>`). Writes one
+ * line to stderr saying what it is, then the port to stdout, as the engine expects of a plugin.
+ */
+import { CLOUD_PACKAGES, type CloudPackage, startupBanner } from "./provider.js";
+import { engineAddressFromArgs, serve } from "./server.js";
+
+function isCloudPackage(value: string | undefined): value is CloudPackage {
+    return (CLOUD_PACKAGES as readonly string[]).includes(value ?? "");
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+    const [pkg, ...rest] = argv;
+    if (!isCloudPackage(pkg)) {
+        process.stderr.write(`usage: main.js <${CLOUD_PACKAGES.join("|")}> [engine-address]; got ${pkg ?? "nothing"}\n`);
+        process.exitCode = 2;
+        return;
+    }
+    process.stderr.write(`${startupBanner(pkg)}\n`);
+    const { port } = await serve(pkg, engineAddressFromArgs(rest));
+    // The engine reads the port from the first line of stdout; nothing else may be written there.
+    process.stdout.write(`${port}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`simulated cloud: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+});

@@ -1,0 +1,39 @@
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { EngineUnavailableError, simulatedEngineEnvironment } from "@platform/automation";
+import { REPO_ROOT } from "./paths.js";
+
+describe("engine environment (scripts/engine-env.sh)", () => {
+    const cache = mkdtempSync(path.join(tmpdir(), "engine-cache-"));
+    const state = mkdtempSync(path.join(tmpdir(), "engine-state-"));
+    const env = { ...process.env, PLATFORM_ENGINE_CACHE: cache, PLATFORM_STATE_DIR: state, PULUMI_CONFIG_PASSPHRASE: "" };
+    const printed = execFileSync("bash", [path.join(REPO_ROOT, "scripts", "engine-env.sh")], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+    it("puts the pinned engine, then the simulated cloud's plugins, first on PATH", () => {
+        const pathLine = printed.split("\n").find((l) => l.startsWith("export PATH="));
+        assert.ok(pathLine);
+        const [engineBin, pluginBin] = pathLine.slice("export PATH=".length).split(":");
+        assert.equal(engineBin, path.join(cache, "v3.248.0", "bin"));
+        assert.equal(pluginBin, path.join(REPO_ROOT, "packages", "simulated-cloud", "bin"));
+    });
+
+    it("keeps Pulumi offline, on a local file backend, and leaves an existing passphrase alone", () => {
+        const lines = printed.trim().split("\n").filter((l) => !l.startsWith("export PATH="));
+        assert.deepEqual(lines, [
+            `export PULUMI_BACKEND_URL=file://${state}/backend`,
+            `export PULUMI_HOME=${path.join(cache, "pulumi-home")}`,
+            "export PULUMI_SKIP_UPDATE_CHECK=true",
+            "export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true",
+        ]);
+    });
+
+    it("without a built engine, the automation layer says how to build it", () => {
+        assert.throws(
+            () => simulatedEngineEnvironment(REPO_ROOT, env),
+            (err: Error) => err instanceof EngineUnavailableError && err.message === `no pinned pulumi CLI in ${path.join(cache, "v3.248.0", "bin")}; fix: pnpm engine:setup`,
+        );
+    });
+});
