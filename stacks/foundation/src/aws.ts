@@ -1,20 +1,10 @@
 /** The foundation layer on AWS: KMS keys first (flow logs need the logs key), then network, then DNS. */
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsFoundationOutputs, KmsKeyOutputs, PlatformSettings, StackOutputs } from "@platform/core";
+import type { AwsFoundationOutputs, PlatformSettings, StackOutputs } from "@platform/core";
 import { AwsDnsZones, AwsNetwork } from "@platform/network";
-import { AwsKmsKeys, KEY_PURPOSES, type KeyPurpose } from "@platform/security";
-
-function byPurpose(values: Readonly<Partial<Record<KeyPurpose, pulumi.Output<string>>>>): pulumi.Output<KmsKeyOutputs> {
-    const entries = KEY_PURPOSES.map((p) => {
-        const value = values[p];
-        if (value === undefined) {
-            throw new Error(`the foundation layer creates every key purpose; ${p} is missing`);
-        }
-        return [p, value] as const;
-    });
-    return pulumi.output(Object.fromEntries(entries) as Record<KeyPurpose, pulumi.Output<string>>);
-}
+import { AwsKmsKeys } from "@platform/security";
+import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
 export function awsFoundation(settings: PlatformSettings, provider: aws.Provider): StackOutputs<AwsFoundationOutputs> {
     const naming = { project: settings.project, environment: settings.environment };
@@ -39,14 +29,13 @@ export function awsFoundation(settings: PlatformSettings, provider: aws.Provider
         componentOpts,
     );
     const { publicZone, privateZone } = settings.dns;
-    const dns =
-        publicZone !== undefined || privateZone !== undefined
-            ? new AwsDnsZones(
-                  `${prefix}-dns`,
-                  { publicZone, privateZone, vpcId: network.vpcId, protect: settings.profile.protectStatefulResources },
-                  componentOpts,
-              )
-            : undefined;
+    const dns = wantsDnsZones(settings.dns)
+        ? new AwsDnsZones(
+              `${prefix}-dns`,
+              { publicZone, privateZone, vpcId: network.vpcId, protect: settings.profile.protectStatefulResources },
+              componentOpts,
+          )
+        : undefined;
 
     return {
         environment: settings.environment,
@@ -61,12 +50,6 @@ export function awsFoundation(settings: PlatformSettings, provider: aws.Provider
         endpointSecurityGroupId: network.endpointSecurityGroup.id,
         kmsKeyArns: byPurpose(kms.keyArns),
         kmsKeyIds: byPurpose(kms.keyIds),
-        dns: pulumi.output({
-            publicZoneId: dns ? dns.publicZoneId : null,
-            privateZoneId: dns ? dns.privateZoneId : null,
-            publicZoneName: publicZone ?? null,
-            privateZoneName: privateZone ?? null,
-            publicNameServers: dns ? dns.publicNameServers : [],
-        }),
+        dns: dnsOutputs(settings.dns, dns),
     };
 }

@@ -1,9 +1,10 @@
 /** The foundation layer on GCP (the DR environment): KMS key ring and keys, VPC, DNS zones. */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { GcpFoundationOutputs, KmsKeyOutputs, PlatformSettings, StackOutputs } from "@platform/core";
+import type { GcpFoundationOutputs, PlatformSettings, StackOutputs } from "@platform/core";
 import { GcpDnsZones, GcpNetwork } from "@platform/network";
-import { GcpKmsKeys, KEY_PURPOSES } from "@platform/security";
+import { GcpKmsKeys } from "@platform/security";
+import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
 /** Google APIs the foundation layer calls. */
 export const FOUNDATION_APIS = ["compute.googleapis.com", "servicenetworking.googleapis.com", "dns.googleapis.com", "cloudkms.googleapis.com"] as const;
@@ -39,16 +40,14 @@ export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider
         componentOpts,
     );
     const { publicZone, privateZone } = settings.dns;
-    const dns =
-        publicZone !== undefined || privateZone !== undefined
-            ? new GcpDnsZones(
-                  `${prefix}-dns`,
-                  { project: gcpProject, naming, publicZone, privateZone, networkSelfLink: network.networkSelfLink, protect: settings.profile.protectStatefulResources },
-                  componentOpts,
-              )
-            : undefined;
+    const dns = wantsDnsZones(settings.dns)
+        ? new GcpDnsZones(
+              `${prefix}-dns`,
+              { project: gcpProject, naming, publicZone, privateZone, networkSelfLink: network.networkSelfLink, protect: settings.profile.protectStatefulResources },
+              componentOpts,
+          )
+        : undefined;
 
-    const keyIds = pulumi.output(Object.fromEntries(KEY_PURPOSES.map((p) => [p, kms.keyIds[p]])) as unknown as KmsKeyOutputs);
     return {
         environment: settings.environment,
         cloud: "gcp",
@@ -60,13 +59,7 @@ export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider
         podRangeNames: Object.fromEntries(regions.map((r) => [r.region, network.podRangeName])),
         serviceRangeNames: Object.fromEntries(regions.map((r) => [r.region, network.serviceRangeName])),
         privateServiceAccessRange: network.privateServiceAccessRange ?? "",
-        kmsKeyIds: keyIds,
-        dns: pulumi.output({
-            publicZoneId: dns ? dns.publicZoneId : null,
-            privateZoneId: dns ? dns.privateZoneId : null,
-            publicZoneName: publicZone ?? null,
-            privateZoneName: privateZone ?? null,
-            publicNameServers: dns ? dns.publicNameServers : [],
-        }),
+        kmsKeyIds: byPurpose(kms.keyIds),
+        dns: dnsOutputs(settings.dns, dns),
     };
 }
