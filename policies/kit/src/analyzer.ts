@@ -138,6 +138,18 @@ function policyFrom(ctx: AnalyzerContext, kind: "policy" | "remediation", name: 
 }
 
 /** `protoutil.js` `asGrpcError`: the server fails the whole RPC, keeping the stack trace. */
+/**
+ * What the server does with a validator's exception: an unknown value in preview becomes an
+ * advisory "can't run during preview" diagnostic, `notApplicable` is silent, anything else fails.
+ */
+function recordPolicyError(e: unknown, ctx: AnalyzerContext, policyName: string, ds: Diagnostic[]): void {
+    if (isUnknownValueError(e)) {
+        ds.push({ policyName, message: `can't run ${policyFrom(ctx, "policy", policyName)} during preview: ${e.message}`, enforcementLevel: "advisory" });
+    } else if (!(e instanceof NotApplicableError)) {
+        throw rpcError(e, `Error validating resource with ${policyFrom(ctx, "policy", policyName)}`);
+    }
+}
+
 function rpcError(err: unknown, message: string): Error {
     return new Error(`${message}:\n${err instanceof Error ? err.stack : String(err)}`);
 }
@@ -259,11 +271,7 @@ export async function analyzeResource(
                 const props = unknownCheckingProxy(deserialize(inputs));
                 await Promise.resolve(validation(resourceArgs(ctx, p, r, props, byUrn), report));
             } catch (e) {
-                if (isUnknownValueError(e)) {
-                    ds.push({ policyName: p.name, message: `can't run ${policyFrom(ctx, "policy", p.name)} during preview: ${e.message}`, enforcementLevel: "advisory" });
-                } else if (!(e instanceof NotApplicableError)) {
-                    throw rpcError(e, `Error validating resource with ${policyFrom(ctx, "policy", p.name)}`);
-                }
+                recordPolicyError(e, ctx, p.name, ds);
             }
         }
     }
@@ -325,11 +333,7 @@ export async function analyzeStack(ctx: AnalyzerContext, policies: Policies, res
             };
             await Promise.resolve(p.validateStack(args, report));
         } catch (e) {
-            if (isUnknownValueError(e)) {
-                ds.push({ policyName: p.name, message: `can't run ${policyFrom(ctx, "policy", p.name)} during preview: ${e.message}`, enforcementLevel: "advisory" });
-            } else if (!(e instanceof NotApplicableError)) {
-                throw rpcError(e, `Error validating resource with ${policyFrom(ctx, "policy", p.name)}`);
-            }
+            recordPolicyError(e, ctx, p.name, ds);
         }
     }
     return ds;
