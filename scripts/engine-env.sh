@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints `export` lines that put the pinned engine built by scripts/engine-setup.sh first on
-# PATH, the simulated cloud's provider plugins (pulumi-resource-aws / -gcp) next, keep Pulumi
+# PATH, the simulated cloud's provider plugins (pulumi-resource-aws / -gcp / -kubernetes) next, keep Pulumi
 # offline and out of ~/.pulumi, and point it at a local file backend under .state/:
 #   eval "$(bash scripts/engine-env.sh)"      (or: eval "$(pnpm -s engine:env)")
 # After that, plain `pulumi` commands rehearse against the SIMULATED cloud: nothing is created in

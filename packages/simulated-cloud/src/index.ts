@@ -1,3 +1,4 @@
+export * from "./kubernetes.js";
 export * from "./provider.js";
 export * from "./server.js";
 export * from "./values.js";

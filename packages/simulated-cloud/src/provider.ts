@@ -1,6 +1,6 @@
 /**
- * The simulated cloud as a resource provider: what `pulumi-resource-aws` / `pulumi-resource-gcp`
- * answer to the engine, as pure functions of the provider's configuration and the request. The
+ * The simulated cloud as a resource provider: what `pulumi-resource-aws` / `pulumi-resource-gcp` /
+ * `pulumi-resource-kubernetes` answer to the engine, as pure functions of the provider's configuration and the request. The
  * gRPC server (`server.ts`) only converts messages. Ids and computed outputs come from the same
  * cloud model the unit-test mocks use (`@platform/synth` cloud-model), so a real-engine rehearsal
  * and a mock synthesis produce the same ids, ARNs and self links for the same inputs.
@@ -8,7 +8,8 @@
  * What is added here, because only a configured provider knows it: the region / project defaults
  * from the provider configuration, AWS `tagsAll` (`defaultTags` merged with `tags`) and GCP
  * `effectiveLabels` / `pulumiLabels` (`defaultLabels` merged with `labels`), as the real providers
- * compute them. Rehearsal only: nothing is created in any cloud.
+ * compute them. The kubernetes package has its own model (`kubernetes.ts`): Kubernetes objects
+ * are not in the synth cloud model. Rehearsal only: nothing is created in any cloud.
  */
 import {
     type CloudModelOptions,
@@ -18,6 +19,18 @@ import {
     simulateResource,
     UnmodelledInvokeError,
 } from "@platform/synth/dist/src/cloud-model.js";
+import {
+    DEFAULT_KUBERNETES_SETTINGS,
+    type KubernetesSettings,
+    kubernetesCheck,
+    kubernetesCreate,
+    kubernetesDiff,
+    kubernetesDiffConfig,
+    kubernetesInvoke,
+    kubernetesResource,
+    kubernetesUpdate,
+    parseKubernetesSettings,
+} from "./kubernetes.js";
 import {
     containsUnknowns,
     deepEqual,
@@ -32,14 +45,14 @@ import {
     type WireValue,
 } from "./values.js";
 
-export type CloudPackage = "aws" | "gcp";
+export type CloudPackage = "aws" | "gcp" | "kubernetes";
 
-export const CLOUD_PACKAGES: readonly CloudPackage[] = ["aws", "gcp"];
+export const CLOUD_PACKAGES: readonly CloudPackage[] = ["aws", "gcp", "kubernetes"];
 
 /** The SDK versions the platform's stacks use; the engine asks for these plugin versions. */
-export const PLUGIN_VERSIONS: Readonly<Record<CloudPackage, string>> = { aws: "7.48.0", gcp: "9.37.0" };
+export const PLUGIN_VERSIONS: Readonly<Record<CloudPackage, string>> = { aws: "7.48.0", gcp: "9.37.0", kubernetes: "4.34.2" };
 
-const CLOUD_NAMES: Readonly<Record<CloudPackage, string>> = { aws: "AWS", gcp: "GCP" };
+const CLOUD_NAMES: Readonly<Record<CloudPackage, string>> = { aws: "AWS", gcp: "GCP", kubernetes: "any Kubernetes cluster" };
 
 /** The one line the plugin writes to stderr when it starts (the engine shows it to the user). */
 export function startupBanner(pkg: CloudPackage): string {
@@ -62,11 +75,13 @@ export interface ProviderConfig {
     readonly defaultTags: Readonly<Record<string, string>>;
     /** GCP `defaultLabels`. */
     readonly defaultLabels: Readonly<Record<string, string>>;
+    /** Kubernetes: default namespace and the mutability settings (only for the kubernetes package). */
+    readonly kubernetes?: KubernetesSettings;
 }
 
 /** A provider before Configure: the model's defaults apply. */
 export function unconfigured(pkg: CloudPackage): ProviderConfig {
-    return { package: pkg, defaultTags: {}, defaultLabels: {} };
+    return { package: pkg, defaultTags: {}, defaultLabels: {}, ...(pkg === "kubernetes" ? { kubernetes: DEFAULT_KUBERNETES_SETTINGS } : {}) };
 }
 
 /**
@@ -88,7 +103,7 @@ export function parseProviderConfig(pkg: CloudPackage, variables: Readonly<Recor
         }
     }
     const text = (value: WireValue | undefined): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-    const region = text(settings["region"]);
+    const region = pkg === "kubernetes" ? undefined : text(settings["region"]);
     const project = text(settings["project"]);
     return {
         package: pkg,
@@ -96,7 +111,12 @@ export function parseProviderConfig(pkg: CloudPackage, variables: Readonly<Recor
         ...(pkg === "gcp" && project !== undefined ? { project } : {}),
         defaultTags: pkg === "aws" ? stringMap(objectSetting(settings["defaultTags"])?.["tags"]) : {},
         defaultLabels: pkg === "gcp" ? stringMap(objectSetting(settings["defaultLabels"])) : {},
+        ...(pkg === "kubernetes" ? { kubernetes: parseKubernetesSettings(settings) } : {}),
     };
+}
+
+function kubernetesSettings(config: ProviderConfig): KubernetesSettings | undefined {
+    return config.package === "kubernetes" ? (config.kubernetes ?? DEFAULT_KUBERNETES_SETTINGS) : undefined;
 }
 
 function modelOptions(config: ProviderConfig): CloudModelOptions {
@@ -266,8 +286,16 @@ export interface CheckFailure {
     readonly reason: string;
 }
 
-/** Check / CheckConfig: the inputs are taken as given (the simulated cloud validates nothing more). */
-export function check(request: { urn: string; olds: WireObject; news: WireObject }): { inputs: WireObject; failures: CheckFailure[] } {
+/**
+ * Check / CheckConfig: the inputs are taken as given (the simulated cloud validates nothing more),
+ * except for Kubernetes objects (given the kubernetes provider's `config`), which get the real
+ * provider's defaults: the autoname and the namespace.
+ */
+export function check(request: { urn: string; olds: WireObject; news: WireObject }, config?: ProviderConfig): { inputs: WireObject; failures: CheckFailure[] } {
+    const k8s = config !== undefined ? kubernetesSettings(config) : undefined;
+    if (k8s !== undefined && !parseUrn(request.urn).type.startsWith("pulumi:providers:")) {
+        return kubernetesCheck(k8s, request);
+    }
     return { inputs: request.news, failures: [] };
 }
 
@@ -281,6 +309,8 @@ export interface DiffResult {
     /** Every changed property, sorted. */
     readonly diffs: string[];
     readonly detailedDiff: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
+    /** The old resource must be deleted before its replacement is created (kubernetes: a name the program fixed). */
+    readonly deleteBeforeReplace?: boolean;
 }
 
 const NOT_COMPARED = new Set(["__defaults", "__meta"]);
@@ -329,6 +359,10 @@ export interface DiffRequest {
  */
 export function diff(config: ProviderConfig, request: DiffRequest): DiffResult {
     const { type } = resourceOf(config, request.urn);
+    const k8s = kubernetesSettings(config);
+    if (k8s !== undefined) {
+        return kubernetesDiff(k8s, request);
+    }
     const before: WireObject = { ...(request.oldInputs ?? request.olds) };
     for (const key of Object.keys(defaultedProperties(config, type))) {
         if (isUnset(before[key]) && !isUnset(request.olds[key])) {
@@ -356,9 +390,14 @@ export function diff(config: ProviderConfig, request: DiffRequest): DiffResult {
     return { changes: diffs.length > 0, replaces: result.replaces, diffs, detailedDiff };
 }
 
-/** DiffConfig: a change of any provider setting is an in-place change of the provider; nothing replaces it. */
-export function diffConfig(request: { olds: WireObject; oldInputs?: WireObject; news: WireObject }): DiffResult {
-    return compareProperties(request.oldInputs ?? request.olds, request.news, { skip: new Set([...NOT_COMPARED, "version"]), replaces: () => false });
+/**
+ * DiffConfig: a change of any provider setting is an in-place change of the provider; nothing
+ * replaces it, except a change of cluster for the kubernetes provider (see `kubernetesDiffConfig`).
+ */
+export function diffConfig(request: { olds: WireObject; oldInputs?: WireObject; news: WireObject }, pkg?: CloudPackage): DiffResult {
+    const before = request.oldInputs ?? request.olds;
+    const result = compareProperties(before, request.news, { skip: new Set([...NOT_COMPARED, "version"]), replaces: () => false });
+    return pkg === "kubernetes" ? kubernetesDiffConfig(result, before, request.news) : result;
 }
 
 export interface CreateResult {
@@ -377,6 +416,10 @@ const KNOWN_BEFORE_CREATE = new Set(["tagsAll", "effectiveLabels", "pulumiLabels
  */
 export function create(config: ProviderConfig, request: { urn: string; properties: WireObject; preview?: boolean }): CreateResult {
     const { type, name } = resourceOf(config, request.urn);
+    const k8s = kubernetesSettings(config);
+    if (k8s !== undefined) {
+        return kubernetesCreate(k8s, request);
+    }
     if (!request.preview && containsUnknowns(request.properties)) {
         throw new Error(`${errorPrefix(config.package)}: cannot create ${request.urn} with unknown inputs outside a preview`);
     }
@@ -399,6 +442,10 @@ export function update(
     request: { urn: string; id: string; olds: WireObject; news: WireObject; preview?: boolean },
 ): { properties: WireObject } {
     const { type, name } = resourceOf(config, request.urn);
+    const k8s = kubernetesSettings(config);
+    if (k8s !== undefined) {
+        return kubernetesUpdate(k8s, request);
+    }
     if (!request.preview && containsUnknowns(request.news)) {
         throw new Error(`${errorPrefix(config.package)}: cannot update ${request.urn} with unknown inputs outside a preview`);
     }
@@ -411,6 +458,9 @@ export function read(
     request: { urn: string; id: string; properties: WireObject; inputs?: WireObject },
 ): { id: string; properties: WireObject; inputs?: WireObject } {
     const { type } = resourceOf(config, request.urn);
+    if (config.package === "kubernetes") {
+        kubernetesResource(request.urn);
+    }
     if (Object.keys(request.properties).length === 0 && Object.keys(request.inputs ?? {}).length === 0) {
         throw new Error(
             `${errorPrefix(config.package)}: cannot read ${type} ${request.id}: the simulated cloud only knows resources through the state the engine recorded (import and .get() of existing resources are not modelled)`,
@@ -422,10 +472,16 @@ export function read(
 /** Delete: accepted (nothing exists to delete). */
 export function remove(config: ProviderConfig, request: { urn: string; id: string }): void {
     resourceOf(config, request.urn);
+    if (config.package === "kubernetes") {
+        kubernetesResource(request.urn);
+    }
 }
 
 /** Invoke: the cloud model's answer; an invoke it does not model fails, naming the token and where to add it. */
 export function invoke(config: ProviderConfig, token: string, args: WireObject): { outputs: WireObject } {
+    if (config.package === "kubernetes") {
+        return kubernetesInvoke(token, args);
+    }
     try {
         return { outputs: simulateInvoke(token, plainObject(args), modelOptions(config)) as WireObject };
     } catch (error) {

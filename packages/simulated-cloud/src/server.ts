@@ -1,10 +1,11 @@
 /**
- * The gRPC `pulumirpc.ResourceProvider` server of the simulated `aws` / `gcp` plugins, on the
- * SDK's generated stubs. Not `@pulumi/pulumi/provider`'s `main()`: that server answers
- * CheckConfig/DiffConfig with UNIMPLEMENTED and drops the provider configuration in Configure,
- * and the simulator needs the configuration (region, project, default tags and labels) to compute
- * what the real providers would. Wire conventions follow the SDK's server: bind 127.0.0.1:0, print
- * the port on stdout, take the engine address as the first non-flag argument.
+ * The gRPC `pulumirpc.ResourceProvider` server of the simulated `aws` / `gcp` / `kubernetes`
+ * plugins, on the SDK's generated stubs. Not `@pulumi/pulumi/provider`'s `main()`: that server
+ * answers CheckConfig/DiffConfig with UNIMPLEMENTED and drops the provider configuration in
+ * Configure, and the simulator needs the configuration (region, project, default tags and labels,
+ * the default Kubernetes namespace) to compute what the real providers would. Wire conventions
+ * follow the SDK's server: bind 127.0.0.1:0, print the port on stdout, take the engine address as
+ * the first non-flag argument.
  */
 import * as grpc from "@grpc/grpc-js";
 import * as enginerpc from "@pulumi/pulumi/proto/engine_grpc_pb.js";
@@ -14,6 +15,7 @@ import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb.js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb.js";
+import { kubernetesConstructUnsupported } from "./kubernetes.js";
 import * as model from "./provider.js";
 import type { WireObject, WireValue } from "./values.js";
 
@@ -60,7 +62,7 @@ function diffResponse(result: model.DiffResult): provproto.DiffResponse {
     response.setChanges(result.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
     response.setReplacesList(result.replaces);
     response.setDiffsList(result.diffs);
-    response.setDeletebeforereplace(false);
+    response.setDeletebeforereplace(result.deleteBeforeReplace ?? false);
     response.setHasdetaileddiff(true);
     const detailed = response.getDetaileddiffMap();
     for (const [key, entry] of Object.entries(result.detailedDiff)) {
@@ -178,7 +180,7 @@ export class SimulatedProviderServer {
                         olds: fromStruct(request.getOlds()),
                         ...(request.hasOldInputs() ? { oldInputs: fromStruct(request.getOldInputs()) } : {}),
                         news: fromStruct(request.getNews()),
-                    }),
+                    }, pkg),
                 ),
             ),
             configure: this.unary((request: provproto.ConfigureRequest) => {
@@ -203,7 +205,7 @@ export class SimulatedProviderServer {
             }),
             call: this.unimplemented("Call", `the simulated ${pkg} provider has no resource methods`),
             check: this.unary((request: provproto.CheckRequest) => {
-                const result = model.check({ urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) });
+                const result = model.check({ urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) }, this.config);
                 const response = new provproto.CheckResponse();
                 response.setInputs(toStruct(result.inputs));
                 response.setFailuresList(failuresOf(result.failures));
@@ -261,7 +263,14 @@ export class SimulatedProviderServer {
                 model.remove(this.config, { urn: request.getUrn(), id: request.getId() });
                 return new Empty();
             }),
-            construct: this.unimplemented("Construct", `the simulated ${pkg} provider has no component resources`),
+            construct:
+                pkg === "kubernetes"
+                    ? (call, callback) =>
+                          callback(
+                              serviceError(grpc.status.UNIMPLEMENTED, `${model.errorPrefix(pkg)}: Construct is not supported: ${kubernetesConstructUnsupported(call.request.getType())}`),
+                              null,
+                          )
+                    : this.unimplemented("Construct", `the simulated ${pkg} provider has no component resources`),
             cancel: this.unary(() => new Empty()),
             getPluginInfo: this.unary(() => {
                 const info = new plugproto.PluginInfo();

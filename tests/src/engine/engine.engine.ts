@@ -4,79 +4,14 @@
  * when no engine has been built.
  */
 import * as assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
-import {
-    discoverProjects,
-    type EngineEnvironment,
-    EngineUnavailableError,
-    policyPackDirs,
-    readProject,
-    runCli,
-    simulatedEngineEnvironment,
-    type StackProject,
-    stageWorkspace,
-} from "@platform/automation";
-import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { discoverProjects, policyPackDirs, readProject, runCli } from "@platform/automation";
 import { FIXTURES, REPO_ROOT } from "../paths.js";
-
-const run = promisify(execFile);
+import { useSimulatedEngine } from "./harness.js";
 
 describe("real engine against the simulated cloud", function () {
     this.timeout(600_000);
-    let state: string;
-    let engine: EngineEnvironment;
-    let pulumiCommand: PulumiCommand;
-    const previousStateDir = process.env["PLATFORM_STATE_DIR"];
-
-    before(async function () {
-        state = mkdtempSync(path.join(tmpdir(), "platform-engine-test-"));
-        process.env["PLATFORM_STATE_DIR"] = state;
-        try {
-            engine = simulatedEngineEnvironment(REPO_ROOT);
-        } catch (err) {
-            if (err instanceof EngineUnavailableError) {
-                console.log(`    skipped: ${err.message}`);
-                this.skip();
-            }
-            throw err;
-        }
-        pulumiCommand = await PulumiCommand.get({ root: path.dirname(path.dirname(engine.pulumi)), skipVersionCheck: true });
-    });
-
-    after(() => {
-        if (previousStateDir === undefined) {
-            delete process.env["PLATFORM_STATE_DIR"];
-        } else {
-            process.env["PLATFORM_STATE_DIR"] = previousStateDir;
-        }
-        if (state) {
-            rmSync(state, { recursive: true, force: true });
-        }
-    });
-
-    /** Creates (or selects) the stack in a staged workspace, so the plain CLI can run there. */
-    async function stage(project: StackProject, env: string): Promise<{ stack: Stack; workDir: string }> {
-        const staged = stageWorkspace(REPO_ROOT, project, env);
-        const stack = await LocalWorkspace.createOrSelectStack(
-            { stackName: env, workDir: staged.workDir },
-            { envVars: engine.env, pulumiCommand, projectSettings: staged.projectSettings, stackSettings: staged.stackSettings },
-        );
-        return { stack, workDir: staged.workDir };
-    }
-
-    async function pulumi(workDir: string, args: string[]): Promise<{ code: number; output: string }> {
-        try {
-            const { stdout, stderr } = await run(engine.pulumi, args, { cwd: workDir, env: engine.env, maxBuffer: 64 * 1024 * 1024 });
-            return { code: 0, output: stdout + stderr };
-        } catch (err) {
-            const e = err as { code?: number; stdout?: string; stderr?: string };
-            return { code: typeof e.code === "number" ? e.code : 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
-        }
-    }
+    const { stage, pulumi } = useSimulatedEngine();
 
     const foundation = () => discoverProjects(REPO_ROOT).find((p) => p.name === "foundation")!;
     const packArgs = () => policyPackDirs(REPO_ROOT).filter((d) => !d.endsWith("gcp")).flatMap((d) => ["--policy-pack", d]);
