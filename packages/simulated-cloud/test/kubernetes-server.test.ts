@@ -3,61 +3,32 @@
  * starts it, called with the SDK's generated client.
  */
 import * as assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import type * as plugproto from "@pulumi/pulumi/proto/plugin_pb.js";
-import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
+import type * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb.js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb.js";
 import { autoname, AUTONAMED_ANNOTATION, SIMULATED_CREATION_TIMESTAMP, simulatedClusterIp } from "../src/index.js";
+import { type PluginProcess, rpc, startPlugin, struct } from "./plugin-process.js";
 
-const BIN = path.resolve(__dirname, "../../bin/pulumi-resource-kubernetes");
 const PROVIDER_URN = "urn:pulumi:dev::k8s-app::pulumi:providers:kubernetes::simulated";
 const DEPLOYMENT_URN = "urn:pulumi:dev::k8s-app::kubernetes:apps/v1:Deployment::hello";
 const SERVICE_URN = "urn:pulumi:dev::k8s-app::kubernetes:core/v1:Service::hello";
 const KUBECONFIG = "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: https://c.simulated.invalid}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\ncurrent-context: c\nusers:\n- name: u\n  user: {token: t}\n";
 
-type Callback<Res> = (error: grpc.ServiceError | null, response: Res) => void;
-
-function rpc<Req, Res>(invoke: (request: Req, callback: Callback<Res>) => unknown, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) => invoke(request, (error, response) => (error ? reject(error) : resolve(response))));
-}
-
-function struct(value: Record<string, unknown>): Struct {
-    return Struct.fromJavaScript(value as Record<string, null>);
-}
-
 type Json = Record<string, unknown>;
 
 describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)", function () {
     this.timeout(20_000);
-    let child: ChildProcess;
+    let plugin: PluginProcess;
     let client: provrpc.ResourceProviderClient;
-    let stdout = "";
-    let stderr = "";
 
     before(async () => {
-        child = spawn(BIN, ["--logtostderr", "-v=9", "127.0.0.1:1"], { stdio: ["ignore", "pipe", "pipe"] });
-        child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-        const port = await new Promise<number>((resolve, reject) => {
-            child.stdout?.on("data", (chunk: Buffer) => {
-                stdout += chunk.toString();
-                const line = /^(\d+)\n/.exec(stdout);
-                if (line) {
-                    resolve(Number(line[1]));
-                }
-            });
-            child.on("exit", (code) => reject(new Error(`plugin exited (${code}) before printing its port: ${stderr}`)));
-        });
-        client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        plugin = await startPlugin("kubernetes");
+        client = plugin.client;
     });
 
-    after(() => {
-        client?.close();
-        child?.kill();
-    });
+    after(() => plugin?.stop());
 
     const checkResource = async (urn: string, news: Json, olds: Json = {}): Promise<Json> => {
         const request = new provproto.CheckRequest();
@@ -87,8 +58,8 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)",
     };
 
     it("prints only its port on stdout, says what it is on stderr, and reports the @pulumi/kubernetes version", async () => {
-        assert.match(stdout, /^\d+\n$/);
-        assert.equal(stderr, "simulated cloud: pulumi-resource-kubernetes (rehearsal only; nothing is created in any Kubernetes cluster)\n");
+        assert.match(plugin.output.stdout, /^\d+\n$/);
+        assert.equal(plugin.output.stderr, "simulated cloud: pulumi-resource-kubernetes (rehearsal only; nothing is created in any Kubernetes cluster)\n");
         const info = await rpc<Empty, plugproto.PluginInfo>((r, cb) => client.getPluginInfo(r, cb), new Empty());
         assert.deepEqual(info.toObject(), { version: "4.34.2" });
     });

@@ -3,64 +3,34 @@
  * with the SDK's generated client.
  */
 import * as assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { simulateResource } from "@platform/synth";
 import type * as plugproto from "@pulumi/pulumi/proto/plugin_pb.js";
-import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
+import type * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb.js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb.js";
 import { engineAddressFromArgs } from "../src/index.js";
+import { type PluginProcess, rpc, startPlugin, struct } from "./plugin-process.js";
 
-const BIN = path.resolve(__dirname, "../../bin/pulumi-resource-aws");
 const VPC = "aws:ec2/vpc:Vpc";
 const VPC_URN = `urn:pulumi:prod::foundation::platform:network:AwsNetwork$${VPC}::acme-prod-network-vpc`;
 const TAGS = { team: "platform", environment: "prod" };
 
-type Callback<Res> = (error: grpc.ServiceError | null, response: Res) => void;
-
-function rpc<Req, Res>(invoke: (request: Req, callback: Callback<Res>) => unknown, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) => invoke(request, (error, response) => (error ? reject(error) : resolve(response))));
-}
-
-function struct(value: Record<string, unknown>): Struct {
-    return Struct.fromJavaScript(value as Record<string, null>);
-}
-
 describe("simulated provider plugin over gRPC (bin/pulumi-resource-aws)", function () {
     this.timeout(20_000);
-    let child: ChildProcess;
+    let plugin: PluginProcess;
     let client: provrpc.ResourceProviderClient;
-    let stdout = "";
-    let stderr = "";
 
     before(async () => {
-        // As the engine starts a plugin: logging flags, then the engine's address.
-        child = spawn(BIN, ["--logtostderr", "-v=9", "127.0.0.1:1"], { stdio: ["ignore", "pipe", "pipe"] });
-        child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-        const port = await new Promise<number>((resolve, reject) => {
-            child.stdout?.on("data", (chunk: Buffer) => {
-                stdout += chunk.toString();
-                const line = /^(\d+)\n/.exec(stdout);
-                if (line) {
-                    resolve(Number(line[1]));
-                }
-            });
-            child.on("exit", (code) => reject(new Error(`plugin exited (${code}) before printing its port: ${stderr}`)));
-        });
-        client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        plugin = await startPlugin("aws");
+        client = plugin.client;
     });
 
-    after(() => {
-        client?.close();
-        child?.kill();
-    });
+    after(() => plugin?.stop());
 
     it("prints only its port on stdout and says what it is on stderr", () => {
-        assert.match(stdout, /^\d+\n$/);
-        assert.equal(stderr, "simulated cloud: pulumi-resource-aws (rehearsal only; nothing is created in AWS)\n");
+        assert.match(plugin.output.stdout, /^\d+\n$/);
+        assert.equal(plugin.output.stderr, "simulated cloud: pulumi-resource-aws (rehearsal only; nothing is created in AWS)\n");
     });
 
     it("reports the aws SDK version as its plugin version", async () => {
@@ -250,41 +220,24 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-gcp)", functi
     this.timeout(20_000);
 
     it("starts, reports the gcp SDK version and uses the configured project", async () => {
-        const child = spawn(path.resolve(__dirname, "../../bin/pulumi-resource-gcp"), [], { stdio: ["ignore", "pipe", "pipe"] });
-        let stderr = "";
-        child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        const plugin = await startPlugin("gcp", []);
+        const client = plugin.client;
         try {
-            const port = await new Promise<number>((resolve, reject) => {
-                let stdout = "";
-                child.stdout?.on("data", (chunk: Buffer) => {
-                    stdout += chunk.toString();
-                    const line = /^(\d+)\n/.exec(stdout);
-                    if (line) {
-                        resolve(Number(line[1]));
-                    }
-                });
-                child.on("exit", (code) => reject(new Error(`plugin exited (${code}): ${stderr}`)));
-            });
-            const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-            try {
-                const info = await rpc<Empty, plugproto.PluginInfo>((r, cb) => client.getPluginInfo(r, cb), new Empty());
-                assert.equal(info.getVersion(), "9.37.0");
-                const configure = new provproto.ConfigureRequest();
-                configure.setArgs(struct({ project: "acme-dr", region: "us-west1", defaultLabels: JSON.stringify({ team: "platform" }) }));
-                await rpc<provproto.ConfigureRequest, provproto.ConfigureResponse>((r, cb) => client.configure(r, cb), configure);
-                const create = new provproto.CreateRequest();
-                create.setUrn("urn:pulumi:dr::foundation::gcp:dns/managedZone:ManagedZone::zone");
-                create.setProperties(struct({ name: "acme-dr-private", dnsName: "dr.acme.internal.", visibility: "private" }));
-                const created = await rpc<provproto.CreateRequest, provproto.CreateResponse>((r, cb) => client.create(r, cb), create);
-                assert.equal(created.getId(), "projects/acme-dr/managedZones/acme-dr-private");
-                const properties = created.getProperties()?.toJavaScript();
-                assert.deepEqual([properties?.["project"], properties?.["effectiveLabels"]], ["acme-dr", { team: "platform" }]);
-                assert.equal(stderr, "simulated cloud: pulumi-resource-gcp (rehearsal only; nothing is created in GCP)\n");
-            } finally {
-                client.close();
-            }
+            const info = await rpc<Empty, plugproto.PluginInfo>((r, cb) => client.getPluginInfo(r, cb), new Empty());
+            assert.equal(info.getVersion(), "9.37.0");
+            const configure = new provproto.ConfigureRequest();
+            configure.setArgs(struct({ project: "acme-dr", region: "us-west1", defaultLabels: JSON.stringify({ team: "platform" }) }));
+            await rpc<provproto.ConfigureRequest, provproto.ConfigureResponse>((r, cb) => client.configure(r, cb), configure);
+            const create = new provproto.CreateRequest();
+            create.setUrn("urn:pulumi:dr::foundation::gcp:dns/managedZone:ManagedZone::zone");
+            create.setProperties(struct({ name: "acme-dr-private", dnsName: "dr.acme.internal.", visibility: "private" }));
+            const created = await rpc<provproto.CreateRequest, provproto.CreateResponse>((r, cb) => client.create(r, cb), create);
+            assert.equal(created.getId(), "projects/acme-dr/managedZones/acme-dr-private");
+            const properties = created.getProperties()?.toJavaScript();
+            assert.deepEqual([properties?.["project"], properties?.["effectiveLabels"]], ["acme-dr", { team: "platform" }]);
+            assert.equal(plugin.output.stderr, "simulated cloud: pulumi-resource-gcp (rehearsal only; nothing is created in GCP)\n");
         } finally {
-            child.kill();
+            plugin.stop();
         }
     });
 });

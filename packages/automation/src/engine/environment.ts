@@ -1,6 +1,6 @@
 /**
  * The environment in which the real engine runs against the simulated cloud: the pinned CLI built
- * by `pnpm engine:setup` first on PATH, the simulated `pulumi-resource-aws` / `-gcp` plugins next,
+ * by `pnpm engine:setup` first on PATH, the simulated `pulumi-resource-aws` / `-gcp` / `-kubernetes` plugins next,
  * plugin downloads off, and a local file backend under the repository's ignored `.state/` folder.
  *
  * `scripts/engine-env.sh` is the one definition of the engine variables; this module evaluates it
