@@ -2,15 +2,8 @@
 import { countByType, type InventoryResource } from "@platform/synth";
 import type { EnvironmentSynthesis } from "./synthesize-environment.js";
 
-/** `resources[]` element of the JSON contract. */
-export interface ReportResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    readonly parent: string | null;
-    readonly protect: boolean;
-    readonly inputs: Record<string, unknown>;
-}
+/** `resources[]` element of the JSON contract: exactly these fields of the inventory. */
+export type ReportResource = Pick<InventoryResource, "urn" | "type" | "name" | "parent" | "protect" | "inputs">;
 
 /** The one JSON document `platform synth --json` prints. Tests and CI scripts build on this shape. */
 export interface SynthReport {
