@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { evaluatePack, evaluateWithPolicyPackProcess, ownershipTags, StackFixture, startPolicyPackProcess } from "@platform/policy-kit";
+import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit";
 import { packName, policies } from "../src/index.js";
 
 const PACK_DIR = path.resolve(__dirname, "../..");
@@ -33,17 +33,8 @@ describe("gcp pack", () => {
 
     it("runs as a real policy pack process and reports what evaluatePack reports", async function () {
         this.timeout(30000);
-        const pack = await startPolicyPackProcess(PACK_DIR);
-        try {
-            const info = await pack.info();
-            assert.deepEqual([info.getName(), info.getVersion(), info.getPoliciesList().map((p) => p.getName())], [packName, "0.1.0", policies.map((p) => p.name)]);
-            const opts = { config: { "private-google-access": "disabled" } };
-            const viaProcess = await evaluateWithPolicyPackProcess(pack, everyViolation(), opts);
-            const viaKit = await evaluatePack({ name: packName, version: "0.1.0", policies }, everyViolation(), opts);
-            assert.deepEqual(viaKit, viaProcess);
-            assert.deepEqual(viaKit.map((v) => v.policy), ["subnet-flow-logs", "firewall-no-public-ssh-rdp", "kms-prevent-destroy", "kms-rotation"]);
-        } finally {
-            await pack.stop();
-        }
+        const opts = { config: { "private-google-access": "disabled" } };
+        const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
+        assert.deepEqual(viaKit.map((v) => v.policy), ["subnet-flow-logs", "firewall-no-public-ssh-rdp", "kms-prevent-destroy", "kms-rotation"]);
     });
 });

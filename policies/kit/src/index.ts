@@ -14,4 +14,4 @@ export * from "./references.js";
 export * from "./policy-helpers.js";
 export { expectedViolation, type FixtureResourceOptions, ownershipTags, StackFixture } from "./testing.js";
 export { evaluatePackWithSdkServer } from "./real-server.js";
-export { evaluateWithPolicyPackProcess, type PolicyPackProcess, startPolicyPackProcess } from "./policy-pack-process.js";
+export { evaluateBothWays, evaluateWithPolicyPackProcess, type PolicyPackProcess, startPolicyPackProcess } from "./policy-pack-process.js";

@@ -6,17 +6,19 @@
  * ConfigureStack (stack tags), then Remediate/Analyze per resource and AnalyzeStack. This is the
  * real policy process; only the engine side is ours. Used by the packs' end-to-end tests.
  */
+import { deepStrictEqual } from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
+import type { Policies } from "@pulumi/policy";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb.js";
 import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb.js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
 import { type AnalyzerRpcs, fromLevel, runAnalyzer, struct, toLevel } from "./analyzer-protocol.js";
 import { type PolicyConfigInfo, resolvePolicyConfig } from "./config.js";
 import { engineView } from "./engine.js";
-import type { EvaluatedStack, EvaluateOptions, Violation } from "./evaluate.js";
+import { evaluatePack, type EvaluatedStack, type EvaluateOptions, type Violation } from "./evaluate.js";
 
 /** A started policy pack process and a gRPC client connected to it. */
 export interface PolicyPackProcess {
@@ -123,4 +125,32 @@ export async function evaluateWithPolicyPackProcess(pack: PolicyPackProcess, sta
         analyzeStack: unary<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(client, client.analyzeStack),
     };
     return runAnalyzer(rpcs, engineView(stack.resources, { stackOutputs: stack.outputs, defaultProviders: opts.defaultProviders }));
+}
+
+/**
+ * Runs a built pack as a real policy process and through {@link evaluatePack} over the same stack,
+ * fails unless the process reports the pack's name, version and policy list and both give the
+ * same violations, and returns those violations for the caller's own exact assertions.
+ */
+export async function evaluateBothWays(
+    packDir: string,
+    pack: { readonly name: string; readonly version: string; readonly policies: Policies },
+    stack: () => EvaluatedStack,
+    opts: EvaluateOptions = {},
+): Promise<Violation[]> {
+    const running = await startPolicyPackProcess(packDir);
+    try {
+        const info = await running.info();
+        deepStrictEqual(
+            [info.getName(), info.getVersion(), info.getPoliciesList().map((p) => p.getName())],
+            [pack.name, pack.version, pack.policies.map((p) => p.name)],
+            "the pack process reports another name, version or policy list",
+        );
+        const viaProcess = await evaluateWithPolicyPackProcess(running, stack(), opts);
+        const viaKit = await evaluatePack({ name: pack.name, version: pack.version, policies: pack.policies }, stack(), opts);
+        deepStrictEqual(viaKit, viaProcess, "evaluatePack and the real pack process disagree");
+        return viaKit;
+    } finally {
+        await running.stop();
+    }
 }
