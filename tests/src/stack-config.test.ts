@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { discoverProjects, readStackConfig } from "@platform/automation";
-import { cidrsOverlap, ENVIRONMENTS, parseCidr, parsePlatformConfig } from "@platform/core";
+import { cidrsOverlap, ENVIRONMENTS, isProductionEnvironment, parseCidr, parsePlatformConfig } from "@platform/core";
+import { isProductionEnvironment as policyTreatsAsProduction } from "@platform/policy-kit";
 import { existsSync } from "node:fs";
 import { REPO_ROOT } from "./paths.js";
 
@@ -49,5 +50,9 @@ describe("checked-in stack config", () => {
                 assert.ok(a === b || !cidrsOverlap(parseCidr(x), parseCidr(y)), `${a} and ${b} overlap`);
             }
         }
+    });
+
+    it("the policies treat exactly the environments core calls production as production", () => {
+        assert.deepEqual(ENVIRONMENTS.map(policyTreatsAsProduction), ENVIRONMENTS.map(isProductionEnvironment));
     });
 });

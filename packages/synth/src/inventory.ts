@@ -42,11 +42,6 @@ export function ofType(resources: readonly InventoryResource[], type: string): I
     return resources.filter((r) => r.type === type);
 }
 
-/** Direct children of a resource. */
-export function childrenOf(resources: readonly InventoryResource[], parentUrn: string): InventoryResource[] {
-    return resources.filter((r) => r.parent === parentUrn);
-}
-
 /** The one resource of `type` named `name`; throws naming what is missing (for tests and reports). */
 export function findResource(resources: readonly InventoryResource[], type: string, name: string): InventoryResource {
     const matches = resources.filter((r) => r.type === type && r.name === name);

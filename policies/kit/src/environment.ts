@@ -7,7 +7,11 @@ import { awsDefaultTags, gcpDefaultLabels, resourceTags, type TaggedResourceLike
 
 export const ENVIRONMENT_KEY = "environment";
 
-/** Environments held to production rules (dr is a standby prod). */
+/**
+ * Environments held to production rules (dr is a standby prod). Packs run standalone in the
+ * analyzer and do not load @platform/core; tests/src/stack-config.test.ts keeps this list equal
+ * to core's `isProductionEnvironment`.
+ */
 export const PRODUCTION_ENVIRONMENTS: readonly string[] = ["prod", "dr"];
 
 export function isProductionEnvironment(environment: string | undefined): boolean {
