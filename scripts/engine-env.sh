@@ -10,12 +10,19 @@ set -euo pipefail
 
 # shellcheck source=SCRIPTDIR/../tools/engine/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/engine/common.sh"
+# shellcheck source=SCRIPTDIR/node-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/node-env.sh"
 
 if [ ! -x "$ENGINE_BIN/pulumi" ] || [ ! -x "$ENGINE_BIN/pulumi-language-nodejs" ]; then
   echo "engine-env: $ENGINE_BIN has no pulumi build yet; run: bash scripts/engine-setup.sh" >&2
 fi
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The language host runs programs and policy packs with the `node` on PATH: the project's Node.js.
+NODE_BIN="$(project_node_bin)"
+if [ ! -x "$NODE_BIN/node" ]; then
+  echo "engine-env: the project's Node.js is not in $NODE_BIN yet; run: bash scripts/setup.sh" >&2
+fi
 SIMULATED_CLOUD_BIN="$REPO_ROOT/packages/simulated-cloud/bin"
 if [ ! -f "$REPO_ROOT/packages/simulated-cloud/dist/src/main.js" ]; then
   echo "engine-env: the simulated cloud is not compiled yet; run: pnpm build" >&2
@@ -25,8 +32,8 @@ mkdir -p "$STATE_ROOT/backend"
 
 # PATH with the engine and the simulated plugins first and no earlier copy of them, so repeated
 # evals do not grow it.
-path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$ENGINE_BIN" -e "$SIMULATED_CLOUD_BIN" | paste -sd: -)" || path_rest=""
-printf 'export PATH=%q\n' "$ENGINE_BIN:$SIMULATED_CLOUD_BIN${path_rest:+:$path_rest}"
+path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$ENGINE_BIN" -e "$SIMULATED_CLOUD_BIN" -e "$NODE_BIN" | paste -sd: -)" || path_rest=""
+printf 'export PATH=%q\n' "$ENGINE_BIN:$SIMULATED_CLOUD_BIN:$NODE_BIN${path_rest:+:$path_rest}"
 printf 'export PULUMI_BACKEND_URL=%q\n' "file://$STATE_ROOT/backend"
 printf 'export PULUMI_HOME=%q\n' "$ENGINE_PULUMI_HOME"
 echo 'export PULUMI_SKIP_UPDATE_CHECK=true'

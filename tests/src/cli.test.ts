@@ -18,16 +18,25 @@ describe("platform CLI", () => {
         const report = JSON.parse(stdout) as SynthReport;
         assert.deepEqual(Object.keys(report), ["env", "stacks", "violations", "summary"]);
         assert.equal(report.env, "prod");
-        assert.deepEqual(report.stacks.map((s) => [s.project, s.stack]), [["foundation", "prod"]]);
+        assert.deepEqual(
+            report.stacks.map((s) => [s.project, s.stack]),
+            [["foundation", "prod"]],
+        );
         const stack = report.stacks[0];
         assert.deepEqual(Object.keys(stack), ["project", "stack", "resources", "outputs"]);
         for (const r of stack.resources) {
             assert.deepEqual(Object.keys(r), ["urn", "type", "name", "parent", "protect", "inputs"]);
         }
         const root = stack.resources.filter((r) => r.parent === null);
-        assert.deepEqual(root.map((r) => r.urn), ["urn:pulumi:prod::foundation::pulumi:pulumi:Stack::foundation-prod"]);
+        assert.deepEqual(
+            root.map((r) => r.urn),
+            ["urn:pulumi:prod::foundation::pulumi:pulumi:Stack::foundation-prod"],
+        );
         const urns = new Set(stack.resources.map((r) => r.urn));
-        assert.ok(stack.resources.every((r) => r.parent === null || urns.has(r.parent)), "every parent is a listed URN");
+        assert.ok(
+            stack.resources.every((r) => r.parent === null || urns.has(r.parent)),
+            "every parent is a listed URN",
+        );
         assert.deepEqual(report.violations, []);
         assert.deepEqual(report.summary, { resources: stack.resources.length, mandatoryViolations: 0, advisoryViolations: 0 });
     });
@@ -45,7 +54,16 @@ describe("platform CLI", () => {
     });
 
     it("a deliberately non-compliant prod config exits 1 and names the policy", async () => {
-        const { code, stdout } = await cli(["synth", "--env", "prod", "--json", "--stack", "noncompliant", "--root", path.join(FIXTURES, "noncompliant")]);
+        const { code, stdout } = await cli([
+            "synth",
+            "--env",
+            "prod",
+            "--json",
+            "--stack",
+            "noncompliant",
+            "--root",
+            path.join(FIXTURES, "noncompliant"),
+        ]);
         assert.equal(code, EXIT.violations);
         const report = JSON.parse(stdout) as SynthReport;
         const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
@@ -55,7 +73,15 @@ describe("platform CLI", () => {
     });
 
     it("an invalid stack config exits 2 and names every bad key on stderr", async () => {
-        const { code, stdout, stderr } = await cli(["synth", "--env", "prod", "--stack", "badconfig", "--root", path.join(FIXTURES, "bad-config")]);
+        const { code, stdout, stderr } = await cli([
+            "synth",
+            "--env",
+            "prod",
+            "--stack",
+            "badconfig",
+            "--root",
+            path.join(FIXTURES, "bad-config"),
+        ]);
         assert.equal(code, EXIT.usage);
         assert.equal(stdout, "");
         assert.match(stderr, /^platform: Invalid platform configuration \(3 problems\):/);
@@ -68,8 +94,16 @@ describe("platform CLI", () => {
         ["an unknown environment", ["synth", "--env", "qa"], /--env qa: unknown environment; use one of dev, staging, prod, dr/],
         ["a missing --env", ["synth"], /--env is required/],
         ["an --env without a value", ["synth", "--env"], /--env needs a value/],
-        ["an unknown stack", ["synth", "--env", "prod", "--stack", "nope"], /--stack nope: no such project; use one of foundation, platform or all/],
-        ["a stack without config for the env", ["synth", "--env", "prod", "--stack", "platform"], /Pulumi.prod.yaml does not exist; create it or pick another --env/],
+        [
+            "an unknown stack",
+            ["synth", "--env", "prod", "--stack", "nope"],
+            /--stack nope: no such project; use one of foundation, platform or all/,
+        ],
+        [
+            "a stack without config for the env",
+            ["synth", "--env", "prod", "--stack", "platform"],
+            /Pulumi.prod.yaml does not exist; create it or pick another --env/,
+        ],
         ["an unknown option", ["synth", "--env", "prod", "--yes"], /unknown option "--yes"/],
         ["an unknown command", ["deploy"], /unknown command "deploy"/],
         ["up without --simulate", ["up", "--env", "dev"], /platform up drives real clouds only with --simulate for now/],

@@ -10,18 +10,28 @@ describe("engine environment (scripts/engine-env.sh)", () => {
     const cache = mkdtempSync(path.join(tmpdir(), "engine-cache-"));
     const state = mkdtempSync(path.join(tmpdir(), "engine-state-"));
     const env = { ...process.env, PLATFORM_ENGINE_CACHE: cache, PLATFORM_STATE_DIR: state, PULUMI_CONFIG_PASSPHRASE: "" };
-    const printed = execFileSync("bash", [path.join(REPO_ROOT, "scripts", "engine-env.sh")], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const printed = execFileSync("bash", [path.join(REPO_ROOT, "scripts", "engine-env.sh")], {
+        env,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+    });
 
-    it("puts the pinned engine, then the simulated cloud's plugins, first on PATH", () => {
+    it("puts the pinned engine, then the simulated cloud's plugins, then the project's Node.js first on PATH", () => {
         const pathLine = printed.split("\n").find((l) => l.startsWith("export PATH="));
         assert.ok(pathLine);
-        const [engineBin, pluginBin] = pathLine.slice("export PATH=".length).split(":");
-        assert.equal(engineBin, path.join(cache, "v3.248.0", "bin"));
+        const [engineBin, pluginBin, nodeBin] = pathLine.slice("export PATH=".length).split(":");
+        assert.equal(engineBin, path.join(cache, "v3.276.0", "bin"));
         assert.equal(pluginBin, path.join(REPO_ROOT, "packages", "simulated-cloud", "bin"));
+        // pnpm's folder for the .npmrc use-node-version (setup.sh seeds it): the Node that runs programs.
+        assert.match(nodeBin, /\/nodejs\/24\.22\.3\/bin$/);
+        assert.equal(execFileSync(path.join(nodeBin, "node"), ["--version"], { encoding: "utf8" }).trim(), "v24.22.3");
     });
 
     it("keeps Pulumi offline, on a local file backend, and leaves an existing passphrase alone", () => {
-        const lines = printed.trim().split("\n").filter((l) => !l.startsWith("export PATH="));
+        const lines = printed
+            .trim()
+            .split("\n")
+            .filter((l) => !l.startsWith("export PATH="));
         assert.deepEqual(lines, [
             `export PULUMI_BACKEND_URL=file://${state}/backend`,
             `export PULUMI_HOME=${path.join(cache, "pulumi-home")}`,
@@ -33,7 +43,9 @@ describe("engine environment (scripts/engine-env.sh)", () => {
     it("without a built engine, the automation layer says how to build it", () => {
         assert.throws(
             () => simulatedEngineEnvironment(REPO_ROOT, env),
-            (err: Error) => err instanceof EngineUnavailableError && err.message === `no pinned pulumi CLI in ${path.join(cache, "v3.248.0", "bin")}; fix: pnpm engine:setup`,
+            (err: Error) =>
+                err instanceof EngineUnavailableError &&
+                err.message === `no pinned pulumi CLI in ${path.join(cache, "v3.276.0", "bin")}; fix: pnpm engine:setup`,
         );
     });
 });

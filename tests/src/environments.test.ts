@@ -48,7 +48,10 @@ describe("environment shapes (seed numbers reach the resources)", () => {
             const resources = foundation(await synth(env));
             assert.equal(count(resources, "aws:ec2/natGateway:NatGateway"), want.nats);
             assert.equal(count(resources, "aws:ec2/subnet:Subnet"), want.subnets);
-            assert.equal(new Set(resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.inputs["availabilityZone"])).size, want.azs);
+            assert.equal(
+                new Set(resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.inputs["availabilityZone"])).size,
+                want.azs,
+            );
             assert.equal(count(resources, "aws:route53/zone:Zone"), want.zones);
             assert.equal(count(resources, "aws:kms/key:Key"), 4);
             assert.deepEqual(
@@ -64,11 +67,20 @@ describe("environment shapes (seed numbers reach the resources)", () => {
         assert.equal(providers.length, 1);
         const defaultTags = providers[0].inputs["defaultTags"];
         const tags = (typeof defaultTags === "string" ? JSON.parse(defaultTags) : defaultTags) as { tags: Record<string, string> };
-        assert.deepEqual(tags.tags, { environment: "prod", team: "platform", "cost-center": "cc-1042", project: "acme", "managed-by": "pulumi" });
+        assert.deepEqual(tags.tags, {
+            environment: "prod",
+            team: "platform",
+            "cost-center": "cc-1042",
+            project: "acme",
+            "managed-by": "pulumi",
+        });
         assert.equal(providers[0].inputs["region"], "us-east-1");
         const providerRef = `${providers[0].urn}::${providers[0].id}`;
         const custom = resources.filter((r) => r.custom && r.type.startsWith("aws:"));
-        assert.deepEqual(custom.filter((r) => r.provider !== providerRef).map((r) => r.urn), []);
+        assert.deepEqual(
+            custom.filter((r) => r.provider !== providerRef).map((r) => r.urn),
+            [],
+        );
     });
 
     it("prod exports the outputs later layers read", async () => {
@@ -102,7 +114,10 @@ describe("the root one-stack project", () => {
         const types = (rs: readonly InventoryResource[]) => countByType(rs.filter((r) => r.type !== "pulumi:pulumi:Stack"));
         assert.deepEqual(types(root.resources), types(foundation(await synth("dev"))));
         assert.deepEqual(Object.keys(root.outputs), ["foundation"]);
-        assert.deepEqual(result.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
+        assert.deepEqual(
+            result.violations.filter((v) => v.enforcementLevel === "mandatory"),
+            [],
+        );
     });
 });
 
@@ -123,10 +138,18 @@ describe("dr environment (GCP)", () => {
             "gcp:projects/service:Service": 4,
         };
         assert.deepEqual(Object.fromEntries(Object.keys(want).map((t) => [t, count(resources, t)])), want);
-        const stateful = resources.filter((r) => ["gcp:kms/keyRing:KeyRing", "gcp:kms/cryptoKey:CryptoKey", "gcp:dns/managedZone:ManagedZone"].includes(r.type));
-        assert.deepEqual(stateful.map((r) => r.protect), Array(6).fill(true));
+        const stateful = resources.filter((r) =>
+            ["gcp:kms/keyRing:KeyRing", "gcp:kms/cryptoKey:CryptoKey", "gcp:dns/managedZone:ManagedZone"].includes(r.type),
+        );
+        assert.deepEqual(
+            stateful.map((r) => r.protect),
+            Array(6).fill(true),
+        );
         const subnet = resources.find((r) => r.type === "gcp:compute/subnetwork:Subnetwork")!;
-        assert.deepEqual([subnet.inputs["region"], subnet.inputs["ipCidrRange"], subnet.inputs["privateIpGoogleAccess"]], ["us-west1", "10.40.0.0/20", true]);
+        assert.deepEqual(
+            [subnet.inputs["region"], subnet.inputs["ipCidrRange"], subnet.inputs["privateIpGoogleAccess"]],
+            ["us-west1", "10.40.0.0/20", true],
+        );
         const services = resources.filter((r) => r.type === "gcp:projects/service:Service");
         assert.deepEqual(services.map((s) => [s.inputs["service"], s.inputs["disableOnDestroy"]]).sort(), [
             ["cloudkms.googleapis.com", false],

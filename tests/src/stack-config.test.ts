@@ -21,12 +21,21 @@ describe("checked-in stack config", () => {
     const projects = discoverProjects(REPO_ROOT);
 
     it("the workspace has the foundation stack project and the root project", () => {
-        assert.deepEqual(projects.map((p) => [p.name, p.isRoot]), [["foundation", false], ["platform", true]]);
+        assert.deepEqual(
+            projects.map((p) => [p.name, p.isRoot]),
+            [
+                ["foundation", false],
+                ["platform", true],
+            ],
+        );
     });
 
     it("the foundation stack has a config file for every environment", () => {
         const foundation = projects.find((p) => p.name === "foundation")!;
-        assert.deepEqual(ENVIRONMENTS.filter((env) => existsSync(`${foundation.dir}/Pulumi.${env}.yaml`)), [...ENVIRONMENTS]);
+        assert.deepEqual(
+            ENVIRONMENTS.filter((env) => existsSync(`${foundation.dir}/Pulumi.${env}.yaml`)),
+            [...ENVIRONMENTS],
+        );
     });
 
     it("every stack file validates and names its own environment", () => {
@@ -43,8 +52,15 @@ describe("checked-in stack config", () => {
 
     it("the environments' networks never overlap (peering, VPN and DR routing stay possible)", () => {
         const foundation = projects.find((p) => p.name === "foundation")!;
-        const cidrs = ENVIRONMENTS.map((env) => [env, parsePlatformConfig(platformValues(readStackConfig(foundation, env).values)).network.cidr] as const);
-        assert.deepEqual(cidrs, [["dev", "10.10.0.0/16"], ["staging", "10.20.0.0/16"], ["prod", "10.30.0.0/16"], ["dr", "10.40.0.0/16"]]);
+        const cidrs = ENVIRONMENTS.map(
+            (env) => [env, parsePlatformConfig(platformValues(readStackConfig(foundation, env).values)).network.cidr] as const,
+        );
+        assert.deepEqual(cidrs, [
+            ["dev", "10.10.0.0/16"],
+            ["staging", "10.20.0.0/16"],
+            ["prod", "10.30.0.0/16"],
+            ["dr", "10.40.0.0/16"],
+        ]);
         for (const [a, x] of cidrs) {
             for (const [b, y] of cidrs) {
                 assert.ok(a === b || !cidrsOverlap(parseCidr(x), parseCidr(y)), `${a} and ${b} overlap`);

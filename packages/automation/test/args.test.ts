@@ -3,7 +3,14 @@ import { parseArgs, UsageError } from "../src/index.js";
 
 describe("platform argument parsing", () => {
     it("parses synth with defaults", () => {
-        assert.deepEqual(parseArgs(["synth", "--env", "prod"]), { command: "synth", env: "prod", stack: "all", json: false, simulate: false, root: undefined });
+        assert.deepEqual(parseArgs(["synth", "--env", "prod"]), {
+            command: "synth",
+            env: "prod",
+            stack: "all",
+            json: false,
+            simulate: false,
+            root: undefined,
+        });
     });
 
     it("parses every option", () => {
@@ -19,7 +26,14 @@ describe("platform argument parsing", () => {
 
     it("parses the engine commands with --simulate", () => {
         for (const command of ["preview", "up", "destroy"] as const) {
-            assert.deepEqual(parseArgs([command, "--env", "prod", "--simulate"]), { command, env: "prod", stack: "all", json: false, simulate: true, root: undefined });
+            assert.deepEqual(parseArgs([command, "--env", "prod", "--simulate"]), {
+                command,
+                env: "prod",
+                stack: "all",
+                json: false,
+                simulate: true,
+                root: undefined,
+            });
         }
     });
 
@@ -40,7 +54,10 @@ describe("platform argument parsing", () => {
     ];
     for (const [argv, message] of bad) {
         it(`rejects ${argv.join(" ")}`, () => {
-            assert.throws(() => parseArgs(argv), (err: Error) => err instanceof UsageError && err.message === message);
+            assert.throws(
+                () => parseArgs(argv),
+                (err: Error) => err instanceof UsageError && err.message === message,
+            );
         });
     }
 });

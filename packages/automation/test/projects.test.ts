@@ -23,7 +23,11 @@ describe("workspace projects and stack config", () => {
         });
         assert.deepEqual(
             discoverProjects(dir).map((p) => [p.name, path.relative(dir, p.main), p.isRoot]),
-            [["ay", "stacks/a/dist/main.js", false], ["bee", "stacks/b/dist/main.js", false], ["root", "dist/index.js", true]],
+            [
+                ["ay", "stacks/a/dist/main.js", false],
+                ["bee", "stacks/b/dist/main.js", false],
+                ["root", "dist/index.js", true],
+            ],
         );
     });
 
@@ -63,7 +67,10 @@ describe("workspace projects and stack config", () => {
     ];
     for (const [label, files, message] of errors) {
         it(`rejects ${label}`, () => {
-            assert.throws(() => discoverProjects(workspace(files)), (err: Error) => err instanceof UsageError && message.test(err.message));
+            assert.throws(
+                () => discoverProjects(workspace(files)),
+                (err: Error) => err instanceof UsageError && message.test(err.message),
+            );
         });
     }
 

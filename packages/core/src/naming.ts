@@ -48,9 +48,7 @@ export interface NameParts {
 export function resourceName(parts: NameParts, kind: NameKind = "aws"): string {
     for (const [field, value] of Object.entries(parts)) {
         if (!isNameSegment(value)) {
-            throw new Error(
-                `name part ${field}=${JSON.stringify(value)} must be lowercase letters and digits separated by single hyphens`,
-            );
+            throw new Error(`name part ${field}=${JSON.stringify(value)} must be lowercase letters and digits separated by single hyphens`);
         }
     }
     const full = `${parts.project}-${parts.environment}-${parts.component}`;

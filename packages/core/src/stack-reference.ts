@@ -9,9 +9,7 @@ export function stackReferenceName(ref: { organization?: string; project: string
     const segment = /^[A-Za-z0-9_.-]+$/;
     for (const [field, value] of Object.entries(ref)) {
         if (value !== undefined && !segment.test(value)) {
-            throw new Error(
-                `stack reference ${field}=${JSON.stringify(value)} may contain only letters, digits, "_", "." and "-"`,
-            );
+            throw new Error(`stack reference ${field}=${JSON.stringify(value)} may contain only letters, digits, "_", "." and "-"`);
         }
     }
     return ref.organization ? `${ref.organization}/${ref.project}/${ref.stack}` : `${ref.project}/${ref.stack}`;
@@ -21,11 +19,7 @@ export function stackReferenceName(ref: { organization?: string; project: string
 export class TypedStackReference<T extends object> {
     readonly reference: pulumi.StackReference;
 
-    constructor(
-        name: string,
-        ref: { organization?: string; project: string; stack: string },
-        opts?: pulumi.CustomResourceOptions,
-    ) {
+    constructor(name: string, ref: { organization?: string; project: string; stack: string }, opts?: pulumi.CustomResourceOptions) {
         this.reference = new pulumi.StackReference(name, { name: stackReferenceName(ref) }, opts);
     }
 

@@ -39,7 +39,10 @@ describe("cidr: parse and format", () => {
         ["10.0.0.1/16", "host bits are set; the network address for /16 is 10.0.0.0/16"],
     ] as const) {
         it(`rejects ${input} with "${reason}"`, () => {
-            assert.throws(() => parseCidr(input), (err: CidrSyntaxError) => err instanceof CidrSyntaxError && err.reason === reason);
+            assert.throws(
+                () => parseCidr(input),
+                (err: CidrSyntaxError) => err instanceof CidrSyntaxError && err.reason === reason,
+            );
         });
     }
 });
@@ -81,7 +84,10 @@ describe("cidr: containment and overlap", () => {
             { label: "b", cidr: "10.1.0.0/16" },
             { label: "c", cidr: "10.0.128.0/17" },
         ]);
-        assert.deepEqual(pairs.map(([x, y]) => [x.label, y.label]), [["a", "c"]]);
+        assert.deepEqual(
+            pairs.map(([x, y]) => [x.label, y.label]),
+            [["a", "c"]],
+        );
     });
 });
 

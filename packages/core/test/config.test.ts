@@ -31,11 +31,21 @@ describe("config: parsePlatformConfig", () => {
         assert.deepEqual(s.network.reservedCidrs, []);
         assert.deepEqual(s.dns, { publicZone: undefined, privateZone: undefined });
         assert.equal(s.profile.network.natGateways, "perAz");
-        assert.deepEqual(s.ownership, { environment: "prod", team: "platform", "cost-center": "cc-1042", project: "acme", "managed-by": "pulumi" });
+        assert.deepEqual(s.ownership, {
+            environment: "prod",
+            team: "platform",
+            "cost-center": "cc-1042",
+            project: "acme",
+            "managed-by": "pulumi",
+        });
     });
 
     it("applies validated profile overrides and keeps the rest", () => {
-        const s = parsePlatformConfig({ ...valid, environment: "dev", profile: { network: { natGateways: "perAz" }, cluster: { nodeCount: 2 } } });
+        const s = parsePlatformConfig({
+            ...valid,
+            environment: "dev",
+            profile: { network: { natGateways: "perAz" }, cluster: { nodeCount: 2 } },
+        });
         assert.equal(s.profile.network.natGateways, "perAz");
         assert.equal(s.profile.network.availabilityZones, 2);
         assert.equal(s.profile.cluster.nodeCount, 2);
@@ -47,7 +57,12 @@ describe("config: parsePlatformConfig", () => {
         assert.equal(s.cloud, "gcp");
         assert.deepEqual(s.network.availabilityZones, ["us-west1-a", "us-west1-b", "us-west1-c"]);
         assert.deepEqual(issuesOf({ ...valid, environment: "dr", network: { cidr: "10.40.0.0/16" } }), [
-            { key: "platform:gcpProject", value: undefined, problem: "required setting is missing", fix: "set it to a GCP project id such as acme-dr-prod" },
+            {
+                key: "platform:gcpProject",
+                value: undefined,
+                problem: "required setting is missing",
+                fix: "set it to a GCP project id such as acme-dr-prod",
+            },
         ]);
     });
 
@@ -60,7 +75,12 @@ describe("config: parsePlatformConfig", () => {
 
     it("rejects an unknown environment naming the allowed values", () => {
         assert.deepEqual(issuesOf({ ...valid, environment: "production" }), [
-            { key: "platform:environment", value: "production", problem: "is not an allowed value", fix: "use one of: dev, staging, prod, dr" },
+            {
+                key: "platform:environment",
+                value: "production",
+                problem: "is not an allowed value",
+                fix: "use one of: dev, staging, prod, dr",
+            },
         ]);
     });
 
@@ -72,7 +92,12 @@ describe("config: parsePlatformConfig", () => {
 
     it("rejects unknown keys at every level (typos)", () => {
         assert.deepEqual(
-            issuesOf({ ...valid, netwrok: {}, network: { cidr: "10.30.0.0/16", natGateway: "single" }, profile: { cluster: { nodes: 3 } } }).map((i) => [i.key, i.problem]),
+            issuesOf({
+                ...valid,
+                netwrok: {},
+                network: { cidr: "10.30.0.0/16", natGateway: "single" },
+                profile: { cluster: { nodes: 3 } },
+            }).map((i) => [i.key, i.problem]),
             [
                 ["platform:netwrok", "unknown setting"],
                 ["platform:profile.cluster.nodes", "unknown setting"],
@@ -116,9 +141,10 @@ describe("config: parsePlatformConfig", () => {
             gcpProject: "acme-dr-prod",
             network: { cidr: "10.40.0.0/16", secondaryRegions: [{ region: "us-east4", cidr: "10.40.128.0/17" }] },
         });
-        assert.deepEqual(issues.map((i) => [i.key, i.problem]), [
-            ["platform:network.secondaryRegions[0].cidr", "overlaps platform:network.cidr (10.40.0.0/16)"],
-        ]);
+        assert.deepEqual(
+            issues.map((i) => [i.key, i.problem]),
+            [["platform:network.secondaryRegions[0].cidr", "overlaps platform:network.cidr (10.40.0.0/16)"]],
+        );
     });
 
     it("rejects fewer AZs than the profile needs", () => {
@@ -134,18 +160,23 @@ describe("config: parsePlatformConfig", () => {
 
     it("rejects AZs of another region and duplicates", () => {
         assert.equal(
-            issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-west-2b", "us-east-1c"] } })[0].problem,
+            issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-west-2b", "us-east-1c"] } })[0]
+                .problem,
             "us-west-2b not in region us-east-1",
         );
         assert.equal(
-            issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a", "us-east-1c"] } })[0].problem,
+            issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a", "us-east-1c"] } })[0]
+                .problem,
             "us-east-1a listed twice",
         );
     });
 
     it("rejects out-of-range and wrongly-typed profile overrides", () => {
         assert.deepEqual(
-            issuesOf({ ...valid, profile: { network: { availabilityZones: 5, flowLogRetentionDays: 10 }, data: { highAvailability: "yes" } } }).map((i) => [i.key, i.value, i.problem]),
+            issuesOf({
+                ...valid,
+                profile: { network: { availabilityZones: 5, flowLogRetentionDays: 10 }, data: { highAvailability: "yes" } },
+            }).map((i) => [i.key, i.value, i.problem]),
             [
                 ["platform:profile.network.availabilityZones", 5, "must be a whole number from 1 to 4"],
                 ["platform:profile.network.flowLogRetentionDays", 10, "is not an accepted value"],
@@ -204,7 +235,13 @@ describe("config: loadPlatformSettings (engine form)", () => {
             synthesize({
                 project: "p",
                 stack: "s",
-                config: { "platform:environment": "dev", "platform:project": "acme", "platform:team": "t", "platform:costCenter": "c", "platform:network": "10.0.0.0/16" },
+                config: {
+                    "platform:environment": "dev",
+                    "platform:project": "acme",
+                    "platform:team": "t",
+                    "platform:costCenter": "c",
+                    "platform:network": "10.0.0.0/16",
+                },
                 program: () => loadPlatformSettings(),
             }),
             /platform:network = "10.0.0.0\/16": must be an object/,

@@ -8,11 +8,17 @@ describe("naming", () => {
     });
 
     it("shortens to the kind's limit with a stable hash suffix", () => {
-        const name = resourceName({ project: "acme", environment: "staging", component: "a-very-long-component-name-for-lb" }, "loadBalancer");
+        const name = resourceName(
+            { project: "acme", environment: "staging", component: "a-very-long-component-name-for-lb" },
+            "loadBalancer",
+        );
         // Cut at the limit, trailing hyphen dropped, then "-<hash>": 24 + 1 + 6 = 31 <= 32.
         assert.ok(name.length <= NAME_RULES.loadBalancer.maxLength);
         assert.match(name, /^acme-staging-a-very-long-[0-9a-f]{6}$/);
-        assert.equal(name, resourceName({ project: "acme", environment: "staging", component: "a-very-long-component-name-for-lb" }, "loadBalancer"));
+        assert.equal(
+            name,
+            resourceName({ project: "acme", environment: "staging", component: "a-very-long-component-name-for-lb" }, "loadBalancer"),
+        );
     });
 
     it("never exceeds the limit and distinct long names stay distinct", () => {
@@ -38,7 +44,13 @@ describe("tags and labels", () => {
     it("ownership tags carry exactly the required keys", () => {
         const tags = ownershipTags({ environment: "prod", team: "platform", costCenter: "cc-1042", project: "acme" });
         assert.deepEqual(Object.keys(tags), [...REQUIRED_TAG_KEYS]);
-        assert.deepEqual(tags, { environment: "prod", team: "platform", "cost-center": "cc-1042", project: "acme", "managed-by": "pulumi" });
+        assert.deepEqual(tags, {
+            environment: "prod",
+            team: "platform",
+            "cost-center": "cc-1042",
+            project: "acme",
+            "managed-by": "pulumi",
+        });
     });
 
     it("GCP labels are lowercased and sanitized to the label alphabet", () => {
@@ -48,7 +60,9 @@ describe("tags and labels", () => {
     it("GCP labels never exceed 63 characters", () => {
         fc.assert(
             fc.property(fc.string({ minLength: 1, maxLength: 100 }), fc.string({ maxLength: 100 }), (k, v) =>
-                Object.entries(gcpLabels({ [k]: v })).every(([lk, lv]) => lk.length <= 63 && lv.length <= 63 && /^[a-z][a-z0-9_-]*$/.test(lk)),
+                Object.entries(gcpLabels({ [k]: v })).every(
+                    ([lk, lv]) => lk.length <= 63 && lv.length <= 63 && /^[a-z][a-z0-9_-]*$/.test(lk),
+                ),
             ),
         );
     });

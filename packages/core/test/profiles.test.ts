@@ -44,9 +44,6 @@ describe("environment profiles (seed numbers)", () => {
     });
 
     it("prod and dr count as production; dev and staging do not", () => {
-        assert.deepEqual(
-            (["dev", "staging", "prod", "dr"] as const).map(isProductionEnvironment),
-            [false, false, true, true],
-        );
+        assert.deepEqual((["dev", "staging", "prod", "dr"] as const).map(isProductionEnvironment), [false, false, true, true]);
     });
 });

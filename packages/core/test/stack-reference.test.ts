@@ -14,7 +14,10 @@ describe("typed stack references", () => {
     });
 
     it("rejects a segment with a slash, naming it", () => {
-        assert.throws(() => stackReferenceName({ project: "found/ation", stack: "prod" }), /stack reference project="found\/ation" may contain only/);
+        assert.throws(
+            () => stackReferenceName({ project: "found/ation", stack: "prod" }),
+            /stack reference project="found\/ation" may contain only/,
+        );
     });
 
     it("reads typed outputs of the upstream stack", async () => {

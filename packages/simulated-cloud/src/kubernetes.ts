@@ -109,7 +109,13 @@ export const IMMUTABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     Deployment: ["spec.selector"],
     ReplicaSet: ["spec.selector"],
     DaemonSet: ["spec.selector"],
-    StatefulSet: ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy", "spec.revisionHistoryLimit"],
+    StatefulSet: [
+        "spec.selector",
+        "spec.serviceName",
+        "spec.volumeClaimTemplates",
+        "spec.podManagementPolicy",
+        "spec.revisionHistoryLimit",
+    ],
     Job: ["spec.selector", "spec.template", "spec.completions", "spec.completionMode"],
     Service: ["spec.clusterIP"],
     PersistentVolumeClaim: [
@@ -274,7 +280,12 @@ export function parseKubernetesType(token: string): KubernetesType {
     const group = slash < 0 ? "" : module.slice(0, slash);
     const version = slash < 0 ? module : module.slice(slash + 1);
     const patch = typeKind.endsWith("Patch") && typeKind !== "Patch";
-    return { token, apiVersion: group === "core" || group === "" ? version : `${group}/${version}`, kind: patch ? typeKind.slice(0, -"Patch".length) : typeKind, patch };
+    return {
+        token,
+        apiVersion: group === "core" || group === "" ? version : `${group}/${version}`,
+        kind: patch ? typeKind.slice(0, -"Patch".length) : typeKind,
+        patch,
+    };
 }
 
 /** `<logical name>-<8 hex>`: the real provider's autoname shape, with a suffix stable per URN. */
@@ -375,15 +386,18 @@ function withDefaults(settings: KubernetesSettings, urn: string, news: WireObjec
     if (!isUnset(out["metadata"]) && !isPlainObject(out["metadata"])) {
         return out; // unknown (or secret) metadata: nothing to default inside it
     }
-    const metadata: WireObject = { ...((out["metadata"] as WireObject | null) ?? {}) };
+    const metadata: WireObject = { ...(out["metadata"] ?? {}) };
     if (isUnset(metadata["name"]) && !type.patch) {
         const oldMetadata = olds?.["metadata"];
         const oldName = isPlainObject(oldMetadata) ? oldMetadata["name"] : undefined;
         const oldAnnotations = isPlainObject(oldMetadata) ? oldMetadata["annotations"] : undefined;
-        const adopted = typeof oldName === "string" && isPlainObject(oldAnnotations) && oldAnnotations[AUTONAMED_ANNOTATION] === "true" ? oldName : undefined;
+        const adopted =
+            typeof oldName === "string" && isPlainObject(oldAnnotations) && oldAnnotations[AUTONAMED_ANNOTATION] === "true"
+                ? oldName
+                : undefined;
         metadata["name"] = adopted ?? autoname(urn, logicalName);
         if (isUnset(metadata["annotations"]) || isPlainObject(metadata["annotations"])) {
-            metadata["annotations"] = { ...((metadata["annotations"] as WireObject | null) ?? {}), [AUTONAMED_ANNOTATION]: "true" };
+            metadata["annotations"] = { ...(metadata["annotations"] ?? {}), [AUTONAMED_ANNOTATION]: "true" };
         }
     }
     const { kind } = kindOf(type, out);
@@ -395,7 +409,10 @@ function withDefaults(settings: KubernetesSettings, urn: string, news: WireObjec
 }
 
 /** Check: the inputs with the real provider's defaults (name, namespace); a Patch without a name fails. */
-export function kubernetesCheck(settings: KubernetesSettings, request: { urn: string; olds: WireObject; news: WireObject }): { inputs: WireObject; failures: CheckFailure[] } {
+export function kubernetesCheck(
+    settings: KubernetesSettings,
+    request: { urn: string; olds: WireObject; news: WireObject },
+): { inputs: WireObject; failures: CheckFailure[] } {
     const { type } = resourceType(request.urn);
     const inputs = withDefaults(settings, request.urn, request.news, request.olds);
     const failures: CheckFailure[] = [];
@@ -420,7 +437,13 @@ interface Prior {
 function priorOf(olds: WireObject): Prior {
     const metadata = plain(olds["metadata"]);
     const get = (key: string): WireValue | undefined => (isObject(metadata) ? metadata[key] : undefined);
-    return { uid: get("uid"), creationTimestamp: get("creationTimestamp"), resourceVersion: get("resourceVersion"), generation: get("generation"), spec: plain(olds["spec"]) };
+    return {
+        uid: get("uid"),
+        creationTimestamp: get("creationTimestamp"),
+        resourceVersion: get("resourceVersion"),
+        generation: get("generation"),
+        spec: plain(olds["spec"]),
+    };
 }
 
 /** The object's id: `<namespace>/<name>`, or `<name>` for a cluster-scoped kind. */
@@ -455,7 +478,14 @@ function counts(entries: Record<string, WireValue | undefined>): WireObject {
 }
 
 function condition(type: string, reason: string, message: string): WireObject {
-    return { type, status: "True", lastTransitionTime: SIMULATED_CREATION_TIMESTAMP, lastUpdateTime: SIMULATED_CREATION_TIMESTAMP, reason, message };
+    return {
+        type,
+        status: "True",
+        lastTransitionTime: SIMULATED_CREATION_TIMESTAMP,
+        lastUpdateTime: SIMULATED_CREATION_TIMESTAMP,
+        reason,
+        message,
+    };
 }
 
 interface LiveContext {
@@ -476,7 +506,7 @@ function liveObject(ctx: LiveContext, inputs: WireObject): { id: string; state: 
         const unknown = str(state["metadata"]);
         return { id: unknown, state: STATUS_KINDS.has(kind) ? { ...state, status: unknown } : state };
     }
-    const metadata: WireObject = (state["metadata"] as WireObject | null) ?? {};
+    const metadata: WireObject = state["metadata"] ?? {};
     state["metadata"] = metadata;
     if (isClusterScoped(kind)) {
         delete metadata["namespace"];
@@ -485,15 +515,21 @@ function liveObject(ctx: LiveContext, inputs: WireObject): { id: string; state: 
     const namespace = str(metadata["namespace"] ?? "");
     const id = kubernetesObjectId(kind, metadata);
     const immutable = immutablePaths(kind, ctx.settings, inputs).map((path) => canonical(valueAt(inputs, path)));
-    const uid = typeof ctx.prior?.uid === "string" ? ctx.prior.uid : uuid(stableHex(32, "uid", ctx.urn, apiVersion, kind, id, ...immutable));
+    const uid =
+        typeof ctx.prior?.uid === "string" ? ctx.prior.uid : uuid(stableHex(32, "uid", ctx.urn, apiVersion, kind, id, ...immutable));
     const spec = isObject(state["spec"]) ? state["spec"] : undefined;
     const generationKind = GENERATION_KINDS.has(kind);
     const generation =
-        ctx.prior === undefined ? 1 : typeof ctx.prior.generation === "number" ? ctx.prior.generation + (deepEqual(ctx.prior.spec, inputs["spec"]) ? 0 : 1) : 1;
+        ctx.prior === undefined
+            ? 1
+            : typeof ctx.prior.generation === "number"
+              ? ctx.prior.generation + (deepEqual(ctx.prior.spec, inputs["spec"]) ? 0 : 1)
+              : 1;
     if (!ctx.preview) {
         metadata["uid"] = uid;
         metadata["resourceVersion"] = String(ctx.prior === undefined ? 1 : (Number(ctx.prior.resourceVersion) || 0) + 1);
-        metadata["creationTimestamp"] = typeof ctx.prior?.creationTimestamp === "string" ? ctx.prior.creationTimestamp : SIMULATED_CREATION_TIMESTAMP;
+        metadata["creationTimestamp"] =
+            typeof ctx.prior?.creationTimestamp === "string" ? ctx.prior.creationTimestamp : SIMULATED_CREATION_TIMESTAMP;
         if (generationKind) {
             metadata["generation"] = generation;
         }
@@ -504,7 +540,10 @@ function liveObject(ctx: LiveContext, inputs: WireObject): { id: string; state: 
         case "Namespace":
             // The API server labels every namespace with its name (Kubernetes >= 1.21).
             if (isUnset(metadata["labels"]) || isObject(metadata["labels"])) {
-                metadata["labels"] = { ...((metadata["labels"] as WireObject | null) ?? {}), "kubernetes.io/metadata.name": metadata["name"] ?? null };
+                metadata["labels"] = {
+                    ...(metadata["labels"] ?? {}),
+                    "kubernetes.io/metadata.name": metadata["name"] ?? null,
+                };
             }
             status = { phase: "Active" };
             break;
@@ -519,16 +558,29 @@ function liveObject(ctx: LiveContext, inputs: WireObject): { id: string; state: 
                     ...counts({ replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas }),
                     conditions: [
                         condition("Available", "MinimumReplicasAvailable", "Deployment has minimum availability."),
-                        condition("Progressing", "NewReplicaSetAvailable", `ReplicaSet "${name}-${templateHash}" has successfully progressed.`),
+                        condition(
+                            "Progressing",
+                            "NewReplicaSetAvailable",
+                            `ReplicaSet "${name}-${templateHash}" has successfully progressed.`,
+                        ),
                     ],
                 };
             } else if (kind === "ReplicaSet") {
-                status = { ...observed, ...counts({ replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas }) };
+                status = {
+                    ...observed,
+                    ...counts({ replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas }),
+                };
             } else {
                 const revision = `${name}-${templateHash}`;
                 status = {
                     ...observed,
-                    ...counts({ replicas, readyReplicas: replicas, currentReplicas: replicas, updatedReplicas: replicas, availableReplicas: replicas }),
+                    ...counts({
+                        replicas,
+                        readyReplicas: replicas,
+                        currentReplicas: replicas,
+                        updatedReplicas: replicas,
+                        availableReplicas: replicas,
+                    }),
                     currentRevision: revision,
                     updateRevision: revision,
                     collisionCount: 0,
@@ -565,7 +617,11 @@ function liveObject(ctx: LiveContext, inputs: WireObject): { id: string; state: 
                 spec["volumeName"] = `pvc-${uid}`;
             }
             const requests = child(child(spec, "resources"), "requests");
-            status = { phase: "Bound", ...(spec?.["accessModes"] !== undefined ? { accessModes: spec["accessModes"] } : {}), capacity: { storage: child(requests, "storage") ?? null } };
+            status = {
+                phase: "Bound",
+                ...(spec?.["accessModes"] !== undefined ? { accessModes: spec["accessModes"] } : {}),
+                capacity: { storage: child(requests, "storage") ?? null },
+            };
             break;
         }
         case "PersistentVolume":
@@ -573,20 +629,33 @@ function liveObject(ctx: LiveContext, inputs: WireObject): { id: string; state: 
             break;
         case "Pod": {
             const n = parseInt(stableHex(4, "pod-ip", uid), 16);
-            const ip = `10.244.${(n >> 8) & 255}.${(n & 255) || 1}`;
-            status = { phase: "Running", podIP: ip, podIPs: [{ ip }], startTime: SIMULATED_CREATION_TIMESTAMP, conditions: [condition("Ready", "PodReady", "")] };
+            const ip = `10.244.${(n >> 8) & 255}.${n & 255 || 1}`;
+            status = {
+                phase: "Running",
+                podIP: ip,
+                podIPs: [{ ip }],
+                startTime: SIMULATED_CREATION_TIMESTAMP,
+                conditions: [condition("Ready", "PodReady", "")],
+            };
             break;
         }
         case "Ingress":
-            status = { loadBalancer: { ingress: [{ hostname: `${name}-${stableHex(8, "ingress", uid)}.${namespace}.ingress.simulated.invalid` }] } };
+            status = {
+                loadBalancer: { ingress: [{ hostname: `${name}-${stableHex(8, "ingress", uid)}.${namespace}.ingress.simulated.invalid` }] },
+            };
             break;
         case "CustomResourceDefinition": {
             const versions = spec?.["versions"];
-            const stored = Array.isArray(versions) ? versions.filter((v) => isObject(v) && v["storage"] === true).map((v) => child(v, "name") ?? null) : [];
+            const stored = Array.isArray(versions)
+                ? versions.filter((v) => isObject(v) && v["storage"] === true).map((v) => child(v, "name") ?? null)
+                : [];
             status = {
                 acceptedNames: spec?.["names"] ?? {},
                 storedVersions: stored,
-                conditions: [condition("NamesAccepted", "NoConflicts", "no conflicts found"), condition("Established", "InitialNamesAccepted", "the initial names have been accepted")],
+                conditions: [
+                    condition("NamesAccepted", "NoConflicts", "no conflicts found"),
+                    condition("Established", "InitialNamesAccepted", "the initial names have been accepted"),
+                ],
             };
             break;
         }
@@ -604,7 +673,7 @@ function service(ctx: LiveContext, state: WireObject, uid: string, name: string,
     if (!isUnset(state["spec"]) && !isObject(state["spec"])) {
         return {};
     }
-    const spec: WireObject = (state["spec"] as WireObject | null) ?? {};
+    const spec: WireObject = state["spec"] ?? {};
     state["spec"] = spec;
     const type = spec["type"] ?? "ClusterIP";
     spec["type"] = type;
@@ -633,7 +702,11 @@ function service(ctx: LiveContext, state: WireObject, uid: string, name: string,
             if (!isObject(port)) {
                 return port;
             }
-            const out: WireObject = { ...port, protocol: port["protocol"] ?? "TCP", targetPort: port["targetPort"] ?? port["port"] ?? null };
+            const out: WireObject = {
+                ...port,
+                protocol: port["protocol"] ?? "TCP",
+                targetPort: port["targetPort"] ?? port["port"] ?? null,
+            };
             if (exposed && isUnset(port["nodePort"]) && !ctx.preview) {
                 out["nodePort"] = nodePort(uid, index);
             }
@@ -641,7 +714,10 @@ function service(ctx: LiveContext, state: WireObject, uid: string, name: string,
         });
     }
     return {
-        loadBalancer: type === "LoadBalancer" ? { ingress: [{ hostname: `${name}-${stableHex(8, "load-balancer", uid)}.${namespace}.lb.simulated.invalid` }] } : {},
+        loadBalancer:
+            type === "LoadBalancer"
+                ? { ingress: [{ hostname: `${name}-${stableHex(8, "load-balancer", uid)}.${namespace}.lb.simulated.invalid` }] }
+                : {},
     };
 }
 
@@ -690,7 +766,10 @@ function resolveLive(ctx: LiveContext, inputs: WireObject): { id: string | undef
  * server-side defaults that need no allocation, no uid / resourceVersion / cluster IP yet, and an
  * unknown status.
  */
-export function kubernetesCreate(settings: KubernetesSettings, request: { urn: string; properties: WireObject; preview?: boolean }): { id: string; properties: WireObject } {
+export function kubernetesCreate(
+    settings: KubernetesSettings,
+    request: { urn: string; properties: WireObject; preview?: boolean },
+): { id: string; properties: WireObject } {
     const { type } = resourceType(request.urn);
     if (!request.preview && containsUnknowns(request.properties)) {
         throw new Error(`${KUBERNETES_ERROR_PREFIX}: cannot create ${request.urn} with unknown inputs outside a preview`);
@@ -713,7 +792,9 @@ export function kubernetesUpdate(
         throw new Error(`${KUBERNETES_ERROR_PREFIX}: cannot update ${request.urn} with unknown inputs outside a preview`);
     }
     const inputs = withDefaults(settings, request.urn, request.news);
-    return { properties: resolveLive({ urn: request.urn, type, settings, preview: false, prior: priorOf(request.olds) }, inputs).properties };
+    return {
+        properties: resolveLive({ urn: request.urn, type, settings, preview: false, prior: priorOf(request.olds) }, inputs).properties,
+    };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -737,7 +818,11 @@ function isPrefix(prefix: readonly Segment[], path: readonly Segment[]): boolean
 }
 
 /** Every changed path: objects on both sides are compared member by member, same-length arrays item by item. */
-function changedPaths(before: WireValue | undefined, after: WireValue | undefined, path: Segment[] = []): Array<{ path: Segment[]; kind: "add" | "delete" | "update" }> {
+function changedPaths(
+    before: WireValue | undefined,
+    after: WireValue | undefined,
+    path: Segment[] = [],
+): Array<{ path: Segment[]; kind: "add" | "delete" | "update" }> {
     if (isUnset(before) && isUnset(after)) {
         return [];
     }
@@ -751,7 +836,9 @@ function changedPaths(before: WireValue | undefined, after: WireValue | undefine
         return [{ path, kind: "update" }];
     }
     if (isObject(before) && isObject(after)) {
-        return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort().flatMap((key) => changedPaths(before[key], after[key], [...path, key]));
+        return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+            .sort()
+            .flatMap((key) => changedPaths(before[key], after[key], [...path, key]));
     }
     if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
         return before.flatMap((item, i) => changedPaths(item, after[i], [...path, i]));
@@ -786,7 +873,14 @@ export function kubernetesDiff(settings: KubernetesSettings, request: Kubernetes
     const before = plainObject(withDefaults(settings, request.urn, request.oldInputs ?? request.olds));
     const after = plainObject(withDefaults(settings, request.urn, request.news, request.oldInputs));
     const { kind } = kindOf(type, after);
-    const replacing: string[][] = [["apiVersion"], ["kind"], ["metadata", "name"], ...(isClusterScoped(kind) ? [] : [["metadata", "namespace"]]), ...immutablePaths(kind, settings, before), ...immutablePaths(kind, settings, after)];
+    const replacing: string[][] = [
+        ["apiVersion"],
+        ["kind"],
+        ["metadata", "name"],
+        ...(isClusterScoped(kind) ? [] : [["metadata", "namespace"]]),
+        ...immutablePaths(kind, settings, before),
+        ...immutablePaths(kind, settings, after),
+    ];
     const replaces = (path: Segment[]): boolean => {
         const formatted = formatPath(path);
         if (kind === "Pod" && isPrefix(["spec"], path) && path.length > 1 && POD_MUTABLE.some((re) => re.test(formatted))) {
@@ -802,7 +896,7 @@ export function kubernetesDiff(settings: KubernetesSettings, request: Kubernetes
         if (key === "" || ignored(key, request.ignoreChanges ?? [])) {
             continue;
         }
-        detailedDiff[key] = { kind: (replaces(change.path) ? `${change.kind}-replace` : change.kind) as PropertyDiffKind, inputDiff: true };
+        detailedDiff[key] = { kind: replaces(change.path) ? `${change.kind}-replace` : change.kind, inputDiff: true };
     }
     const paths = Object.keys(detailedDiff).sort();
     const replaced = paths.filter((key) => detailedDiff[key]?.kind.endsWith("-replace"));
@@ -811,12 +905,21 @@ export function kubernetesDiff(settings: KubernetesSettings, request: Kubernetes
     const newMetadata = after["metadata"];
     const autonamed = child(child(newMetadata, "annotations"), AUTONAMED_ANNOTATION) === "true";
     const deleteBeforeReplace =
-        replaced.length > 0 && !autonamed && deepEqual(child(oldMetadata, "name"), child(newMetadata, "name")) && deepEqual(child(oldMetadata, "namespace"), child(newMetadata, "namespace"));
+        replaced.length > 0 &&
+        !autonamed &&
+        deepEqual(child(oldMetadata, "name"), child(newMetadata, "name")) &&
+        deepEqual(child(oldMetadata, "namespace"), child(newMetadata, "namespace"));
     const sorted: DiffResult["detailedDiff"] = {};
     for (const key of paths) {
         sorted[key] = detailedDiff[key] ?? { kind: "update", inputDiff: true };
     }
-    return { changes: paths.length > 0, replaces: replaced, diffs: topLevel, detailedDiff: sorted, ...(deleteBeforeReplace ? { deleteBeforeReplace } : {}) };
+    return {
+        changes: paths.length > 0,
+        replaces: replaced,
+        diffs: topLevel,
+        detailedDiff: sorted,
+        ...(deleteBeforeReplace ? { deleteBeforeReplace } : {}),
+    };
 }
 
 /**
@@ -833,11 +936,16 @@ export function kubernetesDiffConfig(base: DiffResult, olds: WireObject, news: W
     } else {
         const oldCluster = activeCluster(before);
         const newCluster = activeCluster(after);
-        replacing = oldCluster !== undefined && newCluster !== undefined && !deepEqual(oldCluster, newCluster) ? ["kubeconfig", "context", "cluster"] : [];
+        replacing =
+            oldCluster !== undefined && newCluster !== undefined && !deepEqual(oldCluster, newCluster)
+                ? ["kubeconfig", "context", "cluster"]
+                : [];
     }
     const detailedDiff: DiffResult["detailedDiff"] = {};
     for (const [key, entry] of Object.entries(base.detailedDiff)) {
-        const kind = (replacing.includes(key) && !entry.kind.endsWith("-replace") ? `${entry.kind}-replace` : entry.kind) as PropertyDiffKind;
+        const kind = (
+            replacing.includes(key) && !entry.kind.endsWith("-replace") ? `${entry.kind}-replace` : entry.kind
+        ) as PropertyDiffKind;
         detailedDiff[key] = { ...entry, kind };
     }
     return { ...base, replaces: base.diffs.filter((key) => detailedDiff[key]?.kind.endsWith("-replace")), detailedDiff };
@@ -856,7 +964,8 @@ export function decodeYaml(source: string): WireValue[] {
     const documents = parseAllDocuments(source, {
         version: "1.1",
         // Kubernetes decodes YAML to JSON: timestamps and binary stay strings.
-        customTags: (tags) => tags.filter((tag) => typeof tag === "string" || !["tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"].includes(tag.tag)),
+        customTags: (tags) =>
+            tags.filter((tag) => typeof tag === "string" || !["tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"].includes(tag.tag)),
     });
     const result: WireValue[] = [];
     for (const [index, document] of documents.entries()) {
@@ -893,7 +1002,9 @@ export function kubernetesInvoke(token: string, args: WireObject): { outputs: Wi
         }
         return { outputs: { result: decodeYaml(source) } };
     }
-    throw new Error(`${KUBERNETES_ERROR_PREFIX}: invoke ${token} is not modelled by the simulated cloud; add it to kubernetesInvoke in packages/simulated-cloud/src/kubernetes.ts, or avoid the invoke`);
+    throw new Error(
+        `${KUBERNETES_ERROR_PREFIX}: invoke ${token} is not modelled by the simulated cloud; add it to kubernetesInvoke in packages/simulated-cloud/src/kubernetes.ts, or avoid the invoke`,
+    );
 }
 
 /** Why Construct fails for the kubernetes package (the real provider expands these components itself). */

@@ -81,7 +81,12 @@ export interface ProviderConfig {
 
 /** A provider before Configure: the model's defaults apply. */
 export function unconfigured(pkg: CloudPackage): ProviderConfig {
-    return { package: pkg, defaultTags: {}, defaultLabels: {}, ...(pkg === "kubernetes" ? { kubernetes: DEFAULT_KUBERNETES_SETTINGS } : {}) };
+    return {
+        package: pkg,
+        defaultTags: {},
+        defaultLabels: {},
+        ...(pkg === "kubernetes" ? { kubernetes: DEFAULT_KUBERNETES_SETTINGS } : {}),
+    };
 }
 
 /**
@@ -151,7 +156,10 @@ function resourceOf(config: ProviderConfig, urn: string): { type: string; name: 
 /** AWS services whose resources are global (no `region` argument since provider v6/v7). */
 function isAwsGlobal(type: string): boolean {
     const [, module = "", resource = ""] = type.split(/[:/]/);
-    return ["iam", "organizations", "cloudfront", "globalaccelerator", "budgets", "costexplorer"].includes(module) || (module === "route53" && !resource.startsWith("Resolver"));
+    return (
+        ["iam", "organizations", "cloudfront", "globalaccelerator", "budgets", "costexplorer"].includes(module) ||
+        (module === "route53" && !resource.startsWith("Resolver"))
+    );
 }
 
 const AWS_UNTAGGABLE = new Set([
@@ -182,7 +190,12 @@ function isAwsTaggable(type: string, inputs: WireObject): boolean {
     return AWS_TAGGABLE.has(type) || (!AWS_UNTAGGABLE.has(type) && "tags" in inputs);
 }
 
-const GCP_LABELLED = new Set(["gcp:kms/cryptoKey:CryptoKey", "gcp:dns/managedZone:ManagedZone", "gcp:compute/globalAddress:GlobalAddress", "gcp:compute/address:Address"]);
+const GCP_LABELLED = new Set([
+    "gcp:kms/cryptoKey:CryptoKey",
+    "gcp:dns/managedZone:ManagedZone",
+    "gcp:compute/globalAddress:GlobalAddress",
+    "gcp:compute/address:Address",
+]);
 
 /** Whether the real provider reports `effectiveLabels` / `pulumiLabels` (any other type: when it has `labels`). */
 function isGcpLabelled(type: string, inputs: WireObject): boolean {
@@ -227,7 +240,7 @@ function mergeMap(defaults: Readonly<Record<string, string>>, own: WireValue | u
     if (isUnset(own)) {
         return { ...defaults };
     }
-    return isObject(own) ? { ...defaults, ...stringMap(own) } : (own as WireValue);
+    return isObject(own) ? { ...defaults, ...stringMap(own) } : own;
 }
 
 /** The model's answer for plain inputs, plus what the configured provider adds. */
@@ -256,7 +269,12 @@ const UNKNOWN_B = "\u0000simulated-unknown-b";
  * is handed back in the input's wire form (keeping secrets, references and unknowns), a computed
  * output that depends on an unknown input is unknown, every other output is the model's value.
  */
-function resolveOutputs(config: ProviderConfig, type: string, name: string, inputs: WireObject): { id: string | undefined; properties: WireObject } {
+function resolveOutputs(
+    config: ProviderConfig,
+    type: string,
+    name: string,
+    inputs: WireObject,
+): { id: string | undefined; properties: WireObject } {
     const unknowns = containsUnknowns(inputs);
     const a = computeState(config, type, name, plainObject(inputs, UNKNOWN_A));
     const b = unknowns ? computeState(config, type, name, plainObject(inputs, UNKNOWN_B)) : a;
@@ -291,7 +309,10 @@ export interface CheckFailure {
  * except for Kubernetes objects (given the kubernetes provider's `config`), which get the real
  * provider's defaults: the autoname and the namespace.
  */
-export function check(request: { urn: string; olds: WireObject; news: WireObject }, config?: ProviderConfig): { inputs: WireObject; failures: CheckFailure[] } {
+export function check(
+    request: { urn: string; olds: WireObject; news: WireObject },
+    config?: ProviderConfig,
+): { inputs: WireObject; failures: CheckFailure[] } {
     const k8s = config !== undefined ? kubernetesSettings(config) : undefined;
     if (k8s !== undefined && !parseUrn(request.urn).type.startsWith("pulumi:providers:")) {
         return kubernetesCheck(k8s, request);
@@ -300,6 +321,12 @@ export function check(request: { urn: string; olds: WireObject; news: WireObject
 }
 
 export type PropertyDiffKind = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
+
+/** The replacing kind of each in-place kind. */
+export const REPLACING = { add: "add-replace", delete: "delete-replace", update: "update-replace" } as const satisfies Record<
+    string,
+    PropertyDiffKind
+>;
 
 export interface DiffResult {
     /** Whether anything differs. */
@@ -332,11 +359,16 @@ function compareProperties(
             continue;
         }
         const base = isUnset(old) ? "add" : isUnset(next) ? "delete" : "update";
-        const kind = (options.replaces(key) ? `${base}-replace` : base) as PropertyDiffKind;
+        const kind: PropertyDiffKind = options.replaces(key) ? REPLACING[base] : base;
         detailedDiff[key] = { kind, inputDiff: true };
     }
     const diffs = Object.keys(detailedDiff);
-    return { changes: diffs.length > 0, replaces: diffs.filter((key) => detailedDiff[key]?.kind.endsWith("-replace")), diffs, detailedDiff };
+    return {
+        changes: diffs.length > 0,
+        replaces: diffs.filter((key) => detailedDiff[key]?.kind.endsWith("-replace")),
+        diffs,
+        detailedDiff,
+    };
 }
 
 export interface DiffRequest {
@@ -366,7 +398,7 @@ export function diff(config: ProviderConfig, request: DiffRequest): DiffResult {
     const before: WireObject = { ...(request.oldInputs ?? request.olds) };
     for (const key of Object.keys(defaultedProperties(config, type))) {
         if (isUnset(before[key]) && !isUnset(request.olds[key])) {
-            before[key] = request.olds[key] as WireValue;
+            before[key] = request.olds[key];
         }
     }
     const after = withProviderDefaults(config, type, request.news);
@@ -376,7 +408,12 @@ export function diff(config: ProviderConfig, request: DiffRequest): DiffResult {
     });
     const detailedDiff = { ...result.detailedDiff };
     const computed: Array<[string, Readonly<Record<string, string>>, string]> =
-        config.package === "aws" ? [["tagsAll", config.defaultTags, "tags"]] : [["effectiveLabels", config.defaultLabels, "labels"], ["pulumiLabels", config.defaultLabels, "labels"]];
+        config.package === "aws"
+            ? [["tagsAll", config.defaultTags, "tags"]]
+            : [
+                  ["effectiveLabels", config.defaultLabels, "labels"],
+                  ["pulumiLabels", config.defaultLabels, "labels"],
+              ];
     for (const [output, defaults, input] of computed) {
         const old = request.olds[output];
         if (isUnset(old) || containsUnknowns(request.news[input]) || request.ignoreChanges?.includes(input)) {

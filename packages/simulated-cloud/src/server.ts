@@ -23,7 +23,7 @@ import type { WireObject, WireValue } from "./values.js";
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 function fromStruct(struct: Struct | undefined): WireObject {
-    return (struct?.toJavaScript() ?? {}) as WireObject;
+    return struct?.toJavaScript() ?? {};
 }
 
 /** Drops `undefined` (Struct cannot hold it) at any depth. */
@@ -142,7 +142,8 @@ export class SimulatedProviderServer {
     }
 
     private unimplemented<Req, Res>(method: string, why: string): grpc.handleUnaryCall<Req, Res> {
-        return (_call, callback) => callback(serviceError(grpc.status.UNIMPLEMENTED, `${model.errorPrefix(this.pkg)}: ${method} is not supported: ${why}`), null);
+        return (_call, callback) =>
+            callback(serviceError(grpc.status.UNIMPLEMENTED, `${model.errorPrefix(this.pkg)}: ${method} is not supported: ${why}`), null);
     }
 
     /** The handlers, one per method of `pulumirpc.ResourceProvider` in this SDK's proto. */
@@ -168,7 +169,11 @@ export class SimulatedProviderServer {
                 return response;
             }),
             checkConfig: this.unary((request: provproto.CheckRequest) => {
-                const result = model.check({ urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) });
+                const result = model.check({
+                    urn: request.getUrn(),
+                    olds: fromStruct(request.getOlds()),
+                    news: fromStruct(request.getNews()),
+                });
                 const response = new provproto.CheckResponse();
                 response.setInputs(toStruct(result.inputs));
                 response.setFailuresList(failuresOf(result.failures));
@@ -176,11 +181,14 @@ export class SimulatedProviderServer {
             }),
             diffConfig: this.unary((request: provproto.DiffRequest) =>
                 diffResponse(
-                    model.diffConfig({
-                        olds: fromStruct(request.getOlds()),
-                        ...(request.hasOldInputs() ? { oldInputs: fromStruct(request.getOldInputs()) } : {}),
-                        news: fromStruct(request.getNews()),
-                    }, pkg),
+                    model.diffConfig(
+                        {
+                            olds: fromStruct(request.getOlds()),
+                            ...(request.hasOldInputs() ? { oldInputs: fromStruct(request.getOldInputs()) } : {}),
+                            news: fromStruct(request.getNews()),
+                        },
+                        pkg,
+                    ),
                 ),
             ),
             configure: this.unary((request: provproto.ConfigureRequest) => {
@@ -205,7 +213,10 @@ export class SimulatedProviderServer {
             }),
             call: this.unimplemented("Call", `the simulated ${pkg} provider has no resource methods`),
             check: this.unary((request: provproto.CheckRequest) => {
-                const result = model.check({ urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) }, this.config);
+                const result = model.check(
+                    { urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) },
+                    this.config,
+                );
                 const response = new provproto.CheckResponse();
                 response.setInputs(toStruct(result.inputs));
                 response.setFailuresList(failuresOf(result.failures));
@@ -223,7 +234,11 @@ export class SimulatedProviderServer {
                 ),
             ),
             create: this.unary((request: provproto.CreateRequest) => {
-                const result = model.create(this.config, { urn: request.getUrn(), properties: fromStruct(request.getProperties()), preview: request.getPreview() });
+                const result = model.create(this.config, {
+                    urn: request.getUrn(),
+                    properties: fromStruct(request.getProperties()),
+                    preview: request.getPreview(),
+                });
                 const response = new provproto.CreateResponse();
                 response.setId(result.id);
                 response.setProperties(toStruct(result.properties));
@@ -245,7 +260,13 @@ export class SimulatedProviderServer {
                 return response;
             }),
             list: (call) => {
-                call.emit("error", serviceError(grpc.status.UNIMPLEMENTED, `${model.errorPrefix(pkg)}: List is not supported: the simulated cloud cannot enumerate resources`));
+                call.emit(
+                    "error",
+                    serviceError(
+                        grpc.status.UNIMPLEMENTED,
+                        `${model.errorPrefix(pkg)}: List is not supported: the simulated cloud cannot enumerate resources`,
+                    ),
+                );
             },
             update: this.unary((request: provproto.UpdateRequest) => {
                 const result = model.update(this.config, {
@@ -267,7 +288,10 @@ export class SimulatedProviderServer {
                 pkg === "kubernetes"
                     ? (call, callback) =>
                           callback(
-                              serviceError(grpc.status.UNIMPLEMENTED, `${model.errorPrefix(pkg)}: Construct is not supported: ${kubernetesConstructUnsupported(call.request.getType())}`),
+                              serviceError(
+                                  grpc.status.UNIMPLEMENTED,
+                                  `${model.errorPrefix(pkg)}: Construct is not supported: ${kubernetesConstructUnsupported(call.request.getType())}`,
+                              ),
                               null,
                           )
                     : this.unimplemented("Construct", `the simulated ${pkg} provider has no component resources`),
@@ -324,11 +348,16 @@ export interface RunningServer {
 
 /** Starts a provider server on 127.0.0.1 and an ephemeral port. */
 export async function serve(pkg: model.CloudPackage, engineAddress?: string): Promise<RunningServer> {
-    const server = new grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE_BYTES, "grpc.max_send_message_length": MAX_MESSAGE_BYTES });
+    const server = new grpc.Server({
+        "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+        "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+    });
     const provider = new SimulatedProviderServer(pkg, engineAddress);
     server.addService(provrpc.ResourceProviderService, provider.implementation());
     const port = await new Promise<number>((resolve, reject) => {
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort)));
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, boundPort) =>
+            error ? reject(error) : resolve(boundPort),
+        );
     });
     return { port, server, provider };
 }

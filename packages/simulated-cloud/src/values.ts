@@ -22,7 +22,7 @@ export function isObject(value: WireValue | undefined): value is WireObject {
 }
 
 function signature(value: WireValue | undefined): string | undefined {
-    return isObject(value) && typeof value[SIG_KEY] === "string" ? (value[SIG_KEY] as string) : undefined;
+    return isObject(value) && typeof value[SIG_KEY] === "string" ? value[SIG_KEY] : undefined;
 }
 
 /** Wraps a value as a secret. */
@@ -114,7 +114,7 @@ export function deepEqual(a: WireValue | undefined, b: WireValue | undefined): b
 }
 
 /** Null and absent mean the same to a provider: the property is not set. */
-export function isUnset(value: WireValue | undefined): boolean {
+export function isUnset(value: WireValue | undefined): value is null | undefined {
     return value === undefined || value === null;
 }
 

@@ -14,7 +14,8 @@ import { type PluginProcess, rpc, startPlugin, struct } from "./plugin-process.j
 const PROVIDER_URN = "urn:pulumi:dev::k8s-app::pulumi:providers:kubernetes::simulated";
 const DEPLOYMENT_URN = "urn:pulumi:dev::k8s-app::kubernetes:apps/v1:Deployment::hello";
 const SERVICE_URN = "urn:pulumi:dev::k8s-app::kubernetes:core/v1:Service::hello";
-const KUBECONFIG = "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: https://c.simulated.invalid}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\ncurrent-context: c\nusers:\n- name: u\n  user: {token: t}\n";
+const KUBECONFIG =
+    "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: https://c.simulated.invalid}\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\ncurrent-context: c\nusers:\n- name: u\n  user: {token: t}\n";
 
 type Json = Record<string, unknown>;
 
@@ -59,13 +60,22 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)",
 
     it("prints only its port on stdout, says what it is on stderr, and reports the @pulumi/kubernetes version", async () => {
         assert.match(plugin.output.stdout, /^\d+\n$/);
-        assert.equal(plugin.output.stderr, "simulated cloud: pulumi-resource-kubernetes (rehearsal only; nothing is created in any Kubernetes cluster)\n");
+        assert.equal(
+            plugin.output.stderr,
+            "simulated cloud: pulumi-resource-kubernetes (rehearsal only; nothing is created in any Kubernetes cluster)\n",
+        );
         const info = await rpc<Empty, plugproto.PluginInfo>((r, cb) => client.getPluginInfo(r, cb), new Empty());
         assert.deepEqual(info.toObject(), { version: "4.34.2" });
     });
 
     it("checks and diffs its configuration without contacting a cluster: kubeconfig, namespace, renderYamlToDirectory, SSA", async () => {
-        const news = { kubeconfig: KUBECONFIG, namespace: "apps", renderYamlToDirectory: "/tmp/rendered", enableServerSideApply: "true", version: "4.34.2" };
+        const news = {
+            kubeconfig: KUBECONFIG,
+            namespace: "apps",
+            renderYamlToDirectory: "/tmp/rendered",
+            enableServerSideApply: "true",
+            version: "4.34.2",
+        };
         const check = new provproto.CheckRequest();
         check.setUrn(PROVIDER_URN);
         check.setOlds(struct({}));
@@ -88,14 +98,24 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)",
         request.setAcceptsecrets(true);
         request.setAcceptresources(true);
         const response = await rpc<provproto.ConfigureRequest, provproto.ConfigureResponse>((r, cb) => client.configure(r, cb), request);
-        assert.deepEqual(response.toObject(), { acceptsecrets: true, supportspreview: true, acceptresources: true, acceptoutputs: false, supportsAutonamingConfiguration: false });
+        assert.deepEqual(response.toObject(), {
+            acceptsecrets: true,
+            supportspreview: true,
+            acceptresources: true,
+            acceptoutputs: false,
+            supportsAutonamingConfiguration: false,
+        });
     });
 
     const labels = { app: "hello" };
     const deployment = (replicas: number, selector: Json = labels): Json => ({
         apiVersion: "apps/v1",
         kind: "Deployment",
-        spec: { replicas, selector: { matchLabels: selector }, template: { metadata: { labels: selector }, spec: { containers: [{ name: "hello", image: "nginx" }] } } },
+        spec: {
+            replicas,
+            selector: { matchLabels: selector },
+            template: { metadata: { labels: selector }, spec: { containers: [{ name: "hello", image: "nginx" }] } },
+        },
     });
     const name = autoname(DEPLOYMENT_URN, "hello");
 
@@ -113,7 +133,10 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)",
         assert.deepEqual([metadata["resourceVersion"], metadata["creationTimestamp"]], ["1", SIMULATED_CREATION_TIMESTAMP]);
         assert.equal((created.properties["status"] as Json)["readyReplicas"], 2);
 
-        const service = await createResource(SERVICE_URN, await checkResource(SERVICE_URN, { apiVersion: "v1", kind: "Service", spec: { selector: labels, ports: [{ port: 80 }] } }));
+        const service = await createResource(
+            SERVICE_URN,
+            await checkResource(SERVICE_URN, { apiVersion: "v1", kind: "Service", spec: { selector: labels, ports: [{ port: 80 }] } }),
+        );
         const uid = String((service.properties["metadata"] as Json)["uid"]);
         assert.equal((service.properties["spec"] as Json)["clusterIP"], simulatedClusterIp(uid));
     });
@@ -131,19 +154,33 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)",
             detaileddiffMap: [["spec.replicas", { kind: provproto.PropertyDiff.Kind.UPDATE, inputdiff: true }]],
             hasdetaileddiff: true,
         });
-        const reselected = await diffResource(DEPLOYMENT_URN, olds, oldInputs, await checkResource(DEPLOYMENT_URN, deployment(2, { app: "other" }), oldInputs));
+        const reselected = await diffResource(
+            DEPLOYMENT_URN,
+            olds,
+            oldInputs,
+            await checkResource(DEPLOYMENT_URN, deployment(2, { app: "other" }), oldInputs),
+        );
         assert.deepEqual([reselected.replacesList, reselected.deletebeforereplace], [["spec.selector.matchLabels.app"], false]);
 
         const namedInputs = await checkResource(DEPLOYMENT_URN, { ...deployment(2), metadata: { name: "web" } });
         const { properties: namedOlds } = await createResource(DEPLOYMENT_URN, namedInputs);
-        const named = await diffResource(DEPLOYMENT_URN, namedOlds, namedInputs, await checkResource(DEPLOYMENT_URN, { ...deployment(2, { app: "other" }), metadata: { name: "web" } }, namedInputs));
+        const named = await diffResource(
+            DEPLOYMENT_URN,
+            namedOlds,
+            namedInputs,
+            await checkResource(DEPLOYMENT_URN, { ...deployment(2, { app: "other" }), metadata: { name: "web" } }, namedInputs),
+        );
         assert.deepEqual([named.replacesList, named.deletebeforereplace], [["spec.selector.matchLabels.app"], true]);
     });
 
     it("answers kubernetes:yaml:decode", async () => {
         const request = new provproto.InvokeRequest();
         request.setTok("kubernetes:yaml:decode");
-        request.setArgs(struct({ text: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n" }));
+        request.setArgs(
+            struct({
+                text: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n",
+            }),
+        );
         const response = await rpc<provproto.InvokeRequest, provproto.InvokeResponse>((r, cb) => client.invoke(r, cb), request);
         assert.deepEqual(response.getReturn()?.toJavaScript(), {
             result: [
@@ -157,20 +194,26 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-kubernetes)",
         const request = new provproto.InvokeRequest();
         request.setTok("kubernetes:helm:template");
         request.setArgs(struct({ jsonOpts: "{}" }));
-        await assert.rejects(rpc<provproto.InvokeRequest, provproto.InvokeResponse>((r, cb) => client.invoke(r, cb), request), {
-            code: grpc.status.UNKNOWN,
-            details:
-                "simulated cloud (pulumi-resource-kubernetes): invoke kubernetes:helm:template cannot be simulated: helm.v3.Chart renders its chart with Helm, which the simulated cloud does not run (no chart repositories, no templates); render the chart to YAML beforehand (helm template) and deploy it with k8s.yaml.ConfigFile / ConfigGroup to rehearse it, or preview against a real cluster",
-        });
+        await assert.rejects(
+            rpc<provproto.InvokeRequest, provproto.InvokeResponse>((r, cb) => client.invoke(r, cb), request),
+            {
+                code: grpc.status.UNKNOWN,
+                details:
+                    "simulated cloud (pulumi-resource-kubernetes): invoke kubernetes:helm:template cannot be simulated: helm.v3.Chart renders its chart with Helm, which the simulated cloud does not run (no chart repositories, no templates); render the chart to YAML beforehand (helm template) and deploy it with k8s.yaml.ConfigFile / ConfigGroup to rehearse it, or preview against a real cluster",
+            },
+        );
     });
 
     it("answers Construct (yaml/v2, helm.sh/v4 components) with UNIMPLEMENTED, pointing at yaml v1", async () => {
         const request = new provproto.ConstructRequest();
         request.setType("kubernetes:helm.sh/v4:Chart");
-        await assert.rejects(rpc<provproto.ConstructRequest, provproto.ConstructResponse>((r, cb) => client.construct(r, cb), request), {
-            code: grpc.status.UNIMPLEMENTED,
-            details:
-                "simulated cloud (pulumi-resource-kubernetes): Construct is not supported: the simulated kubernetes provider does not expand component resources (kubernetes:helm.sh/v4:Chart); use k8s.yaml.ConfigFile / ConfigGroup (yaml v1), which decode their YAML through the kubernetes:yaml:decode invoke the simulation answers",
-        });
+        await assert.rejects(
+            rpc<provproto.ConstructRequest, provproto.ConstructResponse>((r, cb) => client.construct(r, cb), request),
+            {
+                code: grpc.status.UNIMPLEMENTED,
+                details:
+                    "simulated cloud (pulumi-resource-kubernetes): Construct is not supported: the simulated kubernetes provider does not expand component resources (kubernetes:helm.sh/v4:Chart); use k8s.yaml.ConfigFile / ConfigGroup (yaml v1), which decode their YAML through the kubernetes:yaml:decode invoke the simulation answers",
+            },
+        );
     });
 });

@@ -25,7 +25,10 @@ export interface PluginProcess {
 }
 
 /** `bin/pulumi-resource-<name>` started with the engine's arguments (logging flags, then its address). */
-export async function startPlugin(name: "aws" | "gcp" | "kubernetes", args: readonly string[] = ["--logtostderr", "-v=9", "127.0.0.1:1"]): Promise<PluginProcess> {
+export async function startPlugin(
+    name: "aws" | "gcp" | "kubernetes",
+    args: readonly string[] = ["--logtostderr", "-v=9", "127.0.0.1:1"],
+): Promise<PluginProcess> {
     const child = spawn(path.resolve(__dirname, `../../bin/pulumi-resource-${name}`), [...args], { stdio: ["ignore", "pipe", "pipe"] });
     const output = { stdout: "", stderr: "" };
     child.stderr?.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));

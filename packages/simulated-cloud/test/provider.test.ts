@@ -18,7 +18,8 @@ import {
     update,
 } from "../src/index.js";
 
-const urn = (type: string, name: string, parent = "platform:network:AwsNetwork$") => `urn:pulumi:prod::foundation::${parent}${type}::${name}`;
+const urn = (type: string, name: string, parent = "platform:network:AwsNetwork$") =>
+    `urn:pulumi:prod::foundation::${parent}${type}::${name}`;
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -27,8 +28,16 @@ const KEY = "aws:kms/key:Key";
 const OWNERSHIP = { team: "platform", environment: "prod", "managed-by": "pulumi" };
 
 /** An AWS provider configured the way `createCloudProvider` configures it (the SDK JSON-encodes defaultTags). */
-const aws: ProviderConfig = parseProviderConfig("aws", {}, { region: "us-west-2", defaultTags: JSON.stringify({ tags: OWNERSHIP }), version: "7.48.0" });
-const gcp: ProviderConfig = parseProviderConfig("gcp", {}, { project: "acme-dr", region: "us-west1", defaultLabels: JSON.stringify({ team: "platform", environment: "dr" }) });
+const aws: ProviderConfig = parseProviderConfig(
+    "aws",
+    {},
+    { region: "us-west-2", defaultTags: JSON.stringify({ tags: OWNERSHIP }), version: "7.48.0" },
+);
+const gcp: ProviderConfig = parseProviderConfig(
+    "gcp",
+    {},
+    { project: "acme-dr", region: "us-west1", defaultLabels: JSON.stringify({ team: "platform", environment: "dr" }) },
+);
 
 describe("simulated provider: configuration", () => {
     it("reads region and defaultTags from the provider inputs, JSON-encoded or not, secret or not", () => {
@@ -42,13 +51,28 @@ describe("simulated provider: configuration", () => {
     });
 
     it("falls back to the `<pkg>:config:<key>` variables, which the inputs override", () => {
-        const variables = { "aws:config:region": "ca-central-1", "aws:config:defaultTags": '{"tags":{"x":"1"}}', "gcp:config:project": "ignored" };
-        assert.deepEqual(parseProviderConfig("aws", variables), { package: "aws", region: "ca-central-1", defaultTags: { x: "1" }, defaultLabels: {} });
+        const variables = {
+            "aws:config:region": "ca-central-1",
+            "aws:config:defaultTags": '{"tags":{"x":"1"}}',
+            "gcp:config:project": "ignored",
+        };
+        assert.deepEqual(parseProviderConfig("aws", variables), {
+            package: "aws",
+            region: "ca-central-1",
+            defaultTags: { x: "1" },
+            defaultLabels: {},
+        });
         assert.equal(parseProviderConfig("aws", variables, { region: "us-east-2" }).region, "us-east-2");
     });
 
     it("reads GCP project, region and defaultLabels", () => {
-        assert.deepEqual(gcp, { package: "gcp", region: "us-west1", project: "acme-dr", defaultTags: {}, defaultLabels: { team: "platform", environment: "dr" } });
+        assert.deepEqual(gcp, {
+            package: "gcp",
+            region: "us-west1",
+            project: "acme-dr",
+            defaultTags: {},
+            defaultLabels: { team: "platform", environment: "dr" },
+        });
     });
 
     it("says what it is", () => {
@@ -90,7 +114,12 @@ describe("simulated provider: create", () => {
     });
 
     it("creates a subnet", () => {
-        const inputs = { vpcId: "vpc-1", cidrBlock: "10.30.0.0/19", availabilityZone: "us-west-2a", tags: { Name: "private-a", team: "data" } };
+        const inputs = {
+            vpcId: "vpc-1",
+            cidrBlock: "10.30.0.0/19",
+            availabilityZone: "us-west-2a",
+            tags: { Name: "private-a", team: "data" },
+        };
         const result = create(aws, { urn: urn(SUBNET, "private-a"), properties: inputs });
         const id = simulateResource({ type: SUBNET, name: "private-a", inputs }).id;
         assert.equal(result.id, id);
@@ -120,7 +149,10 @@ describe("simulated provider: create", () => {
     });
 
     it("adds tagsAll only where the real provider has it, and no region to global services", () => {
-        const route = create(aws, { urn: urn("aws:ec2/route:Route", "r"), properties: { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0" } });
+        const route = create(aws, {
+            urn: urn("aws:ec2/route:Route", "r"),
+            properties: { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0" },
+        });
         assert.equal("tagsAll" in route.properties, false);
         assert.equal(route.properties["region"], "us-west-2");
         const role = create(aws, { urn: urn("aws:iam/role:Role", "flow-logs"), properties: { name: "flow-logs", assumeRolePolicy: "{}" } });
@@ -133,10 +165,24 @@ describe("simulated provider: create", () => {
     });
 
     it("gives GCP resources the provider's project and region, and effectiveLabels / pulumiLabels", () => {
-        const subnetInputs = { name: "acme-dr-private", network: "projects/acme-dr/global/networks/acme-dr-vpc", ipCidrRange: "10.40.0.0/20" };
-        const subnet = create(gcp, { urn: urn("gcp:compute/subnetwork:Subnetwork", "private", "platform:network:GcpNetwork$"), properties: subnetInputs });
+        const subnetInputs = {
+            name: "acme-dr-private",
+            network: "projects/acme-dr/global/networks/acme-dr-vpc",
+            ipCidrRange: "10.40.0.0/20",
+        };
+        const subnet = create(gcp, {
+            urn: urn("gcp:compute/subnetwork:Subnetwork", "private", "platform:network:GcpNetwork$"),
+            properties: subnetInputs,
+        });
         assert.equal(subnet.id, "projects/acme-dr/regions/us-west1/subnetworks/acme-dr-private");
-        assert.equal(subnet.id, simulateResource({ type: "gcp:compute/subnetwork:Subnetwork", name: "private", inputs: { ...subnetInputs, project: "acme-dr", region: "us-west1" } }).id);
+        assert.equal(
+            subnet.id,
+            simulateResource({
+                type: "gcp:compute/subnetwork:Subnetwork",
+                name: "private",
+                inputs: { ...subnetInputs, project: "acme-dr", region: "us-west1" },
+            }).id,
+        );
         assert.deepEqual(subnet.properties, {
             ...subnetInputs,
             project: "acme-dr",
@@ -145,8 +191,16 @@ describe("simulated provider: create", () => {
             gatewayAddress: "0.0.0.0",
         });
 
-        const keyInputs = { name: "logs", keyRing: "projects/acme-dr/locations/us-west1/keyRings/acme-dr", purpose: "ENCRYPT_DECRYPT", labels: { purpose: "logs", environment: "dr-override" } };
-        const key = create(gcp, { urn: urn("gcp:kms/cryptoKey:CryptoKey", "logs", "platform:security:GcpKmsKeys$"), properties: keyInputs });
+        const keyInputs = {
+            name: "logs",
+            keyRing: "projects/acme-dr/locations/us-west1/keyRings/acme-dr",
+            purpose: "ENCRYPT_DECRYPT",
+            labels: { purpose: "logs", environment: "dr-override" },
+        };
+        const key = create(gcp, {
+            urn: urn("gcp:kms/cryptoKey:CryptoKey", "logs", "platform:security:GcpKmsKeys$"),
+            properties: keyInputs,
+        });
         assert.equal(key.id, "projects/acme-dr/locations/us-west1/keyRings/acme-dr/cryptoKeys/logs");
         const labels = { team: "platform", environment: "dr-override", purpose: "logs" };
         assert.deepEqual(key.properties, { ...keyInputs, effectiveLabels: labels, pulumiLabels: labels });
@@ -161,21 +215,43 @@ describe("simulated provider: create", () => {
     });
 
     it("answers a preview like a real plan: no id, computed outputs unknown, tags and defaults known", () => {
-        const result = create(aws, { urn: urn(SUBNET, "private-a"), properties: { vpcId: UNKNOWN, cidrBlock: "10.30.0.0/19", tags: { Name: "a" } }, preview: true });
+        const result = create(aws, {
+            urn: urn(SUBNET, "private-a"),
+            properties: { vpcId: UNKNOWN, cidrBlock: "10.30.0.0/19", tags: { Name: "a" } },
+            preview: true,
+        });
         assert.deepEqual(result, {
             id: "",
-            properties: { vpcId: UNKNOWN, cidrBlock: "10.30.0.0/19", tags: { Name: "a" }, region: "us-west-2", arn: UNKNOWN, ownerId: UNKNOWN, tagsAll: { ...OWNERSHIP, Name: "a" } },
+            properties: {
+                vpcId: UNKNOWN,
+                cidrBlock: "10.30.0.0/19",
+                tags: { Name: "a" },
+                region: "us-west-2",
+                arn: UNKNOWN,
+                ownerId: UNKNOWN,
+                tagsAll: { ...OWNERSHIP, Name: "a" },
+            },
         });
         // Unknown tags make tagsAll unknown; an unknown name makes everything derived from it unknown.
         const vpc = create(aws, { urn: urn(VPC, "v"), properties: { cidrBlock: "10.0.0.0/16", tags: UNKNOWN }, preview: true });
         assert.equal(vpc.properties["tagsAll"], UNKNOWN);
-        const ring = create(gcp, { urn: urn("gcp:kms/keyRing:KeyRing", "ring"), properties: { name: UNKNOWN, location: "us-west1" }, preview: true });
+        const ring = create(gcp, {
+            urn: urn("gcp:kms/keyRing:KeyRing", "ring"),
+            properties: { name: UNKNOWN, location: "us-west1" },
+            preview: true,
+        });
         assert.deepEqual(ring, { id: "", properties: { name: UNKNOWN, location: "us-west1", project: "acme-dr" } });
     });
 
     it("refuses unknown inputs outside a preview, and types of another provider", () => {
-        assert.throws(() => create(aws, { urn: urn(VPC, "v"), properties: { cidrBlock: UNKNOWN } }), /simulated cloud \(pulumi-resource-aws\): cannot create .* with unknown inputs outside a preview/);
-        assert.throws(() => create(aws, { urn: urn("gcp:compute/network:Network", "n"), properties: {} }), /cannot manage gcp:compute\/network:Network/);
+        assert.throws(
+            () => create(aws, { urn: urn(VPC, "v"), properties: { cidrBlock: UNKNOWN } }),
+            /simulated cloud \(pulumi-resource-aws\): cannot create .* with unknown inputs outside a preview/,
+        );
+        assert.throws(
+            () => create(aws, { urn: urn("gcp:compute/network:Network", "n"), properties: {} }),
+            /cannot manage gcp:compute\/network:Network/,
+        );
     });
 });
 
@@ -185,7 +261,12 @@ describe("simulated provider: diff", () => {
     const olds = create(aws, { urn: vpcUrn, properties: oldInputs }).properties;
 
     it("reports no change for the same inputs (the region default compared with the state)", () => {
-        assert.deepEqual(diff(aws, { urn: vpcUrn, olds, oldInputs, news: { ...oldInputs } }), { changes: false, replaces: [], diffs: [], detailedDiff: {} });
+        assert.deepEqual(diff(aws, { urn: vpcUrn, olds, oldInputs, news: { ...oldInputs } }), {
+            changes: false,
+            replaces: [],
+            diffs: [],
+            detailedDiff: {},
+        });
         // Explicitly setting the region the provider defaulted to is no change either.
         assert.equal(diff(aws, { urn: vpcUrn, olds, oldInputs, news: { ...oldInputs, region: "us-west-2" } }).changes, false);
     });
@@ -233,7 +314,9 @@ describe("simulated provider: diff", () => {
         assert.equal(REPLACE_ON_CHANGE["aws:sns/topic:Topic"], undefined);
         const ins = { name: "a", displayName: "A" };
         const state = create(aws, { urn: topicUrn, properties: ins }).properties;
-        assert.deepEqual(diff(aws, { urn: topicUrn, olds: state, oldInputs: ins, news: { name: "b", displayName: "B" } }).replaces, ["name"]);
+        assert.deepEqual(diff(aws, { urn: topicUrn, olds: state, oldInputs: ins, news: { name: "b", displayName: "B" } }).replaces, [
+            "name",
+        ]);
         assert.deepEqual(diff(aws, { urn: topicUrn, olds: state, oldInputs: ins, news: { name: "a", displayName: "B" } }).replaces, []);
         // A listed type replaces on what its list says, `name` included only when listed.
         assert.equal(replacesOnChange("aws:cloudwatch/logGroup:LogGroup", "name"), true);
@@ -258,33 +341,73 @@ describe("simulated provider: diff", () => {
 
     it("replaces GCP resources on their ForceNew properties and labels update in place", () => {
         const keyUrn = urn("gcp:kms/cryptoKey:CryptoKey", "logs");
-        const ins = { name: "logs", keyRing: "projects/p/locations/us-west1/keyRings/r", purpose: "ENCRYPT_DECRYPT", rotationPeriod: "7776000s" };
+        const ins = {
+            name: "logs",
+            keyRing: "projects/p/locations/us-west1/keyRings/r",
+            purpose: "ENCRYPT_DECRYPT",
+            rotationPeriod: "7776000s",
+        };
         const state = create(gcp, { urn: keyUrn, properties: ins }).properties;
-        assert.deepEqual(diff(gcp, { urn: keyUrn, olds: state, oldInputs: ins, news: { ...ins, rotationPeriod: "2592000s", labels: { a: "b" } } }).replaces, []);
-        assert.deepEqual(diff(gcp, { urn: keyUrn, olds: state, oldInputs: ins, news: { ...ins, keyRing: "projects/p/locations/us-west1/keyRings/other" } }).replaces, ["keyRing"]);
+        assert.deepEqual(
+            diff(gcp, { urn: keyUrn, olds: state, oldInputs: ins, news: { ...ins, rotationPeriod: "2592000s", labels: { a: "b" } } })
+                .replaces,
+            [],
+        );
+        assert.deepEqual(
+            diff(gcp, {
+                urn: keyUrn,
+                olds: state,
+                oldInputs: ins,
+                news: { ...ins, keyRing: "projects/p/locations/us-west1/keyRings/other" },
+            }).replaces,
+            ["keyRing"],
+        );
     });
 
     it("skips ignoreChanges and engine bookkeeping properties, and treats null as unset", () => {
         const news = { ...oldInputs, tags: { Name: "x" }, __defaults: [], instanceTenancy: null };
-        assert.deepEqual(diff(aws, { urn: vpcUrn, olds, oldInputs, news, ignoreChanges: ["tags"] }), { changes: false, replaces: [], diffs: [], detailedDiff: {} });
+        assert.deepEqual(diff(aws, { urn: vpcUrn, olds, oldInputs, news, ignoreChanges: ["tags"] }), {
+            changes: false,
+            replaces: [],
+            diffs: [],
+            detailedDiff: {},
+        });
     });
 
     it("diffs provider configuration in place, ignoring the plugin version", () => {
         const olds = { region: "us-east-1", version: "7.48.0" };
-        assert.deepEqual(diffConfig({ olds, news: { region: "us-east-1", version: "7.49.0" } }), { changes: false, replaces: [], diffs: [], detailedDiff: {} });
-        assert.deepEqual(diffConfig({ olds, news: { region: "us-east-2" } }), { changes: true, replaces: [], diffs: ["region"], detailedDiff: { region: { kind: "update", inputDiff: true } } });
+        assert.deepEqual(diffConfig({ olds, news: { region: "us-east-1", version: "7.49.0" } }), {
+            changes: false,
+            replaces: [],
+            diffs: [],
+            detailedDiff: {},
+        });
+        assert.deepEqual(diffConfig({ olds, news: { region: "us-east-2" } }), {
+            changes: true,
+            replaces: [],
+            diffs: ["region"],
+            detailedDiff: { region: { kind: "update", inputDiff: true } },
+        });
     });
 });
 
 describe("simulated provider: check, update, read, delete", () => {
     it("checks by echoing the inputs", () => {
-        assert.deepEqual(check({ urn: urn(VPC, "v"), olds: {}, news: { cidrBlock: "10.0.0.0/16" } }), { inputs: { cidrBlock: "10.0.0.0/16" }, failures: [] });
+        assert.deepEqual(check({ urn: urn(VPC, "v"), olds: {}, news: { cidrBlock: "10.0.0.0/16" } }), {
+            inputs: { cidrBlock: "10.0.0.0/16" },
+            failures: [],
+        });
     });
 
     it("updates with recomputed outputs and the same id", () => {
         const vpcUrn = urn(VPC, "v");
         const created = create(aws, { urn: vpcUrn, properties: { cidrBlock: "10.0.0.0/16", tags: { Name: "a" } } });
-        const updated = update(aws, { urn: vpcUrn, id: created.id, olds: created.properties, news: { cidrBlock: "10.0.0.0/16", tags: { Name: "b" } } });
+        const updated = update(aws, {
+            urn: vpcUrn,
+            id: created.id,
+            olds: created.properties,
+            news: { cidrBlock: "10.0.0.0/16", tags: { Name: "b" } },
+        });
         assert.equal(updated.properties["arn"], `arn:aws:ec2:us-west-2:111111111111:vpc/${created.id}`);
         assert.deepEqual(updated.properties, { ...created.properties, tags: { Name: "b" }, tagsAll: { ...OWNERSHIP, Name: "b" } });
     });
@@ -296,7 +419,10 @@ describe("simulated provider: check, update, read, delete", () => {
             properties: state,
             inputs: { cidrBlock: "10.0.0.0/16" },
         });
-        assert.throws(() => read(aws, { urn: urn(VPC, "v"), id: "vpc-9", properties: {} }), /cannot read aws:ec2\/vpc:Vpc vpc-9: the simulated cloud only knows resources through the state/);
+        assert.throws(
+            () => read(aws, { urn: urn(VPC, "v"), id: "vpc-9", properties: {} }),
+            /cannot read aws:ec2\/vpc:Vpc vpc-9: the simulated cloud only knows resources through the state/,
+        );
     });
 
     it("deletes by accepting", () => {
@@ -314,16 +440,18 @@ describe("simulated provider: invoke", () => {
         });
         assert.equal(invoke(aws, "aws:index/getRegion:getRegion", {}).outputs["name"], "us-west-2");
         assert.equal(invoke(unconfigured("aws"), "aws:index/getRegion:getRegion", {}).outputs["name"], "us-east-1");
-        assert.deepEqual(invoke(gcp, "gcp:organizations/getProject:getProject", {}).outputs, { projectId: "acme-dr", number: "123456789012", name: "acme-dr", id: "projects/acme-dr" });
+        assert.deepEqual(invoke(gcp, "gcp:organizations/getProject:getProject", {}).outputs, {
+            projectId: "acme-dr",
+            number: "123456789012",
+            name: "acme-dr",
+            id: "projects/acme-dr",
+        });
     });
 
     it("fails an unmodelled invoke, naming the token and the file to extend", () => {
-        assert.throws(
-            () => invoke(aws, "aws:ec2/getAmi:getAmi", {}),
-            {
-                message:
-                    "simulated cloud (pulumi-resource-aws): invoke aws:ec2/getAmi:getAmi is not modelled by the simulated cloud; add an answer to simulateInvoke in packages/synth/src/cloud-model.ts, or avoid the invoke",
-            },
-        );
+        assert.throws(() => invoke(aws, "aws:ec2/getAmi:getAmi", {}), {
+            message:
+                "simulated cloud (pulumi-resource-aws): invoke aws:ec2/getAmi:getAmi is not modelled by the simulated cloud; add an answer to simulateInvoke in packages/synth/src/cloud-model.ts, or avoid the invoke",
+        });
     });
 });

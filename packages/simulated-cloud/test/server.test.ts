@@ -41,8 +41,20 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-aws)", functi
     it("handshakes, accepting secrets and resource references", async () => {
         const request = new provproto.ProviderHandshakeRequest();
         request.setEngineAddress("127.0.0.1:1");
-        const response = await rpc<provproto.ProviderHandshakeRequest, provproto.ProviderHandshakeResponse>((r, cb) => client.handshake(r, cb), request);
-        assert.deepEqual(response.toObject(), { acceptSecrets: true, acceptResources: true, acceptOutputs: false, supportsAutonamingConfiguration: false });
+        const response = await rpc<provproto.ProviderHandshakeRequest, provproto.ProviderHandshakeResponse>(
+            (r, cb) => client.handshake(r, cb),
+            request,
+        );
+        assert.deepEqual(response.toObject(), {
+            acceptSecrets: true,
+            acceptResources: true,
+            acceptOutputs: false,
+            supportsAutonamingConfiguration: false,
+            acceptsByteString: false,
+            acceptsOutputsInCall: false,
+            acceptsOutputsInCheck: false,
+            acceptsOutputsInInvoke: false,
+        });
     });
 
     it("checks and diffs provider configuration", async () => {
@@ -79,13 +91,22 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-aws)", functi
         request.setAcceptsecrets(true);
         request.setAcceptresources(true);
         const response = await rpc<provproto.ConfigureRequest, provproto.ConfigureResponse>((r, cb) => client.configure(r, cb), request);
-        assert.deepEqual(response.toObject(), { acceptsecrets: true, supportspreview: true, acceptresources: true, acceptoutputs: false, supportsAutonamingConfiguration: false });
+        assert.deepEqual(response.toObject(), {
+            acceptsecrets: true,
+            supportspreview: true,
+            acceptresources: true,
+            acceptoutputs: false,
+            supportsAutonamingConfiguration: false,
+        });
     });
 
     const inputs = { cidrBlock: "10.30.0.0/16", enableDnsSupport: true, tags: { Name: "acme-prod-vpc" } };
     const id = simulateResource({ type: VPC, name: "acme-prod-network-vpc", inputs }).id;
     const created = (extra: Record<string, unknown> = {}) => ({
-        ...simulateResource({ type: VPC, name: "acme-prod-network-vpc", inputs: { ...inputs, region: "eu-central-1" } }, { awsRegion: "eu-central-1" }).state,
+        ...simulateResource(
+            { type: VPC, name: "acme-prod-network-vpc", inputs: { ...inputs, region: "eu-central-1" } },
+            { awsRegion: "eu-central-1" },
+        ).state,
         tagsAll: { ...TAGS, Name: "acme-prod-vpc" },
         ...extra,
     });
@@ -150,7 +171,10 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-aws)", functi
         request.setOldInputs(struct(inputs));
         request.setNews(struct({ ...inputs, tags: { Name: "renamed" } }));
         const response = await rpc<provproto.UpdateRequest, provproto.UpdateResponse>((r, cb) => client.update(r, cb), request);
-        assert.deepEqual(response.getProperties()?.toJavaScript(), created({ tags: { Name: "renamed" }, tagsAll: { ...TAGS, Name: "renamed" } }));
+        assert.deepEqual(
+            response.getProperties()?.toJavaScript(),
+            created({ tags: { Name: "renamed" }, tagsAll: { ...TAGS, Name: "renamed" } }),
+        );
     });
 
     it("reads the recorded state back unchanged", async () => {
@@ -193,21 +217,34 @@ describe("simulated provider plugin over gRPC (bin/pulumi-resource-aws)", functi
         const request = new provproto.InvokeRequest();
         request.setTok("aws:ec2/getAmi:getAmi");
         request.setArgs(struct({}));
-        await assert.rejects(rpc<provproto.InvokeRequest, provproto.InvokeResponse>((r, cb) => client.invoke(r, cb), request), {
-            code: grpc.status.UNKNOWN,
-            details:
-                "simulated cloud (pulumi-resource-aws): invoke aws:ec2/getAmi:getAmi is not modelled by the simulated cloud; add an answer to simulateInvoke in packages/synth/src/cloud-model.ts, or avoid the invoke",
-        });
+        await assert.rejects(
+            rpc<provproto.InvokeRequest, provproto.InvokeResponse>((r, cb) => client.invoke(r, cb), request),
+            {
+                code: grpc.status.UNKNOWN,
+                details:
+                    "simulated cloud (pulumi-resource-aws): invoke aws:ec2/getAmi:getAmi is not modelled by the simulated cloud; add an answer to simulateInvoke in packages/synth/src/cloud-model.ts, or avoid the invoke",
+            },
+        );
     });
 
     it("answers Construct and Call with UNIMPLEMENTED", async () => {
-        await assert.rejects(rpc<provproto.ConstructRequest, provproto.ConstructResponse>((r, cb) => client.construct(r, cb), new provproto.ConstructRequest()), {
-            code: grpc.status.UNIMPLEMENTED,
-            details: "simulated cloud (pulumi-resource-aws): Construct is not supported: the simulated aws provider has no component resources",
-        });
-        await assert.rejects(rpc<provproto.CallRequest, provproto.CallResponse>((r, cb) => client.call(r, cb), new provproto.CallRequest()), {
-            code: grpc.status.UNIMPLEMENTED,
-        });
+        await assert.rejects(
+            rpc<provproto.ConstructRequest, provproto.ConstructResponse>(
+                (r, cb) => client.construct(r, cb),
+                new provproto.ConstructRequest(),
+            ),
+            {
+                code: grpc.status.UNIMPLEMENTED,
+                details:
+                    "simulated cloud (pulumi-resource-aws): Construct is not supported: the simulated aws provider has no component resources",
+            },
+        );
+        await assert.rejects(
+            rpc<provproto.CallRequest, provproto.CallResponse>((r, cb) => client.call(r, cb), new provproto.CallRequest()),
+            {
+                code: grpc.status.UNIMPLEMENTED,
+            },
+        );
     });
 
     it("parses the engine address like the SDK", () => {

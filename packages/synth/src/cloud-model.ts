@@ -73,15 +73,26 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
         ownerId: ctx.account,
     }),
     "aws:ec2/subnet:Subnet": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `subnet/${id}`), ownerId: ctx.account }),
-    "aws:ec2/securityGroup:SecurityGroup": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `security-group/${id}`), name: physicalName(ctx), ownerId: ctx.account }),
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `security-group/${id}`), name: "default" }),
+    "aws:ec2/securityGroup:SecurityGroup": (ctx, id) => ({
+        arn: awsArn(ctx, "ec2", `security-group/${id}`),
+        name: physicalName(ctx),
+        ownerId: ctx.account,
+    }),
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (ctx, id) => ({
+        arn: awsArn(ctx, "ec2", `security-group/${id}`),
+        name: "default",
+    }),
     "aws:ec2/eip:Eip": (_ctx, id) => ({ allocationId: id, publicIp: `198.51.100.${parseInt(stableHex(2, id), 16) % 250}` }),
     "aws:ec2/natGateway:NatGateway": () => ({}),
     "aws:ec2/vpcEndpoint:VpcEndpoint": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `vpc-endpoint/${id}`), dnsEntries: [] }),
     "aws:kms/key:Key": (ctx, id) => ({ keyId: id, arn: awsArn(ctx, "kms", `key/${id}`) }),
     "aws:kms/alias:Alias": (ctx) => ({ arn: awsArn(ctx, "kms", str(ctx.inputs["name"], "alias/x")) }),
     "aws:cloudwatch/logGroup:LogGroup": (ctx) => ({ arn: awsArn(ctx, "logs", `log-group:${physicalName(ctx)}`), name: physicalName(ctx) }),
-    "aws:iam/role:Role": (ctx, id) => ({ arn: awsArn(ctx, "iam", `role/${physicalName(ctx)}`, false), name: physicalName(ctx), uniqueId: `AROA${stableHex(16, id).toUpperCase()}` }),
+    "aws:iam/role:Role": (ctx, id) => ({
+        arn: awsArn(ctx, "iam", `role/${physicalName(ctx)}`, false),
+        name: physicalName(ctx),
+        uniqueId: `AROA${stableHex(16, id).toUpperCase()}`,
+    }),
     "aws:iam/policy:Policy": (ctx) => ({ arn: awsArn(ctx, "iam", `policy/${physicalName(ctx)}`, false), name: physicalName(ctx) }),
     "aws:route53/zone:Zone": (_ctx, id) => ({
         zoneId: id,
@@ -160,11 +171,18 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
         const id = `projects/${project}/managedZones/${name}`;
         return {
             id,
-            state: { name, managedZoneId: String(parseInt(stableHex(8, id), 16)), nameServers: [1, 2, 3, 4].map((n) => `ns-cloud-${n}.simulated-dns.invalid.`) },
+            state: {
+                name,
+                managedZoneId: String(parseInt(stableHex(8, id), 16)),
+                nameServers: [1, 2, 3, 4].map((n) => `ns-cloud-${n}.simulated-dns.invalid.`),
+            },
         };
     }
     if (ctx.type === "gcp:servicenetworking/connection:Connection") {
-        return { id: `${str(ctx.inputs["network"], "network")}:${str(ctx.inputs["service"], "service")}`, state: { peering: "servicenetworking-googleapis-com" } };
+        return {
+            id: `${str(ctx.inputs["network"], "network")}:${str(ctx.inputs["service"], "service")}`,
+            state: { peering: "servicenetworking-googleapis-com" },
+        };
     }
     const path = `projects/${project}/${location}/${gcpCollection(ctx.type)}/${name}`;
     return {
@@ -251,7 +269,15 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "aws:ec2/routeTableAssociation:RouteTableAssociation": ["subnetId", "gatewayId", "region"],
     "aws:ec2/securityGroup:SecurityGroup": ["name", "namePrefix", "description", "vpcId", "region"],
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ["vpcId", "region"],
-    "aws:ec2/vpcEndpoint:VpcEndpoint": ["vpcId", "serviceName", "vpcEndpointType", "serviceRegion", "resourceConfigurationArn", "serviceNetworkArn", "region"],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": [
+        "vpcId",
+        "serviceName",
+        "vpcEndpointType",
+        "serviceRegion",
+        "resourceConfigurationArn",
+        "serviceNetworkArn",
+        "region",
+    ],
     // A flow log cannot be modified: every argument but the tags re-creates it.
     "aws:ec2/flowLog:FlowLog": [
         "vpcId",
@@ -276,15 +302,51 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "aws:iam/rolePolicy:RolePolicy": ["name", "namePrefix", "role"],
     "aws:route53/zone:Zone": ["name", "delegationSetId"],
     // GCP
-    "gcp:compute/network:Network": ["name", "project", "autoCreateSubnetworks", "description", "enableUlaInternalIpv6", "internalIpv6Range", "networkProfile"],
-    "gcp:compute/subnetwork:Subnetwork": ["name", "project", "network", "region", "description", "purpose", "reservedInternalRange", "ipCollection", "externalIpv6Prefix"],
+    "gcp:compute/network:Network": [
+        "name",
+        "project",
+        "autoCreateSubnetworks",
+        "description",
+        "enableUlaInternalIpv6",
+        "internalIpv6Range",
+        "networkProfile",
+    ],
+    "gcp:compute/subnetwork:Subnetwork": [
+        "name",
+        "project",
+        "network",
+        "region",
+        "description",
+        "purpose",
+        "reservedInternalRange",
+        "ipCollection",
+        "externalIpv6Prefix",
+    ],
     "gcp:compute/firewall:Firewall": ["name", "project", "network", "direction"],
-    "gcp:compute/globalAddress:GlobalAddress": ["name", "project", "address", "addressType", "description", "ipVersion", "network", "prefixLength", "purpose"],
+    "gcp:compute/globalAddress:GlobalAddress": [
+        "name",
+        "project",
+        "address",
+        "addressType",
+        "description",
+        "ipVersion",
+        "network",
+        "prefixLength",
+        "purpose",
+    ],
     "gcp:compute/router:Router": ["name", "project", "network", "region", "encryptedInterconnectRouter"],
     "gcp:compute/routerNat:RouterNat": ["name", "project", "region", "router"],
     "gcp:dns/managedZone:ManagedZone": ["name", "project", "dnsName", "visibility"],
     "gcp:kms/keyRing:KeyRing": ["name", "project", "location"],
-    "gcp:kms/cryptoKey:CryptoKey": ["name", "keyRing", "purpose", "importOnly", "skipInitialVersionCreation", "destroyScheduledDuration", "cryptoKeyBackend"],
+    "gcp:kms/cryptoKey:CryptoKey": [
+        "name",
+        "keyRing",
+        "purpose",
+        "importOnly",
+        "skipInitialVersionCreation",
+        "destroyScheduledDuration",
+        "cryptoKeyBackend",
+    ],
     "gcp:projects/service:Service": ["project", "service"],
     "gcp:servicenetworking/connection:Connection": ["network", "service"],
 };

@@ -55,7 +55,9 @@ export function unwrapSecrets(value: unknown): unknown {
 /** Top-level input names whose wire value is a secret. */
 function secretFields(wire: Record<string, unknown>): string[] {
     return Object.entries(wire)
-        .filter(([, v]) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === SECRET_SIG)
+        .filter(
+            ([, v]) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === SECRET_SIG,
+        )
         .map(([k]) => k);
 }
 
@@ -86,7 +88,11 @@ export function engineUrn(stack: string, project: string, parentUrn: string | un
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: InventoryResource[] = [];
 
-    constructor(mocks: pulumi.runtime.Mocks, private readonly stackName: string, private readonly projectName: string) {
+    constructor(
+        mocks: pulumi.runtime.Mocks,
+        private readonly stackName: string,
+        private readonly projectName: string,
+    ) {
         super(mocks);
         // The SDK declares newUrn private; replace it so every URN (and so every parent link) is engine-accurate.
         (this as unknown as { newUrn: (parent: string, type: string, name: string) => string }).newUrn = (parent, type, name) =>

@@ -65,7 +65,9 @@ async function runOnce(request: SynthesisRequest): Promise<SynthesisResult> {
     };
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) =>
-            recordFailure(() => simulateResource({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> }, cloud)),
+            recordFailure(() =>
+                simulateResource({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> }, cloud),
+            ),
         call: (args) => recordFailure(() => simulateInvoke(args.token, args.inputs as Record<string, unknown>, cloud)),
     };
     // setMocks turns on the feature flags the mock runtime supports; then our monitor replaces the SDK's.

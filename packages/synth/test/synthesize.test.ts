@@ -73,7 +73,7 @@ describe("synthesize", () => {
             synthesize({
                 project: "p",
                 stack: "s",
-                program: async () => pulumi.runtime.invoke("aws:ec2/getAmi:getAmi", {}),
+                program: () => pulumi.runtime.invoke("aws:ec2/getAmi:getAmi", {}) as Promise<unknown>,
             }),
             (err: Error) => err instanceof UnmodelledInvokeError && /invoke aws:ec2\/getAmi:getAmi is not modelled/.test(err.message),
         );

@@ -13,7 +13,15 @@ import { vpcFlowLogs } from "./policies/vpc-flow-logs.js";
 
 export const packName = "aws";
 
-export const policies: Policies = [vpcFlowLogs, vpcDefaultSgClosed, subnetNoAutoPublicIp, sgNoPublicIngress, kmsRotation, kmsPolicy, cloudwatchLogsRetentionKms];
+export const policies: Policies = [
+    vpcFlowLogs,
+    vpcDefaultSgClosed,
+    subnetNoAutoPublicIp,
+    sgNoPublicIngress,
+    kmsRotation,
+    kmsPolicy,
+    cloudwatchLogsRetentionKms,
+];
 
 export { AWS_TYPES } from "./types.js";
 export { cloudwatchLogsRetentionKms, kmsPolicy, kmsRotation, sgNoPublicIngress, subnetNoAutoPublicIp, vpcDefaultSgClosed, vpcFlowLogs };

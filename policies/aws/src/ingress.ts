@@ -35,7 +35,10 @@ export function inlineIngress(props: Props): IngressRule[] {
 /** A SecurityGroupRule's ingress rule, or undefined for an egress rule. */
 export function securityGroupRuleIngress(props: Props): IngressRule | undefined {
     if (props["type"] !== "ingress") return undefined;
-    return rule(props["protocol"], props["fromPort"], props["toPort"], [...asStringArray(props["cidrBlocks"]), ...asStringArray(props["ipv6CidrBlocks"])]);
+    return rule(props["protocol"], props["fromPort"], props["toPort"], [
+        ...asStringArray(props["cidrBlocks"]),
+        ...asStringArray(props["ipv6CidrBlocks"]),
+    ]);
 }
 
 /** A SecurityGroupIngressRule's rule (one CIDR per rule, IPv4 or IPv6). */
@@ -54,7 +57,12 @@ function isAllProtocols(protocol: string): boolean {
 
 /** True when the rule opens exactly tcp/80 or tcp/443 (a range such as 80-443 opens far more). */
 export function isWebOnly(r: IngressRule): boolean {
-    return (r.protocol === "tcp" || r.protocol === "6") && r.fromPort !== undefined && r.fromPort === r.toPort && WEB_PORTS.includes(r.fromPort);
+    return (
+        (r.protocol === "tcp" || r.protocol === "6") &&
+        r.fromPort !== undefined &&
+        r.fromPort === r.toPort &&
+        WEB_PORTS.includes(r.fromPort)
+    );
 }
 
 /** "all traffic", "tcp/22", "tcp/0-65535". */

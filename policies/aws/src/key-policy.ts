@@ -36,6 +36,8 @@ function hasCondition(statement: Props): boolean {
 /** Statements that Allow a wildcard principal with no Condition, named by Sid or 1-based position. */
 export function openStatements(statements: readonly Props[]): string[] {
     return statements.flatMap((s, i) =>
-        s["Effect"] === "Allow" && isWildcardPrincipal(s["Principal"]) && !hasCondition(s) ? [asString(s["Sid"]) ? `"${asString(s["Sid"])}"` : `#${i + 1}`] : [],
+        s["Effect"] === "Allow" && isWildcardPrincipal(s["Principal"]) && !hasCondition(s)
+            ? [asString(s["Sid"]) ? `"${asString(s["Sid"])}"` : `#${i + 1}`]
+            : [],
     );
 }

@@ -11,10 +11,25 @@ function everyViolation() {
     const s = new StackFixture({ stack: "prod" });
     const provider = s.awsProvider("aws", ownershipTags("prod"), { jsonEncoded: true });
     s.custom("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" }, { provider, id: "vpc-1" });
-    s.custom("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default", { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] }, { provider });
+    s.custom(
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        "default",
+        { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] },
+        { provider },
+    );
     s.custom("aws:ec2/subnet:Subnet", "private", { vpcId: "vpc-1", mapPublicIpOnLaunch: true, tags: { tier: "private" } }, { provider });
-    s.custom("aws:ec2/securityGroup:SecurityGroup", "ssh", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, { provider });
-    s.custom("aws:kms/key:Key", "key", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:*" }] }) }, { provider });
+    s.custom(
+        "aws:ec2/securityGroup:SecurityGroup",
+        "ssh",
+        { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] },
+        { provider },
+    );
+    s.custom(
+        "aws:kms/key:Key",
+        "key",
+        { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:*" }] }) },
+        { provider },
+    );
     s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: pulumi.unknown }, { provider });
     return s.build();
 }

@@ -5,7 +5,12 @@
  */
 import { asString, type Props } from "@platform/policy-kit";
 
-export const EXEMPT_SUBNET_PURPOSES: readonly string[] = ["REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY", "PRIVATE_SERVICE_CONNECT", "INTERNAL_HTTPS_LOAD_BALANCER"];
+export const EXEMPT_SUBNET_PURPOSES: readonly string[] = [
+    "REGIONAL_MANAGED_PROXY",
+    "GLOBAL_MANAGED_PROXY",
+    "PRIVATE_SERVICE_CONNECT",
+    "INTERNAL_HTTPS_LOAD_BALANCER",
+];
 
 /** The purpose that exempts this subnetwork, or undefined for an ordinary (PRIVATE) subnetwork. */
 export function exemptPurpose(props: Props): string | undefined {

@@ -10,7 +10,12 @@ function everyViolation() {
     const s = new StackFixture({ stack: "prod" });
     const provider = s.gcpProvider("gcp", ownershipTags("prod"), { jsonEncoded: true });
     s.custom("gcp:compute/subnetwork:Subnetwork", "nodes", { ipCidrRange: "10.0.0.0/20", network: "n" }, { provider });
-    s.custom("gcp:compute/firewall:Firewall", "ssh", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }] }, { provider });
+    s.custom(
+        "gcp:compute/firewall:Firewall",
+        "ssh",
+        { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }] },
+        { provider },
+    );
     s.custom("gcp:kms/keyRing:KeyRing", "ring", { location: "us" }, { provider });
     s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider, protect: true });
     return s.build();
@@ -35,6 +40,9 @@ describe("gcp pack", () => {
         this.timeout(30000);
         const opts = { config: { "private-google-access": "disabled" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
-        assert.deepEqual(viaKit.map((v) => v.policy), ["subnet-flow-logs", "firewall-no-public-ssh-rdp", "kms-prevent-destroy", "kms-rotation"]);
+        assert.deepEqual(
+            viaKit.map((v) => v.policy),
+            ["subnet-flow-logs", "firewall-no-public-ssh-rdp", "kms-prevent-destroy", "kms-rotation"],
+        );
     });
 });

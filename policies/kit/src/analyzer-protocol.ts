@@ -63,13 +63,25 @@ function provider(r: EngineResource, byUrn: ReadonlyMap<string, EngineResource>)
     return p && new analyzerpb.AnalyzerProviderResource().setType(p.type).setUrn(p.urn).setName(p.name).setProperties(struct(p.inputs));
 }
 
-export function analyzeRequest(r: EngineResource, inputs: Readonly<Record<string, unknown>>, byUrn: ReadonlyMap<string, EngineResource>): analyzerpb.AnalyzeRequest {
-    const req = new analyzerpb.AnalyzeRequest().setType(r.type).setUrn(r.urn).setName(r.name).setProperties(struct(inputs)).setOptions(options(r));
+export function analyzeRequest(
+    r: EngineResource,
+    inputs: Readonly<Record<string, unknown>>,
+    byUrn: ReadonlyMap<string, EngineResource>,
+): analyzerpb.AnalyzeRequest {
+    const req = new analyzerpb.AnalyzeRequest()
+        .setType(r.type)
+        .setUrn(r.urn)
+        .setName(r.name)
+        .setProperties(struct(inputs))
+        .setOptions(options(r));
     const p = provider(r, byUrn);
     return p ? req.setProvider(p) : req;
 }
 
-export function analyzeStackRequest(resources: readonly EngineResource[], byUrn: ReadonlyMap<string, EngineResource>): analyzerpb.AnalyzeStackRequest {
+export function analyzeStackRequest(
+    resources: readonly EngineResource[],
+    byUrn: ReadonlyMap<string, EngineResource>,
+): analyzerpb.AnalyzeStackRequest {
     return new analyzerpb.AnalyzeStackRequest().setResourcesList(
         resources.map((r) => {
             const res = new analyzerpb.AnalyzerResource()
@@ -81,7 +93,8 @@ export function analyzeStackRequest(resources: readonly EngineResource[], byUrn:
                 .setParent(r.parent ?? "")
                 .setDependenciesList([...r.dependencies]);
             for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-                if (urns.length > 0) res.getPropertydependenciesMap().set(key, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList([...urns]));
+                if (urns.length > 0)
+                    res.getPropertydependenciesMap().set(key, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList([...urns]));
             }
             const p = provider(r, byUrn);
             return p ? res.setProvider(p) : res;
@@ -102,18 +115,36 @@ export async function runAnalyzer(rpcs: AnalyzerRpcs, resources: readonly Engine
         let inputs: Readonly<Record<string, unknown>> = r.inputs;
         for (const rem of (await rpcs.remediate(analyzeRequest(r, inputs, byUrn))).getRemediationsList()) {
             if (rem.getDiagnostic()) {
-                violations.push({ pack: rem.getPolicypackname(), policy: rem.getPolicyname(), enforcementLevel: "advisory", urn: r.urn, message: rem.getDiagnostic() });
+                violations.push({
+                    pack: rem.getPolicypackname(),
+                    policy: rem.getPolicyname(),
+                    enforcementLevel: "advisory",
+                    urn: r.urn,
+                    message: rem.getDiagnostic(),
+                });
             } else {
                 inputs = rem.getProperties()?.toJavaScript() ?? inputs;
             }
         }
         for (const d of (await rpcs.analyze(analyzeRequest(r, inputs, byUrn))).getDiagnosticsList()) {
-            violations.push({ pack: d.getPolicypackname(), policy: d.getPolicyname(), enforcementLevel: engineLevel(d.getEnforcementlevel()), urn: r.urn, message: d.getMessage() });
+            violations.push({
+                pack: d.getPolicypackname(),
+                policy: d.getPolicyname(),
+                enforcementLevel: engineLevel(d.getEnforcementlevel()),
+                urn: r.urn,
+                message: d.getMessage(),
+            });
         }
     }
     for (const d of (await rpcs.analyzeStack(analyzeStackRequest(resources, byUrn))).getDiagnosticsList()) {
         const urn = d.getUrn() && byUrn.has(d.getUrn()) ? d.getUrn() : null;
-        violations.push({ pack: d.getPolicypackname(), policy: d.getPolicyname(), enforcementLevel: engineLevel(d.getEnforcementlevel()), urn, message: d.getMessage() });
+        violations.push({
+            pack: d.getPolicypackname(),
+            policy: d.getPolicyname(),
+            enforcementLevel: engineLevel(d.getEnforcementlevel()),
+            urn,
+            message: d.getMessage(),
+        });
     }
     return violations;
 }

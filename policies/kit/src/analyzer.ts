@@ -80,7 +80,7 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
     const pulumiType = getPulumiType(resourceClass);
     if (pulumiType) return type === pulumiType;
     const isInstance = (resourceClass as { isInstance?: unknown } | undefined)?.isInstance;
-    return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+    return typeof isInstance === "function" && (isInstance as (obj: unknown) => unknown)({ __pulumiType: type }) === true;
 }
 
 /** Effective level: configured, else the policy's, else the pack's (`server.js`). */
@@ -118,7 +118,13 @@ function providerResource(r: EngineResource, byUrn: ReadonlyMap<string, EngineRe
 function reportViolationFun(p: AnyPolicy, level: EnforcementLevel, out: Diagnostic[]): ReportViolation {
     return (message: unknown, urn?: string) => {
         if (typeof message === "object" && message !== null) {
-            const info = message as { name?: string; message?: string; description?: string; urn?: string; enforcementLevel?: EnforcementLevel };
+            const info = message as {
+                name?: string;
+                message?: string;
+                description?: string;
+                urn?: string;
+                enforcementLevel?: EnforcementLevel;
+            };
             out.push({
                 policyName: info.name || p.name,
                 message: info.message || info.description || p.description,
@@ -128,6 +134,7 @@ function reportViolationFun(p: AnyPolicy, level: EnforcementLevel, out: Diagnost
             return;
         }
         let text = p.description;
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- server.js stringifies whatever the policy passed
         if (message) text += `\n${String(message)}`;
         out.push({ policyName: p.name, message: text, enforcementLevel: level, ...(urn ? { urn } : {}) });
     };
@@ -144,7 +151,11 @@ function policyFrom(ctx: AnalyzerContext, kind: "policy" | "remediation", name: 
  */
 function recordPolicyError(e: unknown, ctx: AnalyzerContext, policyName: string, ds: Diagnostic[]): void {
     if (isUnknownValueError(e)) {
-        ds.push({ policyName, message: `can't run ${policyFrom(ctx, "policy", policyName)} during preview: ${e.message}`, enforcementLevel: "advisory" });
+        ds.push({
+            policyName,
+            message: `can't run ${policyFrom(ctx, "policy", policyName)} during preview: ${e.message}`,
+            enforcementLevel: "advisory",
+        });
     } else if (!(e instanceof NotApplicableError)) {
         throw rpcError(e, `Error validating resource with ${policyFrom(ctx, "policy", policyName)}`);
     }
@@ -189,7 +200,13 @@ function plain(value: unknown): unknown {
     return value;
 }
 
-function resourceArgs(ctx: AnalyzerContext, p: AnyPolicy, r: EngineResource, props: Props, byUrn: ReadonlyMap<string, EngineResource>): ResourceValidationArgs {
+function resourceArgs(
+    ctx: AnalyzerContext,
+    p: AnyPolicy,
+    r: EngineResource,
+    props: Props,
+    byUrn: ReadonlyMap<string, EngineResource>,
+): ResourceValidationArgs {
     const type = r.type;
     const args: ResourceValidationArgs = {
         type,
@@ -306,14 +323,21 @@ export function policyResources(resources: readonly EngineResource[], byUrn: Rea
         for (const [key, urns] of Object.entries(r.propertyDependencies)) {
             // The engine skips properties without dependencies (analyzer_plugin.go AnalyzeStack).
             if (urns.length === 0) continue;
-            resource.propertyDependencies[key] = urns.map((d) => urnsToResources.get(d)).filter((d): d is PolicyResource => d !== undefined);
+            resource.propertyDependencies[key] = urns
+                .map((d) => urnsToResources.get(d))
+                .filter((d): d is PolicyResource => d !== undefined);
         }
     }
     return built.map(({ resource }) => resource);
 }
 
 /** `makeAnalyzeStackRpcFun`: every stack policy over the whole stack. */
-export async function analyzeStack(ctx: AnalyzerContext, policies: Policies, resources: readonly EngineResource[], byUrn: ReadonlyMap<string, EngineResource>): Promise<Diagnostic[]> {
+export async function analyzeStack(
+    ctx: AnalyzerContext,
+    policies: Policies,
+    resources: readonly EngineResource[],
+    byUrn: ReadonlyMap<string, EngineResource>,
+): Promise<Diagnostic[]> {
     const ds: Diagnostic[] = [];
     for (const p of policies) {
         let level = levelOf(ctx, p);

@@ -78,6 +78,7 @@ function validate(policyName: string, schema: Policy["configSchema"], properties
         const prop = schema.properties[key] as Record<string, unknown> | undefined;
         if (!prop) continue;
         if (prop["type"] !== undefined && !typeMatches(prop["type"], value)) {
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the SDK message prints the schema type as given
             errors.push(`${policyName}: ${key}: Invalid type. Expected: ${String(prop["type"])}, given: ${jsonType(value)}`);
         }
         const allowed = prop["enum"];

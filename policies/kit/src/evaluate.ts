@@ -62,7 +62,7 @@ function freezeMap(entries: Readonly<Record<string, string>>): ReadonlyMap<strin
         size: map.size,
         values: map.values.bind(map),
         [Symbol.iterator]: map[Symbol.iterator].bind(map),
-    }) as ReadonlyMap<string, string>;
+    });
 }
 
 /**
@@ -87,12 +87,26 @@ export async function evaluatePack(pack: EvaluatedPack, stack: EvaluatedStack, o
         const remediated = await remediate(ctx, pack.policies, r, byUrn);
         const diagnostics = [...remediated.diagnostics, ...(await analyzeResource(ctx, pack.policies, r, remediated.inputs, byUrn))];
         // Resource diagnostics are always attributed to the analyzed resource (analyze_snapshot.go analyzeResource).
-        violations.push(...diagnostics.map((d) => ({ pack: pack.name, policy: d.policyName, enforcementLevel: engineLevel(d.enforcementLevel), urn: r.urn, message: d.message })));
+        violations.push(
+            ...diagnostics.map((d) => ({
+                pack: pack.name,
+                policy: d.policyName,
+                enforcementLevel: engineLevel(d.enforcementLevel),
+                urn: r.urn,
+                message: d.message,
+            })),
+        );
     }
     for (const d of await analyzeStack(ctx, pack.policies, resources, byUrn)) {
         // resolveStackPolicyViolationURN: a URN of a resource in the stack is kept, anything else goes to the root stack.
         const urn = d.urn !== undefined && byUrn.has(d.urn) ? d.urn : null;
-        violations.push({ pack: pack.name, policy: d.policyName, enforcementLevel: engineLevel(d.enforcementLevel), urn, message: d.message });
+        violations.push({
+            pack: pack.name,
+            policy: d.policyName,
+            enforcementLevel: engineLevel(d.enforcementLevel),
+            urn,
+            message: d.message,
+        });
     }
     return violations;
 }
@@ -104,5 +118,7 @@ export function mandatoryViolations(violations: readonly Violation[]): Violation
 
 /** One line per violation, for assertion messages and CLI output. */
 export function formatViolations(violations: readonly Violation[]): string {
-    return violations.map((v) => `[${v.enforcementLevel}] ${v.pack}/${v.policy} ${v.urn ?? "(stack)"}: ${v.message.replace(/\n/g, " | ")}`).join("\n");
+    return violations
+        .map((v) => `[${v.enforcementLevel}] ${v.pack}/${v.policy} ${v.urn ?? "(stack)"}: ${v.message.replace(/\n/g, " | ")}`)
+        .join("\n");
 }

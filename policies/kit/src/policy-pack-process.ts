@@ -30,8 +30,11 @@ export interface PolicyPackProcess {
     stop(): Promise<void>;
 }
 
-function unary<Req, Res>(client: analyzerGrpc.AnalyzerClient, method: (req: Req, cb: (err: grpcTypes.ServiceError | null, res: Res) => void) => unknown): (req: Req) => Promise<Res> {
-    return (req) => new Promise((resolve, reject) => void method.call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
+/** A unary gRPC call as a promise. */
+function unary<Req, Res>(
+    call: (req: Req, cb: (err: grpcTypes.ServiceError | null, res: Res) => void) => unknown,
+): (req: Req) => Promise<Res> {
+    return (req) => new Promise((resolve, reject) => void call(req, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
 /** Resolves with the port the pack prints as its first stdout line (`server.js` `serve`). */
@@ -39,7 +42,10 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
     return new Promise((resolve, reject) => {
         let out = "";
         let err = "";
-        const timer = setTimeout(() => reject(new Error(`policy pack did not print its port within ${timeoutMs} ms; stderr:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+            () => reject(new Error(`policy pack did not print its port within ${timeoutMs} ms; stderr:\n${err}`)),
+            timeoutMs,
+        );
         child.stdout?.on("data", (chunk: Buffer) => {
             out += chunk.toString();
             const newline = out.indexOf("\n");
@@ -79,7 +85,7 @@ export async function startPolicyPackProcess(packDir: string, options: { readonl
     return {
         port,
         client,
-        info: () => unary<Empty, analyzerpb.AnalyzerInfo>(client, client.getAnalyzerInfo)(new Empty()),
+        info: () => unary<Empty, analyzerpb.AnalyzerInfo>((req, cb) => client.getAnalyzerInfo(req, cb))(new Empty()),
         stop: async () => {
             client.close();
             if (child.exitCode === null) {
@@ -97,7 +103,14 @@ function policyInfos(info: analyzerpb.AnalyzerInfo): PolicyConfigInfo[] {
         return {
             name: p.getName(),
             enforcementLevel: toLevel(p.getEnforcementlevel()),
-            ...(schema ? { configSchema: { properties: (schema.getProperties()?.toJavaScript() ?? {}) as never, required: schema.getRequiredList() } } : {}),
+            ...(schema
+                ? {
+                      configSchema: {
+                          properties: (schema.getProperties()?.toJavaScript() ?? {}) as never,
+                          required: schema.getRequiredList(),
+                      },
+                  }
+                : {}),
         };
     });
 }
@@ -106,23 +119,34 @@ function policyInfos(info: analyzerpb.AnalyzerInfo): PolicyConfigInfo[] {
  * Evaluates a stack with a running policy pack process over gRPC, sending config and stack tags
  * as the engine does. Returns violations in the same form as `evaluatePack`.
  */
-export async function evaluateWithPolicyPackProcess(pack: PolicyPackProcess, stack: EvaluatedStack, opts: EvaluateOptions = {}): Promise<Violation[]> {
+export async function evaluateWithPolicyPackProcess(
+    pack: PolicyPackProcess,
+    stack: EvaluatedStack,
+    opts: EvaluateOptions = {},
+): Promise<Violation[]> {
     const { client } = pack;
     const info = await pack.info();
     // The engine reconciles config against the policy metadata the pack reports (levels already include the pack default).
     const resolved = resolvePolicyConfig(policyInfos(info), "advisory", opts.config);
     const configure = new analyzerpb.ConfigureAnalyzerRequest();
     for (const [name, c] of resolved) {
-        configure.getPolicyconfigMap().set(name, new analyzerpb.PolicyConfig().setEnforcementlevel(fromLevel(c.enforcementLevel)).setProperties(struct(c.properties)));
+        configure
+            .getPolicyconfigMap()
+            .set(
+                name,
+                new analyzerpb.PolicyConfig().setEnforcementlevel(fromLevel(c.enforcementLevel)).setProperties(struct(c.properties)),
+            );
     }
-    await unary<analyzerpb.ConfigureAnalyzerRequest, Empty>(client, client.configure)(configure);
+    await unary<analyzerpb.ConfigureAnalyzerRequest, Empty>((req, cb) => client.configure(req, cb))(configure);
     const stackConfig = new analyzerpb.AnalyzerStackConfigureRequest();
     for (const [k, v] of Object.entries(opts.stackTags ?? {})) stackConfig.getTagsMap().set(k, v);
-    await unary<analyzerpb.AnalyzerStackConfigureRequest, analyzerpb.AnalyzerStackConfigureResponse>(client, client.configureStack)(stackConfig);
+    await unary<analyzerpb.AnalyzerStackConfigureRequest, analyzerpb.AnalyzerStackConfigureResponse>((req, cb) =>
+        client.configureStack(req, cb),
+    )(stackConfig);
     const rpcs: AnalyzerRpcs = {
-        remediate: unary<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(client, client.remediate),
-        analyze: unary<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(client, client.analyze),
-        analyzeStack: unary<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(client, client.analyzeStack),
+        remediate: unary<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>((req, cb) => client.remediate(req, cb)),
+        analyze: unary<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>((req, cb) => client.analyze(req, cb)),
+        analyzeStack: unary<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>((req, cb) => client.analyzeStack(req, cb)),
     };
     return runAnalyzer(rpcs, engineView(stack.resources, { stackOutputs: stack.outputs, defaultProviders: opts.defaultProviders }));
 }

@@ -15,20 +15,41 @@ import type { EvaluatedPack, EvaluatedStack, EvaluateOptions, Violation } from "
 type Rpc<Req, Res> = (call: { request: Req }, callback: (err: unknown, response: Res | undefined) => void) => Promise<void>;
 
 interface ServerModule {
-    makeAnalyzeRpcFun(name: string, version: string, level: EnforcementLevel, policies: Policies): Rpc<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>;
-    makeAnalyzeStackRpcFun(name: string, version: string, level: EnforcementLevel, policies: Policies): Rpc<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>;
-    makeRemediateRpcFun(name: string, version: string, level: EnforcementLevel, policies: Policies): Rpc<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>;
+    makeAnalyzeRpcFun(
+        name: string,
+        version: string,
+        level: EnforcementLevel,
+        policies: Policies,
+    ): Rpc<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>;
+    makeAnalyzeStackRpcFun(
+        name: string,
+        version: string,
+        level: EnforcementLevel,
+        policies: Policies,
+    ): Rpc<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>;
+    makeRemediateRpcFun(
+        name: string,
+        version: string,
+        level: EnforcementLevel,
+        policies: Policies,
+    ): Rpc<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>;
 }
 
 function invoke<Req, Res>(rpc: Rpc<Req, Res>): (request: Req) => Promise<Res> {
     return (request) =>
         new Promise((resolve, reject) => {
-            void rpc({ request }, (err, response) => (err || !response ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(response)));
+            void rpc({ request }, (err, response) =>
+                err || !response ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(response),
+            );
         });
 }
 
 /** Like `evaluatePack`, but through the real `@pulumi/policy` server functions (no config, no stack tags). */
-export async function evaluatePackWithSdkServer(pack: EvaluatedPack, stack: EvaluatedStack, opts: Pick<EvaluateOptions, "defaultProviders"> = {}): Promise<Violation[]> {
+export async function evaluatePackWithSdkServer(
+    pack: EvaluatedPack,
+    stack: EvaluatedStack,
+    opts: Pick<EvaluateOptions, "defaultProviders"> = {},
+): Promise<Violation[]> {
     const server = createRequire(__filename)("@pulumi/policy/server.js") as ServerModule;
     const version = pack.version ?? "0.0.0";
     const level = pack.enforcementLevel ?? "advisory";

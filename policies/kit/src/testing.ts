@@ -76,7 +76,11 @@ export class StackFixture {
      * An AWS provider with `defaultTags: { tags }`. `jsonEncoded` stores the input as the Node SDK
      * sends it (a JSON string); the default is the object form.
      */
-    awsProvider(name: string, tags: Record<string, string>, options: { readonly jsonEncoded?: boolean; readonly region?: string } = {}): EvaluatedResource {
+    awsProvider(
+        name: string,
+        tags: Record<string, string>,
+        options: { readonly jsonEncoded?: boolean; readonly region?: string } = {},
+    ): EvaluatedResource {
         const defaultTags = { tags };
         return this.provider("aws", name, {
             region: options.region ?? "us-east-1",
@@ -85,7 +89,11 @@ export class StackFixture {
     }
 
     /** A GCP provider with `defaultLabels`; `jsonEncoded` as for `awsProvider`. */
-    gcpProvider(name: string, labels: Record<string, string>, options: { readonly jsonEncoded?: boolean; readonly region?: string } = {}): EvaluatedResource {
+    gcpProvider(
+        name: string,
+        labels: Record<string, string>,
+        options: { readonly jsonEncoded?: boolean; readonly region?: string } = {},
+    ): EvaluatedResource {
         return this.provider("gcp", name, {
             project: "platform-prod",
             region: options.region ?? "us-central1",
@@ -105,7 +113,9 @@ export class StackFixture {
 
     private add(type: string, name: string, inputs: Inputs, custom: boolean, options: FixtureResourceOptions): EvaluatedResource {
         const parent = type === "pulumi:pulumi:Stack" ? undefined : (options.parent ?? this.root);
-        const propertyDependencies = Object.fromEntries(Object.entries(options.propertyDependencies ?? {}).map(([k, rs]) => [k, rs.map((r) => r.urn)]));
+        const propertyDependencies = Object.fromEntries(
+            Object.entries(options.propertyDependencies ?? {}).map(([k, rs]) => [k, rs.map((r) => r.urn)]),
+        );
         const dependencies = [...new Set([...(options.dependsOn ?? []).map((r) => r.urn), ...Object.values(propertyDependencies).flat()])];
         const id = options.id === undefined ? (custom ? `${name}-id` : null) : options.id;
         const resource: EvaluatedResource = {
@@ -138,5 +148,11 @@ export function expectedViolation(
     urn: string | null,
     detail: string,
 ): Violation {
-    return { pack, policy: policy.name, enforcementLevel: policy.enforcementLevel ?? "advisory", urn, message: `${policy.description}\n${detail}` };
+    return {
+        pack,
+        policy: policy.name,
+        enforcementLevel: policy.enforcementLevel ?? "advisory",
+        urn,
+        message: `${policy.description}\n${detail}`,
+    };
 }

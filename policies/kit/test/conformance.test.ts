@@ -28,9 +28,16 @@ const policies: Policies = [
         name: "typed",
         description: "vpcs only",
         enforcementLevel: "advisory",
-        validateResource: validateResourceOfTypes(["aws:ec2/vpc:Vpc"], (props, _args, report) => report(`cidr ${String(props["cidrBlock"])}`)),
+        validateResource: validateResourceOfTypes(["aws:ec2/vpc:Vpc"], (props, _args, report) =>
+            report(`cidr ${String(props["cidrBlock"])}`),
+        ),
     },
-    { name: "reads-unknown", description: "unknown reads", enforcementLevel: "mandatory", validateResource: (args) => void JSON.stringify(args.props) },
+    {
+        name: "reads-unknown",
+        description: "unknown reads",
+        enforcementLevel: "mandatory",
+        validateResource: (args) => void JSON.stringify(args.props),
+    },
     { name: "not-applicable", description: "na", enforcementLevel: "mandatory", validateResource: (args) => args.notApplicable("never") },
     {
         name: "remediates",
@@ -52,22 +59,39 @@ const policies: Policies = [
                     provider: r.provider ?? null,
                     parent: r.parent?.urn ?? null,
                     dependencies: r.dependencies.map((d) => d.urn),
-                    propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
+                    propertyDependencies: Object.fromEntries(
+                        Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)]),
+                    ),
                 };
-                report(JSON.stringify(summary, (key, value: unknown) => (key === "props" && r.type === "aws:ec2/subnet:Subnet" ? "(unknown inside)" : value)), r.urn);
+                report(
+                    JSON.stringify(summary, (key, value: unknown) =>
+                        key === "props" && r.type === "aws:ec2/subnet:Subnet" ? "(unknown inside)" : value,
+                    ),
+                    r.urn,
+                );
             }
             report("stack-wide");
             report("not in stack", "urn:pulumi:dev::proj::x:y:Z::nope");
         },
     },
-    { name: "stack-unknown", description: "stack unknown reads", enforcementLevel: "advisory", validateStack: (args) => void args.resources.map((r) => JSON.stringify(r.props)) },
+    {
+        name: "stack-unknown",
+        description: "stack unknown reads",
+        enforcementLevel: "advisory",
+        validateStack: (args) => void args.resources.map((r) => JSON.stringify(r.props)),
+    },
 ];
 
 function stack() {
     const s = new StackFixture({ project: "proj", stack: "dev" });
     const provider = s.awsProvider("aws-main", { environment: "dev", team: "platform" }, { jsonEncoded: true });
     const net = s.component("platform:network:AwsNetwork", "net", { protect: true });
-    const vpc = s.custom("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16", tags: { Name: "v" } }, { parent: net, provider, protect: true, ignoreChanges: ["tags"], deleteBeforeReplace: true });
+    const vpc = s.custom(
+        "aws:ec2/vpc:Vpc",
+        "vpc",
+        { cidrBlock: "10.0.0.0/16", tags: { Name: "v" } },
+        { parent: net, provider, protect: true, ignoreChanges: ["tags"], deleteBeforeReplace: true },
+    );
     s.custom(
         "aws:ec2/subnet:Subnet",
         "subnet",

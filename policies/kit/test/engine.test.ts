@@ -4,7 +4,10 @@ import { engineView, marshalProperties, StackFixture, UNKNOWN_STRING_VALUE } fro
 
 describe("engineView (what the engine sends)", () => {
     it("marshals like the engine: unknowns become the sentinel, undefined and __ keys go, keys are sorted", () => {
-        assert.deepEqual(JSON.stringify(marshalProperties({ b: 1, a: { z: pulumi.unknown, y: [undefined, 2] }, gone: undefined, __defaults: [] })), JSON.stringify({ a: { y: [null, 2], z: UNKNOWN_STRING_VALUE }, b: 1 }));
+        assert.deepEqual(
+            JSON.stringify(marshalProperties({ b: 1, a: { z: pulumi.unknown, y: [undefined, 2] }, gone: undefined, __defaults: [] })),
+            JSON.stringify({ a: { y: [null, 2], z: UNKNOWN_STRING_VALUE }, b: 1 }),
+        );
     });
 
     it("registers one default provider per package before its first user, named after the version, with the package config", () => {
@@ -15,7 +18,9 @@ describe("engineView (what the engine sends)", () => {
         s.custom("aws:kms/key:Key", "k2");
         s.custom("gcp:kms/keyRing:KeyRing", "r");
         s.component("platform:x:Y", "c");
-        const view = engineView(s.build().resources, { defaultProviders: { aws: { version: "7.48.0-alpha.1", config: { region: "us-east-1" } } } });
+        const view = engineView(s.build().resources, {
+            defaultProviders: { aws: { version: "7.48.0-alpha.1", config: { region: "us-east-1" } } },
+        });
         assert.deepEqual(
             view.map((r) => [r.urn, r.providerUrn]),
             [
@@ -37,7 +42,12 @@ describe("engineView (what the engine sends)", () => {
     it("gives stack policies outputs: stack outputs on the root stack, id on bridged resources, inputs on providers", () => {
         const s = new StackFixture();
         const p = s.gcpProvider("gcp", { environment: "dev" });
-        s.custom("gcp:compute/network:Network", "n", { name: "n" }, { provider: p, id: "projects/x/global/networks/n", outputs: { selfLink: "https://n" } });
+        s.custom(
+            "gcp:compute/network:Network",
+            "n",
+            { name: "n" },
+            { provider: p, id: "projects/x/global/networks/n", outputs: { selfLink: "https://n" } },
+        );
         s.custom("random:index/randomId:RandomId", "r", { byteLength: 4 }, { outputs: { hex: "abcd" } });
         s.custom("aws:ec2/vpc:Vpc", "has-id-output", {}, { outputs: { id: "vpc-from-outputs" }, id: "vpc-other" });
         const view = engineView(s.withOutputs({ out: 1 }).build().resources, { stackOutputs: { out: 1 } });

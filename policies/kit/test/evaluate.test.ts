@@ -7,8 +7,18 @@ function fixture() {
     const s = new StackFixture({ project: "proj", stack: "dev" });
     const provider = s.awsProvider("aws-main", { environment: "dev" }, { jsonEncoded: true });
     const network = s.component("platform:network:AwsNetwork", "net");
-    const vpc = s.custom("aws:ec2/vpc:Vpc", "net-vpc", { cidrBlock: "10.0.0.0/16" }, { parent: network, provider, protect: true, id: "vpc-1" });
-    const subnet = s.custom("aws:ec2/subnet:Subnet", "net-a", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" }, { parent: network, provider, dependsOn: [vpc] });
+    const vpc = s.custom(
+        "aws:ec2/vpc:Vpc",
+        "net-vpc",
+        { cidrBlock: "10.0.0.0/16" },
+        { parent: network, provider, protect: true, id: "vpc-1" },
+    );
+    const subnet = s.custom(
+        "aws:ec2/subnet:Subnet",
+        "net-a",
+        { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" },
+        { parent: network, provider, dependsOn: [vpc] },
+    );
     return { s, provider, network, vpc, subnet };
 }
 
@@ -23,12 +33,23 @@ describe("evaluatePack", () => {
         const seen: string[] = [];
         const policies: Policies = [{ name: "spy", description: "d", validateResource: (args) => void seen.push(args.type) }];
         assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), []);
-        assert.deepEqual(seen, ["pulumi:pulumi:Stack", "pulumi:providers:aws", "platform:network:AwsNetwork", "aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet"]);
+        assert.deepEqual(seen, [
+            "pulumi:pulumi:Stack",
+            "pulumi:providers:aws",
+            "platform:network:AwsNetwork",
+            "aws:ec2/vpc:Vpc",
+            "aws:ec2/subnet:Subnet",
+        ]);
     });
 
     it("gives resource policies inputs, options, provider inputs, isType/asType and reports on the resource urn", async () => {
         const { s, vpc, provider, network } = fixture();
-        const captured: Array<Omit<ResourceValidationArgs, "isType" | "asType" | "getConfig" | "notApplicable" | "stackTags"> & { isVpc: boolean; asVpc: unknown }> = [];
+        const captured: Array<
+            Omit<ResourceValidationArgs, "isType" | "asType" | "getConfig" | "notApplicable" | "stackTags"> & {
+                isVpc: boolean;
+                asVpc: unknown;
+            }
+        > = [];
         const policies: Policies = [
             {
                 name: "capture",
@@ -51,7 +72,9 @@ describe("evaluatePack", () => {
             },
         ];
         const violations = await evaluatePack({ name: "p", policies }, s.build());
-        assert.deepEqual(violations, [{ pack: "p", policy: "capture", enforcementLevel: "mandatory", urn: vpc.urn, message: "capture vpc\nfound it" }]);
+        assert.deepEqual(violations, [
+            { pack: "p", policy: "capture", enforcementLevel: "mandatory", urn: vpc.urn, message: "capture vpc\nfound it" },
+        ]);
         assert.deepEqual(captured, [
             {
                 type: "aws:ec2/vpc:Vpc",
@@ -66,7 +89,12 @@ describe("evaluatePack", () => {
                     additionalSecretOutputs: [],
                     parent: network.urn,
                 },
-                provider: { type: "pulumi:providers:aws", urn: provider.urn, name: "aws-main", props: { region: "us-east-1", defaultTags: '{"tags":{"environment":"dev"}}' } },
+                provider: {
+                    type: "pulumi:providers:aws",
+                    urn: provider.urn,
+                    name: "aws-main",
+                    props: { region: "us-east-1", defaultTags: '{"tags":{"environment":"dev"}}' },
+                },
                 isVpc: true,
                 asVpc: { cidrBlock: "10.0.0.0/16" },
             },
@@ -102,9 +130,27 @@ describe("evaluatePack", () => {
         const s = new StackFixture({ project: "proj", stack: "dev" });
         const vpc = s.custom("aws:ec2/vpc:Vpc", "v", { cidrBlock: pulumi.unknown, tags: { Name: "x" } });
         const policies: Policies = [
-            { name: "reads-unknown", description: "d", enforcementLevel: "mandatory", validateResource: (args) => void String(args.props["cidrBlock"]) },
-            { name: "reads-known", description: "d", enforcementLevel: "mandatory", validateResource: (args, report) => (args.type !== "aws:ec2/vpc:Vpc" || args.props["tags"]["Name"] === "x" ? undefined : report("no")) },
-            { name: "reads-unset", description: "d", enforcementLevel: "mandatory", validateResource: (args, report) => (args.props["missing"] === undefined ? undefined : report("no")) },
+            {
+                name: "reads-unknown",
+                description: "d",
+                enforcementLevel: "mandatory",
+                validateResource: (args) => void String(args.props["cidrBlock"]),
+            },
+            {
+                name: "reads-known",
+                description: "d",
+                enforcementLevel: "mandatory",
+                validateResource: (args, report) =>
+                    args.type !== "aws:ec2/vpc:Vpc" || (args.props["tags"] as Record<string, string>)["Name"] === "x"
+                        ? undefined
+                        : report("no"),
+            },
+            {
+                name: "reads-unset",
+                description: "d",
+                enforcementLevel: "mandatory",
+                validateResource: (args, report) => (args.props["missing"] === undefined ? undefined : report("no")),
+            },
         ];
         const violations = await evaluatePack({ name: "pk", version: "1.2.3", policies }, s.build());
         assert.deepEqual(violations, [
@@ -113,7 +159,8 @@ describe("evaluatePack", () => {
                 policy: "reads-unknown",
                 enforcementLevel: "advisory",
                 urn: vpc.urn,
-                message: "can't run policy 'reads-unknown' from policy pack 'pk@v1.2.3' during preview: string value at .cidrBlock can't be known during preview",
+                message:
+                    "can't run policy 'reads-unknown' from policy pack 'pk@v1.2.3' during preview: string value at .cidrBlock can't be known during preview",
             },
         ]);
     });
@@ -145,10 +192,17 @@ describe("evaluatePack", () => {
             ["advisory", "advisory"],
             ["remediate", "mandatory"],
         ]);
-        assert.deepEqual(levels(await evaluatePack({ name: "p", policies }, s.build(), { config: { all: "mandatory", advisory: "disabled", off: { enforcementLevel: "advisory" } } })), [
-            ["default", "mandatory"],
-            ["remediate", "mandatory"],
-        ]);
+        assert.deepEqual(
+            levels(
+                await evaluatePack({ name: "p", policies }, s.build(), {
+                    config: { all: "mandatory", advisory: "disabled", off: { enforcementLevel: "advisory" } },
+                }),
+            ),
+            [
+                ["default", "mandatory"],
+                ["remediate", "mandatory"],
+            ],
+        );
         assert.equal(disabledRan, true);
     });
 
@@ -165,7 +219,9 @@ describe("evaluatePack", () => {
                 },
             },
         ];
-        assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), [{ pack: "p", policy: "slow", enforcementLevel: "mandatory", urn: vpc.urn, message: "slow\nlate" }]);
+        assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), [
+            { pack: "p", policy: "slow", enforcementLevel: "mandatory", urn: vpc.urn, message: "slow\nlate" },
+        ]);
     });
 
     it("keeps a stack violation's urn only when it names a resource in the stack", async () => {
@@ -199,7 +255,15 @@ describe("evaluatePack", () => {
         const { s } = fixture();
         const na: Policies = [{ name: "na", description: "na", validateResource: (args) => args.notApplicable("not mine") }];
         assert.deepEqual(await evaluatePack({ name: "p", policies: na }, s.build()), []);
-        const broken: Policies = [{ name: "broken", description: "b", validateStack: () => { throw new Error("boom"); } }];
+        const broken: Policies = [
+            {
+                name: "broken",
+                description: "b",
+                validateStack: () => {
+                    throw new Error("boom");
+                },
+            },
+        ];
         await assert.rejects(evaluatePack({ name: "p", version: "0.1.0", policies: broken }, s.build()), (err: Error) =>
             err.message.startsWith("Error validating resource with policy 'broken' from policy pack 'p@v0.1.0':\nError: boom"),
         );
@@ -219,8 +283,14 @@ describe("evaluatePack", () => {
         await evaluatePack({ name: "p", policies }, s.build());
         await evaluatePack({ name: "p", policies }, s.build(), { config: { configured: { mode: "b", enforcementLevel: "mandatory" } } });
         assert.deepEqual(seen, [{ days: 30 }, { days: 30, mode: "b" }]);
-        await assert.rejects(evaluatePack({ name: "p", policies }, s.build(), { config: { configured: { days: "x" } } }), /configured: days: Invalid type\. Expected: integer, given: string/);
-        await assert.rejects(evaluatePack({ name: "p", policies }, s.build(), { config: { configured: "loud" } }), /"loud" is not a valid enforcement level/);
+        await assert.rejects(
+            evaluatePack({ name: "p", policies }, s.build(), { config: { configured: { days: "x" } } }),
+            /configured: days: Invalid type\. Expected: integer, given: string/,
+        );
+        await assert.rejects(
+            evaluatePack({ name: "p", policies }, s.build(), { config: { configured: "loud" } }),
+            /"loud" is not a valid enforcement level/,
+        );
     });
 
     it("runs remediations before validations and validates the remediated inputs", async () => {
@@ -238,10 +308,13 @@ describe("evaluatePack", () => {
                 name: "sees-remediated",
                 description: "d",
                 enforcementLevel: "mandatory",
-                validateResource: (args, report) => (args.type === "aws:s3/bucketV2:BucketV2" ? report(`forceDestroy=${String(args.props["forceDestroy"])}`) : undefined),
+                validateResource: (args, report) =>
+                    args.type === "aws:s3/bucketV2:BucketV2" ? report(`forceDestroy=${String(args.props["forceDestroy"])}`) : undefined,
             },
         ];
-        assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), [{ pack: "p", policy: "sees-remediated", enforcementLevel: "mandatory", urn: bucket.urn, message: "d\nforceDestroy=false" }]);
+        assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), [
+            { pack: "p", policy: "sees-remediated", enforcementLevel: "mandatory", urn: bucket.urn, message: "d\nforceDestroy=false" },
+        ]);
     });
 
     it("passes stack tags through as a read-only map", async () => {

@@ -42,7 +42,10 @@ describe("json", () => {
         assert.equal(parseJson("{").ok, false);
         assert.deepEqual(parseJsonOrObject('{"tags":{"a":"b"}}'), { tags: { a: "b" } });
         assert.deepEqual(parseJsonOrObject({ tags: {} }), { tags: {} });
-        assert.deepEqual([parseJsonOrObject("[1]"), parseJsonOrObject("nope"), parseJsonOrObject(undefined)], [undefined, undefined, undefined]);
+        assert.deepEqual(
+            [parseJsonOrObject("[1]"), parseJsonOrObject("nope"), parseJsonOrObject(undefined)],
+            [undefined, undefined, undefined],
+        );
     });
 });
 
@@ -59,19 +62,36 @@ describe("tags and labels", () => {
     });
 
     it("merges resource tags over computed and default ones", () => {
-        assert.deepEqual(awsTags({ type: "aws:ec2/vpc:Vpc", props: { tags: { team: "net", Name: "v" }, tagsAll: { x: "y" } }, provider: awsProvider }), {
-            environment: "prod",
-            team: "net",
-            x: "y",
-            Name: "v",
-        });
-        assert.deepEqual(awsTags({ type: "aws:autoscaling/group:Group", props: { tags: [{ key: "a", value: "b", propagateAtLaunch: true }] }, provider: awsProvider }), { a: "b" });
-        assert.deepEqual(gcpLabels({ type: "gcp:kms/cryptoKey:CryptoKey", props: { labels: { team: "sec" }, effectiveLabels: { e: "1" }, pulumiLabels: { p: "2" } }, provider: gcpProvider }), {
-            environment: "dr",
-            team: "sec",
-            e: "1",
-            p: "2",
-        });
+        assert.deepEqual(
+            awsTags({ type: "aws:ec2/vpc:Vpc", props: { tags: { team: "net", Name: "v" }, tagsAll: { x: "y" } }, provider: awsProvider }),
+            {
+                environment: "prod",
+                team: "net",
+                x: "y",
+                Name: "v",
+            },
+        );
+        assert.deepEqual(
+            awsTags({
+                type: "aws:autoscaling/group:Group",
+                props: { tags: [{ key: "a", value: "b", propagateAtLaunch: true }] },
+                provider: awsProvider,
+            }),
+            { a: "b" },
+        );
+        assert.deepEqual(
+            gcpLabels({
+                type: "gcp:kms/cryptoKey:CryptoKey",
+                props: { labels: { team: "sec" }, effectiveLabels: { e: "1" }, pulumiLabels: { p: "2" } },
+                provider: gcpProvider,
+            }),
+            {
+                environment: "dr",
+                team: "sec",
+                e: "1",
+                p: "2",
+            },
+        );
         assert.deepEqual(resourceTags({ type: "random:index/randomId:RandomId", props: { tags: { a: "b" } } }), {});
     });
 });
@@ -83,7 +103,10 @@ describe("environment", () => {
         assert.equal(providerEnvironment(awsP), "prod");
         assert.equal(providerEnvironment(gcpP), "dr");
         assert.equal(providerEnvironment({ type: "pulumi:providers:kubernetes", props: {} }), undefined);
-        assert.equal(resourceEnvironment({ type: "aws:ec2/vpc:Vpc", props: { tags: { environment: "staging" } }, provider: awsP }), "staging");
+        assert.equal(
+            resourceEnvironment({ type: "aws:ec2/vpc:Vpc", props: { tags: { environment: "staging" } }, provider: awsP }),
+            "staging",
+        );
         assert.equal(resourceEnvironment({ type: "aws:ec2/vpc:Vpc", props: {}, provider: awsP }), "prod");
         const vpc = { type: "aws:ec2/vpc:Vpc", props: { tags: { environment: "staging" } } };
         assert.deepEqual(stackEnvironments([gcpP, awsP, vpc]), ["dr", "prod"]);

@@ -29,7 +29,12 @@ describe("references", () => {
         const b = s.custom("aws:ec2/vpc:Vpc", "b", {}, { id: "vpc-b" });
         s.custom("aws:ec2/flowLog:FlowLog", "by-property-deps", { vpcId: "vpc-a" }, { propertyDependencies: { vpcId: [b] } });
         s.custom("aws:ec2/flowLog:FlowLog", "by-id", { vpcId: "vpc-a" }, { dependsOn: [b] });
-        s.custom("aws:ec2/flowLog:FlowLog", "unknown-id", { vpcId: pulumi.unknown }, { dependsOn: [b], exactOutputs: { vpcId: pulumi.unknown } });
+        s.custom(
+            "aws:ec2/flowLog:FlowLog",
+            "unknown-id",
+            { vpcId: pulumi.unknown },
+            { dependsOn: [b], exactOutputs: { vpcId: pulumi.unknown } },
+        );
         s.custom("aws:ec2/flowLog:FlowLog", "unset", { subnetId: "subnet-1" }, { dependsOn: [a] });
         assert.deepEqual(await resolve(s), { "by-property-deps": ["b"], "by-id": ["a"], "unknown-id": ["b"], unset: [] });
     });
@@ -43,14 +48,34 @@ describe("references", () => {
                 name: "t",
                 description: "t",
                 validateResource: validateResourceOfTypes(["aws:ec2/vpc:Vpc"], (props) => {
-                    seen.push(tryRead(() => props["cidrBlock"]), tryRead(() => props["name"]));
-                    assert.throws(() => tryRead(() => { throw new Error("other"); }), /other/);
+                    seen.push(
+                        tryRead(() => props["cidrBlock"]),
+                        tryRead(() => props["name"]),
+                    );
+                    assert.throws(
+                        () =>
+                            tryRead(() => {
+                                throw new Error("other");
+                            }),
+                        /other/,
+                    );
                 }),
             },
-            { name: "label", description: "l", validateStack: (args) => void seen.push(...args.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc").map((r) => [resourceLabel(r), knownId(r)])) },
+            {
+                name: "label",
+                description: "l",
+                validateStack: (args) =>
+                    void seen.push(
+                        ...args.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc").map((r) => [resourceLabel(r), knownId(r)]),
+                    ),
+            },
         ];
         await evaluatePack({ name: "p", policies }, s.build());
-        assert.deepEqual(seen, [{ known: false }, { known: true, value: "n" }, ["vpc-1 (urn:pulumi:dev::platform::aws:ec2/vpc:Vpc::v)", "vpc-1"]]);
+        assert.deepEqual(seen, [
+            { known: false },
+            { known: true, value: "n" },
+            ["vpc-1 (urn:pulumi:dev::platform::aws:ec2/vpc:Vpc::v)", "vpc-1"],
+        ]);
     });
 
     it("validateResourceOfTypes filters by type token and marks single-type validations for the server's fast path", async () => {
@@ -61,7 +86,15 @@ describe("references", () => {
         const s = new StackFixture();
         const c = s.custom("a:b:C", "c");
         s.custom("a:b:E", "e");
-        const policies: Policies = [{ name: "m", description: "m", validateResource: validateResourceOfTypes(["a:b:C", "a:b:D"], (_p, args, report) => report(args.type)) }];
-        assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), [{ pack: "p", policy: "m", enforcementLevel: "advisory", urn: c.urn, message: "m\na:b:C" }]);
+        const policies: Policies = [
+            {
+                name: "m",
+                description: "m",
+                validateResource: validateResourceOfTypes(["a:b:C", "a:b:D"], (_p, args, report) => report(args.type)),
+            },
+        ];
+        assert.deepEqual(await evaluatePack({ name: "p", policies }, s.build()), [
+            { pack: "p", policy: "m", enforcementLevel: "advisory", urn: c.urn, message: "m\na:b:C" },
+        ]);
     });
 });

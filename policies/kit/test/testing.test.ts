@@ -6,14 +6,29 @@ describe("StackFixture", () => {
         const s = new StackFixture({ project: "proj", stack: "prod" });
         const p = s.awsProvider("aws", ownershipTags("prod"), { jsonEncoded: true });
         const net = s.component("platform:network:AwsNetwork", "net");
-        const vpc = s.custom("aws:ec2/vpc:Vpc", "net-vpc", { cidrBlock: "10.0.0.0/16" }, { parent: net, provider: p, outputs: { arn: "arn:vpc" }, protect: true });
+        const vpc = s.custom(
+            "aws:ec2/vpc:Vpc",
+            "net-vpc",
+            { cidrBlock: "10.0.0.0/16" },
+            { parent: net, provider: p, outputs: { arn: "arn:vpc" }, protect: true },
+        );
         const { resources, outputs } = s.withOutputs({ a: 1 }).build();
         assert.deepEqual(
             resources.map((r) => [r.urn, r.parent, r.custom, r.id]),
             [
                 ["urn:pulumi:prod::proj::pulumi:pulumi:Stack::proj-prod", null, false, null],
-                ["urn:pulumi:prod::proj::pulumi:providers:aws::aws", "urn:pulumi:prod::proj::pulumi:pulumi:Stack::proj-prod", true, "aws-provider-id"],
-                ["urn:pulumi:prod::proj::platform:network:AwsNetwork::net", "urn:pulumi:prod::proj::pulumi:pulumi:Stack::proj-prod", false, null],
+                [
+                    "urn:pulumi:prod::proj::pulumi:providers:aws::aws",
+                    "urn:pulumi:prod::proj::pulumi:pulumi:Stack::proj-prod",
+                    true,
+                    "aws-provider-id",
+                ],
+                [
+                    "urn:pulumi:prod::proj::platform:network:AwsNetwork::net",
+                    "urn:pulumi:prod::proj::pulumi:pulumi:Stack::proj-prod",
+                    false,
+                    null,
+                ],
                 ["urn:pulumi:prod::proj::platform:network:AwsNetwork$aws:ec2/vpc:Vpc::net-vpc", net.urn, true, "net-vpc-id"],
             ],
         );

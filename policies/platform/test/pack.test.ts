@@ -28,6 +28,9 @@ describe("platform pack", () => {
     it("runs as a real policy pack process and reports what evaluatePack reports", async function () {
         this.timeout(30000);
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation);
-        assert.deepEqual(viaKit.map((v) => v.policy), ["required-tags", "required-tags", "ha-in-prod", "ha-in-prod"]);
+        assert.deepEqual(
+            viaKit.map((v) => v.policy),
+            ["required-tags", "required-tags", "ha-in-prod", "ha-in-prod"],
+        );
     });
 });

@@ -7,7 +7,12 @@ import { GcpKmsKeys } from "@platform/security";
 import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
 /** Google APIs the foundation layer calls. */
-export const FOUNDATION_APIS = ["compute.googleapis.com", "servicenetworking.googleapis.com", "dns.googleapis.com", "cloudkms.googleapis.com"] as const;
+export const FOUNDATION_APIS = [
+    "compute.googleapis.com",
+    "servicenetworking.googleapis.com",
+    "dns.googleapis.com",
+    "cloudkms.googleapis.com",
+] as const;
 
 export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider): StackOutputs<GcpFoundationOutputs> {
     const gcpProject = settings.gcpProject;
@@ -43,7 +48,14 @@ export function gcpFoundation(settings: PlatformSettings, provider: gcp.Provider
     const dns = wantsDnsZones(settings.dns)
         ? new GcpDnsZones(
               `${prefix}-dns`,
-              { project: gcpProject, naming, publicZone, privateZone, networkSelfLink: network.networkSelfLink, protect: settings.profile.protectStatefulResources },
+              {
+                  project: gcpProject,
+                  naming,
+                  publicZone,
+                  privateZone,
+                  networkSelfLink: network.networkSelfLink,
+                  protect: settings.profile.protectStatefulResources,
+              },
               componentOpts,
           )
         : undefined;

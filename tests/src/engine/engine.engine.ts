@@ -14,11 +14,22 @@ describe("real engine against the simulated cloud", function () {
     const { stage, pulumi } = useSimulatedEngine();
 
     const foundation = () => discoverProjects(REPO_ROOT).find((p) => p.name === "foundation")!;
-    const packArgs = () => policyPackDirs(REPO_ROOT).filter((d) => !d.endsWith("gcp")).flatMap((d) => ["--policy-pack", d]);
+    const packArgs = () =>
+        policyPackDirs(REPO_ROOT)
+            .filter((d) => !d.endsWith("gcp"))
+            .flatMap((d) => ["--policy-pack", d]);
 
     it("pulumi preview --policy-pack aws --policy-pack platform on foundation/prod: the analyzer passes it", async () => {
         const { workDir } = await stage(foundation(), "prod");
-        const { code, output } = await pulumi(workDir, ["preview", "--stack", "prod", "--non-interactive", "--color", "never", ...packArgs()]);
+        const { code, output } = await pulumi(workDir, [
+            "preview",
+            "--stack",
+            "prod",
+            "--non-interactive",
+            "--color",
+            "never",
+            ...packArgs(),
+        ]);
         assert.equal(code, 0, output);
         assert.doesNotMatch(output, /mandatory/i);
         // The analyzer really ran both packs (listed under Policies:).
@@ -30,7 +41,15 @@ describe("real engine against the simulated cloud", function () {
     it("the same preview on a deliberately non-compliant project reports ha-in-prod and fails", async () => {
         const noncompliant = readProject(path.join(FIXTURES, "noncompliant"), true);
         const { workDir } = await stage(noncompliant, "prod");
-        const { code, output } = await pulumi(workDir, ["preview", "--stack", "prod", "--non-interactive", "--color", "never", ...packArgs()]);
+        const { code, output } = await pulumi(workDir, [
+            "preview",
+            "--stack",
+            "prod",
+            "--non-interactive",
+            "--color",
+            "never",
+            ...packArgs(),
+        ]);
         assert.notEqual(code, 0);
         assert.match(output, /ha-in-prod/);
         assert.match(output, /mandatory/);
@@ -71,7 +90,11 @@ describe("real engine against the simulated cloud", function () {
 
     it("platform preview --env staging --simulate runs the engine with the policy packs and shows progress", async () => {
         const lines: string[] = [];
-        const code = await runCli(["preview", "--env", "staging", "--simulate"], { stdout: (t) => lines.push(t), stderr: (t) => lines.push(t), cwd: REPO_ROOT });
+        const code = await runCli(["preview", "--env", "staging", "--simulate"], {
+            stdout: (t) => lines.push(t),
+            stderr: (t) => lines.push(t),
+            cwd: REPO_ROOT,
+        });
         const text = lines.join("\n");
         assert.equal(code, 0, text);
         assert.match(text, /==> foundation\/staging: pulumi preview \(simulated cloud, rehearsal only/);

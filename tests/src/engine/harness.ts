@@ -9,7 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { type EngineEnvironment, EngineUnavailableError, simulatedEngineEnvironment, type StackProject, stageWorkspace } from "@platform/automation";
+import {
+    type EngineEnvironment,
+    EngineUnavailableError,
+    simulatedEngineEnvironment,
+    type StackProject,
+    stageWorkspace,
+} from "@platform/automation";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { REPO_ROOT } from "../paths.js";
 
@@ -19,9 +25,9 @@ export interface EngineHarness {
     /** The engine environment (valid inside tests, after the suite's `before`). */
     readonly engine: EngineEnvironment;
     /** Creates (or selects) the stack in a staged workspace, so the plain CLI can run there. */
-    stage(project: StackProject, env: string): Promise<{ stack: Stack; workDir: string }>;
+    stage(this: void, project: StackProject, env: string): Promise<{ stack: Stack; workDir: string }>;
     /** Runs the pinned CLI in a workspace; never rejects. */
-    pulumi(workDir: string, args: string[]): Promise<{ code: number; output: string }>;
+    pulumi(this: void, workDir: string, args: string[]): Promise<{ code: number; output: string }>;
 }
 
 /**
@@ -77,14 +83,23 @@ export function useSimulatedEngine(): EngineHarness {
             const staged = stageWorkspace(REPO_ROOT, project, env);
             const stack = await LocalWorkspace.createOrSelectStack(
                 { stackName: env, workDir: staged.workDir },
-                { envVars: environment.env, pulumiCommand: command, projectSettings: staged.projectSettings, stackSettings: staged.stackSettings },
+                {
+                    envVars: environment.env,
+                    pulumiCommand: command,
+                    projectSettings: staged.projectSettings,
+                    stackSettings: staged.stackSettings,
+                },
             );
             return { stack, workDir: staged.workDir };
         },
         async pulumi(workDir, args) {
             const { engine: environment } = ready();
             try {
-                const { stdout, stderr } = await run(environment.pulumi, args, { cwd: workDir, env: environment.env, maxBuffer: 64 * 1024 * 1024 });
+                const { stdout, stderr } = await run(environment.pulumi, args, {
+                    cwd: workDir,
+                    env: environment.env,
+                    maxBuffer: 64 * 1024 * 1024,
+                });
                 return { code: 0, output: stdout + stderr };
             } catch (err) {
                 const e = err as { code?: number; stdout?: string; stderr?: string };

@@ -43,7 +43,13 @@ function recordSteps(): { onEvent: (event: EngineEvent) => void; steps: Map<stri
 /** Whether an IPv4 address is in 10.96.0.0/12, the default Service range. */
 function inServiceRange(ip: unknown): boolean {
     const octets = String(ip).split(".").map(Number);
-    return octets.length === 4 && octets[0] === 10 && (octets[1] ?? 0) >= 96 && (octets[1] ?? 0) <= 111 && octets.every((o) => Number.isInteger(o) && o >= 0 && o <= 255);
+    return (
+        octets.length === 4 &&
+        octets[0] === 10 &&
+        (octets[1] ?? 0) >= 96 &&
+        (octets[1] ?? 0) <= 111 &&
+        octets.every((o) => Number.isInteger(o) && o >= 0 && o <= 255)
+    );
 }
 
 describe("real engine: the simulated kubernetes provider", function () {
@@ -84,7 +90,9 @@ describe("real engine: the simulated kubernetes provider", function () {
         assert.equal(scaled.summary.result, "succeeded");
         assert.deepEqual(scaled.summary.resourceChanges, { same: 6, update: 1 });
         assert.deepEqual([...scale.steps.keys()], [DEPLOYMENT]);
-        assert.deepEqual(scale.steps.get(DEPLOYMENT), [{ op: "update", detailedDiff: { "spec.replicas": { diffKind: "update", inputDiff: true } } }]);
+        assert.deepEqual(scale.steps.get(DEPLOYMENT), [
+            { op: "update", detailedDiff: { "spec.replicas": { diffKind: "update", inputDiff: true } } },
+        ]);
         const second = await outputs(stack);
         assert.equal(second["readyReplicas"], 3);
         assert.equal(second["deploymentId"], first["deploymentId"]);

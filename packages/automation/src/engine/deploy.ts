@@ -58,12 +58,15 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         options.progress(
             `==> ${project.name}/${options.env}: pulumi ${options.operation} (simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})`,
         );
-        const stack = await LocalWorkspace.createOrSelectStack({ stackName: options.env, workDir: staged.workDir }, {
-            envVars: engine.env,
-            pulumiCommand,
-            projectSettings: staged.projectSettings,
-            stackSettings: staged.stackSettings,
-        });
+        const stack = await LocalWorkspace.createOrSelectStack(
+            { stackName: options.env, workDir: staged.workDir },
+            {
+                envVars: engine.env,
+                pulumiCommand,
+                projectSettings: staged.projectSettings,
+                stackSettings: staged.stackSettings,
+            },
+        );
         const onOutput = (out: string) => {
             for (const line of out.replace(/\n$/, "").split("\n")) {
                 options.progress(`    ${line}`);
@@ -75,13 +78,28 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
                 results.push({ project: project.name, stack: options.env, ok: true, summary: JSON.stringify(result.changeSummary) });
             } else if (options.operation === "up") {
                 const result = await stack.up({ policyPacks: policyPackDirs(options.root), onOutput, color: "never" });
-                results.push({ project: project.name, stack: options.env, ok: true, summary: JSON.stringify(result.summary.resourceChanges ?? {}) });
+                results.push({
+                    project: project.name,
+                    stack: options.env,
+                    ok: true,
+                    summary: JSON.stringify(result.summary.resourceChanges ?? {}),
+                });
             } else {
                 const result = await stack.destroy({ onOutput, color: "never" });
-                results.push({ project: project.name, stack: options.env, ok: true, summary: JSON.stringify(result.summary.resourceChanges ?? {}) });
+                results.push({
+                    project: project.name,
+                    stack: options.env,
+                    ok: true,
+                    summary: JSON.stringify(result.summary.resourceChanges ?? {}),
+                });
             }
         } catch (err) {
-            results.push({ project: project.name, stack: options.env, ok: false, summary: err instanceof Error ? err.message.split("\n").slice(0, 3).join(" ") : String(err) });
+            results.push({
+                project: project.name,
+                stack: options.env,
+                ok: false,
+                summary: err instanceof Error ? err.message.split("\n").slice(0, 3).join(" ") : String(err),
+            });
             break;
         }
     }

@@ -19,10 +19,23 @@ export function buildReport(result: EnvironmentSynthesis): SynthReport {
         stacks: result.stacks.map((s) => ({
             project: s.project,
             stack: s.stack,
-            resources: s.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent, protect: r.protect, inputs: r.inputs })),
+            resources: s.resources.map((r) => ({
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                parent: r.parent,
+                protect: r.protect,
+                inputs: r.inputs,
+            })),
             outputs: s.outputs,
         })),
-        violations: result.violations.map((v) => ({ pack: v.pack, policy: v.policy, enforcementLevel: v.enforcementLevel, urn: v.urn, message: v.message })),
+        violations: result.violations.map((v) => ({
+            pack: v.pack,
+            policy: v.policy,
+            enforcementLevel: v.enforcementLevel,
+            urn: v.urn,
+            message: v.message,
+        })),
         summary: {
             resources: result.stacks.reduce((n, s) => n + s.resources.length, 0),
             mandatoryViolations: result.violations.filter((v) => v.enforcementLevel === "mandatory").length,
@@ -72,6 +85,9 @@ export function renderText(result: EnvironmentSynthesis): string {
         lines.push(`  ${v.enforcementLevel.toUpperCase()}  ${v.pack}/${v.policy}  ${v.urn ?? "(stack)"}`, `      ${v.message}`);
     }
     const s = report.summary;
-    lines.push("", `summary: ${s.resources} resources, ${s.mandatoryViolations} mandatory violations, ${s.advisoryViolations} advisory violations`);
+    lines.push(
+        "",
+        `summary: ${s.resources} resources, ${s.mandatoryViolations} mandatory violations, ${s.advisoryViolations} advisory violations`,
+    );
     return lines.join("\n");
 }

@@ -11,7 +11,10 @@ export interface Ipv4Cidr {
 
 /** Why a CIDR string was rejected; the message is written for a person fixing config. */
 export class CidrSyntaxError extends Error {
-    constructor(readonly input: string, readonly reason: string) {
+    constructor(
+        readonly input: string,
+        readonly reason: string,
+    ) {
         super(`"${input}" is not a valid IPv4 CIDR block: ${reason}`);
         this.name = "CidrSyntaxError";
     }
@@ -42,10 +45,7 @@ export function parseCidr(input: string): Ipv4Cidr {
     const address = octets.reduce((acc, o) => ((acc << 8) | o) >>> 0, 0);
     const network = (address & prefixMask(prefix)) >>> 0;
     if (network !== address) {
-        throw new CidrSyntaxError(
-            input,
-            `host bits are set; the network address for /${prefix} is ${formatAddress(network)}/${prefix}`,
-        );
+        throw new CidrSyntaxError(input, `host bits are set; the network address for /${prefix} is ${formatAddress(network)}/${prefix}`);
     }
     return { network, prefix };
 }

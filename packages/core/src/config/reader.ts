@@ -34,12 +34,7 @@ export class ObjectReader {
     rejectUnknown(allowed: readonly string[]): void {
         for (const field of Object.keys(this.source)) {
             if (!allowed.includes(field)) {
-                this.issues.add(
-                    this.key(field),
-                    this.source[field],
-                    "unknown setting",
-                    `remove it or use one of: ${allowed.join(", ")}`,
-                );
+                this.issues.add(this.key(field), this.source[field], "unknown setting", `remove it or use one of: ${allowed.join(", ")}`);
             }
         }
     }
@@ -84,7 +79,12 @@ export class ObjectReader {
             return undefined;
         }
         if (typeof value !== "number" || !Number.isInteger(value) || value < range.min || value > range.max) {
-            this.issues.add(this.key(field), value, `must be a whole number from ${range.min} to ${range.max}`, "change it to a number in range");
+            this.issues.add(
+                this.key(field),
+                value,
+                `must be a whole number from ${range.min} to ${range.max}`,
+                "change it to a number in range",
+            );
             return undefined;
         }
         if (range.allowed && !range.allowed.includes(value)) {
@@ -128,7 +128,12 @@ export class ObjectReader {
             return undefined;
         }
         if (!isPlainObject(value)) {
-            this.issues.add(this.key(field), value, "must be an object", `write it as a YAML mapping, e.g. ${opts.hint ?? "{ key: value }"}`);
+            this.issues.add(
+                this.key(field),
+                value,
+                "must be an object",
+                `write it as a YAML mapping, e.g. ${opts.hint ?? "{ key: value }"}`,
+            );
             return undefined;
         }
         return new ObjectReader(this.key(field), value, this.issues);

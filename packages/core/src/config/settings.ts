@@ -179,7 +179,12 @@ function readNetwork(
     const rawSecondary = reader.source["secondaryRegions"];
     if (rawSecondary !== undefined) {
         if (cloud !== "gcp") {
-            issues.add(reader.key("secondaryRegions"), rawSecondary, "is only supported on gcp", "remove it; an AWS VPC is regional (use another stack per region)");
+            issues.add(
+                reader.key("secondaryRegions"),
+                rawSecondary,
+                "is only supported on gcp",
+                "remove it; an AWS VPC is regional (use another stack per region)",
+            );
         } else if (!Array.isArray(rawSecondary)) {
             issues.add(reader.key("secondaryRegions"), rawSecondary, "must be a list", "write [{ region: us-east4, cidr: 10.41.0.0/16 }]");
         } else {
@@ -204,7 +209,12 @@ function readNetwork(
     }
 
     for (const [a, b] of findOverlaps(labelled)) {
-        issues.add(b.label, b.cidr, `overlaps ${a.label} (${a.cidr})`, "choose non-overlapping blocks so routing and peering stay unambiguous");
+        issues.add(
+            b.label,
+            b.cidr,
+            `overlaps ${a.label} (${a.cidr})`,
+            "choose non-overlapping blocks so routing and peering stay unambiguous",
+        );
     }
 
     const needed = profile.network.availabilityZones;
@@ -214,7 +224,12 @@ function readNetwork(
         const foreign = zones.filter((z) => !zoneBelongsToRegion(cloud, region, z));
         const duplicates = zones.filter((z, i) => zones!.indexOf(z) !== i);
         if (foreign.length > 0) {
-            issues.add(key, zones, `${foreign.join(", ")} not in region ${region}`, `list zones of ${region}, e.g. ${defaultZones(cloud, region, needed).join(", ")}`);
+            issues.add(
+                key,
+                zones,
+                `${foreign.join(", ")} not in region ${region}`,
+                `list zones of ${region}, e.g. ${defaultZones(cloud, region, needed).join(", ")}`,
+            );
         } else if (duplicates.length > 0) {
             issues.add(key, zones, `${duplicates.join(", ")} listed twice`, "list each zone once");
         } else if (zones.length < needed) {
@@ -247,9 +262,17 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>): Pla
     root.rejectUnknown(CONFIG_KEYS);
 
     const environment = root.oneOf("environment", ENVIRONMENTS, { required: true });
-    const project = root.string("project", { required: true, pattern: PROJECT_PATTERN, hint: "2-12 lowercase letters or digits starting with a letter, e.g. acme" });
+    const project = root.string("project", {
+        required: true,
+        pattern: PROJECT_PATTERN,
+        hint: "2-12 lowercase letters or digits starting with a letter, e.g. acme",
+    });
     const team = root.string("team", { required: true, pattern: TAG_VALUE_PATTERN, hint: "a lowercase team slug, e.g. platform" });
-    const costCenter = root.string("costCenter", { required: true, pattern: TAG_VALUE_PATTERN, hint: "a lowercase cost-center code, e.g. cc-1042" });
+    const costCenter = root.string("costCenter", {
+        required: true,
+        pattern: TAG_VALUE_PATTERN,
+        hint: "a lowercase cost-center code, e.g. cc-1042",
+    });
     const base = PROFILES[environment ?? "dev"];
     const cloud = root.oneOf("cloud", CLOUDS) ?? base.cloud;
     const defaultRegion = cloud === base.cloud ? base.region : cloud === "aws" ? "us-east-1" : "us-west1";

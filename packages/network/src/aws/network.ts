@@ -175,7 +175,12 @@ export class AwsNetwork extends pulumi.ComponentResource {
                 azIndex,
                 new aws.ec2.NatGateway(
                     `${name}-nat-${az}`,
-                    { allocationId: eip.id, subnetId: subnets.public[azIndex].id, connectivityType: "public", tags: { Name: physical(`nat-${az}`) } },
+                    {
+                        allocationId: eip.id,
+                        subnetId: subnets.public[azIndex].id,
+                        connectivityType: "public",
+                        tags: { Name: physical(`nat-${az}`) },
+                    },
                     { parent: this, dependsOn: [this.internetGateway] },
                 ),
             );
@@ -356,7 +361,12 @@ export class AwsNetwork extends pulumi.ComponentResource {
         checkNamingArgs(this, args.naming);
         const cidr = tryParseCidr(args.cidrBlock);
         if (!cidr.ok) {
-            throw invalidArgument(this, { field: "cidrBlock", value: args.cidrBlock, problem: cidr.reason, fix: "use a block such as 10.20.0.0/16" });
+            throw invalidArgument(this, {
+                field: "cidrBlock",
+                value: args.cidrBlock,
+                problem: cidr.reason,
+                fix: "use a block such as 10.20.0.0/16",
+            });
         }
         if (cidr.cidr.prefix < AWS_VPC_PREFIX_RANGE.min || cidr.cidr.prefix > AWS_VPC_PREFIX_RANGE.max) {
             throw invalidArgument(this, {
@@ -368,17 +378,37 @@ export class AwsNetwork extends pulumi.ComponentResource {
         }
         const azs = args.availabilityZones;
         if (azs.length < 1 || azs.length > MAX_AZ_SLOTS) {
-            throw invalidArgument(this, { field: "availabilityZones", value: azs, problem: `${azs.length} AZs given`, fix: `give 1 to ${MAX_AZ_SLOTS} AZ names` });
+            throw invalidArgument(this, {
+                field: "availabilityZones",
+                value: azs,
+                problem: `${azs.length} AZs given`,
+                fix: `give 1 to ${MAX_AZ_SLOTS} AZ names`,
+            });
         }
         const malformed = azs.find((az) => !AWS_AZ_PATTERN.test(az));
         if (malformed !== undefined) {
-            throw invalidArgument(this, { field: "availabilityZones", value: malformed, problem: "not an AZ name", fix: "use names such as us-east-1a" });
+            throw invalidArgument(this, {
+                field: "availabilityZones",
+                value: malformed,
+                problem: "not an AZ name",
+                fix: "use names such as us-east-1a",
+            });
         }
         if (new Set(azs).size !== azs.length) {
-            throw invalidArgument(this, { field: "availabilityZones", value: azs, problem: "an AZ is listed twice", fix: "list each AZ once" });
+            throw invalidArgument(this, {
+                field: "availabilityZones",
+                value: azs,
+                problem: "an AZ is listed twice",
+                fix: "list each AZ once",
+            });
         }
         if (!NAT_GATEWAY_STRATEGIES.includes(nat)) {
-            throw invalidArgument(this, { field: "natGateways", value: nat, problem: "unknown strategy", fix: `use one of ${NAT_GATEWAY_STRATEGIES.join(", ")}` });
+            throw invalidArgument(this, {
+                field: "natGateways",
+                value: nat,
+                problem: "unknown strategy",
+                fix: `use one of ${NAT_GATEWAY_STRATEGIES.join(", ")}`,
+            });
         }
         if (!(CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(args.flowLogs.retentionInDays)) {
             throw invalidArgument(this, {
@@ -390,17 +420,37 @@ export class AwsNetwork extends pulumi.ComponentResource {
         }
         const unknownInterface = interfaceServices.filter((s) => !(INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(s));
         if (unknownInterface.length > 0) {
-            throw invalidArgument(this, { field: "interfaceEndpoints", value: unknownInterface, problem: "unsupported service", fix: `use any of ${INTERFACE_ENDPOINT_SERVICES.join(", ")}` });
+            throw invalidArgument(this, {
+                field: "interfaceEndpoints",
+                value: unknownInterface,
+                problem: "unsupported service",
+                fix: `use any of ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`,
+            });
         }
         const unknownGateway = gatewayServices.filter((s) => !(GATEWAY_ENDPOINT_SERVICES as readonly string[]).includes(s));
         if (unknownGateway.length > 0) {
-            throw invalidArgument(this, { field: "gatewayEndpoints", value: unknownGateway, problem: "unsupported service", fix: `use any of ${GATEWAY_ENDPOINT_SERVICES.join(", ")}` });
+            throw invalidArgument(this, {
+                field: "gatewayEndpoints",
+                value: unknownGateway,
+                problem: "unsupported service",
+                fix: `use any of ${GATEWAY_ENDPOINT_SERVICES.join(", ")}`,
+            });
         }
         if (new Set([...interfaceServices, ...gatewayServices]).size !== interfaceServices.length + gatewayServices.length) {
-            throw invalidArgument(this, { field: "interfaceEndpoints", value: interfaceServices, problem: "a service is listed twice", fix: "list each endpoint service once" });
+            throw invalidArgument(this, {
+                field: "interfaceEndpoints",
+                value: interfaceServices,
+                problem: "a service is listed twice",
+                fix: "list each endpoint service once",
+            });
         }
         if (args.clusterName !== undefined && !CLUSTER_NAME_PATTERN.test(args.clusterName)) {
-            throw invalidArgument(this, { field: "clusterName", value: args.clusterName, problem: "not a valid EKS cluster name", fix: "use letters, digits, - and _ (1-100 characters)" });
+            throw invalidArgument(this, {
+                field: "clusterName",
+                value: args.clusterName,
+                problem: "not a valid EKS cluster name",
+                fix: "use letters, digits, - and _ (1-100 characters)",
+            });
         }
     }
 }

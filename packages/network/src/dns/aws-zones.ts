@@ -31,16 +31,31 @@ export class AwsDnsZones extends pulumi.ComponentResource {
     constructor(name: string, args: AwsDnsZonesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:network:AwsDnsZones", name, {}, opts);
         if (args.publicZone === undefined && args.privateZone === undefined) {
-            throw invalidArgument(this, { field: "publicZone", value: undefined, problem: "neither publicZone nor privateZone is set", fix: "set at least one, or do not create AwsDnsZones" });
+            throw invalidArgument(this, {
+                field: "publicZone",
+                value: undefined,
+                problem: "neither publicZone nor privateZone is set",
+                fix: "set at least one, or do not create AwsDnsZones",
+            });
         }
         for (const field of ["publicZone", "privateZone"] as const) {
             const value = args[field];
             if (value !== undefined && !DOMAIN_NAME_PATTERN.test(value)) {
-                throw invalidArgument(this, { field, value, problem: "not a lowercase domain name", fix: "use a name such as example.com" });
+                throw invalidArgument(this, {
+                    field,
+                    value,
+                    problem: "not a lowercase domain name",
+                    fix: "use a name such as example.com",
+                });
             }
         }
         if (args.privateZone !== undefined && args.vpcId === undefined) {
-            throw invalidArgument(this, { field: "vpcId", value: undefined, problem: "a private zone needs the VPC it answers in", fix: "pass the network's vpcId" });
+            throw invalidArgument(this, {
+                field: "vpcId",
+                value: undefined,
+                problem: "a private zone needs the VPC it answers in",
+                fix: "pass the network's vpcId",
+            });
         }
         if (args.publicZone !== undefined) {
             this.publicZone = new aws.route53.Zone(
@@ -52,13 +67,22 @@ export class AwsDnsZones extends pulumi.ComponentResource {
         if (args.privateZone !== undefined) {
             this.privateZone = new aws.route53.Zone(
                 `${name}-private`,
-                { name: args.privateZone, comment: "Private zone managed by the platform", vpcs: [{ vpcId: args.vpcId! }], forceDestroy: false },
+                {
+                    name: args.privateZone,
+                    comment: "Private zone managed by the platform",
+                    vpcs: [{ vpcId: args.vpcId! }],
+                    forceDestroy: false,
+                },
                 statefulChildOptions(this, args.protect === true),
             );
         }
         this.publicZoneId = this.publicZone ? this.publicZone.zoneId : pulumi.output(null);
         this.privateZoneId = this.privateZone ? this.privateZone.zoneId : pulumi.output(null);
         this.publicNameServers = this.publicZone ? this.publicZone.nameServers : pulumi.output([]);
-        this.registerOutputs({ publicZoneId: this.publicZoneId, privateZoneId: this.privateZoneId, publicNameServers: this.publicNameServers });
+        this.registerOutputs({
+            publicZoneId: this.publicZoneId,
+            privateZoneId: this.privateZoneId,
+            publicNameServers: this.publicNameServers,
+        });
     }
 }

@@ -121,11 +121,21 @@ export class GcpDnsZones extends pulumi.ComponentResource {
         for (const field of ["publicZone", "privateZone"] as const) {
             const value = args[field];
             if (value !== undefined && (typeof value !== "string" || !DOMAIN_NAME_PATTERN.test(withoutTrailingDot(value)))) {
-                throw invalidArgument(this, { field, value, problem: "not a lowercase domain name", fix: "use a name such as example.com or dr.internal" });
+                throw invalidArgument(this, {
+                    field,
+                    value,
+                    problem: "not a lowercase domain name",
+                    fix: "use a name such as example.com or dr.internal",
+                });
             }
         }
         if (args.protect !== undefined && typeof args.protect !== "boolean") {
-            throw invalidArgument(this, { field: "protect", value: args.protect, problem: "must be true or false", fix: "pass the environment profile's protectStatefulResources, or leave it unset" });
+            throw invalidArgument(this, {
+                field: "protect",
+                value: args.protect,
+                problem: "must be true or false",
+                fix: "pass the environment profile's protectStatefulResources, or leave it unset",
+            });
         }
         if (args.privateZone !== undefined && args.networkSelfLink === undefined) {
             throw invalidArgument(this, {

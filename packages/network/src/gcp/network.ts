@@ -27,13 +27,7 @@ import {
     tryParseCidr,
 } from "@platform/core";
 import { DEFAULT_HEALTH_CHECK_PORTS, type FirewallRuleKey, planGcpFirewall } from "./firewall.js";
-import {
-    GCP_POD_RANGE_NAME,
-    GCP_SERVICE_RANGE_NAME,
-    type GcpSubnetSpec,
-    planGcpSubnets,
-    privateServiceAccessAllocation,
-} from "./plan.js";
+import { GCP_POD_RANGE_NAME, GCP_SERVICE_RANGE_NAME, type GcpSubnetSpec, planGcpSubnets, privateServiceAccessAllocation } from "./plan.js";
 
 /**
  * How workloads without public IPs reach the internet.
@@ -349,14 +343,19 @@ export class GcpNetwork extends pulumi.ComponentResource {
                 field: "regions",
                 value: args.regions,
                 problem: "no region given",
-                fix: "list at least one region with its range, primary first, e.g. [{ region: \"us-west1\", cidr: \"10.40.0.0/16\" }]",
+                fix: 'list at least one region with its range, primary first, e.g. [{ region: "us-west1", cidr: "10.40.0.0/16" }]',
             });
         }
         const labelled: LabelledCidr[] = [];
         const seen = new Map<string, number>();
         regions.forEach(({ region, cidr }, i) => {
             if (typeof region !== "string" || !GCP_REGION_PATTERN.test(region)) {
-                throw invalidArgument(this, { field: `regions[${i}].region`, value: region, problem: "not a GCP region name", fix: "use a region such as us-west1 or europe-west4" });
+                throw invalidArgument(this, {
+                    field: `regions[${i}].region`,
+                    value: region,
+                    problem: "not a GCP region name",
+                    fix: "use a region such as us-west1 or europe-west4",
+                });
             }
             const first = seen.get(region);
             if (first !== undefined) {
@@ -370,7 +369,12 @@ export class GcpNetwork extends pulumi.ComponentResource {
             seen.set(region, i);
             const parsed = tryParseCidr(String(cidr));
             if (!parsed.ok) {
-                throw invalidArgument(this, { field: `regions[${i}].cidr`, value: cidr, problem: parsed.reason, fix: "write a network address with its prefix, e.g. 10.40.0.0/16" });
+                throw invalidArgument(this, {
+                    field: `regions[${i}].cidr`,
+                    value: cidr,
+                    problem: parsed.reason,
+                    fix: "write a network address with its prefix, e.g. 10.40.0.0/16",
+                });
             }
             const { min, max } = GCP_REGION_PREFIX_RANGE;
             if (parsed.cidr.prefix < min || parsed.cidr.prefix > max) {
@@ -394,7 +398,12 @@ export class GcpNetwork extends pulumi.ComponentResource {
             });
         }
         if (!GCP_EGRESS_MODES.includes(egress)) {
-            throw invalidArgument(this, { field: "egress", value: egress, problem: "unknown egress mode", fix: `use one of ${GCP_EGRESS_MODES.join(", ")}` });
+            throw invalidArgument(this, {
+                field: "egress",
+                value: egress,
+                problem: "unknown egress mode",
+                fix: `use one of ${GCP_EGRESS_MODES.join(", ")}`,
+            });
         }
         if (!FLOW_LOG_AGGREGATION_INTERVALS.includes(flowLogs.aggregationInterval)) {
             throw invalidArgument(this, {
@@ -414,7 +423,12 @@ export class GcpNetwork extends pulumi.ComponentResource {
             });
         }
         if (!FLOW_LOG_METADATA_MODES.includes(flowLogs.metadata)) {
-            throw invalidArgument(this, { field: "flowLogs.metadata", value: flowLogs.metadata, problem: "unsupported metadata mode", fix: `use one of ${FLOW_LOG_METADATA_MODES.join(", ")}` });
+            throw invalidArgument(this, {
+                field: "flowLogs.metadata",
+                value: flowLogs.metadata,
+                problem: "unsupported metadata mode",
+                fix: `use one of ${FLOW_LOG_METADATA_MODES.join(", ")}`,
+            });
         }
         if (healthCheckPorts.length === 0) {
             throw invalidArgument(this, {
@@ -426,10 +440,20 @@ export class GcpNetwork extends pulumi.ComponentResource {
         }
         healthCheckPorts.forEach((port, i) => {
             if (!Number.isInteger(port) || port < 1 || port > 65535) {
-                throw invalidArgument(this, { field: `firewall.healthCheckPorts[${i}]`, value: port, problem: "not a port number", fix: "use whole numbers from 1 to 65535" });
+                throw invalidArgument(this, {
+                    field: `firewall.healthCheckPorts[${i}]`,
+                    value: port,
+                    problem: "not a port number",
+                    fix: "use whole numbers from 1 to 65535",
+                });
             }
             if (healthCheckPorts.indexOf(port) !== i) {
-                throw invalidArgument(this, { field: `firewall.healthCheckPorts[${i}]`, value: port, problem: "listed twice", fix: "list each port once" });
+                throw invalidArgument(this, {
+                    field: `firewall.healthCheckPorts[${i}]`,
+                    value: port,
+                    problem: "listed twice",
+                    fix: "list each port once",
+                });
             }
         });
     }

@@ -2,6 +2,11 @@ import * as assert from "node:assert/strict";
 import { countByType, findResource, type InventoryResource, ofType, synthesize } from "@platform/synth";
 import { AwsNetwork, type AwsNetworkArgs } from "../../src/index.js";
 
+/** The parts of an IAM policy document these tests read. */
+interface PolicyJson {
+    readonly Statement: ReadonlyArray<{ readonly Condition?: unknown; readonly Resource?: unknown }>;
+}
+
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/logs";
 const base: AwsNetworkArgs = {
     naming: { project: "acme", environment: "prod" },
@@ -54,7 +59,9 @@ describe("AwsNetwork", () => {
         assert.equal(ofType(resources, "aws:ec2/subnet:Subnet").length, 6);
         const natId = nats[0].id;
         assert.deepEqual(
-            ["net-private-us-east-1a-egress", "net-private-us-east-1b-egress"].map((n) => findResource(resources, ROUTE, n).inputs["natGatewayId"]),
+            ["net-private-us-east-1a-egress", "net-private-us-east-1b-egress"].map(
+                (n) => findResource(resources, ROUTE, n).inputs["natGatewayId"],
+            ),
             [natId, natId],
         );
         assert.equal(nats[0].name, "net-nat-us-east-1a");
@@ -65,7 +72,10 @@ describe("AwsNetwork", () => {
         const resources = await synth({ ...base, natGateways: "none" });
         assert.equal(ofType(resources, "aws:ec2/natGateway:NatGateway").length, 0);
         assert.equal(ofType(resources, "aws:ec2/eip:Eip").length, 0);
-        assert.deepEqual(ofType(resources, "aws:ec2/route:Route").map((r) => r.name), ["net-public-internet"]);
+        assert.deepEqual(
+            ofType(resources, "aws:ec2/route:Route").map((r) => r.name),
+            ["net-public-internet"],
+        );
     });
 
     it("natGateways unset defaults to perAz", async () => {
@@ -89,13 +99,23 @@ describe("AwsNetwork", () => {
             cidr: "10.30.192.0/21",
             az: "us-east-1a",
             publicIp: false,
-            tags: { Name: "acme-prod-public-us-east-1a", tier: "public", "kubernetes.io/role/elb": "1", "kubernetes.io/cluster/acme-prod-eks": "shared" },
+            tags: {
+                Name: "acme-prod-public-us-east-1a",
+                tier: "public",
+                "kubernetes.io/role/elb": "1",
+                "kubernetes.io/cluster/acme-prod-eks": "shared",
+            },
         });
         assert.deepEqual(describe("net-private-us-east-1b"), {
             cidr: "10.30.32.0/19",
             az: "us-east-1b",
             publicIp: false,
-            tags: { Name: "acme-prod-private-us-east-1b", tier: "private", "kubernetes.io/role/internal-elb": "1", "kubernetes.io/cluster/acme-prod-eks": "shared" },
+            tags: {
+                Name: "acme-prod-private-us-east-1b",
+                tier: "private",
+                "kubernetes.io/role/internal-elb": "1",
+                "kubernetes.io/cluster/acme-prod-eks": "shared",
+            },
         });
         assert.deepEqual(describe("net-isolated-us-east-1c"), {
             cidr: "10.30.160.0/20",
@@ -107,8 +127,14 @@ describe("AwsNetwork", () => {
 
     it("mapPublicIpOnLaunch applies to public subnets only", async () => {
         const resources = await synth({ ...base, mapPublicIpOnLaunch: true });
-        const flags = ofType(resources, "aws:ec2/subnet:Subnet").map((s) => [s.inputs["tags"] && (s.inputs["tags"] as Record<string, string>)["tier"], s.inputs["mapPublicIpOnLaunch"]]);
-        assert.deepEqual(flags.filter(([, v]) => v === true).map(([t]) => t), ["public", "public", "public"]);
+        const flags = ofType(resources, "aws:ec2/subnet:Subnet").map((s) => [
+            s.inputs["tags"] && (s.inputs["tags"] as Record<string, string>)["tier"],
+            s.inputs["mapPublicIpOnLaunch"],
+        ]);
+        assert.deepEqual(
+            flags.filter(([, v]) => v === true).map(([t]) => t),
+            ["public", "public", "public"],
+        );
     });
 
     it("VPC has DNS support and hostnames; default SG is adopted with no rules", async () => {
@@ -131,48 +157,61 @@ describe("AwsNetwork", () => {
         const flowLog = ofType(resources, "aws:ec2/flowLog:FlowLog")[0];
         const vpc = ofType(resources, "aws:ec2/vpc:Vpc")[0];
         assert.deepEqual(
-            [flowLog.inputs["vpcId"], flowLog.inputs["trafficType"], flowLog.inputs["logDestinationType"], flowLog.inputs["logDestination"], flowLog.inputs["maxAggregationInterval"]],
+            [
+                flowLog.inputs["vpcId"],
+                flowLog.inputs["trafficType"],
+                flowLog.inputs["logDestinationType"],
+                flowLog.inputs["logDestination"],
+                flowLog.inputs["maxAggregationInterval"],
+            ],
             [vpc.id, "ALL", "cloud-watch-logs", group.outputs["arn"], 60],
         );
         const role = ofType(resources, "aws:iam/role:Role")[0];
-        assert.deepEqual(JSON.parse(role.inputs["assumeRolePolicy"] as string).Statement[0].Condition, {
+        assert.deepEqual((JSON.parse(role.inputs["assumeRolePolicy"] as string) as PolicyJson).Statement[0].Condition, {
             StringEquals: { "aws:SourceAccount": "111111111111" },
         });
-        const policy = JSON.parse(ofType(resources, "aws:iam/rolePolicy:RolePolicy")[0].inputs["policy"] as string);
-        assert.deepEqual(policy.Statement[0].Resource, [group.outputs["arn"], `${group.outputs["arn"]}:*`]);
+        const policy = JSON.parse(ofType(resources, "aws:iam/rolePolicy:RolePolicy")[0].inputs["policy"] as string) as PolicyJson;
+        assert.deepEqual(policy.Statement[0].Resource, [group.outputs["arn"], `${group.outputs["arn"] as string}:*`]);
     });
 
     it("endpoints: gateway endpoints on private + isolated tables, interface endpoints in private subnets on 443", async () => {
         const resources = await synth(base);
         const endpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
-        assert.deepEqual(
-            endpoints.map((e) => [e.inputs["serviceName"], e.inputs["vpcEndpointType"]]).sort(),
-            [
-                ["com.amazonaws.us-east-1.dynamodb", "Gateway"],
-                ["com.amazonaws.us-east-1.ecr.api", "Interface"],
-                ["com.amazonaws.us-east-1.ecr.dkr", "Interface"],
-                ["com.amazonaws.us-east-1.logs", "Interface"],
-                ["com.amazonaws.us-east-1.s3", "Gateway"],
-                ["com.amazonaws.us-east-1.secretsmanager", "Interface"],
-                ["com.amazonaws.us-east-1.sts", "Interface"],
-            ],
-        );
+        assert.deepEqual(endpoints.map((e) => [e.inputs["serviceName"], e.inputs["vpcEndpointType"]]).sort(), [
+            ["com.amazonaws.us-east-1.dynamodb", "Gateway"],
+            ["com.amazonaws.us-east-1.ecr.api", "Interface"],
+            ["com.amazonaws.us-east-1.ecr.dkr", "Interface"],
+            ["com.amazonaws.us-east-1.logs", "Interface"],
+            ["com.amazonaws.us-east-1.s3", "Gateway"],
+            ["com.amazonaws.us-east-1.secretsmanager", "Interface"],
+            ["com.amazonaws.us-east-1.sts", "Interface"],
+        ]);
         const table = (name: string) => findResource(resources, "aws:ec2/routeTable:RouteTable", name).id;
         const s3 = findResource(resources, "aws:ec2/vpcEndpoint:VpcEndpoint", "net-s3");
-        assert.deepEqual(s3.inputs["routeTableIds"], [table("net-private-us-east-1a"), table("net-private-us-east-1b"), table("net-private-us-east-1c"), table("net-isolated")]);
+        assert.deepEqual(s3.inputs["routeTableIds"], [
+            table("net-private-us-east-1a"),
+            table("net-private-us-east-1b"),
+            table("net-private-us-east-1c"),
+            table("net-isolated"),
+        ]);
         const sts = findResource(resources, "aws:ec2/vpcEndpoint:VpcEndpoint", "net-sts");
         const privateSubnetIds = ["a", "b", "c"].map((az) => findResource(resources, SUBNET, `net-private-us-east-1${az}`).id);
         assert.deepEqual(sts.inputs["subnetIds"], privateSubnetIds);
         assert.equal(sts.inputs["privateDnsEnabled"], true);
         const sg = ofType(resources, "aws:ec2/securityGroup:SecurityGroup")[0];
         assert.deepEqual(sts.inputs["securityGroupIds"], [sg.id]);
-        assert.deepEqual(sg.inputs["ingress"], [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.30.0.0/16"], description: "HTTPS from the VPC" }]);
+        assert.deepEqual(sg.inputs["ingress"], [
+            { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.30.0.0/16"], description: "HTTPS from the VPC" },
+        ]);
         assert.deepEqual(sg.inputs["egress"], []);
     });
 
     it("custom endpoint lists replace the defaults", async () => {
         const resources = await synth({ ...base, interfaceEndpoints: ["sts"], gatewayEndpoints: [] });
-        assert.deepEqual(ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.name), ["net-sts"]);
+        assert.deepEqual(
+            ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.name),
+            ["net-sts"],
+        );
     });
 
     it("isolated subnets have no route out of the VPC", async () => {
@@ -186,21 +225,44 @@ describe("AwsNetwork", () => {
         const resources = await synth(base);
         const component = ofType(resources, "platform:network:AwsNetwork")[0];
         const orphans = resources.filter((r) => r.custom && r.parent !== component.urn);
-        assert.deepEqual(orphans.map((r) => r.name), []);
+        assert.deepEqual(
+            orphans.map((r) => r.name),
+            [],
+        );
     });
 
     describe("bad arguments", () => {
         const cases: Array<[string, Partial<AwsNetworkArgs>, RegExp]> = [
-            ["bad naming part", { naming: { project: "Acme", environment: "prod" } }, /Invalid argument naming.project = "Acme": not a name segment/],
+            [
+                "bad naming part",
+                { naming: { project: "Acme", environment: "prod" } },
+                /Invalid argument naming.project = "Acme": not a name segment/,
+            ],
             ["malformed CIDR", { cidrBlock: "10.30.0.0/33" }, /Invalid argument cidrBlock = "10.30.0.0\/33": prefix \/33 is above \/32/],
-            ["CIDR too large", { cidrBlock: "10.0.0.0/12" }, /cidrBlock = "10.0.0.0\/12": prefix \/12 is outside \/16..\/23. Fix: use a \/16/],
+            [
+                "CIDR too large",
+                { cidrBlock: "10.0.0.0/12" },
+                /cidrBlock = "10.0.0.0\/12": prefix \/12 is outside \/16..\/23. Fix: use a \/16/,
+            ],
             ["no AZs", { availabilityZones: [] }, /availabilityZones = \[\]: 0 AZs given. Fix: give 1 to 4 AZ names/],
             ["five AZs", { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e"] }, /5 AZs given/],
             ["malformed AZ", { availabilityZones: ["us-east-1"] }, /availabilityZones = "us-east-1": not an AZ name/],
             ["duplicate AZ", { availabilityZones: ["us-east-1a", "us-east-1a"] }, /an AZ is listed twice/],
-            ["unknown NAT strategy", { natGateways: "two" as never }, /natGateways = "two": unknown strategy. Fix: use one of none, single, perAz/],
-            ["bad retention", { flowLogs: { retentionInDays: 10, kmsKeyArn: KEY } }, /flowLogs.retentionInDays = 10: CloudWatch does not accept this retention/],
-            ["unknown endpoint", { interfaceEndpoints: ["s3express" as never] }, /interfaceEndpoints = \["s3express"\]: unsupported service/],
+            [
+                "unknown NAT strategy",
+                { natGateways: "two" as never },
+                /natGateways = "two": unknown strategy. Fix: use one of none, single, perAz/,
+            ],
+            [
+                "bad retention",
+                { flowLogs: { retentionInDays: 10, kmsKeyArn: KEY } },
+                /flowLogs.retentionInDays = 10: CloudWatch does not accept this retention/,
+            ],
+            [
+                "unknown endpoint",
+                { interfaceEndpoints: ["s3express" as never] },
+                /interfaceEndpoints = \["s3express"\]: unsupported service/,
+            ],
             ["unknown gateway endpoint", { gatewayEndpoints: ["sqs" as never] }, /gatewayEndpoints = \["sqs"\]: unsupported service/],
             ["duplicate endpoint", { interfaceEndpoints: ["sts", "sts"] }, /a service is listed twice/],
             ["bad cluster name", { clusterName: "-bad" }, /clusterName = "-bad": not a valid EKS cluster name/],

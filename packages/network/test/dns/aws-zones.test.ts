@@ -17,10 +17,18 @@ async function synth(args: AwsDnsZonesArgs) {
 
 describe("AwsDnsZones", () => {
     it("public and private zones; the private zone is attached to the VPC", async () => {
-        const { resources, outputs } = await synth({ publicZone: "acme.example.com", privateZone: "prod.acme.internal", vpcId: "vpc-1", protect: true });
+        const { resources, outputs } = await synth({
+            publicZone: "acme.example.com",
+            privateZone: "prod.acme.internal",
+            vpcId: "vpc-1",
+            protect: true,
+        });
         const pub = findResource(resources, ZONE, "dns-public");
         const priv = findResource(resources, ZONE, "dns-private");
-        assert.deepEqual([pub.inputs["name"], pub.inputs["vpcs"], pub.inputs["forceDestroy"], pub.protect], ["acme.example.com", undefined, false, true]);
+        assert.deepEqual(
+            [pub.inputs["name"], pub.inputs["vpcs"], pub.inputs["forceDestroy"], pub.protect],
+            ["acme.example.com", undefined, false, true],
+        );
         assert.deepEqual([priv.inputs["name"], priv.inputs["vpcs"], priv.protect], ["prod.acme.internal", [{ vpcId: "vpc-1" }], true]);
         assert.equal(outputs["publicZoneId"], pub.id);
         assert.equal(outputs["privateZoneId"], priv.id);
@@ -29,7 +37,10 @@ describe("AwsDnsZones", () => {
 
     it("private only: no public zone, null id and no name servers; unprotected by default", async () => {
         const { resources, outputs } = await synth({ privateZone: "dev.acme.internal", vpcId: "vpc-1" });
-        assert.deepEqual(ofType(resources, ZONE).map((z) => [z.name, z.protect]), [["dns-private", false]]);
+        assert.deepEqual(
+            ofType(resources, ZONE).map((z) => [z.name, z.protect]),
+            [["dns-private", false]],
+        );
         assert.deepEqual([outputs["publicZoneId"], outputs["ns"]], [null, []]);
     });
 

@@ -83,7 +83,11 @@ describe("GcpDnsZones", () => {
     });
 
     it("private only: one private zone bound to the network, no name servers", async () => {
-        const { resources, outputs } = await synth({ ...BASE, privateZone: "dr.internal", networkSelfLink: pulumi.output(NETWORK_SELF_LINK) });
+        const { resources, outputs } = await synth({
+            ...BASE,
+            privateZone: "dr.internal",
+            networkSelfLink: pulumi.output(NETWORK_SELF_LINK),
+        });
         assert.deepEqual(countByType(resources), [
             { type: ZONE, count: 1 },
             { type: COMPONENT, count: 1 },
@@ -102,7 +106,10 @@ describe("GcpDnsZones", () => {
     });
 
     it("both: two zones, each a child of the component with a name derived from it", async () => {
-        const { resources } = await synth({ ...BASE, publicZone: "example.com", privateZone: "dr.internal", networkSelfLink: NETWORK_SELF_LINK }, "edge");
+        const { resources } = await synth(
+            { ...BASE, publicZone: "example.com", privateZone: "dr.internal", networkSelfLink: NETWORK_SELF_LINK },
+            "edge",
+        );
         const component = resources.find((r) => r.type === COMPONENT);
         assert.ok(component);
         assert.deepEqual(zone(resources, "edge-public").inputs, PUBLIC_INPUTS);
@@ -114,7 +121,13 @@ describe("GcpDnsZones", () => {
     });
 
     it("protects both zones when protect is true", async () => {
-        const { resources } = await synth({ ...BASE, publicZone: "example.com", privateZone: "dr.internal", networkSelfLink: NETWORK_SELF_LINK, protect: true });
+        const { resources } = await synth({
+            ...BASE,
+            publicZone: "example.com",
+            privateZone: "dr.internal",
+            networkSelfLink: NETWORK_SELF_LINK,
+            protect: true,
+        });
         assert.deepEqual(
             resources
                 .filter((r) => r.custom)
@@ -142,11 +155,21 @@ describe("GcpDnsZones", () => {
         });
 
         it("a private zone that is not a domain name", async () => {
-            await rejectsArgument({ ...BASE, privateZone: "internal", networkSelfLink: NETWORK_SELF_LINK }, "privateZone", '"internal"', "not a lowercase domain name");
+            await rejectsArgument(
+                { ...BASE, privateZone: "internal", networkSelfLink: NETWORK_SELF_LINK },
+                "privateZone",
+                '"internal"',
+                "not a lowercase domain name",
+            );
         });
 
         it("a private zone without a network", async () => {
-            await rejectsArgument({ ...BASE, privateZone: "dr.internal" }, "networkSelfLink", "(unset)", "a private zone needs the network it answers in");
+            await rejectsArgument(
+                { ...BASE, privateZone: "dr.internal" },
+                "networkSelfLink",
+                "(unset)",
+                "a private zone needs the network it answers in",
+            );
         });
 
         it("protect that is not a boolean", async () => {
@@ -158,7 +181,12 @@ describe("GcpDnsZones", () => {
         });
 
         it("a naming part that is not a name segment", async () => {
-            await rejectsArgument({ ...BASE, naming: { project: "acme", environment: "DR" }, publicZone: "example.com" }, "naming.environment", '"DR"', "not a name segment");
+            await rejectsArgument(
+                { ...BASE, naming: { project: "acme", environment: "DR" }, publicZone: "example.com" },
+                "naming.environment",
+                '"DR"',
+                "not a name segment",
+            );
         });
     });
 });

@@ -185,7 +185,10 @@ describe("GcpNetwork", () => {
                 natIpAllocateOption: "AUTO_ONLY",
                 sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
                 subnetworks: [
-                    { name: "projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-subnet-us-east4", sourceIpRangesToNats: ["ALL_IP_RANGES"] },
+                    {
+                        name: "projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-subnet-us-east4",
+                        sourceIpRangesToNats: ["ALL_IP_RANGES"],
+                    },
                 ],
                 logConfig: { enable: true, filter: "ERRORS_ONLY" },
             });
@@ -283,8 +286,10 @@ describe("GcpNetwork", () => {
                 networkId: NETWORK_ID,
                 networkSelfLink: NETWORK_SELF_LINK,
                 subnetSelfLinks: {
-                    "us-west1": "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-west1/subnetworks/acme-dr-subnet-us-west1",
-                    "us-east4": "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-subnet-us-east4",
+                    "us-west1":
+                        "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-west1/subnetworks/acme-dr-subnet-us-west1",
+                    "us-east4":
+                        "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-subnet-us-east4",
                 },
                 podRangeName: "pods",
                 serviceRangeName: "services",
@@ -320,14 +325,18 @@ describe("GcpNetwork", () => {
         it("allowIapSsh false: no IAP rule, the other three stay", async () => {
             const { resources } = await synth({ ...ONE_REGION, firewall: { allowIapSsh: false } });
             assert.deepEqual(
-                ofType(resources, FIREWALL).map((r) => r.name).sort(),
+                ofType(resources, FIREWALL)
+                    .map((r) => r.name)
+                    .sort(),
                 ["dr-net-fw-allow-health-checks", "dr-net-fw-allow-internal", "dr-net-fw-deny-all-ingress"],
             );
         });
 
         it("healthCheckPorts replaces the default ports and keeps the IAP rule", async () => {
             const { resources } = await synth({ ...ONE_REGION, firewall: { healthCheckPorts: [8443, 10256] } });
-            assert.deepEqual(one(resources, FIREWALL, "dr-net-fw-allow-health-checks").inputs["allows"], [{ protocol: "tcp", ports: ["8443", "10256"] }]);
+            assert.deepEqual(one(resources, FIREWALL, "dr-net-fw-allow-health-checks").inputs["allows"], [
+                { protocol: "tcp", ports: ["8443", "10256"] },
+            ]);
             assert.equal(ofType(resources, FIREWALL).length, 4);
         });
 
@@ -340,13 +349,19 @@ describe("GcpNetwork", () => {
         });
 
         it("flowLogs overrides apply field by field; unset fields keep their defaults", async () => {
-            const { resources } = await synth({ ...ONE_REGION, flowLogs: { aggregationInterval: "INTERVAL_1_MIN", flowSampling: undefined } });
+            const { resources } = await synth({
+                ...ONE_REGION,
+                flowLogs: { aggregationInterval: "INTERVAL_1_MIN", flowSampling: undefined },
+            });
             assert.deepEqual(one(resources, SUBNET, "dr-net-subnet-us-west1").inputs["logConfig"], {
                 aggregationInterval: "INTERVAL_1_MIN",
                 flowSampling: 0.5,
                 metadata: "INCLUDE_ALL_METADATA",
             });
-            const all = await synth({ ...ONE_REGION, flowLogs: { aggregationInterval: "INTERVAL_10_MIN", flowSampling: 1, metadata: "EXCLUDE_ALL_METADATA" } });
+            const all = await synth({
+                ...ONE_REGION,
+                flowLogs: { aggregationInterval: "INTERVAL_10_MIN", flowSampling: 1, metadata: "EXCLUDE_ALL_METADATA" },
+            });
             assert.deepEqual(one(all.resources, SUBNET, "dr-net-subnet-us-west1").inputs["logConfig"], {
                 aggregationInterval: "INTERVAL_10_MIN",
                 flowSampling: 1,
@@ -370,7 +385,12 @@ describe("GcpNetwork", () => {
         });
 
         it("naming.project that is not a name segment", async () => {
-            await rejectsArgument({ ...ONE_REGION, naming: { project: "Acme Corp", environment: "dr" } }, "naming.project", '"Acme Corp"', "not a name segment");
+            await rejectsArgument(
+                { ...ONE_REGION, naming: { project: "Acme Corp", environment: "dr" } },
+                "naming.project",
+                '"Acme Corp"',
+                "not a name segment",
+            );
         });
 
         it("naming.environment that is missing", async () => {
@@ -383,7 +403,13 @@ describe("GcpNetwork", () => {
 
         it("a malformed region name", async () => {
             await rejectsArgument(
-                { ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0/16" }, { region: "US_EAST4", cidr: "10.41.0.0/16" }] },
+                {
+                    ...ONE_REGION,
+                    regions: [
+                        { region: "us-west1", cidr: "10.40.0.0/16" },
+                        { region: "US_EAST4", cidr: "10.41.0.0/16" },
+                    ],
+                },
                 "regions[1].region",
                 '"US_EAST4"',
                 "not a GCP region name",
@@ -391,12 +417,23 @@ describe("GcpNetwork", () => {
         });
 
         it("a zone given as a region", async () => {
-            await rejectsArgument({ ...ONE_REGION, regions: [{ region: "us-west1-a", cidr: "10.40.0.0/16" }] }, "regions[0].region", '"us-west1-a"', "not a GCP region name");
+            await rejectsArgument(
+                { ...ONE_REGION, regions: [{ region: "us-west1-a", cidr: "10.40.0.0/16" }] },
+                "regions[0].region",
+                '"us-west1-a"',
+                "not a GCP region name",
+            );
         });
 
         it("a duplicate region", async () => {
             await rejectsArgument(
-                { ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0/16" }, { region: "us-west1", cidr: "10.41.0.0/16" }] },
+                {
+                    ...ONE_REGION,
+                    regions: [
+                        { region: "us-west1", cidr: "10.40.0.0/16" },
+                        { region: "us-west1", cidr: "10.41.0.0/16" },
+                    ],
+                },
                 "regions[1].region",
                 '"us-west1"',
                 "repeats regions[0].region",
@@ -404,20 +441,41 @@ describe("GcpNetwork", () => {
         });
 
         it("a CIDR that does not parse", async () => {
-            await rejectsArgument({ ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0" }] }, "regions[0].cidr", '"10.40.0.0"', "expected the form a.b.c.d/n");
+            await rejectsArgument(
+                { ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0" }] },
+                "regions[0].cidr",
+                '"10.40.0.0"',
+                "expected the form a.b.c.d/n",
+            );
         });
 
         it("a CIDR with host bits set", async () => {
-            await rejectsArgument({ ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.1.0/16" }] }, "regions[0].cidr", '"10.40.1.0/16"', "host bits are set");
+            await rejectsArgument(
+                { ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.1.0/16" }] },
+                "regions[0].cidr",
+                '"10.40.1.0/16"',
+                "host bits are set",
+            );
         });
 
         it("a CIDR too small for the regional plan", async () => {
-            await rejectsArgument({ ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0/24" }] }, "regions[0].cidr", '"10.40.0.0/24"', "prefix /24 is outside the supported /8../20");
+            await rejectsArgument(
+                { ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0/24" }] },
+                "regions[0].cidr",
+                '"10.40.0.0/24"',
+                "prefix /24 is outside the supported /8../20",
+            );
         });
 
         it("overlapping regional ranges", async () => {
             await rejectsArgument(
-                { ...ONE_REGION, regions: [{ region: "us-west1", cidr: "10.40.0.0/16" }, { region: "us-east4", cidr: "10.40.128.0/17" }] },
+                {
+                    ...ONE_REGION,
+                    regions: [
+                        { region: "us-west1", cidr: "10.40.0.0/16" },
+                        { region: "us-east4", cidr: "10.40.128.0/17" },
+                    ],
+                },
                 "regions[1].cidr",
                 '"10.40.128.0/17"',
                 "overlaps regions[0].cidr (10.40.0.0/16)",
@@ -429,39 +487,84 @@ describe("GcpNetwork", () => {
         });
 
         it("an unknown flow log aggregation interval", async () => {
-            await rejectsArgument({ ...ONE_REGION, flowLogs: { aggregationInterval: "INTERVAL_2_MIN" } }, "flowLogs.aggregationInterval", '"INTERVAL_2_MIN"', "not an interval");
+            await rejectsArgument(
+                { ...ONE_REGION, flowLogs: { aggregationInterval: "INTERVAL_2_MIN" } },
+                "flowLogs.aggregationInterval",
+                '"INTERVAL_2_MIN"',
+                "not an interval",
+            );
         });
 
         it("flow sampling of 0 (would disable flow logs)", async () => {
-            await rejectsArgument({ ...ONE_REGION, flowLogs: { flowSampling: 0 } }, "flowLogs.flowSampling", "0", "greater than 0 and at most 1");
+            await rejectsArgument(
+                { ...ONE_REGION, flowLogs: { flowSampling: 0 } },
+                "flowLogs.flowSampling",
+                "0",
+                "greater than 0 and at most 1",
+            );
         });
 
         it("flow sampling above 1", async () => {
-            await rejectsArgument({ ...ONE_REGION, flowLogs: { flowSampling: 1.5 } }, "flowLogs.flowSampling", "1.5", "greater than 0 and at most 1");
+            await rejectsArgument(
+                { ...ONE_REGION, flowLogs: { flowSampling: 1.5 } },
+                "flowLogs.flowSampling",
+                "1.5",
+                "greater than 0 and at most 1",
+            );
         });
 
         it("an unsupported flow log metadata mode", async () => {
-            await rejectsArgument({ ...ONE_REGION, flowLogs: { metadata: "CUSTOM_METADATA" } }, "flowLogs.metadata", '"CUSTOM_METADATA"', "unsupported metadata mode");
+            await rejectsArgument(
+                { ...ONE_REGION, flowLogs: { metadata: "CUSTOM_METADATA" } },
+                "flowLogs.metadata",
+                '"CUSTOM_METADATA"',
+                "unsupported metadata mode",
+            );
         });
 
         it("an empty health-check port list", async () => {
-            await rejectsArgument({ ...ONE_REGION, firewall: { healthCheckPorts: [] } }, "firewall.healthCheckPorts", "[]", "would allow health checks to every port");
+            await rejectsArgument(
+                { ...ONE_REGION, firewall: { healthCheckPorts: [] } },
+                "firewall.healthCheckPorts",
+                "[]",
+                "would allow health checks to every port",
+            );
         });
 
         it("port 0", async () => {
-            await rejectsArgument({ ...ONE_REGION, firewall: { healthCheckPorts: [80, 0] } }, "firewall.healthCheckPorts[1]", "0", "not a port number");
+            await rejectsArgument(
+                { ...ONE_REGION, firewall: { healthCheckPorts: [80, 0] } },
+                "firewall.healthCheckPorts[1]",
+                "0",
+                "not a port number",
+            );
         });
 
         it("port 65536", async () => {
-            await rejectsArgument({ ...ONE_REGION, firewall: { healthCheckPorts: [65536] } }, "firewall.healthCheckPorts[0]", "65536", "not a port number");
+            await rejectsArgument(
+                { ...ONE_REGION, firewall: { healthCheckPorts: [65536] } },
+                "firewall.healthCheckPorts[0]",
+                "65536",
+                "not a port number",
+            );
         });
 
         it("a fractional port", async () => {
-            await rejectsArgument({ ...ONE_REGION, firewall: { healthCheckPorts: [80.5] } }, "firewall.healthCheckPorts[0]", "80.5", "not a port number");
+            await rejectsArgument(
+                { ...ONE_REGION, firewall: { healthCheckPorts: [80.5] } },
+                "firewall.healthCheckPorts[0]",
+                "80.5",
+                "not a port number",
+            );
         });
 
         it("a port listed twice", async () => {
-            await rejectsArgument({ ...ONE_REGION, firewall: { healthCheckPorts: [80, 443, 80] } }, "firewall.healthCheckPorts[2]", "80", "listed twice");
+            await rejectsArgument(
+                { ...ONE_REGION, firewall: { healthCheckPorts: [80, 443, 80] } },
+                "firewall.healthCheckPorts[2]",
+                "80",
+                "listed twice",
+            );
         });
     });
 });

@@ -70,7 +70,11 @@ describe("privateServiceAccessAllocation", () => {
 
 describe("planGcpFirewall", () => {
     it("gives the exact rule list for a 2-region network", () => {
-        const rules = planGcpFirewall({ subnets: planGcpSubnets(TWO_REGIONS), allowIapSsh: true, healthCheckPorts: DEFAULT_HEALTH_CHECK_PORTS });
+        const rules = planGcpFirewall({
+            subnets: planGcpSubnets(TWO_REGIONS),
+            allowIapSsh: true,
+            healthCheckPorts: DEFAULT_HEALTH_CHECK_PORTS,
+        });
         assert.deepEqual(rules, [
             {
                 key: "deny-all-ingress",

@@ -94,24 +94,54 @@ export class AwsKmsKeys extends pulumi.ComponentResource {
     private validate(args: AwsKmsKeysArgs, purposes: readonly KeyPurpose[], deletionWindow: number, rotation: number): void {
         checkNamingArgs(this, args.naming);
         if (purposes.length === 0) {
-            throw invalidArgument(this, { field: "purposes", value: purposes, problem: "no key purpose given", fix: `list at least one of ${KEY_PURPOSES.join(", ")}, or omit it for all` });
+            throw invalidArgument(this, {
+                field: "purposes",
+                value: purposes,
+                problem: "no key purpose given",
+                fix: `list at least one of ${KEY_PURPOSES.join(", ")}, or omit it for all`,
+            });
         }
         const unknown = purposes.filter((p) => !KEY_PURPOSES.includes(p));
         if (unknown.length > 0) {
-            throw invalidArgument(this, { field: "purposes", value: purposes, problem: `unknown purpose ${unknown.join(", ")}`, fix: `use ${KEY_PURPOSES.join(", ")}` });
+            throw invalidArgument(this, {
+                field: "purposes",
+                value: purposes,
+                problem: `unknown purpose ${unknown.join(", ")}`,
+                fix: `use ${KEY_PURPOSES.join(", ")}`,
+            });
         }
         if (new Set(purposes).size !== purposes.length) {
-            throw invalidArgument(this, { field: "purposes", value: purposes, problem: "a purpose is listed twice", fix: "list each purpose once" });
+            throw invalidArgument(this, {
+                field: "purposes",
+                value: purposes,
+                problem: "a purpose is listed twice",
+                fix: "list each purpose once",
+            });
         }
         if (!Number.isInteger(deletionWindow) || deletionWindow < 7 || deletionWindow > 30) {
-            throw invalidArgument(this, { field: "deletionWindowInDays", value: args.deletionWindowInDays, problem: "AWS accepts 7 to 30 days", fix: "use 30 (the default) unless a shorter window is required" });
+            throw invalidArgument(this, {
+                field: "deletionWindowInDays",
+                value: args.deletionWindowInDays,
+                problem: "AWS accepts 7 to 30 days",
+                fix: "use 30 (the default) unless a shorter window is required",
+            });
         }
         if (!Number.isInteger(rotation) || rotation < 90 || rotation > 2560) {
-            throw invalidArgument(this, { field: "rotationPeriodInDays", value: args.rotationPeriodInDays, problem: "AWS accepts 90 to 2560 days", fix: "use 365 (the default) or a value in range" });
+            throw invalidArgument(this, {
+                field: "rotationPeriodInDays",
+                value: args.rotationPeriodInDays,
+                problem: "AWS accepts 90 to 2560 days",
+                fix: "use 365 (the default) or a value in range",
+            });
         }
         const badAdmin = (args.adminArns ?? []).find((a) => !/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/.test(a));
         if (badAdmin !== undefined) {
-            throw invalidArgument(this, { field: "adminArns", value: badAdmin, problem: "not an IAM role or user ARN (wildcards are not allowed)", fix: "give full ARNs such as arn:aws:iam::123456789012:role/break-glass" });
+            throw invalidArgument(this, {
+                field: "adminArns",
+                value: badAdmin,
+                problem: "not an IAM role or user ARN (wildcards are not allowed)",
+                fix: "give full ARNs such as arn:aws:iam::123456789012:role/break-glass",
+            });
         }
     }
 }

@@ -133,14 +133,29 @@ export class GcpKmsKeys extends pulumi.ComponentResource {
         }
         checkNamingArgs(this, args.naming);
         if (purposes.length === 0) {
-            throw invalidArgument(this, { field: "purposes", value: purposes, problem: "no purpose given", fix: `list at least one of ${KEY_PURPOSES.join(", ")}, or leave it unset for all` });
+            throw invalidArgument(this, {
+                field: "purposes",
+                value: purposes,
+                problem: "no purpose given",
+                fix: `list at least one of ${KEY_PURPOSES.join(", ")}, or leave it unset for all`,
+            });
         }
         purposes.forEach((purpose, i) => {
             if (!KEY_PURPOSES.includes(purpose)) {
-                throw invalidArgument(this, { field: `purposes[${i}]`, value: purpose, problem: "unknown key purpose", fix: `use one of ${KEY_PURPOSES.join(", ")}` });
+                throw invalidArgument(this, {
+                    field: `purposes[${i}]`,
+                    value: purpose,
+                    problem: "unknown key purpose",
+                    fix: `use one of ${KEY_PURPOSES.join(", ")}`,
+                });
             }
             if (purposes.indexOf(purpose) !== i) {
-                throw invalidArgument(this, { field: `purposes[${i}]`, value: purpose, problem: "listed twice", fix: "list each purpose once (one key per purpose)" });
+                throw invalidArgument(this, {
+                    field: `purposes[${i}]`,
+                    value: purpose,
+                    problem: "listed twice",
+                    fix: "list each purpose once (one key per purpose)",
+                });
             }
         });
         if (!Number.isInteger(rotationPeriodDays) || rotationPeriodDays < 1 || rotationPeriodDays > MAX_GCP_ROTATION_PERIOD_DAYS) {

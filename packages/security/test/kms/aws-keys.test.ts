@@ -12,14 +12,27 @@ async function synth(args: AwsKmsKeysArgs): Promise<InventoryResource[]> {
 describe("AwsKmsKeys", () => {
     it("creates one rotating key and alias per purpose by default", async () => {
         const resources = await synth(base);
-        assert.deepEqual(ofType(resources, KEY).map((k) => k.name).sort(), ["kms-backups", "kms-data", "kms-logs", "kms-secrets"]);
         assert.deepEqual(
-            ofType(resources, "aws:kms/alias:Alias").map((a) => a.inputs["name"]).sort(),
+            ofType(resources, KEY)
+                .map((k) => k.name)
+                .sort(),
+            ["kms-backups", "kms-data", "kms-logs", "kms-secrets"],
+        );
+        assert.deepEqual(
+            ofType(resources, "aws:kms/alias:Alias")
+                .map((a) => a.inputs["name"])
+                .sort(),
             ["alias/acme-prod-backups", "alias/acme-prod-data", "alias/acme-prod-logs", "alias/acme-prod-secrets"],
         );
         const logs = findResource(resources, KEY, "kms-logs");
         assert.deepEqual(
-            [logs.inputs["enableKeyRotation"], logs.inputs["rotationPeriodInDays"], logs.inputs["deletionWindowInDays"], logs.inputs["keyUsage"], logs.inputs["customerMasterKeySpec"]],
+            [
+                logs.inputs["enableKeyRotation"],
+                logs.inputs["rotationPeriodInDays"],
+                logs.inputs["deletionWindowInDays"],
+                logs.inputs["keyUsage"],
+                logs.inputs["customerMasterKeySpec"],
+            ],
             [true, 365, 30, "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT"],
         );
         const alias = findResource(resources, "aws:kms/alias:Alias", "kms-logs");
@@ -27,16 +40,30 @@ describe("AwsKmsKeys", () => {
     });
 
     it("protects keys when asked, and only then", async () => {
-        assert.deepEqual(ofType(await synth(base), KEY).map((k) => k.protect), [true, true, true, true]);
-        assert.deepEqual(ofType(await synth({ ...base, protect: false }), KEY).map((k) => k.protect), [false, false, false, false]);
+        assert.deepEqual(
+            ofType(await synth(base), KEY).map((k) => k.protect),
+            [true, true, true, true],
+        );
+        assert.deepEqual(
+            ofType(await synth({ ...base, protect: false }), KEY).map((k) => k.protect),
+            [false, false, false, false],
+        );
     });
 
     it("key policy delegates to the account root and has no wildcard principal", async () => {
         const resources = await synth(base);
-        const data = JSON.parse(findResource(resources, KEY, "kms-data").inputs["policy"] as string);
+        const data = JSON.parse(findResource(resources, KEY, "kms-data").inputs["policy"] as string) as unknown;
         assert.deepEqual(data, {
             Version: "2012-10-17",
-            Statement: [{ Sid: "EnableIamPolicies", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" }],
+            Statement: [
+                {
+                    Sid: "EnableIamPolicies",
+                    Effect: "Allow",
+                    Principal: { AWS: "arn:aws:iam::111111111111:root" },
+                    Action: "kms:*",
+                    Resource: "*",
+                },
+            ],
         });
     });
 
@@ -53,7 +80,13 @@ describe("AwsKmsKeys", () => {
     });
 
     it("admin principals get administration only, not use", () => {
-        const doc = awsKeyPolicyDocument({ partition: "aws", accountId: "1", region: "r", purpose: "data", adminArns: ["arn:aws:iam::111111111111:role/break-glass"] });
+        const doc = awsKeyPolicyDocument({
+            partition: "aws",
+            accountId: "1",
+            region: "r",
+            purpose: "data",
+            adminArns: ["arn:aws:iam::111111111111:role/break-glass"],
+        });
         const admin = doc.Statement.find((s) => s.Sid === "KeyAdministrators");
         assert.ok(admin);
         assert.deepEqual(admin.Principal, { AWS: ["arn:aws:iam::111111111111:role/break-glass"] });
@@ -61,12 +94,19 @@ describe("AwsKmsKeys", () => {
     });
 
     it("a subset of purposes creates only those keys", async () => {
-        assert.deepEqual(ofType(await synth({ ...base, purposes: ["logs"] }), KEY).map((k) => k.name), ["kms-logs"]);
+        assert.deepEqual(
+            ofType(await synth({ ...base, purposes: ["logs"] }), KEY).map((k) => k.name),
+            ["kms-logs"],
+        );
     });
 
     describe("bad arguments", () => {
         const cases: Array<[string, Partial<AwsKmsKeysArgs>, RegExp]> = [
-            ["missing naming part", { naming: { project: "acme" } as never }, /Invalid argument naming.environment = \(unset\): not a name segment/],
+            [
+                "missing naming part",
+                { naming: { project: "acme" } as never },
+                /Invalid argument naming.environment = \(unset\): not a name segment/,
+            ],
             ["no purposes", { purposes: [] }, /Invalid argument purposes = \[\]: no key purpose given/],
             ["unknown purpose", { purposes: ["tokens" as never] }, /purposes = \["tokens"\]: unknown purpose tokens/],
             ["duplicate purpose", { purposes: ["logs", "logs"] }, /a purpose is listed twice/],

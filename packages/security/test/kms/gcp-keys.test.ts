@@ -6,7 +6,12 @@ const RING = "gcp:kms/keyRing:KeyRing";
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const COMPONENT = "platform:security:GcpKmsKeys";
 const RING_ID = "projects/acme-dr-prod/locations/us-west1/keyRings/acme-dr-keyring";
-const BASE: GcpKmsKeysArgs = { project: "acme-dr-prod", location: "us-west1", naming: { project: "acme", environment: "dr" }, protect: false };
+const BASE: GcpKmsKeysArgs = {
+    project: "acme-dr-prod",
+    location: "us-west1",
+    naming: { project: "acme", environment: "dr" },
+    protect: false,
+};
 
 function synth(args: GcpKmsKeysArgs, name = "kms"): Promise<SynthesisResult> {
     return synthesize({
@@ -92,7 +97,13 @@ describe("GcpKmsKeys", () => {
         const component = resources.find((r) => r.type === COMPONENT);
         assert.ok(component);
         const children = resources.filter((r) => r.custom);
-        assert.deepEqual(children.map((c) => c.name).sort(), ["dr-keys-backups", "dr-keys-data", "dr-keys-keyring", "dr-keys-logs", "dr-keys-secrets"]);
+        assert.deepEqual(children.map((c) => c.name).sort(), [
+            "dr-keys-backups",
+            "dr-keys-data",
+            "dr-keys-keyring",
+            "dr-keys-logs",
+            "dr-keys-secrets",
+        ]);
         for (const child of children) {
             assert.equal(child.parent, component.urn, child.urn);
             assert.equal(child.protect, false, child.urn);
@@ -110,7 +121,12 @@ describe("GcpKmsKeys", () => {
 
     it("creates only the purposes asked for", async () => {
         const { resources, outputs } = await synth({ ...BASE, purposes: ["secrets", "data"] });
-        assert.deepEqual(ofType(resources, KEY).map((k) => k.name).sort(), ["kms-data", "kms-secrets"]);
+        assert.deepEqual(
+            ofType(resources, KEY)
+                .map((k) => k.name)
+                .sort(),
+            ["kms-data", "kms-secrets"],
+        );
         assert.deepEqual(outputs["keyPurposes"], ["secrets", "data"]);
         assert.deepEqual(Object.keys(outputs["keyIds"] as object), ["secrets", "data"]);
     });
@@ -135,7 +151,12 @@ describe("GcpKmsKeys", () => {
         });
 
         it("a naming part that is not a name segment", async () => {
-            await rejectsArgument({ ...BASE, naming: { project: "acme--x", environment: "dr" } }, "naming.project", '"acme--x"', "not a name segment");
+            await rejectsArgument(
+                { ...BASE, naming: { project: "acme--x", environment: "dr" } },
+                "naming.project",
+                '"acme--x"',
+                "not a name segment",
+            );
         });
 
         it("a missing naming environment", async () => {

@@ -18,7 +18,9 @@ export const cloudwatchLogsRetentionKms: ResourceValidationPolicy = {
             reportViolation(`log group ${args.name} ${state}, so its logs never expire; set retentionInDays (e.g. 365).`);
         }
         if (asNonEmptyString(props["kmsKeyId"]) === undefined) {
-            reportViolation(`log group ${args.name} does not set kmsKeyId, so it is encrypted with an AWS-owned key; set kmsKeyId to a customer-managed KMS key ARN.`);
+            reportViolation(
+                `log group ${args.name} does not set kmsKeyId, so it is encrypted with an AWS-owned key; set kmsKeyId to a customer-managed KMS key ARN.`,
+            );
         }
     }),
 };

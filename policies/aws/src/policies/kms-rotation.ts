@@ -19,7 +19,10 @@ export const kmsRotation: ResourceValidationPolicy = {
         }
         const rotation: unknown = props["enableKeyRotation"];
         if (rotation === true) return;
-        const state = rotation === undefined ? "does not set enableKeyRotation (AWS leaves rotation off)" : `sets enableKeyRotation: ${String(rotation)}`;
+        const state =
+            rotation === undefined
+                ? "does not set enableKeyRotation (AWS leaves rotation off)"
+                : `sets enableKeyRotation: ${JSON.stringify(rotation)}`;
         reportViolation(`KMS key ${args.name} ${state}; set enableKeyRotation: true.`);
     }),
 };

@@ -1,6 +1,14 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { awsTags, referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
-import { describePorts, ingressRule, inlineIngress, type IngressRule, isWebOnly, publicSources, securityGroupRuleIngress } from "../ingress.js";
+import {
+    describePorts,
+    ingressRule,
+    inlineIngress,
+    type IngressRule,
+    isWebOnly,
+    publicSources,
+    securityGroupRuleIngress,
+} from "../ingress.js";
 import { AWS_TYPES } from "../types.js";
 
 /** Tag (and value) that marks a security group as an internet-facing load balancer's. */
@@ -35,7 +43,10 @@ export const sgNoPublicIngress: StackValidationPolicy = {
             for (const rule of inlineIngress(sg.props)) {
                 const sources = violates(rule, sg);
                 if (sources.length > 0) {
-                    reportViolation(`security group ${resourceLabel(sg)} allows ingress from ${sources.join(", ")} on ${describePorts(rule)}; ${FIX}`, sg.urn);
+                    reportViolation(
+                        `security group ${resourceLabel(sg)} allows ingress from ${sources.join(", ")} on ${describePorts(rule)}; ${FIX}`,
+                        sg.urn,
+                    );
                 }
             }
         }
@@ -49,7 +60,10 @@ export const sgNoPublicIngress: StackValidationPolicy = {
             const sources = violates(rule, sg);
             if (sources.length > 0) {
                 const target = sg ? `security group ${resourceLabel(sg)}` : "its security group";
-                reportViolation(`security group rule ${resourceLabel(r)} opens ${target} to ${sources.join(", ")} on ${describePorts(rule)}; ${FIX}`, r.urn);
+                reportViolation(
+                    `security group rule ${resourceLabel(r)} opens ${target} to ${sources.join(", ")} on ${describePorts(rule)}; ${FIX}`,
+                    r.urn,
+                );
             }
         }
     },

@@ -15,7 +15,9 @@ export const vpcDefaultSgClosed: ResourceValidationPolicy = {
         for (const direction of ["ingress", "egress"] as const) {
             const rules = asArray(props[direction]) ?? [];
             if (rules.length > 0) {
-                reportViolation(`default security group ${args.name} has ${rules.length} ${direction} rule(s); set ${direction}: [] so nothing can use the default group.`);
+                reportViolation(
+                    `default security group ${args.name} has ${rules.length} ${direction} rule(s); set ${direction}: [] so nothing can use the default group.`,
+                );
             }
         }
     }),

@@ -13,10 +13,15 @@ export const vpcFlowLogs: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const vpcs = resourcesOfTypes(args.resources, AWS_TYPES.vpc);
-        const covered = new Set(resourcesOfTypes(args.resources, AWS_TYPES.flowLog).flatMap((fl) => referencedResources(fl, "vpcId", vpcs).map((v) => v.urn)));
+        const covered = new Set(
+            resourcesOfTypes(args.resources, AWS_TYPES.flowLog).flatMap((fl) => referencedResources(fl, "vpcId", vpcs).map((v) => v.urn)),
+        );
         for (const vpc of vpcs) {
             if (!covered.has(vpc.urn)) {
-                reportViolation(`VPC ${resourceLabel(vpc)} has no flow log; add an aws.ec2.FlowLog with vpcId set to this VPC's id.`, vpc.urn);
+                reportViolation(
+                    `VPC ${resourceLabel(vpc)} has no flow log; add an aws.ec2.FlowLog with vpcId set to this VPC's id.`,
+                    vpc.urn,
+                );
             }
         }
     },

@@ -22,9 +22,15 @@ describe("aws cloudwatch-logs-retention-kms", () => {
         const bare = s.custom(LOG_GROUP, "bare", {});
         assert.deepEqual(await run(s), [
             v(zero.urn, "log group zero sets retentionInDays: 0, so its logs never expire; set retentionInDays (e.g. 365)."),
-            v(noKey.urn, "log group no-key does not set kmsKeyId, so it is encrypted with an AWS-owned key; set kmsKeyId to a customer-managed KMS key ARN."),
+            v(
+                noKey.urn,
+                "log group no-key does not set kmsKeyId, so it is encrypted with an AWS-owned key; set kmsKeyId to a customer-managed KMS key ARN.",
+            ),
             v(bare.urn, "log group bare does not set retentionInDays, so its logs never expire; set retentionInDays (e.g. 365)."),
-            v(bare.urn, "log group bare does not set kmsKeyId, so it is encrypted with an AWS-owned key; set kmsKeyId to a customer-managed KMS key ARN."),
+            v(
+                bare.urn,
+                "log group bare does not set kmsKeyId, so it is encrypted with an AWS-owned key; set kmsKeyId to a customer-managed KMS key ARN.",
+            ),
         ]);
     });
 });

@@ -8,13 +8,22 @@ const v = (urn: string, detail: string) => expectedViolation(packName, kmsPolicy
 const KEY = "aws:kms/key:Key";
 const doc = (...statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const root = { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" };
-const FIX = 'allows Principal "*" without a Condition; name the principals, or add a Condition such as kms:CallerAccount or aws:PrincipalOrgID.';
+const FIX =
+    'allows Principal "*" without a Condition; name the principals, or add a Condition such as kms:CallerAccount or aws:PrincipalOrgID.';
 
 describe("aws kms-policy", () => {
     it("passes for named principals, a conditioned wildcard, a wildcard Deny, and an unset policy (AWS default)", async () => {
         const s = new StackFixture();
         s.custom(KEY, "named", { policy: doc(root) });
-        s.custom(KEY, "conditioned", { policy: doc(root, { Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:CallerAccount": "111111111111" } } }) });
+        s.custom(KEY, "conditioned", {
+            policy: doc(root, {
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "kms:Decrypt",
+                Resource: "*",
+                Condition: { StringEquals: { "kms:CallerAccount": "111111111111" } },
+            }),
+        });
         s.custom(KEY, "deny", { policy: doc(root, { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }) });
         s.custom(KEY, "unset", {});
         s.custom("aws:kms/keyPolicy:KeyPolicy", "standalone-ok", { keyId: "k", policy: doc(root) });
@@ -30,8 +39,15 @@ describe("aws kms-policy", () => {
                 { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::1:root", "*"] }, Action: "kms:*", Resource: "*", Condition: {} },
             ),
         });
-        const single = s.custom("aws:kms/keyPolicy:KeyPolicy", "standalone", { keyId: "k", policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*" } }) });
-        assert.deepEqual(await run(s), [v(key.urn, `KMS key open policy statement "Everyone" ${FIX}`), v(key.urn, `KMS key open policy statement #3 ${FIX}`), v(single.urn, `KMS key policy standalone policy statement #1 ${FIX}`)]);
+        const single = s.custom("aws:kms/keyPolicy:KeyPolicy", "standalone", {
+            keyId: "k",
+            policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*" } }),
+        });
+        assert.deepEqual(await run(s), [
+            v(key.urn, `KMS key open policy statement "Everyone" ${FIX}`),
+            v(key.urn, `KMS key open policy statement #3 ${FIX}`),
+            v(single.urn, `KMS key policy standalone policy statement #1 ${FIX}`),
+        ]);
     });
 
     it("flags a policy that is not valid JSON or has no Statement", async () => {
@@ -40,8 +56,14 @@ describe("aws kms-policy", () => {
         const empty = s.custom(KEY, "empty", { policy: "{}" });
         const [first, second] = await run(s);
         assert.equal(first?.urn, broken.urn);
-        assert.match(first?.message ?? "", /^KMS key policies do not allow every principal without a condition\.\nKMS key broken has a policy that is not valid JSON \(.+\); fix the policy document\.$/);
-        assert.deepEqual(second, v(empty.urn, "KMS key empty has a policy that is not a policy document with a Statement; fix the policy document."));
+        assert.match(
+            first?.message ?? "",
+            /^KMS key policies do not allow every principal without a condition\.\nKMS key broken has a policy that is not valid JSON \(.+\); fix the policy document\.$/,
+        );
+        assert.deepEqual(
+            second,
+            v(empty.urn, "KMS key empty has a policy that is not a policy document with a Statement; fix the policy document."),
+        );
         assert.equal((await run(s)).length, 2);
     });
 });

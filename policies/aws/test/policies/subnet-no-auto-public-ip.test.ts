@@ -28,8 +28,14 @@ describe("aws subnet-no-auto-public-ip", () => {
         const untagged = s.custom(SUBNET, "untagged", { mapPublicIpOnLaunch: true });
         const v = (urn: string, detail: string) => expectedViolation(packName, subnetNoAutoPublicIp, urn, detail);
         assert.deepEqual(await run(s), [
-            v(privateSubnet.urn, "subnet private-a sets mapPublicIpOnLaunch: true but is tagged tier: private; set mapPublicIpOnLaunch: false, or tag it tier: public if it really is a public subnet."),
-            v(untagged.urn, "subnet untagged sets mapPublicIpOnLaunch: true but has no tier tag; set mapPublicIpOnLaunch: false, or tag it tier: public if it really is a public subnet."),
+            v(
+                privateSubnet.urn,
+                "subnet private-a sets mapPublicIpOnLaunch: true but is tagged tier: private; set mapPublicIpOnLaunch: false, or tag it tier: public if it really is a public subnet.",
+            ),
+            v(
+                untagged.urn,
+                "subnet untagged sets mapPublicIpOnLaunch: true but has no tier tag; set mapPublicIpOnLaunch: false, or tag it tier: public if it really is a public subnet.",
+            ),
         ]);
     });
 });

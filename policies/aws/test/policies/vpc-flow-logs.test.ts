@@ -18,7 +18,12 @@ describe("aws vpc-flow-logs", () => {
     it("passes when the flow log's vpcId is unknown (preview) but it depends on the VPC", async () => {
         const s = new StackFixture();
         const vpc = s.custom("aws:ec2/vpc:Vpc", "main", {}, { exactOutputs: {} });
-        s.custom("aws:ec2/flowLog:FlowLog", "main-flow", { vpcId: pulumi.unknown }, { dependsOn: [vpc], exactOutputs: { vpcId: pulumi.unknown } });
+        s.custom(
+            "aws:ec2/flowLog:FlowLog",
+            "main-flow",
+            { vpcId: pulumi.unknown },
+            { dependsOn: [vpc], exactOutputs: { vpcId: pulumi.unknown } },
+        );
         assert.deepEqual(await run(s), []);
     });
 
@@ -37,6 +42,8 @@ describe("aws vpc-flow-logs", () => {
         const s = new StackFixture();
         const vpc = s.custom("aws:ec2/vpc:Vpc", "main", {}, { id: "vpc-0abc" });
         s.custom("aws:ec2/flowLog:FlowLog", "subnet-flow", { subnetId: "subnet-1" });
-        assert.deepEqual(await run(s), [violation(vpc.urn, `VPC vpc-0abc (${vpc.urn}) has no flow log; add an aws.ec2.FlowLog with vpcId set to this VPC's id.`)]);
+        assert.deepEqual(await run(s), [
+            violation(vpc.urn, `VPC vpc-0abc (${vpc.urn}) has no flow log; add an aws.ec2.FlowLog with vpcId set to this VPC's id.`),
+        ]);
     });
 });

@@ -30,9 +30,13 @@ export const kmsRotation: ResourceValidationPolicy = {
         }
         const seconds = durationSeconds(period);
         if (seconds === undefined) {
-            reportViolation(`crypto key ${args.name} has rotationPeriod "${period}", which is not a duration in seconds like "7776000s"; ${fix}`);
+            reportViolation(
+                `crypto key ${args.name} has rotationPeriod "${period}", which is not a duration in seconds like "7776000s"; ${fix}`,
+            );
         } else if (seconds > MAX_ROTATION_SECONDS) {
-            reportViolation(`crypto key ${args.name} rotates every ${Number((seconds / 86400).toFixed(1))} days (rotationPeriod "${period}"); ${fix}`);
+            reportViolation(
+                `crypto key ${args.name} rotates every ${Number((seconds / 86400).toFixed(1))} days (rotationPeriod "${period}"); ${fix}`,
+            );
         }
     }),
 };

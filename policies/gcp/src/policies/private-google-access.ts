@@ -17,7 +17,12 @@ export const privateGoogleAccess: ResourceValidationPolicy = {
         if (purpose) args.notApplicable(`subnetworks with purpose ${purpose} cannot have Private Google Access`);
         const access: unknown = props["privateIpGoogleAccess"];
         if (access === true) return;
-        const state = access === undefined ? "does not set privateIpGoogleAccess (off by default)" : `sets privateIpGoogleAccess: ${String(access)}`;
-        reportViolation(`subnetwork ${args.name} ${state}; set privateIpGoogleAccess: true so instances without external IPs reach Google APIs.`);
+        const state =
+            access === undefined
+                ? "does not set privateIpGoogleAccess (off by default)"
+                : `sets privateIpGoogleAccess: ${JSON.stringify(access)}`;
+        reportViolation(
+            `subnetwork ${args.name} ${state}; set privateIpGoogleAccess: true so instances without external IPs reach Google APIs.`,
+        );
     }),
 };

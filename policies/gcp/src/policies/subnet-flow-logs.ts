@@ -20,7 +20,9 @@ export const subnetFlowLogs: ResourceValidationPolicy = {
                 `subnetwork ${args.name} has no logConfig, so VPC flow logs are off; set logConfig (e.g. { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" }).`,
             );
         } else if (asNumber(logConfig["flowSampling"]) === 0) {
-            reportViolation(`subnetwork ${args.name} sets logConfig.flowSampling: 0, which records no flows; set a sampling rate above 0 (e.g. 0.5).`);
+            reportViolation(
+                `subnetwork ${args.name} sets logConfig.flowSampling: 0, which records no flows; set a sampling rate above 0 (e.g. 0.5).`,
+            );
         }
     }),
 };

@@ -12,9 +12,18 @@ describe("gcp firewall-no-public-ssh-rdp", () => {
     it("passes for IAP-only SSH, public web ports, tag-scoped sources, egress rules and deny rules", async () => {
         const s = new StackFixture();
         s.custom(FIREWALL, "iap-ssh", { network: "n", sourceRanges: ["35.235.240.0/20"], allows: [{ protocol: "tcp", ports: ["22"] }] });
-        s.custom(FIREWALL, "web", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["80", "443", "8000-8080"] }] });
+        s.custom(FIREWALL, "web", {
+            network: "n",
+            sourceRanges: ["0.0.0.0/0"],
+            allows: [{ protocol: "tcp", ports: ["80", "443", "8000-8080"] }],
+        });
         s.custom(FIREWALL, "by-tag", { network: "n", sourceTags: ["bastion"], allows: [{ protocol: "tcp", ports: ["22"] }] });
-        s.custom(FIREWALL, "egress", { network: "n", direction: "EGRESS", destinationRanges: ["0.0.0.0/0"], allows: [{ protocol: "all" }] });
+        s.custom(FIREWALL, "egress", {
+            network: "n",
+            direction: "EGRESS",
+            destinationRanges: ["0.0.0.0/0"],
+            allows: [{ protocol: "all" }],
+        });
         s.custom(FIREWALL, "deny", { network: "n", sourceRanges: ["0.0.0.0/0"], denies: [{ protocol: "tcp", ports: ["22"] }] });
         s.custom(FIREWALL, "udp", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "udp", ports: ["22", "3389"] }] });
         assert.deepEqual(await run(s), []);
@@ -22,8 +31,17 @@ describe("gcp firewall-no-public-ssh-rdp", () => {
 
     it("flags ports, ranges, protocol all, allows without ports, IPv6, and rules with no source at all", async () => {
         const s = new StackFixture();
-        const ssh = s.custom(FIREWALL, "ssh", { network: "n", direction: "INGRESS", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }] });
-        const range = s.custom(FIREWALL, "range", { network: "n", sourceRanges: ["10.0.0.0/8", "::/0"], allows: [{ protocol: "tcp", ports: ["20-25", "3000-4000"] }] });
+        const ssh = s.custom(FIREWALL, "ssh", {
+            network: "n",
+            direction: "INGRESS",
+            sourceRanges: ["0.0.0.0/0"],
+            allows: [{ protocol: "tcp", ports: ["22"] }],
+        });
+        const range = s.custom(FIREWALL, "range", {
+            network: "n",
+            sourceRanges: ["10.0.0.0/8", "::/0"],
+            allows: [{ protocol: "tcp", ports: ["20-25", "3000-4000"] }],
+        });
         const all = s.custom(FIREWALL, "all", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "all" }] });
         const noPorts = s.custom(FIREWALL, "no-ports", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "6" }] });
         const noSource = s.custom(FIREWALL, "no-source", { network: "n", allows: [{ protocol: "tcp", ports: ["3389"] }] });

@@ -7,7 +7,8 @@ const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [kmsPr
 const v = (urn: string, detail: string) => expectedViolation(packName, kmsPreventDestroy, urn, detail);
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const RING = "gcp:kms/keyRing:KeyRing";
-const FIX = "but not protected; set the resource option protect: true so Pulumi never deletes it (data it encrypted would become unreadable).";
+const FIX =
+    "but not protected; set the resource option protect: true so Pulumi never deletes it (data it encrypted would become unreadable).";
 
 describe("gcp kms-prevent-destroy", () => {
     it("passes for protected keys in prod, and for unprotected keys outside prod/dr or with no environment", async () => {

@@ -10,7 +10,13 @@ const FIX = 'set rotationPeriod to at most "7776000s" (90 days).';
 
 describe("gcp kms-rotation", () => {
     it("reads protobuf durations", () => {
-        assert.deepEqual(["7776000s", "86400.5s", "90d", "7776000", ""].map(durationSeconds), [7776000, 86400.5, undefined, undefined, undefined]);
+        assert.deepEqual(["7776000s", "86400.5s", "90d", "7776000", ""].map(durationSeconds), [
+            7776000,
+            86400.5,
+            undefined,
+            undefined,
+            undefined,
+        ]);
     });
 
     it("passes at 90 days or less and ignores asymmetric and MAC keys", async () => {

@@ -21,8 +21,14 @@ describe("gcp private-google-access", () => {
         const off = s.custom(SUBNET, "off", { privateIpGoogleAccess: false });
         const unset = s.custom(SUBNET, "unset", { purpose: "PRIVATE" });
         assert.deepEqual(await run(s), [
-            v(off.urn, "subnetwork off sets privateIpGoogleAccess: false; set privateIpGoogleAccess: true so instances without external IPs reach Google APIs."),
-            v(unset.urn, "subnetwork unset does not set privateIpGoogleAccess (off by default); set privateIpGoogleAccess: true so instances without external IPs reach Google APIs."),
+            v(
+                off.urn,
+                "subnetwork off sets privateIpGoogleAccess: false; set privateIpGoogleAccess: true so instances without external IPs reach Google APIs.",
+            ),
+            v(
+                unset.urn,
+                "subnetwork unset does not set privateIpGoogleAccess (off by default); set privateIpGoogleAccess: true so instances without external IPs reach Google APIs.",
+            ),
         ]);
     });
 });

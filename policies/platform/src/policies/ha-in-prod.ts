@@ -20,7 +20,10 @@ function zoneOf(subnet: PolicyResource): string | undefined {
 }
 
 /** Subnets grouped by their VPC: the VPC resource when it is in the stack, else its id (or "unknown"). */
-function subnetsByVpc(vpcs: readonly PolicyResource[], subnets: readonly PolicyResource[]): Map<string, { vpc?: PolicyResource; label: string; subnets: PolicyResource[] }> {
+function subnetsByVpc(
+    vpcs: readonly PolicyResource[],
+    subnets: readonly PolicyResource[],
+): Map<string, { vpc?: PolicyResource; label: string; subnets: PolicyResource[] }> {
     const groups = new Map<string, { vpc?: PolicyResource; label: string; subnets: PolicyResource[] }>();
     for (const subnet of subnets) {
         const vpc = referencedResources(subnet, "vpcId", vpcs)[0];
@@ -45,7 +48,9 @@ function checkAws(resources: readonly PolicyResource[], env: string, report: Rep
                 group.vpc?.urn,
             );
         }
-        const publicZones = [...new Set(group.subnets.filter((s) => awsTags(s)["tier"] === "public").map(zoneOf))].filter((z): z is string => z !== undefined).sort();
+        const publicZones = [...new Set(group.subnets.filter((s) => awsTags(s)["tier"] === "public").map(zoneOf))]
+            .filter((z): z is string => z !== undefined)
+            .sort();
         const natZones = new Set(nats.flatMap((nat) => referencedResources(nat, "subnetId", group.subnets).map(zoneOf)));
         for (const zone of publicZones.filter((z) => !natZones.has(z))) {
             report(
@@ -70,7 +75,9 @@ function checkGcp(resources: readonly PolicyResource[], env: string, report: Rep
             // `router` is the router's name; the dependency or the name finds it when the NAT has no region of its own.
             const read = tryRead(() => asString(nat.props["router"]));
             const name = read.known ? read.value : undefined;
-            const router = referencedResources(nat, "router", routers)[0] ?? (name === undefined ? undefined : routers.find((r) => asString(r.props["name"]) === name || knownId(r) === name));
+            const router =
+                referencedResources(nat, "router", routers)[0] ??
+                (name === undefined ? undefined : routers.find((r) => asString(r.props["name"]) === name || knownId(r) === name));
             return asString(nat.props["region"]) ?? (router && regionOf(router)) ?? regionOf(nat);
         }),
     );
@@ -82,7 +89,9 @@ function checkGcp(resources: readonly PolicyResource[], env: string, report: Rep
     }
     for (const [region, names] of [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b))) {
         if (!natRegions.has(region)) {
-            report(`region ${region} has subnetworks (${names.join(", ")}) but no Cloud NAT; ${env} needs a gcp.compute.RouterNat in every region with subnetworks so instances without external IPs keep egress.`);
+            report(
+                `region ${region} has subnetworks (${names.join(", ")}) but no Cloud NAT; ${env} needs a gcp.compute.RouterNat in every region with subnetworks so instances without external IPs keep egress.`,
+            );
         }
     }
 }

@@ -21,8 +21,14 @@ export const requiredTags: StackValidationPolicy = {
             const tags = resourceTags(resource);
             const missing = REQUIRED_KEYS.filter((k) => !tags[k]);
             if (missing.length === 0) continue;
-            const where = kind === "tags" ? "the provider's defaultTags (preferred) or the resource's tags" : "the provider's defaultLabels (preferred) or the resource's labels";
-            reportViolation(`${resource.type} ${resourceLabel(resource)} is missing required ${kind} ${missing.join(", ")}; set them in ${where}.`, resource.urn);
+            const where =
+                kind === "tags"
+                    ? "the provider's defaultTags (preferred) or the resource's tags"
+                    : "the provider's defaultLabels (preferred) or the resource's labels";
+            reportViolation(
+                `${resource.type} ${resourceLabel(resource)} is missing required ${kind} ${missing.join(", ")}; set them in ${where}.`,
+                resource.urn,
+            );
         }
     },
 };

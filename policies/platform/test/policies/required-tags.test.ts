@@ -57,7 +57,10 @@ describe("platform required-tags", () => {
         assert.deepEqual(await run(s), [
             v(bucket.urn, `aws:s3/bucketV2:BucketV2 logs (${bucket.urn}) is missing required tags ${all}; ${AWS_FIX}`),
             v(param.urn, `aws:ssm/parameter:Parameter param (${param.urn}) is missing required tags ${all}; ${AWS_FIX}`),
-            v(run2.urn, `gcp:cloudrunv2/service:Service svc (${run2.urn}) is missing required labels environment, cost-center, project, managed-by; ${GCP_FIX}`),
+            v(
+                run2.urn,
+                `gcp:cloudrunv2/service:Service svc (${run2.urn}) is missing required labels environment, cost-center, project, managed-by; ${GCP_FIX}`,
+            ),
         ]);
     });
 });
