@@ -46,7 +46,7 @@ describe("platform CLI", () => {
         assert.equal(code, EXIT.ok);
         assert.match(stdout, /^platform synth --env dev {2}\(simulated cloud: nothing was created\)/);
         assert.match(stdout, /stack foundation\/dev: \d+ resources/);
-        assert.match(stdout, /├─ platform:network:AwsNetwork {2}acme-dev-network/);
+        assert.match(stdout, /├─ platform:network:AwsNetwork {2}network\n/);
         assert.match(stdout, /\n +6 {2}aws:ec2\/subnet:Subnet\n/);
         assert.match(stdout, /\n +1 {2}aws:ec2\/natGateway:NatGateway\n/);
         assert.match(stdout, /policy report\n {2}no violations/);

@@ -14,6 +14,7 @@ export type CloudProvider = aws.Provider | gcp.Provider;
 
 /** Creates the AWS or GCP provider for the stack's cloud. */
 export function createCloudProvider(settings: PlatformSettings, opts?: pulumi.CustomResourceOptions): CloudProvider {
+    // Logical name only (providers have no physical name); stable across layers of one environment.
     const name = resourceName({ project: settings.project, environment: settings.environment, component: settings.cloud });
     if (settings.cloud === "aws") {
         return new aws.Provider(

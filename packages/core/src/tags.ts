@@ -4,12 +4,7 @@
  * forget them. The platform policy pack `required-tags` checks the result.
  */
 
-/** The keys every taggable resource must carry (seed 003 cost allocation, seed 001 tagging). */
-export const REQUIRED_TAG_KEYS = ["environment", "team", "cost-center", "project", "managed-by"] as const;
-export type RequiredTagKey = (typeof REQUIRED_TAG_KEYS)[number];
-
-/** Value of `managed-by` on everything this platform creates. */
-export const MANAGED_BY = "pulumi";
+import { MANAGED_BY, type RequiredTagKey } from "@platform/facts";
 
 export type OwnershipTags = Readonly<Record<RequiredTagKey, string>>;
 

@@ -1,18 +1,27 @@
 import * as assert from "node:assert/strict";
-import { synthesize } from "@platform/synth";
-import { type ConfigIssue, ConfigValidationError, loadPlatformSettings, parsePlatformConfig } from "../src/index.js";
+import { rejectedIssues, synthesize } from "@platform/synth";
+import {
+    ConfigValidationError,
+    type Issue,
+    loadPlatformSettings,
+    parsePlatformConfig,
+    type ParseOptions,
+    parseStackConfig,
+} from "../src/index.js";
 
-const valid = {
+const prod = {
     environment: "prod",
     project: "acme",
     team: "platform",
     costCenter: "cc-1042",
     network: { cidr: "10.30.0.0/16" },
 };
+const dr = { ...prod, environment: "dr", gcpProject: "acme-dr-prod", network: { cidr: "10.40.0.0/16" } };
+const TODAY = "2026-12-02";
 
-function issuesOf(raw: Record<string, unknown>): ConfigIssue[] {
+function issuesOf(raw: Record<string, unknown>, opts: ParseOptions = {}): Issue[] {
     try {
-        parsePlatformConfig(raw);
+        parsePlatformConfig(raw, { today: TODAY, ...opts });
     } catch (err) {
         if (err instanceof ConfigValidationError) {
             return [...err.issues];
@@ -22,15 +31,26 @@ function issuesOf(raw: Record<string, unknown>): ConfigIssue[] {
     assert.fail("expected a ConfigValidationError");
 }
 
+/** `[field, problem]` of each issue. */
+function problems(raw: Record<string, unknown>, opts: ParseOptions = {}): Array<[string, string]> {
+    return issuesOf(raw, opts).map((i) => [i.field, i.problem]);
+}
+
 describe("config: parsePlatformConfig", () => {
     it("resolves a minimal prod config from the profile", () => {
-        const s = parsePlatformConfig(valid);
+        const s = parsePlatformConfig(prod, { today: TODAY });
         assert.equal(s.cloud, "aws");
         assert.equal(s.region, "us-east-1");
-        assert.deepEqual(s.network.availabilityZones, ["us-east-1a", "us-east-1b", "us-east-1c"]);
-        assert.deepEqual(s.network.reservedCidrs, []);
+        assert.deepEqual(s.network, {
+            cidr: "10.30.0.0/16",
+            availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+            reservedCidrs: [],
+            secondaryRegions: [],
+        });
         assert.deepEqual(s.dns, { publicZone: undefined, privateZone: undefined });
+        assert.deepEqual(s.waivers, []);
         assert.equal(s.profile.network.natGateways, "perAz");
+        assert.equal(s.cloud === "aws" && s.awsAccountId, undefined);
         assert.deepEqual(s.ownership, {
             environment: "prod",
             team: "platform",
@@ -40,25 +60,22 @@ describe("config: parsePlatformConfig", () => {
         });
     });
 
-    it("applies validated profile overrides and keeps the rest", () => {
-        const s = parsePlatformConfig({
-            ...valid,
-            environment: "dev",
-            profile: { network: { natGateways: "perAz" }, cluster: { nodeCount: 2 } },
-        });
+    it("applies profile overrides that code reads, and keeps the rest of the profile", () => {
+        const s = parsePlatformConfig({ ...prod, environment: "dev", profile: { network: { natGateways: "perAz" } } });
         assert.equal(s.profile.network.natGateways, "perAz");
         assert.equal(s.profile.network.availabilityZones, 2);
-        assert.equal(s.profile.cluster.nodeCount, 2);
-        assert.equal(s.profile.cluster.nodeVcpu, 2);
+        assert.equal(s.profile.cluster.nodeCount, 1);
     });
 
     it("resolves dr to GCP zones and requires the GCP project", () => {
-        const s = parsePlatformConfig({ ...valid, environment: "dr", gcpProject: "acme-dr-prod", network: { cidr: "10.40.0.0/16" } });
+        const s = parsePlatformConfig(dr);
         assert.equal(s.cloud, "gcp");
+        assert.equal(s.cloud === "gcp" && s.gcpProject, "acme-dr-prod");
         assert.deepEqual(s.network.availabilityZones, ["us-west1-a", "us-west1-b", "us-west1-c"]);
-        assert.deepEqual(issuesOf({ ...valid, environment: "dr", network: { cidr: "10.40.0.0/16" } }), [
+        const { gcpProject: _omitted, ...withoutProject } = dr;
+        assert.deepEqual(issuesOf(withoutProject), [
             {
-                key: "platform:gcpProject",
+                field: "platform:gcpProject",
                 value: undefined,
                 problem: "required setting is missing",
                 fix: "set it to a GCP project id such as acme-dr-prod",
@@ -68,15 +85,21 @@ describe("config: parsePlatformConfig", () => {
 
     it("reports every missing required key at once", () => {
         assert.deepEqual(
-            issuesOf({}).map((i) => i.key),
-            ["platform:environment", "platform:project", "platform:team", "platform:costCenter", "platform:network"],
+            issuesOf({}).map((i) => [i.field, i.problem]),
+            [
+                ["platform:environment", "required setting is missing"],
+                ["platform:project", "required setting is missing"],
+                ["platform:team", "required setting is missing"],
+                ["platform:costCenter", "required setting is missing"],
+                ["platform:network", "required setting is missing"],
+            ],
         );
     });
 
     it("rejects an unknown environment naming the allowed values", () => {
-        assert.deepEqual(issuesOf({ ...valid, environment: "production" }), [
+        assert.deepEqual(issuesOf({ ...prod, environment: "production" }), [
             {
-                key: "platform:environment",
+                field: "platform:environment",
                 value: "production",
                 problem: "is not an allowed value",
                 fix: "use one of: dev, staging, prod, dr",
@@ -85,123 +108,323 @@ describe("config: parsePlatformConfig", () => {
     });
 
     it("rejects an unknown cloud", () => {
-        assert.deepEqual(issuesOf({ ...valid, cloud: "azure" }), [
-            { key: "platform:cloud", value: "azure", problem: "is not an allowed value", fix: "use one of: aws, gcp" },
+        assert.deepEqual(issuesOf({ ...prod, cloud: "azure" }), [
+            { field: "platform:cloud", value: "azure", problem: "is not an allowed value", fix: "use one of: aws, gcp" },
         ]);
     });
 
-    it("rejects unknown keys at every level (typos)", () => {
+    it("rejects unknown keys at every level (typos), naming the keys that exist", () => {
+        const issues = issuesOf({ ...prod, netwrok: {}, network: { cidr: "10.30.0.0/16", natGateway: "single" } });
         assert.deepEqual(
-            issuesOf({
-                ...valid,
-                netwrok: {},
-                network: { cidr: "10.30.0.0/16", natGateway: "single" },
-                profile: { cluster: { nodes: 3 } },
-            }).map((i) => [i.key, i.problem]),
+            issues.map((i) => [i.field, i.problem, i.fix]),
             [
-                ["platform:netwrok", "unknown setting"],
-                ["platform:profile.cluster.nodes", "unknown setting"],
-                ["platform:network.natGateway", "unknown setting"],
+                ["platform:network.natGateway", "unknown setting", "remove it or use one of: cidr, availabilityZones, reservedCidrs"],
+                [
+                    "platform:netwrok",
+                    "unknown setting",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, network",
+                ],
             ],
         );
     });
 
-    it("rejects a malformed CIDR with the reason and an example", () => {
-        assert.deepEqual(issuesOf({ ...valid, network: { cidr: "10.30.0.1/16" } }), [
-            {
-                key: "platform:network.cidr",
-                value: "10.30.0.1/16",
-                problem: "host bits are set; the network address for /16 is 10.30.0.0/16",
-                fix: "write a network address with its prefix, e.g. 10.20.0.0/16",
-            },
-        ]);
-    });
-
-    it("rejects a VPC prefix the subnet plan cannot carve", () => {
-        const [issue] = issuesOf({ ...valid, network: { cidr: "10.0.0.0/8" } });
-        assert.equal(issue.key, "platform:network.cidr");
-        assert.equal(issue.problem, "prefix /8 is outside the supported /16../23 for aws");
-    });
-
-    it("rejects overlapping CIDRs naming both keys", () => {
-        assert.deepEqual(issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", reservedCidrs: ["10.0.0.0/8"] } }), [
-            {
-                key: "platform:network.reservedCidrs[0]",
-                value: "10.0.0.0/8",
-                problem: "overlaps platform:network.cidr (10.30.0.0/16)",
-                fix: "choose non-overlapping blocks so routing and peering stay unambiguous",
-            },
-        ]);
-    });
-
-    it("rejects overlapping GCP regional ranges", () => {
-        const issues = issuesOf({
-            ...valid,
-            environment: "dr",
-            gcpProject: "acme-dr-prod",
-            network: { cidr: "10.40.0.0/16", secondaryRegions: [{ region: "us-east4", cidr: "10.40.128.0/17" }] },
-        });
+    it("rejects profile overrides that nothing reads (a key exists only when code uses it)", () => {
         assert.deepEqual(
-            issues.map((i) => [i.key, i.problem]),
-            [["platform:network.secondaryRegions[0].cidr", "overlaps platform:network.cidr (10.40.0.0/16)"]],
+            problems({
+                ...prod,
+                profile: {
+                    cluster: { nodeCount: 5 },
+                    data: { storageGb: 100 },
+                    minReplicas: 1,
+                    logRetentionDays: 7,
+                    topology: "single-zone",
+                },
+            }),
+            ["cluster", "data", "minReplicas", "logRetentionDays", "topology"].map((k) => [`platform:profile.${k}`, "unknown setting"]),
         );
     });
 
-    it("rejects fewer AZs than the profile needs", () => {
-        assert.deepEqual(issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] } }), [
-            {
-                key: "platform:network.availabilityZones",
-                value: ["us-east-1a", "us-east-1b"],
-                problem: "2 zone(s) listed but the prod profile needs 3",
-                fix: "list at least 3 zones, or lower platform:profile.network.availabilityZones",
-            },
-        ]);
-    });
-
-    it("rejects AZs of another region and duplicates", () => {
-        assert.equal(
-            issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-west-2b", "us-east-1c"] } })[0]
-                .problem,
-            "us-west-2b not in region us-east-1",
-        );
-        assert.equal(
-            issuesOf({ ...valid, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a", "us-east-1c"] } })[0]
-                .problem,
-            "us-east-1a listed twice",
-        );
-    });
-
-    it("rejects out-of-range and wrongly-typed profile overrides", () => {
+    it("rejects wrongly typed and out-of-range profile overrides", () => {
         assert.deepEqual(
             issuesOf({
-                ...valid,
-                profile: { network: { availabilityZones: 5, flowLogRetentionDays: 10 }, data: { highAvailability: "yes" } },
-            }).map((i) => [i.key, i.value, i.problem]),
+                ...prod,
+                environment: "dev",
+                profile: { network: { availabilityZones: 5, flowLogRetentionDays: 10 }, protectStatefulResources: "yes" },
+            }).map((i) => [i.field, i.value, i.problem]),
             [
                 ["platform:profile.network.availabilityZones", 5, "must be a whole number from 1 to 4"],
-                ["platform:profile.network.flowLogRetentionDays", 10, "is not an accepted value"],
-                ["platform:profile.data.highAvailability", "yes", "must be true or false"],
+                ["platform:profile.network.flowLogRetentionDays", 10, "is not a retention CloudWatch Logs accepts"],
+                ["platform:profile.protectStatefulResources", "yes", "must be true or false"],
             ],
         );
     });
 
-    it("rejects secondaryRegions on aws and gcpProject on aws", () => {
+    describe("CIDRs", () => {
+        it("rejects host bits with the network address to use", () => {
+            assert.deepEqual(issuesOf({ ...prod, network: { cidr: "10.30.0.1/16" } }), [
+                {
+                    field: "platform:network.cidr",
+                    value: "10.30.0.1/16",
+                    problem: "host bits are set; the network address for /16 is 10.30.0.0/16",
+                    fix: "write a network address with its prefix, e.g. 10.20.0.0/16",
+                },
+            ]);
+        });
+
+        it("rejects a non-canonical CIDR instead of passing it to the VPC unchanged", () => {
+            assert.deepEqual(problems({ ...prod, network: { cidr: "010.010.000.000/16" } }), [
+                ["platform:network.cidr", "not in canonical form (no leading zeros); write 10.10.0.0/16"],
+            ]);
+            assert.deepEqual(problems({ ...prod, network: { cidr: " 10.30.0.0/16" } }), [
+                ["platform:network.cidr", "expected the form a.b.c.d/n, for example 10.0.0.0/16"],
+            ]);
+        });
+
+        for (const cidr of [
+            "127.0.0.0/16",
+            "169.254.0.0/16",
+            "224.0.0.0/16",
+            "0.0.0.0/16",
+            "8.8.0.0/16",
+            "172.32.0.0/16",
+            "100.64.0.0/16",
+        ]) {
+            it(`rejects ${cidr}: not RFC 1918 private space`, () => {
+                assert.deepEqual(issuesOf({ ...prod, network: { cidr } }), [
+                    {
+                        field: "platform:network.cidr",
+                        value: cidr,
+                        problem: "is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)",
+                        fix: "choose a block inside RFC 1918, e.g. 10.20.0.0/16",
+                    },
+                ]);
+            });
+        }
+
+        it("accepts every RFC 1918 block", () => {
+            for (const cidr of ["10.30.0.0/16", "172.16.0.0/16", "172.31.0.0/16", "192.168.0.0/16"]) {
+                assert.equal(parsePlatformConfig({ ...prod, network: { cidr } }).network.cidr, cidr);
+            }
+        });
+
+        it("rejects a VPC prefix the subnet plan cannot carve, per cloud", () => {
+            assert.deepEqual(problems({ ...prod, network: { cidr: "10.0.0.0/8" } }), [
+                ["platform:network.cidr", "prefix /8 is outside the supported /16../23"],
+            ]);
+            assert.deepEqual(problems({ ...dr, network: { cidr: "10.40.0.0/24" } }), [
+                ["platform:network.cidr", "prefix /24 is outside the supported /8../20"],
+            ]);
+        });
+
+        it("reserved CIDRs may be any space but must be canonical, and must not overlap the network", () => {
+            assert.deepEqual(
+                parsePlatformConfig({ ...prod, network: { cidr: "10.30.0.0/16", reservedCidrs: ["203.0.113.0/24"] } }).network
+                    .reservedCidrs,
+                ["203.0.113.0/24"],
+            );
+            assert.deepEqual(issuesOf({ ...prod, network: { cidr: "10.30.0.0/16", reservedCidrs: ["10.0.0.0/8", "192.168.01.0/24"] } }), [
+                {
+                    field: "platform:network.reservedCidrs[1]",
+                    value: "192.168.01.0/24",
+                    problem: "not in canonical form (no leading zeros); write 192.168.1.0/24",
+                    fix: "write a network address with its prefix, e.g. 10.20.0.0/16",
+                },
+                {
+                    field: "platform:network.reservedCidrs[0]",
+                    value: "10.0.0.0/8",
+                    problem: "overlaps platform:network.cidr (10.30.0.0/16)",
+                    fix: "choose non-overlapping blocks so routing and peering stay unambiguous",
+                },
+            ]);
+        });
+
+        it("rejects overlapping GCP regional ranges and a secondary region that repeats the primary", () => {
+            assert.deepEqual(
+                problems({ ...dr, network: { cidr: "10.40.0.0/16", secondaryRegions: [{ region: "us-west1", cidr: "10.40.128.0/17" }] } }),
+                [
+                    ["platform:network.secondaryRegions[0].region", "repeats the stack's primary region"],
+                    ["platform:network.secondaryRegions[0].cidr", "overlaps platform:network.cidr (10.40.0.0/16)"],
+                ],
+            );
+        });
+    });
+
+    describe("zones", () => {
+        it("rejects fewer AZs than the profile needs", () => {
+            assert.deepEqual(issuesOf({ ...prod, network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] } }), [
+                {
+                    field: "platform:network.availabilityZones",
+                    value: ["us-east-1a", "us-east-1b"],
+                    problem: "2 zone(s) listed but the prod profile needs 3",
+                    fix: "list at least 3 zones, or lower platform:profile.network.availabilityZones",
+                },
+            ]);
+        });
+
+        it("rejects AZs of another region, duplicates and malformed names", () => {
+            const zones = (availabilityZones: string[]) => problems({ ...prod, network: { cidr: "10.30.0.0/16", availabilityZones } });
+            assert.deepEqual(zones(["us-east-1a", "us-west-2b", "us-east-1c"]), [
+                ["platform:network.availabilityZones", "us-west-2b not in region us-east-1"],
+            ]);
+            assert.deepEqual(zones(["us-east-1a", "us-east-1a", "us-east-1c"]), [
+                ["platform:network.availabilityZones", "us-east-1a listed twice"],
+            ]);
+            assert.deepEqual(zones(["us-east-1a", "east", "us-east-1c"]), [
+                ["platform:network.availabilityZones", "east is not a zone name"],
+            ]);
+        });
+
+        it("uses the listed zones up to the profile's count", () => {
+            const s = parsePlatformConfig({
+                ...prod,
+                network: { cidr: "10.30.0.0/16", availabilityZones: ["us-east-1d", "us-east-1e", "us-east-1f", "us-east-1a"] },
+            });
+            assert.deepEqual(s.network.availabilityZones, ["us-east-1d", "us-east-1e", "us-east-1f"]);
+        });
+    });
+
+    it("rejects settings of the other cloud, naming the cloud they belong to", () => {
         assert.deepEqual(
-            issuesOf({ ...valid, gcpProject: "acme-x-prod", network: { cidr: "10.30.0.0/16", secondaryRegions: [] } }).map((i) => i.key),
-            ["platform:gcpProject", "platform:network.secondaryRegions"],
+            issuesOf({ ...prod, gcpProject: "acme-x-prod", network: { cidr: "10.30.0.0/16", secondaryRegions: [] } }).map((i) => [
+                i.field,
+                i.problem,
+                i.fix,
+            ]),
+            [
+                [
+                    "platform:network.secondaryRegions",
+                    "is only supported on gcp; this is a aws stack",
+                    "remove it; an AWS VPC is regional (use another stack per region)",
+                ],
+                ["platform:gcpProject", "is only supported on gcp; this is a aws stack", "remove it, or set platform:cloud to gcp"],
+            ],
+        );
+        assert.deepEqual(problems({ ...dr, awsAccountId: "123456789012" }), [
+            ["platform:awsAccountId", "is only supported on aws; this is a gcp stack"],
+        ]);
+    });
+
+    it("rejects a malformed region, project, account and domain", () => {
+        assert.deepEqual(
+            problems({ ...prod, region: "useast1", project: "Acme", awsAccountId: "12345", dns: { publicZone: "Example.com" } }),
+            [
+                ["platform:project", "is not a project prefix"],
+                ["platform:dns.publicZone", "is not a lowercase domain name"],
+                ["platform:region", "is not an AWS region"],
+                ["platform:awsAccountId", "is not an AWS account id"],
+            ],
         );
     });
 
-    it("rejects a malformed region, project and domain", () => {
-        assert.deepEqual(
-            issuesOf({ ...valid, region: "useast1", project: "Acme", dns: { publicZone: "Example.com" } }).map((i) => i.key),
-            ["platform:project", "platform:region", "platform:dns.publicZone"],
-        );
+    describe("the environment belongs to the stack", () => {
+        it("rejects a prod stack whose file says dev (it would deploy prod with the dev profile)", () => {
+            assert.deepEqual(issuesOf({ ...prod, environment: "dev" }, { stack: "prod" }), [
+                {
+                    field: "platform:environment",
+                    value: "dev",
+                    problem: 'does not match the stack "prod" this config belongs to (it would deploy prod with the dev profile)',
+                    fix: "set platform:environment to the stack's environment, or name the stack dev or dev-<suffix>",
+                },
+            ]);
+        });
+
+        it("accepts the environment's own stack and <environment>-<suffix> stacks (ephemeral environments)", () => {
+            assert.equal(parsePlatformConfig(prod, { stack: "prod" }).environment, "prod");
+            assert.equal(parsePlatformConfig({ ...prod, environment: "dev" }, { stack: "dev-pr-123" }).environment, "dev");
+            assert.deepEqual(
+                problems({ ...prod, environment: "dev" }, { stack: "devpr" }).map(([f]) => f),
+                ["platform:environment"],
+            );
+        });
     });
 
-    it("the error message lists key, value, problem and fix for each issue", () => {
+    describe("production floors and waivers", () => {
+        const waiver = { setting: "profile.network.natGateways", reason: "one NAT until the traffic review in Q1", owner: "platform" };
+
+        it("refuses each weakening override in prod without a waiver", () => {
+            assert.deepEqual(
+                issuesOf({
+                    ...prod,
+                    profile: {
+                        network: { natGateways: "single", availabilityZones: 2, flowLogRetentionDays: 30 },
+                        protectStatefulResources: false,
+                    },
+                    network: { cidr: "10.30.0.0/16" },
+                }).map((i) => [i.field, i.value, i.problem]),
+                [
+                    ["platform:profile.protectStatefulResources", false, "turns protection of stateful resources off in prod"],
+                    ["platform:profile.network.natGateways", "single", "removes NAT high availability (single instead of perAz) in prod"],
+                    ["platform:profile.network.availabilityZones", 2, "spans 2 zone(s) instead of 3 in prod"],
+                    ["platform:profile.network.flowLogRetentionDays", 30, "keeps flow logs 30 days, below the floor of 365 in prod"],
+                ],
+            );
+        });
+
+        it("the fix says how to add the waiver", () => {
+            assert.equal(
+                issuesOf({ ...dr, profile: { protectStatefulResources: false } })[0].fix,
+                "remove the override, or add a platform:waivers entry { setting: profile.protectStatefulResources, reason: <why>, owner: <who> }",
+            );
+        });
+
+        it("allows a weakening with a waiver, and the settings carry the waiver", () => {
+            const s = parsePlatformConfig(
+                { ...prod, profile: { network: { natGateways: "single" } }, waivers: [waiver] },
+                { today: TODAY },
+            );
+            assert.equal(s.profile.network.natGateways, "single");
+            assert.deepEqual(s.waivers, [waiver]);
+        });
+
+        it("strengthening and non-production weakening need no waiver", () => {
+            assert.equal(
+                parsePlatformConfig({ ...prod, profile: { network: { flowLogRetentionDays: 731 } } }).profile.network.flowLogRetentionDays,
+                731,
+            );
+            assert.equal(
+                parsePlatformConfig({ ...prod, environment: "staging", profile: { network: { natGateways: "single" } } }).profile.network
+                    .natGateways,
+                "single",
+            );
+        });
+
+        it("rejects a waiver that waives nothing, an expired waiver, and a malformed one", () => {
+            assert.deepEqual(problems({ ...prod, waivers: [waiver] }), [
+                ["platform:waivers[0]", "waives nothing: profile.network.natGateways does not weaken the prod profile here"],
+            ]);
+            assert.deepEqual(problems({ ...prod, environment: "dev", waivers: [waiver] }), [
+                ["platform:waivers[0]", "waives nothing: profile.network.natGateways does not weaken the dev profile here"],
+            ]);
+            assert.deepEqual(
+                problems({ ...prod, profile: { network: { natGateways: "single" } }, waivers: [{ ...waiver, expires: "2026-12-01" }] }),
+                [["platform:waivers[0]", "expired on 2026-12-01"]],
+            );
+            assert.equal(
+                parsePlatformConfig(
+                    { ...prod, profile: { network: { natGateways: "single" } }, waivers: [{ ...waiver, expires: TODAY }] },
+                    { today: TODAY },
+                ).waivers.length,
+                1,
+            );
+            assert.deepEqual(
+                problems({
+                    ...prod,
+                    profile: { network: { natGateways: "single" } },
+                    waivers: [{ setting: "profile.cluster.nodeCount", reason: "short", owner: "Ops Team" }],
+                }),
+                [
+                    ["platform:waivers[0].setting", "is not an allowed value"],
+                    ["platform:waivers[0].reason", "is not a reason (at least 20 characters)"],
+                    ["platform:waivers[0].owner", "is not an owner"],
+                    ["platform:profile.network.natGateways", "removes NAT high availability (single instead of perAz) in prod"],
+                ],
+            );
+        });
+    });
+
+    it("the error message lists field, value, problem and fix for each issue", () => {
         assert.throws(
-            () => parsePlatformConfig({ ...valid, environment: "qa" }),
+            () => parsePlatformConfig({ ...prod, environment: "qa" }),
             (err: Error) =>
                 err.message ===
                 'Invalid platform configuration (1 problem):\n  - platform:environment = "qa": is not an allowed value. Fix: use one of: dev, staging, prod, dr',
@@ -209,19 +432,20 @@ describe("config: parsePlatformConfig", () => {
     });
 });
 
-describe("config: loadPlatformSettings (engine form)", () => {
+describe("config: parseStackConfig and loadPlatformSettings (engine form)", () => {
+    const engine = {
+        "platform:environment": "staging",
+        "platform:project": "acme",
+        "platform:team": "platform",
+        "platform:costCenter": "1042",
+        "platform:network": JSON.stringify({ cidr: "10.20.0.0/16" }),
+    };
+
     it("reads platform:* keys, decoding JSON mappings and keeping numeric-looking strings as strings", async () => {
         const result = await synthesize({
             project: "p",
-            stack: "s",
-            config: {
-                "platform:environment": "staging",
-                "platform:project": "acme",
-                "platform:team": "platform",
-                "platform:costCenter": "1042",
-                "platform:network": JSON.stringify({ cidr: "10.20.0.0/16" }),
-                "aws:region": "us-east-1",
-            },
+            stack: "staging",
+            config: { ...engine, "pulumi:tags": '{"owner":"platform"}' },
             program: () => {
                 const s = loadPlatformSettings();
                 return { env: s.environment, cc: s.ownership["cost-center"], cidr: s.network.cidr };
@@ -230,21 +454,82 @@ describe("config: loadPlatformSettings (engine form)", () => {
         assert.deepEqual(result.outputs, { env: "staging", cc: "1042", cidr: "10.20.0.0/16" });
     });
 
+    it("rejects keys nothing would read: a misspelt namespace, a key without namespace, a provider key", () => {
+        assert.throws(
+            () =>
+                parseStackConfig(
+                    {
+                        ...engine,
+                        "platfom:awsAccountId": "123456789012",
+                        "foundation:profile": '{"network":{}}',
+                        "aws:region": "eu-west-1",
+                        "acme:x": "1",
+                    },
+                    "foundation",
+                    { stack: "staging" },
+                ),
+            (err: unknown) => {
+                assert.ok(err instanceof ConfigValidationError);
+                assert.deepEqual(
+                    err.issues.map((i) => [i.field, i.problem, i.fix]),
+                    [
+                        [
+                            "platfom:awsAccountId",
+                            "is in namespace platfom, a misspelling of platform, so nothing reads it",
+                            "write it as platform:awsAccountId",
+                        ],
+                        [
+                            "foundation:profile",
+                            "is not read: a key written without a namespace belongs to project foundation, and the platform reads only platform: keys",
+                            "write it as platform:profile",
+                        ],
+                        [
+                            "aws:region",
+                            "has no effect: the platform configures the aws provider itself, from platform: settings",
+                            "remove it; set platform:region, platform:awsAccountId or platform:gcpProject instead",
+                        ],
+                        [
+                            "acme:x",
+                            "is not read by the platform (namespace acme)",
+                            "remove it, or write it as platform:x if it is a platform setting",
+                        ],
+                    ],
+                );
+                return true;
+            },
+        );
+    });
+
+    it("lists foreign keys and platform problems together", () => {
+        assert.throws(
+            () => parseStackConfig({ ...engine, "platform:team": "Platform", "aws:region": "eu-west-1" }, "foundation"),
+            (err: unknown) =>
+                err instanceof ConfigValidationError && err.issues.map((i) => i.field).join(",") === "aws:region,platform:team",
+        );
+    });
+
+    it("checks the environment against the running stack", async () => {
+        const issues = await rejectedIssues(
+            synthesize({ project: "p", stack: "prod", config: engine, program: () => loadPlatformSettings() }),
+        );
+        assert.deepEqual(
+            issues.map((i) => i.field),
+            ["platform:environment"],
+        );
+    });
+
     it("reports a mapping key given as a plain string", async () => {
-        await assert.rejects(
+        const issues = await rejectedIssues(
             synthesize({
                 project: "p",
-                stack: "s",
-                config: {
-                    "platform:environment": "dev",
-                    "platform:project": "acme",
-                    "platform:team": "t",
-                    "platform:costCenter": "c",
-                    "platform:network": "10.0.0.0/16",
-                },
+                stack: "staging",
+                config: { ...engine, "platform:network": "10.0.0.0/16" },
                 program: () => loadPlatformSettings(),
             }),
-            /platform:network = "10.0.0.0\/16": must be an object/,
+        );
+        assert.deepEqual(
+            issues.map((i) => [i.field, i.value, i.problem]),
+            [["platform:network", "10.0.0.0/16", "must be an object"]],
         );
     });
 });

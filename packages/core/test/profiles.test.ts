@@ -21,13 +21,11 @@ describe("environment profiles (seed numbers)", () => {
         const p = PROFILES.staging;
         assert.deepEqual(p.cluster, { nodeCount: 2, nodeVcpu: 4, nodeMemoryGiB: 16, nodeZones: 2 });
         assert.equal(p.data.storageGb, 200);
-        assert.equal(p.topology, "multi-zone");
         assert.equal(p.network.availabilityZones, 2);
     });
 
     it("dev: single-zone workloads, single NAT, small", () => {
         const p = PROFILES.dev;
-        assert.equal(p.topology, "single-zone");
         assert.equal(p.cluster.nodeZones, 1);
         assert.equal(p.network.natGateways, "single");
         assert.equal(p.cluster.nodeCount, 1);

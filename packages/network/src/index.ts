@@ -6,3 +6,4 @@ export * from "./gcp/plan.js";
 export * from "./gcp/firewall.js";
 export * from "./gcp/network.js";
 export * from "./dns/gcp-zones.js";
+export * from "./gcp/services.js";

@@ -1,40 +1,36 @@
 /** The foundation layer on AWS: KMS keys first (flow logs need the logs key), then network, then DNS. */
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsFoundationOutputs, PlatformSettings, StackOutputs } from "@platform/core";
+import { type AwsFoundationOutputs, type AwsSettings, eksClusterName, protectionOptions, type StackOutputs } from "@platform/core";
 import { AwsDnsZones, AwsNetwork } from "@platform/network";
 import { AwsKmsKeys } from "@platform/security";
 import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
-export function awsFoundation(settings: PlatformSettings, provider: aws.Provider): StackOutputs<AwsFoundationOutputs> {
+export function awsFoundation(settings: AwsSettings, provider: aws.Provider): StackOutputs<AwsFoundationOutputs> {
     const naming = { project: settings.project, environment: settings.environment };
-    const prefix = `${settings.project}-${settings.environment}`;
-    const componentOpts = { providers: [provider] };
+    // Every foundation component holds state (keys, the flow-log record, zones): protected in prod.
+    const componentOpts = { providers: [provider], ...protectionOptions(settings.profile) };
 
-    const kms = new AwsKmsKeys(`${prefix}-kms`, { naming, protect: settings.profile.protectStatefulResources }, componentOpts);
+    const kms = new AwsKmsKeys("kms", { naming }, componentOpts);
     const logsKeyArn = kms.keyArns.logs;
     if (logsKeyArn === undefined) {
         throw new Error("the logs key is required for flow logs");
     }
     const network = new AwsNetwork(
-        `${prefix}-network`,
+        "network",
         {
             naming,
             cidrBlock: settings.network.cidr,
             availabilityZones: settings.network.availabilityZones,
             natGateways: settings.profile.network.natGateways,
-            flowLogs: { retentionInDays: settings.profile.network.flowLogRetentionDays, kmsKeyArn: logsKeyArn },
-            clusterName: `${prefix}-eks`,
+            flowLogs: { retentionDays: settings.profile.network.flowLogRetentionDays, kmsKeyArn: logsKeyArn },
+            clusterName: eksClusterName(naming),
         },
         componentOpts,
     );
     const { publicZone, privateZone } = settings.dns;
     const dns = wantsDnsZones(settings.dns)
-        ? new AwsDnsZones(
-              `${prefix}-dns`,
-              { publicZone, privateZone, vpcId: network.vpcId, protect: settings.profile.protectStatefulResources },
-              componentOpts,
-          )
+        ? new AwsDnsZones("dns", { naming, publicZone, privateZone, vpcId: network.vpcId }, componentOpts)
         : undefined;
 
     return {

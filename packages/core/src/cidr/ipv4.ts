@@ -20,27 +20,37 @@ export class CidrSyntaxError extends Error {
     }
 }
 
-const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+/** Canonical form: decimal octets and prefix without leading zeros (what AWS and GCP echo back). */
+const CANONICAL_CIDR = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/;
+/** The same shape with leading zeros allowed, to name the canonical form in the error. */
+const LOOSE_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /** Netmask for a prefix length, as an unsigned 32-bit integer. */
 export function prefixMask(prefix: number): number {
     return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
-/** Parses `a.b.c.d/n`. Rejects bad octets, prefixes outside 0..32 and host bits set. */
+/**
+ * Parses `a.b.c.d/n` in canonical form. Rejects surrounding whitespace, leading zeros
+ * (`010.010.000.000/16` would otherwise reach the cloud API as typed), bad octets, prefixes
+ * outside 0..32 and host bits set.
+ */
 export function parseCidr(input: string): Ipv4Cidr {
-    const match = CIDR_PATTERN.exec(input.trim());
-    if (!match) {
+    const loose = LOOSE_CIDR.exec(input);
+    if (!loose) {
         throw new CidrSyntaxError(input, "expected the form a.b.c.d/n, for example 10.0.0.0/16");
     }
-    const octets = match.slice(1, 5).map(Number);
-    const prefix = Number(match[5]);
+    const octets = loose.slice(1, 5).map(Number);
+    const prefix = Number(loose[5]);
     const badOctet = octets.find((o) => o > 255);
     if (badOctet !== undefined) {
         throw new CidrSyntaxError(input, `octet ${badOctet} is above 255`);
     }
     if (prefix > 32) {
         throw new CidrSyntaxError(input, `prefix /${prefix} is above /32`);
+    }
+    if (!CANONICAL_CIDR.test(input)) {
+        throw new CidrSyntaxError(input, `not in canonical form (no leading zeros); write ${octets.join(".")}/${prefix}`);
     }
     const address = octets.reduce((acc, o) => ((acc << 8) | o) >>> 0, 0);
     const network = (address & prefixMask(prefix)) >>> 0;

@@ -3,9 +3,9 @@
  * the seed it comes from. Stacks never hard-code a size; they read the resolved profile.
  */
 
-/** Long-lived environments. `dr` is the GCP disaster-recovery environment for prod. */
-export const ENVIRONMENTS = ["dev", "staging", "prod", "dr"] as const;
-export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+import { type EnvironmentName } from "@platform/facts";
+
+export { ENVIRONMENTS, type EnvironmentName, isEnvironmentName, isProductionEnvironment, PRODUCTION_ENVIRONMENTS } from "@platform/facts";
 
 /** Clouds the platform provisions. */
 export const CLOUDS = ["aws", "gcp"] as const;
@@ -19,10 +19,6 @@ export type Cloud = (typeof CLOUDS)[number];
  */
 export const NAT_GATEWAY_STRATEGIES = ["none", "single", "perAz"] as const;
 export type NatGatewayStrategy = (typeof NAT_GATEWAY_STRATEGIES)[number];
-
-/** Seed 003's topology ladder. */
-export const TOPOLOGIES = ["single-zone", "multi-zone", "multi-region"] as const;
-export type Topology = (typeof TOPOLOGIES)[number];
 
 export interface NetworkProfile {
     /**
@@ -62,7 +58,6 @@ export interface EnvironmentProfile {
     readonly cloud: Cloud;
     /** Default region (seed 001: us-east-1 primary; seed 003: US West (Oregon) secondary). */
     readonly region: string;
-    readonly topology: Topology;
     readonly network: NetworkProfile;
     readonly cluster: ClusterProfile;
     readonly data: DataProfile;
@@ -81,7 +76,6 @@ const devProfile: EnvironmentProfile = {
     environment: "dev",
     cloud: "aws",
     region: "us-east-1",
-    topology: "single-zone",
     network: { availabilityZones: 2, natGateways: "single", flowLogRetentionDays: 14 },
     cluster: { nodeCount: 1, nodeVcpu: 2, nodeMemoryGiB: 8, nodeZones: 1 },
     data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
@@ -94,7 +88,6 @@ const stagingProfile: EnvironmentProfile = {
     environment: "staging",
     cloud: "aws",
     region: "us-east-1",
-    topology: "multi-zone",
     network: { availabilityZones: 2, natGateways: "perAz", flowLogRetentionDays: 30 },
     cluster: { nodeCount: 2, nodeVcpu: 4, nodeMemoryGiB: 16, nodeZones: 2 },
     data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
@@ -107,7 +100,6 @@ const prodProfile: EnvironmentProfile = {
     environment: "prod",
     cloud: "aws",
     region: "us-east-1",
-    topology: "multi-region",
     network: { availabilityZones: 3, natGateways: "perAz", flowLogRetentionDays: 365 },
     cluster: { nodeCount: 3, nodeVcpu: 8, nodeMemoryGiB: 32, nodeZones: 3 },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
@@ -121,7 +113,6 @@ const drProfile: EnvironmentProfile = {
     environment: "dr",
     cloud: "gcp",
     region: "us-west1",
-    topology: "multi-region",
     network: { availabilityZones: 3, natGateways: "perAz", flowLogRetentionDays: 365 },
     cluster: { nodeCount: 3, nodeVcpu: 8, nodeMemoryGiB: 32, nodeZones: 3 },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
@@ -137,8 +128,3 @@ export const PROFILES: Readonly<Record<EnvironmentName, EnvironmentProfile>> = {
     prod: prodProfile,
     dr: drProfile,
 };
-
-/** Environments whose resources count as production for policies (HA, protection). */
-export function isProductionEnvironment(environment: EnvironmentName): boolean {
-    return environment === "prod" || environment === "dr";
-}

@@ -9,19 +9,21 @@
  * - Gateway endpoints (S3, DynamoDB) and interface endpoints in the private subnets.
  */
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import {
-    AWS_AZ_PATTERN,
     AWS_VPC_PREFIX_RANGE,
-    checkNamingArgs,
-    CLOUDWATCH_RETENTION_DAYS,
-    invalidArgument,
+    checkLogRetentionDays,
+    checkOneOf,
+    checkPrivateNetworkCidr,
+    checkUnique,
+    checkZones,
+    type ComponentNaming,
+    type Issue,
     MAX_AZ_SLOTS,
     NAT_GATEWAY_STRATEGIES,
     type NatGatewayStrategy,
-    resourceName,
+    PlatformComponent,
     type SubnetTier,
-    tryParseCidr,
 } from "@platform/core";
 import {
     DEFAULT_INTERFACE_ENDPOINTS,
@@ -39,7 +41,7 @@ export interface AwsFlowLogArgs {
      * CloudWatch retention for flow logs, in days (one of CloudWatch's accepted values).
      * Unbounded retention is a cost and compliance problem, so there is no default: the profile sets it.
      */
-    readonly retentionInDays: number;
+    readonly retentionDays: number;
     /** ARN of the customer-managed KMS key encrypting the log group (the `logs` key). */
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
@@ -50,9 +52,12 @@ export interface AwsFlowLogArgs {
 }
 
 export interface AwsNetworkArgs {
-    /** Project and environment for physical names (`<project>-<env>-<component>`). */
-    readonly naming: { readonly project: string; readonly environment: string };
-    /** The VPC CIDR, /16 to /23. Subnets are carved from it by a fixed per-AZ slot plan. */
+    /** Project and environment: physical names are `<project>-<env>-<component name>-<child>`. */
+    readonly naming: ComponentNaming;
+    /**
+     * The VPC CIDR: private (RFC 1918) space, /16 to /23, in canonical form. Subnets are carved
+     * from it by a fixed per-AZ slot plan.
+     */
     readonly cidrBlock: string;
     /**
      * AZ names in slot order (e.g. `us-east-1a`). Plain values: the number of AZs decides how many
@@ -93,7 +98,11 @@ export interface AwsNetworkArgs {
 
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
 
-export class AwsNetwork extends pulumi.ComponentResource {
+/**
+ * Protection: pass `{ protect: true }` (production does) and every child is protected; the flow
+ * log group, which holds the VPC's traffic record, is also retained on delete.
+ */
+export class AwsNetwork extends PlatformComponent {
     readonly vpc: aws.ec2.Vpc;
     readonly vpcId: pulumi.Output<string>;
     readonly cidrBlock: string;
@@ -113,13 +122,12 @@ export class AwsNetwork extends pulumi.ComponentResource {
     readonly flowLog: aws.ec2.FlowLog;
 
     constructor(name: string, args: AwsNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:network:AwsNetwork", name, {}, opts);
+        super("platform:network:AwsNetwork", name, args.naming, opts);
         const nat = args.natGateways ?? "perAz";
         const interfaceServices = args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
         const gatewayServices = args.gatewayEndpoints ?? GATEWAY_ENDPOINT_SERVICES;
-        this.validate(args, nat, interfaceServices, gatewayServices);
+        this.validate(validateAwsNetworkArgs(args, nat, interfaceServices, gatewayServices));
 
-        const physical = (component: string) => resourceName({ ...args.naming, component });
         const plan = planAwsNetwork(args.cidrBlock, args.availabilityZones, nat);
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const identity = aws.getCallerIdentityOutput({}, { parent: this });
@@ -127,22 +135,22 @@ export class AwsNetwork extends pulumi.ComponentResource {
         this.availabilityZones = [...args.availabilityZones];
 
         this.vpc = new aws.ec2.Vpc(
-            `${name}-vpc`,
-            { cidrBlock: args.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: physical("vpc") } },
-            { parent: this },
+            this.childName("vpc"),
+            { cidrBlock: args.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: this.physicalName("vpc") } },
+            this.childOptions(),
         );
         this.vpcId = this.vpc.id;
 
         // Adopt the default security group with no rules: anything launched without a group gets no traffic.
         this.defaultSecurityGroup = new aws.ec2.DefaultSecurityGroup(
-            `${name}-default-sg`,
-            { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: physical("default-closed") } },
-            { parent: this },
+            this.childName("default-sg"),
+            { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: this.physicalName("default-closed") } },
+            this.childOptions(),
         );
 
         const subnets: Record<SubnetTier, aws.ec2.Subnet[]> = { public: [], private: [], isolated: [] };
         for (const spec of plan.subnets) {
-            subnets[spec.tier].push(this.subnet(name, args, spec, physical));
+            subnets[spec.tier].push(this.subnet(args, spec));
         }
         this.subnets = subnets;
         this.publicSubnetIds = subnets.public.map((s) => s.id);
@@ -150,38 +158,42 @@ export class AwsNetwork extends pulumi.ComponentResource {
         this.isolatedSubnetIds = subnets.isolated.map((s) => s.id);
 
         this.internetGateway = new aws.ec2.InternetGateway(
-            `${name}-igw`,
-            { vpcId: this.vpc.id, tags: { Name: physical("igw") } },
-            { parent: this },
+            this.childName("igw"),
+            { vpcId: this.vpc.id, tags: { Name: this.physicalName("igw") } },
+            this.childOptions(),
         );
 
         const publicRouteTable = new aws.ec2.RouteTable(
-            `${name}-public`,
-            { vpcId: this.vpc.id, tags: { Name: physical("public"), tier: "public" } },
-            { parent: this },
+            this.childName("public"),
+            { vpcId: this.vpc.id, tags: { Name: this.physicalName("public"), tier: "public" } },
+            this.childOptions(),
         );
         new aws.ec2.Route(
-            `${name}-public-internet`,
+            this.childName("public-internet"),
             { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: this.internetGateway.id },
-            { parent: this },
+            this.childOptions(),
         );
-        subnets.public.forEach((subnet, i) => this.associate(`${name}-public-${i}`, publicRouteTable, subnet));
+        subnets.public.forEach((subnet, i) => this.associate(`public-${i}`, publicRouteTable, subnet));
 
         const natGateways = new Map<number, aws.ec2.NatGateway>();
         for (const azIndex of plan.natAzIndexes) {
             const az = args.availabilityZones[azIndex];
-            const eip = new aws.ec2.Eip(`${name}-nat-${az}`, { domain: "vpc", tags: { Name: physical(`nat-${az}`) } }, { parent: this });
+            const eip = new aws.ec2.Eip(
+                this.childName(`nat-${az}`),
+                { domain: "vpc", tags: { Name: this.physicalName(`nat-${az}`) } },
+                this.childOptions(),
+            );
             natGateways.set(
                 azIndex,
                 new aws.ec2.NatGateway(
-                    `${name}-nat-${az}`,
+                    this.childName(`nat-${az}`),
                     {
                         allocationId: eip.id,
                         subnetId: subnets.public[azIndex].id,
                         connectivityType: "public",
-                        tags: { Name: physical(`nat-${az}`) },
+                        tags: { Name: this.physicalName(`nat-${az}`) },
                     },
-                    { parent: this, dependsOn: [this.internetGateway] },
+                    this.childOptions({ dependsOn: [this.internetGateway] }),
                 ),
             );
         }
@@ -189,60 +201,61 @@ export class AwsNetwork extends pulumi.ComponentResource {
 
         const privateRouteTables = args.availabilityZones.map((az, azIndex) => {
             const table = new aws.ec2.RouteTable(
-                `${name}-private-${az}`,
-                { vpcId: this.vpc.id, tags: { Name: physical(`private-${az}`), tier: "private" } },
-                { parent: this },
+                this.childName(`private-${az}`),
+                { vpcId: this.vpc.id, tags: { Name: this.physicalName(`private-${az}`), tier: "private" } },
+                this.childOptions(),
             );
             const natIndex = plan.privateRouteNat[azIndex];
-            if (natIndex !== undefined) {
+            const natGateway = natIndex === undefined ? undefined : natGateways.get(natIndex);
+            if (natGateway !== undefined) {
                 new aws.ec2.Route(
-                    `${name}-private-${az}-egress`,
-                    { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: natGateways.get(natIndex)!.id },
-                    { parent: this },
+                    this.childName(`private-${az}-egress`),
+                    { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: natGateway.id },
+                    this.childOptions(),
                 );
             }
-            this.associate(`${name}-private-${azIndex}`, table, subnets.private[azIndex]);
+            this.associate(`private-${azIndex}`, table, subnets.private[azIndex]);
             return table;
         });
 
         // Isolated subnets share one table with only the local route: data services never reach out.
         const isolatedRouteTable = new aws.ec2.RouteTable(
-            `${name}-isolated`,
-            { vpcId: this.vpc.id, tags: { Name: physical("isolated"), tier: "isolated" } },
-            { parent: this },
+            this.childName("isolated"),
+            { vpcId: this.vpc.id, tags: { Name: this.physicalName("isolated"), tier: "isolated" } },
+            this.childOptions(),
         );
-        subnets.isolated.forEach((subnet, i) => this.associate(`${name}-isolated-${i}`, isolatedRouteTable, subnet));
+        subnets.isolated.forEach((subnet, i) => this.associate(`isolated-${i}`, isolatedRouteTable, subnet));
         this.routeTables = { public: publicRouteTable, private: privateRouteTables, isolated: isolatedRouteTable };
 
         this.endpointSecurityGroup = new aws.ec2.SecurityGroup(
-            `${name}-endpoints`,
+            this.childName("endpoints"),
             {
                 vpcId: this.vpc.id,
                 description: "HTTPS from inside the VPC to interface endpoints",
                 ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [args.cidrBlock], description: "HTTPS from the VPC" }],
                 egress: [],
-                tags: { Name: physical("endpoints") },
+                tags: { Name: this.physicalName("endpoints") },
             },
-            { parent: this },
+            this.childOptions(),
         );
         const endpoints: Record<string, aws.ec2.VpcEndpoint> = {};
         const gatewayRouteTables = [...privateRouteTables, isolatedRouteTable].map((t) => t.id);
         for (const service of gatewayServices) {
             endpoints[service] = new aws.ec2.VpcEndpoint(
-                `${name}-${endpointSuffix(service)}`,
+                this.childName(endpointSuffix(service)),
                 {
                     vpcId: this.vpc.id,
                     serviceName: region.apply((r) => endpointServiceName(r, service)),
                     vpcEndpointType: "Gateway",
                     routeTableIds: gatewayRouteTables,
-                    tags: { Name: physical(`endpoint-${endpointSuffix(service)}`) },
+                    tags: { Name: this.physicalName(`endpoint-${endpointSuffix(service)}`) },
                 },
-                { parent: this },
+                this.childOptions(),
             );
         }
         for (const service of interfaceServices) {
             endpoints[service] = new aws.ec2.VpcEndpoint(
-                `${name}-${endpointSuffix(service)}`,
+                this.childName(endpointSuffix(service)),
                 {
                     vpcId: this.vpc.id,
                     serviceName: region.apply((r) => endpointServiceName(r, service)),
@@ -250,27 +263,28 @@ export class AwsNetwork extends pulumi.ComponentResource {
                     privateDnsEnabled: true,
                     subnetIds: this.privateSubnetIds,
                     securityGroupIds: [this.endpointSecurityGroup.id],
-                    tags: { Name: physical(`endpoint-${endpointSuffix(service)}`) },
+                    tags: { Name: this.physicalName(`endpoint-${endpointSuffix(service)}`) },
                 },
-                { parent: this },
+                this.childOptions(),
             );
         }
         this.endpoints = endpoints;
 
+        // The flow log group is the VPC's traffic record: stateful (retained on delete when protected).
         this.flowLogGroup = new aws.cloudwatch.LogGroup(
-            `${name}-flow-logs`,
+            this.childName("flow-logs"),
             {
-                name: `/platform/${physical("vpc")}/flow-logs`,
-                retentionInDays: args.flowLogs.retentionInDays,
+                name: `/platform/${this.physicalName("vpc")}/flow-logs`,
+                retentionInDays: args.flowLogs.retentionDays,
                 kmsKeyId: args.flowLogs.kmsKeyArn,
-                tags: { Name: physical("flow-logs") },
+                tags: { Name: this.physicalName("flow-logs") },
             },
-            { parent: this },
+            this.statefulOptions(),
         );
         const flowLogRole = new aws.iam.Role(
-            `${name}-flow-logs`,
+            this.childName("flow-logs"),
             {
-                name: resourceName({ ...args.naming, component: "vpc-flow-logs" }, "iamRole"),
+                name: this.physicalName("flow-logs", "iamRole"),
                 description: "Lets VPC Flow Logs write to the VPC's log group",
                 assumeRolePolicy: identity.accountId.apply((accountId) =>
                     JSON.stringify({
@@ -287,10 +301,10 @@ export class AwsNetwork extends pulumi.ComponentResource {
                     }),
                 ),
             },
-            { parent: this },
+            this.childOptions(),
         );
         new aws.iam.RolePolicy(
-            `${name}-flow-logs`,
+            this.childName("flow-logs"),
             {
                 role: flowLogRole.id,
                 policy: this.flowLogGroup.arn.apply((arn) =>
@@ -306,10 +320,10 @@ export class AwsNetwork extends pulumi.ComponentResource {
                     }),
                 ),
             },
-            { parent: this },
+            this.childOptions(),
         );
         this.flowLog = new aws.ec2.FlowLog(
-            `${name}-flow-log`,
+            this.childName("flow-log"),
             {
                 vpcId: this.vpc.id,
                 trafficType: "ALL",
@@ -317,140 +331,81 @@ export class AwsNetwork extends pulumi.ComponentResource {
                 logDestination: this.flowLogGroup.arn,
                 iamRoleArn: flowLogRole.arn,
                 maxAggregationInterval: args.flowLogs.maxAggregationInterval ?? 60,
-                tags: { Name: physical("flow-log") },
+                tags: { Name: this.physicalName("flow-log") },
             },
-            { parent: this },
+            this.childOptions(),
         );
 
-        this.registerOutputs({
-            vpcId: this.vpcId,
-            publicSubnetIds: this.publicSubnetIds,
-            privateSubnetIds: this.privateSubnetIds,
-            isolatedSubnetIds: this.isolatedSubnetIds,
-        });
+        this.complete("vpcId", "cidrBlock", "availabilityZones", "publicSubnetIds", "privateSubnetIds", "isolatedSubnetIds");
     }
 
-    private subnet(name: string, args: AwsNetworkArgs, spec: SubnetSpec, physical: (c: string) => string): aws.ec2.Subnet {
+    private subnet(args: AwsNetworkArgs, spec: SubnetSpec): aws.ec2.Subnet {
         return new aws.ec2.Subnet(
-            `${name}-${spec.tier}-${spec.availabilityZone}`,
+            this.childName(`${spec.tier}-${spec.availabilityZone}`),
             {
                 vpcId: this.vpc.id,
                 cidrBlock: spec.cidr,
                 availabilityZone: spec.availabilityZone,
                 mapPublicIpOnLaunch: spec.tier === "public" && args.mapPublicIpOnLaunch === true,
                 tags: {
-                    Name: physical(`${spec.tier}-${spec.availabilityZone}`),
+                    Name: this.physicalName(`${spec.tier}-${spec.availabilityZone}`),
                     tier: spec.tier,
                     ...kubernetesSubnetTags(spec.tier, args.clusterName),
                 },
             },
-            { parent: this },
+            this.childOptions(),
         );
     }
 
-    private associate(logicalName: string, table: aws.ec2.RouteTable, subnet: aws.ec2.Subnet): void {
-        new aws.ec2.RouteTableAssociation(logicalName, { routeTableId: table.id, subnetId: subnet.id }, { parent: this });
+    private associate(child: string, table: aws.ec2.RouteTable, subnet: aws.ec2.Subnet): void {
+        new aws.ec2.RouteTableAssociation(this.childName(child), { routeTableId: table.id, subnetId: subnet.id }, this.childOptions());
     }
+}
 
-    private validate(
-        args: AwsNetworkArgs,
-        nat: NatGatewayStrategy,
-        interfaceServices: readonly string[],
-        gatewayServices: readonly string[],
-    ): void {
-        checkNamingArgs(this, args.naming);
-        const cidr = tryParseCidr(args.cidrBlock);
-        if (!cidr.ok) {
-            throw invalidArgument(this, {
-                field: "cidrBlock",
-                value: args.cidrBlock,
-                problem: cidr.reason,
-                fix: "use a block such as 10.20.0.0/16",
-            });
-        }
-        if (cidr.cidr.prefix < AWS_VPC_PREFIX_RANGE.min || cidr.cidr.prefix > AWS_VPC_PREFIX_RANGE.max) {
-            throw invalidArgument(this, {
-                field: "cidrBlock",
-                value: args.cidrBlock,
-                problem: `prefix /${cidr.cidr.prefix} is outside /${AWS_VPC_PREFIX_RANGE.min}../${AWS_VPC_PREFIX_RANGE.max}`,
-                fix: "use a /16 (recommended) to /23 block",
-            });
-        }
-        const azs = args.availabilityZones;
-        if (azs.length < 1 || azs.length > MAX_AZ_SLOTS) {
-            throw invalidArgument(this, {
-                field: "availabilityZones",
-                value: azs,
-                problem: `${azs.length} AZs given`,
-                fix: `give 1 to ${MAX_AZ_SLOTS} AZ names`,
-            });
-        }
-        const malformed = azs.find((az) => !AWS_AZ_PATTERN.test(az));
-        if (malformed !== undefined) {
-            throw invalidArgument(this, {
-                field: "availabilityZones",
-                value: malformed,
-                problem: "not an AZ name",
-                fix: "use names such as us-east-1a",
-            });
-        }
-        if (new Set(azs).size !== azs.length) {
-            throw invalidArgument(this, {
-                field: "availabilityZones",
-                value: azs,
-                problem: "an AZ is listed twice",
-                fix: "list each AZ once",
-            });
-        }
-        if (!NAT_GATEWAY_STRATEGIES.includes(nat)) {
-            throw invalidArgument(this, {
-                field: "natGateways",
-                value: nat,
-                problem: "unknown strategy",
-                fix: `use one of ${NAT_GATEWAY_STRATEGIES.join(", ")}`,
-            });
-        }
-        if (!(CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(args.flowLogs.retentionInDays)) {
-            throw invalidArgument(this, {
-                field: "flowLogs.retentionInDays",
-                value: args.flowLogs.retentionInDays,
-                problem: "CloudWatch does not accept this retention",
-                fix: `use one of ${CLOUDWATCH_RETENTION_DAYS.join(", ")}`,
-            });
-        }
-        const unknownInterface = interfaceServices.filter((s) => !(INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(s));
-        if (unknownInterface.length > 0) {
-            throw invalidArgument(this, {
-                field: "interfaceEndpoints",
-                value: unknownInterface,
-                problem: "unsupported service",
-                fix: `use any of ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`,
-            });
-        }
-        const unknownGateway = gatewayServices.filter((s) => !(GATEWAY_ENDPOINT_SERVICES as readonly string[]).includes(s));
-        if (unknownGateway.length > 0) {
-            throw invalidArgument(this, {
-                field: "gatewayEndpoints",
-                value: unknownGateway,
-                problem: "unsupported service",
-                fix: `use any of ${GATEWAY_ENDPOINT_SERVICES.join(", ")}`,
-            });
-        }
-        if (new Set([...interfaceServices, ...gatewayServices]).size !== interfaceServices.length + gatewayServices.length) {
-            throw invalidArgument(this, {
-                field: "interfaceEndpoints",
-                value: interfaceServices,
-                problem: "a service is listed twice",
-                fix: "list each endpoint service once",
-            });
-        }
-        if (args.clusterName !== undefined && !CLUSTER_NAME_PATTERN.test(args.clusterName)) {
-            throw invalidArgument(this, {
-                field: "clusterName",
-                value: args.clusterName,
-                problem: "not a valid EKS cluster name",
-                fix: "use letters, digits, - and _ (1-100 characters)",
-            });
-        }
+/** Every problem with AwsNetwork's arguments (the rules config validation uses too). */
+export function validateAwsNetworkArgs(
+    args: AwsNetworkArgs,
+    nat: NatGatewayStrategy,
+    interfaceServices: readonly string[],
+    gatewayServices: readonly string[],
+): Issue[] {
+    const issues: Issue[] = [
+        ...checkPrivateNetworkCidr("cidrBlock", args.cidrBlock, AWS_VPC_PREFIX_RANGE),
+        ...checkZones("availabilityZones", args.availabilityZones, {
+            cloud: "aws",
+            min: { count: 1, why: "a VPC needs at least one", fix: "give AZ names such as us-east-1a" },
+            max: MAX_AZ_SLOTS,
+        }),
+        ...checkOneOf("natGateways", nat, NAT_GATEWAY_STRATEGIES),
+        ...checkLogRetentionDays("flowLogs.retentionDays", args.flowLogs?.retentionDays),
+        ...checkOneOf("flowLogs.maxAggregationInterval", args.flowLogs?.maxAggregationInterval ?? 60, [60, 600]),
+    ];
+    const unknownInterface = interfaceServices.filter((s) => !(INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(s));
+    if (unknownInterface.length > 0) {
+        issues.push({
+            field: "interfaceEndpoints",
+            value: unknownInterface,
+            problem: "unsupported service",
+            fix: `use any of ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`,
+        });
     }
+    const unknownGateway = gatewayServices.filter((s) => !(GATEWAY_ENDPOINT_SERVICES as readonly string[]).includes(s));
+    if (unknownGateway.length > 0) {
+        issues.push({
+            field: "gatewayEndpoints",
+            value: unknownGateway,
+            problem: "unsupported service",
+            fix: `use any of ${GATEWAY_ENDPOINT_SERVICES.join(", ")}`,
+        });
+    }
+    issues.push(...checkUnique("interfaceEndpoints", [...interfaceServices, ...gatewayServices], "endpoint service"));
+    if (args.clusterName !== undefined && !CLUSTER_NAME_PATTERN.test(args.clusterName)) {
+        issues.push({
+            field: "clusterName",
+            value: args.clusterName,
+            problem: "is not a valid EKS cluster name",
+            fix: "use letters, digits, - and _ (1-100 characters)",
+        });
+    }
+    return issues;
 }

@@ -5,13 +5,13 @@
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { checkGcpProjectArg, checkNamingArgs, DOMAIN_NAME_PATTERN, invalidArgument, resourceName } from "@platform/core";
+import { checkDomainName, checkGcpProject, type ComponentNaming, type Issue, PlatformComponent } from "@platform/core";
 
 export interface GcpDnsZonesArgs {
     /** GCP project id the zones live in. */
     readonly project: string;
-    /** Project and environment for physical zone names (`<project>-<env>-public` / `-private`). */
-    readonly naming: { readonly project: string; readonly environment: string };
+    /** Project and environment: zone names are `<project>-<env>-<component name>-public` / `-private`. */
+    readonly naming: ComponentNaming;
     /**
      * Public zone apex, e.g. `example.com` (a trailing dot is accepted). The zone is DNSSEC
      * signed (NSEC3, so zone walking cannot enumerate names) and logs queries; add the DS record
@@ -27,16 +27,14 @@ export interface GcpDnsZonesArgs {
     readonly privateZone?: string;
     /** Self link of the VPC the private zone answers in (the GcpNetwork's `networkSelfLink`). */
     readonly networkSelfLink?: pulumi.Input<string>;
-    /**
-     * `protect: true` on the zones. A replaced public zone gets new name servers (and a new DNSSEC
-     * key), so delegation and the registrar's DS record break until updated by hand; prod and dr
-     * protect them like stateful resources.
-     * @default false
-     */
-    readonly protect?: boolean;
 }
 
-export class GcpDnsZones extends pulumi.ComponentResource {
+/**
+ * Protection: pass `{ protect: true }` (prod and dr do). A replaced public zone gets new name
+ * servers and a new DNSSEC key, so delegation and the registrar's DS record break until fixed by
+ * hand: zones are stateful children, protected with the component and retained on delete.
+ */
+export class GcpDnsZones extends PlatformComponent {
     readonly publicZone: gcp.dns.ManagedZone | undefined;
     readonly privateZone: gcp.dns.ManagedZone | undefined;
     /** DNS names with the trailing dot, as Cloud DNS stores them (undefined without the zone). */
@@ -52,10 +50,9 @@ export class GcpDnsZones extends pulumi.ComponentResource {
     readonly publicNameServers: pulumi.Output<string[]>;
 
     constructor(name: string, args: GcpDnsZonesArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:network:GcpDnsZones", name, {}, opts);
-        this.validate(args);
-        const protect = args.protect ?? false;
-        const physical = (component: string) => resourceName({ ...args.naming, component }, "gcp");
+        super("platform:network:GcpDnsZones", name, args.naming, opts);
+        this.validate(validateGcpDnsZonesArgs(args));
+        const physical = (child: string) => this.physicalName(child, "gcp");
         this.publicDnsName = args.publicZone === undefined ? undefined : `${withoutTrailingDot(args.publicZone)}.`;
         this.privateDnsName = args.privateZone === undefined ? undefined : `${withoutTrailingDot(args.privateZone)}.`;
 
@@ -63,7 +60,7 @@ export class GcpDnsZones extends pulumi.ComponentResource {
             this.publicDnsName === undefined
                 ? undefined
                 : new gcp.dns.ManagedZone(
-                      `${name}-public`,
+                      this.childName("public"),
                       {
                           project: args.project,
                           name: physical("public"),
@@ -74,23 +71,23 @@ export class GcpDnsZones extends pulumi.ComponentResource {
                           cloudLoggingConfig: { enableLogging: true },
                           forceDestroy: false,
                       },
-                      { parent: this, protect },
+                      this.statefulOptions(),
                   );
         this.privateZone =
             this.privateDnsName === undefined
                 ? undefined
                 : new gcp.dns.ManagedZone(
-                      `${name}-private`,
+                      this.childName("private"),
                       {
                           project: args.project,
                           name: physical("private"),
                           dnsName: this.privateDnsName,
                           description: "Private zone managed by the platform",
                           visibility: "private",
-                          privateVisibilityConfig: { networks: [{ networkUrl: args.networkSelfLink! }] },
+                          privateVisibilityConfig: { networks: [{ networkUrl: args.networkSelfLink ?? "" }] },
                           forceDestroy: false,
                       },
-                      { parent: this, protect },
+                      this.statefulOptions(),
                   );
 
         this.publicZoneId = this.publicZone ? this.publicZone.id : pulumi.output(null);
@@ -98,56 +95,34 @@ export class GcpDnsZones extends pulumi.ComponentResource {
         this.publicZoneName = this.publicZone ? this.publicZone.name : pulumi.output(null);
         this.privateZoneName = this.privateZone ? this.privateZone.name : pulumi.output(null);
         this.publicNameServers = this.publicZone ? this.publicZone.nameServers : pulumi.output([]);
-        this.registerOutputs({
-            publicZoneId: this.publicZoneId,
-            privateZoneId: this.privateZoneId,
-            publicZoneName: this.publicZoneName,
-            privateZoneName: this.privateZoneName,
-            publicNameServers: this.publicNameServers,
-        });
-    }
-
-    private validate(args: GcpDnsZonesArgs): void {
-        checkGcpProjectArg(this, args.project);
-        checkNamingArgs(this, args.naming);
-        if (args.publicZone === undefined && args.privateZone === undefined) {
-            throw invalidArgument(this, {
-                field: "publicZone",
-                value: undefined,
-                problem: "neither publicZone nor privateZone is set",
-                fix: "set publicZone and/or privateZone, or do not create GcpDnsZones",
-            });
-        }
-        for (const field of ["publicZone", "privateZone"] as const) {
-            const value = args[field];
-            if (value !== undefined && (typeof value !== "string" || !DOMAIN_NAME_PATTERN.test(withoutTrailingDot(value)))) {
-                throw invalidArgument(this, {
-                    field,
-                    value,
-                    problem: "not a lowercase domain name",
-                    fix: "use a name such as example.com or dr.internal",
-                });
-            }
-        }
-        if (args.protect !== undefined && typeof args.protect !== "boolean") {
-            throw invalidArgument(this, {
-                field: "protect",
-                value: args.protect,
-                problem: "must be true or false",
-                fix: "pass the environment profile's protectStatefulResources, or leave it unset",
-            });
-        }
-        if (args.privateZone !== undefined && args.networkSelfLink === undefined) {
-            throw invalidArgument(this, {
-                field: "networkSelfLink",
-                value: undefined,
-                problem: "a private zone needs the network it answers in",
-                fix: "pass the GcpNetwork's networkSelfLink",
-            });
-        }
+        this.complete("publicZoneId", "privateZoneId", "publicZoneName", "privateZoneName", "publicNameServers");
     }
 }
 
+/** Every problem with GcpDnsZones' arguments. */
+export function validateGcpDnsZonesArgs(args: GcpDnsZonesArgs): Issue[] {
+    const issues: Issue[] = [...checkGcpProject("project", args.project)];
+    if (args.publicZone === undefined && args.privateZone === undefined) {
+        issues.push({
+            field: "publicZone",
+            value: undefined,
+            problem: "neither publicZone nor privateZone is set",
+            fix: "set publicZone and/or privateZone, or do not create GcpDnsZones",
+        });
+    }
+    for (const field of ["publicZone", "privateZone"] as const) {
+        if (args[field] !== undefined) issues.push(...checkDomainName(field, args[field], true));
+    }
+    if (args.privateZone !== undefined && args.networkSelfLink === undefined) {
+        issues.push({
+            field: "networkSelfLink",
+            value: undefined,
+            problem: "a private zone needs the network it answers in",
+            fix: "pass the GcpNetwork's networkSelfLink",
+        });
+    }
+    return issues;
+}
 function withoutTrailingDot(domain: string): string {
     return domain.endsWith(".") ? domain.slice(0, -1) : domain;
 }

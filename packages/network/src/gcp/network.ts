@@ -13,17 +13,20 @@
  *   IAP SSH. No rule opens anything to 0.0.0.0/0.
  */
 import * as gcp from "@pulumi/gcp";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import {
-    checkGcpProjectArg,
-    checkNamingArgs,
-    findOverlaps,
+    checkGcpProject,
+    checkNoOverlaps,
+    checkOneOf,
+    checkPattern,
+    checkPrivateNetworkCidr,
+    type ComponentNaming,
     GCP_REGION_PATTERN,
     GCP_REGION_PREFIX_RANGE,
-    invalidArgument,
+    type Issue,
     type LabelledCidr,
+    PlatformComponent,
     type RegionalRange,
-    resourceName,
     tryParseCidr,
 } from "@platform/core";
 import { DEFAULT_HEALTH_CHECK_PORTS, type FirewallRuleKey, planGcpFirewall } from "./firewall.js";
@@ -100,11 +103,11 @@ export interface GcpFirewallArgs {
 export interface GcpNetworkArgs {
     /** GCP project id the network and every child live in. */
     readonly project: string;
-    /** Project and environment for physical names (`<project>-<env>-<component>`). */
-    readonly naming: { readonly project: string; readonly environment: string };
+    /** Project and environment: physical names are `<project>-<env>-<component name>-<child>`. */
+    readonly naming: ComponentNaming;
     /**
-     * Regions of this global VPC, primary first, each with its own range (/8 to /20, /16
-     * recommended) carved by a fixed plan: nodes /p+4, services /p+4, proxy-only /p+4 (reserved),
+     * Regions of this global VPC, primary first, each with its own private (RFC 1918) range (/8 to
+     * /20, /16 recommended) carved by a fixed plan: nodes /p+4, services /p+4, proxy-only /p+4 (reserved),
      * private service access /p+4 (primary only), pods /p+2. Plain values: the number of regions
      * decides how many subnets, routers and NATs exist. Ranges must not overlap.
      */
@@ -141,7 +144,8 @@ export const DEFAULT_GCP_FLOW_LOGS: Required<GcpFlowLogArgs> = {
     metadata: "INCLUDE_ALL_METADATA",
 };
 
-export class GcpNetwork extends pulumi.ComponentResource {
+/** Protection: pass `{ protect: true }` to protect every child (production does). */
+export class GcpNetwork extends PlatformComponent {
     readonly network: gcp.compute.Network;
     readonly networkId: pulumi.Output<string>;
     readonly networkSelfLink: pulumi.Output<string>;
@@ -175,15 +179,15 @@ export class GcpNetwork extends pulumi.ComponentResource {
     readonly privateServiceAccessCidr: string | undefined;
 
     constructor(name: string, args: GcpNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:network:GcpNetwork", name, {}, opts);
+        super("platform:network:GcpNetwork", name, args.naming, opts);
         const egress = args.egress ?? "cloudNat";
         const usePrivateServiceAccess = args.privateServiceAccess ?? true;
         const flowLogs: Required<GcpFlowLogArgs> = { ...DEFAULT_GCP_FLOW_LOGS, ...definedOnly(args.flowLogs) };
         const allowIapSsh = args.firewall?.allowIapSsh ?? true;
         const healthCheckPorts = args.firewall?.healthCheckPorts ?? DEFAULT_HEALTH_CHECK_PORTS;
-        this.validate(args, egress, flowLogs, healthCheckPorts);
+        this.validate(validateGcpNetworkArgs(args, egress, flowLogs, healthCheckPorts));
 
-        const physical = (component: string) => resourceName({ ...args.naming, component }, "gcp");
+        const physical = (child: string) => this.physicalName(child, "gcp");
         const project = args.project;
         const plan = planGcpSubnets(args.regions);
         this.plan = plan;
@@ -192,7 +196,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
         this.serviceRangeName = GCP_SERVICE_RANGE_NAME;
 
         this.network = new gcp.compute.Network(
-            `${name}-network`,
+            this.childName("vpc"),
             {
                 project,
                 name: physical("vpc"),
@@ -201,7 +205,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
                 routingMode: "GLOBAL",
                 deleteDefaultRoutesOnCreate: false,
             },
-            { parent: this },
+            this.childOptions(),
         );
         this.networkId = this.network.id;
         this.networkSelfLink = this.network.selfLink;
@@ -211,7 +215,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
         const nats: Record<string, gcp.compute.RouterNat> = {};
         for (const spec of plan) {
             const subnet = new gcp.compute.Subnetwork(
-                `${name}-subnet-${spec.region}`,
+                this.childName(`subnet-${spec.region}`),
                 {
                     project,
                     region: spec.region,
@@ -227,12 +231,12 @@ export class GcpNetwork extends pulumi.ComponentResource {
                         metadata: flowLogs.metadata,
                     },
                 },
-                { parent: this },
+                this.childOptions(),
             );
             subnets[spec.region] = subnet;
             if (egress === "cloudNat") {
                 const router = new gcp.compute.Router(
-                    `${name}-router-${spec.region}`,
+                    this.childName(`router-${spec.region}`),
                     {
                         project,
                         region: spec.region,
@@ -240,11 +244,11 @@ export class GcpNetwork extends pulumi.ComponentResource {
                         description: `Cloud Router for Cloud NAT in ${spec.region}`,
                         network: this.network.id,
                     },
-                    { parent: this },
+                    this.childOptions(),
                 );
                 routers[spec.region] = router;
                 nats[spec.region] = new gcp.compute.RouterNat(
-                    `${name}-nat-${spec.region}`,
+                    this.childName(`nat-${spec.region}`),
                     {
                         project,
                         region: spec.region,
@@ -255,7 +259,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
                         subnetworks: [{ name: subnet.id, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
                         logConfig: { enable: true, filter: "ERRORS_ONLY" },
                     },
-                    { parent: this },
+                    this.childOptions(),
                 );
             }
         }
@@ -267,7 +271,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
         const firewallRules: Partial<Record<FirewallRuleKey, gcp.compute.Firewall>> = {};
         for (const rule of planGcpFirewall({ subnets: plan, allowIapSsh, healthCheckPorts })) {
             firewallRules[rule.key] = new gcp.compute.Firewall(
-                `${name}-fw-${rule.key}`,
+                this.childName(`fw-${rule.key}`),
                 {
                     project,
                     name: physical(`fw-${rule.key}`),
@@ -280,7 +284,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
                     ...(rule.denies.length > 0 ? { denies: rule.denies.map(protocolInput) } : {}),
                     logConfig: { metadata: "INCLUDE_ALL_METADATA" },
                 },
-                { parent: this },
+                this.childOptions(),
             );
         }
         this.firewallRules = firewallRules;
@@ -289,7 +293,7 @@ export class GcpNetwork extends pulumi.ComponentResource {
             const allocation = privateServiceAccessAllocation(plan[0]);
             this.privateServiceAccessCidr = plan[0].ranges.privateServiceAccess;
             this.privateServiceAccessAddress = new gcp.compute.GlobalAddress(
-                `${name}-psa-range`,
+                this.childName("psa-range"),
                 {
                     project,
                     name: physical("psa"),
@@ -300,16 +304,16 @@ export class GcpNetwork extends pulumi.ComponentResource {
                     prefixLength: allocation.prefixLength,
                     network: this.network.id,
                 },
-                { parent: this },
+                this.childOptions(),
             );
             this.privateServiceAccessConnection = new gcp.servicenetworking.Connection(
-                `${name}-psa-connection`,
+                this.childName("psa-connection"),
                 {
                     network: this.network.id,
                     service: SERVICE_NETWORKING_SERVICE,
                     reservedPeeringRanges: [this.privateServiceAccessAddress.name],
                 },
-                { parent: this },
+                this.childOptions(),
             );
             this.privateServiceAccessRange = this.privateServiceAccessAddress.name;
         } else {
@@ -319,144 +323,77 @@ export class GcpNetwork extends pulumi.ComponentResource {
             this.privateServiceAccessRange = undefined;
         }
 
-        this.registerOutputs({
-            networkId: this.networkId,
-            networkSelfLink: this.networkSelfLink,
-            subnetSelfLinks: this.subnetSelfLinks,
-            podRangeName: this.podRangeName,
-            serviceRangeName: this.serviceRangeName,
-            privateServiceAccessRange: this.privateServiceAccessRange,
-        });
+        this.complete("networkId", "networkSelfLink", "subnetSelfLinks", "podRangeName", "serviceRangeName", "privateServiceAccessRange");
     }
+}
 
-    private validate(
-        args: GcpNetworkArgs,
-        egress: GcpEgress,
-        flowLogs: Required<GcpFlowLogArgs>,
-        healthCheckPorts: readonly number[],
-    ): void {
-        checkGcpProjectArg(this, args.project);
-        checkNamingArgs(this, args.naming);
-        const regions = args.regions ?? [];
-        if (regions.length === 0) {
-            throw invalidArgument(this, {
-                field: "regions",
-                value: args.regions,
-                problem: "no region given",
-                fix: 'list at least one region with its range, primary first, e.g. [{ region: "us-west1", cidr: "10.40.0.0/16" }]',
-            });
-        }
-        const labelled: LabelledCidr[] = [];
-        const seen = new Map<string, number>();
-        regions.forEach(({ region, cidr }, i) => {
-            if (typeof region !== "string" || !GCP_REGION_PATTERN.test(region)) {
-                throw invalidArgument(this, {
-                    field: `regions[${i}].region`,
-                    value: region,
-                    problem: "not a GCP region name",
-                    fix: "use a region such as us-west1 or europe-west4",
-                });
-            }
-            const first = seen.get(region);
-            if (first !== undefined) {
-                throw invalidArgument(this, {
-                    field: `regions[${i}].region`,
-                    value: region,
-                    problem: `repeats regions[${first}].region`,
-                    fix: "list each region once (one subnet per region)",
-                });
-            }
-            seen.set(region, i);
-            const parsed = tryParseCidr(String(cidr));
-            if (!parsed.ok) {
-                throw invalidArgument(this, {
-                    field: `regions[${i}].cidr`,
-                    value: cidr,
-                    problem: parsed.reason,
-                    fix: "write a network address with its prefix, e.g. 10.40.0.0/16",
-                });
-            }
-            const { min, max } = GCP_REGION_PREFIX_RANGE;
-            if (parsed.cidr.prefix < min || parsed.cidr.prefix > max) {
-                throw invalidArgument(this, {
-                    field: `regions[${i}].cidr`,
-                    value: cidr,
-                    problem: `prefix /${parsed.cidr.prefix} is outside the supported /${min}../${max}`,
-                    fix: `use a /${min} to /${max} block (a /16 is recommended)`,
-                });
-            }
-            labelled.push({ label: `regions[${i}].cidr`, cidr });
-        });
-        const [overlap] = findOverlaps(labelled);
-        if (overlap) {
-            const [a, b] = overlap;
-            throw invalidArgument(this, {
-                field: b.label,
-                value: b.cidr,
-                problem: `overlaps ${a.label} (${a.cidr})`,
-                fix: "give every region its own non-overlapping range, e.g. 10.40.0.0/16 and 10.41.0.0/16",
-            });
-        }
-        if (!GCP_EGRESS_MODES.includes(egress)) {
-            throw invalidArgument(this, {
-                field: "egress",
-                value: egress,
-                problem: "unknown egress mode",
-                fix: `use one of ${GCP_EGRESS_MODES.join(", ")}`,
-            });
-        }
-        if (!FLOW_LOG_AGGREGATION_INTERVALS.includes(flowLogs.aggregationInterval)) {
-            throw invalidArgument(this, {
-                field: "flowLogs.aggregationInterval",
-                value: flowLogs.aggregationInterval,
-                problem: "not an interval the Compute API accepts",
-                fix: `use one of ${FLOW_LOG_AGGREGATION_INTERVALS.join(", ")}`,
-            });
-        }
-        const sampling = flowLogs.flowSampling;
-        if (typeof sampling !== "number" || !Number.isFinite(sampling) || sampling <= 0 || sampling > 1) {
-            throw invalidArgument(this, {
-                field: "flowLogs.flowSampling",
-                value: sampling,
-                problem: "must be greater than 0 and at most 1",
-                fix: "use a fraction such as 0.5 (lower it to cut cost; flow logs stay on)",
-            });
-        }
-        if (!FLOW_LOG_METADATA_MODES.includes(flowLogs.metadata)) {
-            throw invalidArgument(this, {
-                field: "flowLogs.metadata",
-                value: flowLogs.metadata,
-                problem: "unsupported metadata mode",
-                fix: `use one of ${FLOW_LOG_METADATA_MODES.join(", ")}`,
-            });
-        }
-        if (healthCheckPorts.length === 0) {
-            throw invalidArgument(this, {
-                field: "firewall.healthCheckPorts",
-                value: healthCheckPorts,
-                problem: "an empty port list would allow health checks to every port",
-                fix: "list the ports backends serve, e.g. [80, 443, 8080]",
-            });
-        }
-        healthCheckPorts.forEach((port, i) => {
-            if (!Number.isInteger(port) || port < 1 || port > 65535) {
-                throw invalidArgument(this, {
-                    field: `firewall.healthCheckPorts[${i}]`,
-                    value: port,
-                    problem: "not a port number",
-                    fix: "use whole numbers from 1 to 65535",
-                });
-            }
-            if (healthCheckPorts.indexOf(port) !== i) {
-                throw invalidArgument(this, {
-                    field: `firewall.healthCheckPorts[${i}]`,
-                    value: port,
-                    problem: "listed twice",
-                    fix: "list each port once",
-                });
-            }
+/** Every problem with GcpNetwork's arguments (the CIDR rules are the ones config validation uses). */
+export function validateGcpNetworkArgs(
+    args: GcpNetworkArgs,
+    egress: GcpEgress,
+    flowLogs: Required<GcpFlowLogArgs>,
+    healthCheckPorts: readonly number[],
+): Issue[] {
+    const issues: Issue[] = [...checkGcpProject("project", args.project)];
+    const regions = args.regions ?? [];
+    if (regions.length === 0) {
+        issues.push({
+            field: "regions",
+            value: args.regions,
+            problem: "no region given",
+            fix: 'list at least one region with its range, primary first, e.g. [{ region: "us-west1", cidr: "10.40.0.0/16" }]',
         });
     }
+    const labelled: LabelledCidr[] = [];
+    regions.forEach(({ region, cidr }, i) => {
+        issues.push(...checkPattern(`regions[${i}].region`, region, GCP_REGION_PATTERN, "a GCP region, e.g. us-west1"));
+        const first = regions.findIndex((r) => r.region === region);
+        if (first < i) {
+            issues.push({
+                field: `regions[${i}].region`,
+                value: region,
+                problem: `repeats regions[${first}].region`,
+                fix: "list each region once (one subnet per region)",
+            });
+        }
+        const cidrIssues = checkPrivateNetworkCidr(`regions[${i}].cidr`, cidr, GCP_REGION_PREFIX_RANGE);
+        issues.push(...cidrIssues);
+        if (cidrIssues.length === 0 && tryParseCidr(cidr).ok) labelled.push({ label: `regions[${i}].cidr`, cidr });
+    });
+    issues.push(...checkNoOverlaps(labelled));
+    issues.push(...checkOneOf("egress", egress, GCP_EGRESS_MODES));
+    issues.push(...checkOneOf("flowLogs.aggregationInterval", flowLogs.aggregationInterval, FLOW_LOG_AGGREGATION_INTERVALS));
+    const sampling = flowLogs.flowSampling;
+    if (typeof sampling !== "number" || !Number.isFinite(sampling) || sampling <= 0 || sampling > 1) {
+        issues.push({
+            field: "flowLogs.flowSampling",
+            value: sampling,
+            problem: "must be greater than 0 and at most 1",
+            fix: "use a fraction such as 0.5 (lower it to cut cost; flow logs stay on)",
+        });
+    }
+    issues.push(...checkOneOf("flowLogs.metadata", flowLogs.metadata, FLOW_LOG_METADATA_MODES));
+    if (healthCheckPorts.length === 0) {
+        issues.push({
+            field: "firewall.healthCheckPorts",
+            value: healthCheckPorts,
+            problem: "an empty port list would allow health checks to every port",
+            fix: "list the ports backends serve, e.g. [80, 443, 8080]",
+        });
+    }
+    healthCheckPorts.forEach((port, i) => {
+        if (!Number.isInteger(port) || port < 1 || port > 65535) {
+            issues.push({
+                field: `firewall.healthCheckPorts[${i}]`,
+                value: port,
+                problem: "is not a port number",
+                fix: "use whole numbers from 1 to 65535",
+            });
+        } else if (healthCheckPorts.indexOf(port) !== i) {
+            issues.push({ field: `firewall.healthCheckPorts[${i}]`, value: port, problem: "is listed twice", fix: "list each port once" });
+        }
+    });
+    return issues;
 }
 
 function protocolInput(spec: { protocol: string; ports?: readonly string[] }): { protocol: string; ports?: string[] } {

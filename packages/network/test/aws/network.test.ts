@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { countByType, findResource, type InventoryResource, ofType, synthesize } from "@platform/synth";
+import { countByType, fieldsAndProblems, findResource, type InventoryResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
 import { AwsNetwork, type AwsNetworkArgs } from "../../src/index.js";
 
 /** The parts of an IAM policy document these tests read. */
@@ -12,11 +12,11 @@ const base: AwsNetworkArgs = {
     naming: { project: "acme", environment: "prod" },
     cidrBlock: "10.30.0.0/16",
     availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
-    flowLogs: { retentionInDays: 365, kmsKeyArn: KEY },
+    flowLogs: { retentionDays: 365, kmsKeyArn: KEY },
 };
 
-async function synth(args: AwsNetworkArgs): Promise<InventoryResource[]> {
-    const result = await synthesize({ project: "test", stack: "prod", program: () => void new AwsNetwork("net", args) });
+async function synth(args: AwsNetworkArgs, opts?: { protect?: boolean }): Promise<InventoryResource[]> {
+    const result = await synthesize({ project: "test", stack: "prod", program: () => void new AwsNetwork("net", args, opts) });
     return result.resources;
 }
 
@@ -100,7 +100,7 @@ describe("AwsNetwork", () => {
             az: "us-east-1a",
             publicIp: false,
             tags: {
-                Name: "acme-prod-public-us-east-1a",
+                Name: "acme-prod-net-public-us-east-1a",
                 tier: "public",
                 "kubernetes.io/role/elb": "1",
                 "kubernetes.io/cluster/acme-prod-eks": "shared",
@@ -111,7 +111,7 @@ describe("AwsNetwork", () => {
             az: "us-east-1b",
             publicIp: false,
             tags: {
-                Name: "acme-prod-private-us-east-1b",
+                Name: "acme-prod-net-private-us-east-1b",
                 tier: "private",
                 "kubernetes.io/role/internal-elb": "1",
                 "kubernetes.io/cluster/acme-prod-eks": "shared",
@@ -121,7 +121,7 @@ describe("AwsNetwork", () => {
             cidr: "10.30.160.0/20",
             az: "us-east-1c",
             publicIp: false,
-            tags: { Name: "acme-prod-isolated-us-east-1c", tier: "isolated" },
+            tags: { Name: "acme-prod-net-isolated-us-east-1c", tier: "isolated" },
         });
     });
 
@@ -152,7 +152,7 @@ describe("AwsNetwork", () => {
         const group = ofType(resources, "aws:cloudwatch/logGroup:LogGroup")[0];
         assert.deepEqual(
             [group.inputs["name"], group.inputs["retentionInDays"], group.inputs["kmsKeyId"]],
-            ["/platform/acme-prod-vpc/flow-logs", 365, KEY],
+            ["/platform/acme-prod-net-vpc/flow-logs", 365, KEY],
         );
         const flowLog = ofType(resources, "aws:ec2/flowLog:FlowLog")[0];
         const vpc = ofType(resources, "aws:ec2/vpc:Vpc")[0];
@@ -231,46 +231,106 @@ describe("AwsNetwork", () => {
         );
     });
 
+    it("physical names carry the component instance, so two networks never collide", async () => {
+        const result = await synthesize({
+            project: "test",
+            stack: "prod",
+            program: () => {
+                new AwsNetwork("blue", base);
+                new AwsNetwork("green", { ...base, cidrBlock: "10.31.0.0/16" });
+            },
+        });
+        const physical = (type: string, read: (r: InventoryResource) => unknown) => ofType(result.resources, type).map(read);
+        assert.deepEqual(
+            physical("aws:cloudwatch/logGroup:LogGroup", (r) => r.inputs["name"]),
+            ["/platform/acme-prod-blue-vpc/flow-logs", "/platform/acme-prod-green-vpc/flow-logs"],
+        );
+        assert.deepEqual(
+            physical("aws:iam/role:Role", (r) => r.inputs["name"]),
+            ["acme-prod-blue-flow-logs", "acme-prod-green-flow-logs"],
+        );
+        assert.deepEqual(
+            physical("aws:ec2/vpc:Vpc", (r) => (r.inputs["tags"] as Record<string, string>)["Name"]),
+            ["acme-prod-blue-vpc", "acme-prod-green-vpc"],
+        );
+    });
+
+    it("protection: unset protects nothing; { protect: true } protects every child and retains the flow log group", async () => {
+        const open = await synth(base);
+        assert.deepEqual(
+            open.filter((r) => r.protect || r.retainOnDelete).map((r) => r.name),
+            [],
+        );
+        const guarded = await synth(base, { protect: true });
+        assert.deepEqual(
+            guarded.filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.protect).map((r) => r.name),
+            [],
+        );
+        assert.deepEqual(
+            guarded.filter((r) => r.retainOnDelete).map((r) => r.type),
+            ["aws:cloudwatch/logGroup:LogGroup"],
+        );
+    });
+
     describe("bad arguments", () => {
-        const cases: Array<[string, Partial<AwsNetworkArgs>, RegExp]> = [
+        const cases: Array<[string, Partial<AwsNetworkArgs>, Array<[string, string]>]> = [
+            ["bad naming part", { naming: { project: "Acme", environment: "prod" } }, [["naming.project", "is not a name segment"]]],
+            ["malformed CIDR", { cidrBlock: "10.30.0.0/33" }, [["cidrBlock", "prefix /33 is above /32"]]],
             [
-                "bad naming part",
-                { naming: { project: "Acme", environment: "prod" } },
-                /Invalid argument naming.project = "Acme": not a name segment/,
+                "non-canonical CIDR",
+                { cidrBlock: "010.030.000.000/16" },
+                [["cidrBlock", "not in canonical form (no leading zeros); write 10.30.0.0/16"]],
             ],
-            ["malformed CIDR", { cidrBlock: "10.30.0.0/33" }, /Invalid argument cidrBlock = "10.30.0.0\/33": prefix \/33 is above \/32/],
             [
-                "CIDR too large",
-                { cidrBlock: "10.0.0.0/12" },
-                /cidrBlock = "10.0.0.0\/12": prefix \/12 is outside \/16..\/23. Fix: use a \/16/,
+                "public address space",
+                { cidrBlock: "100.30.0.0/16" },
+                [["cidrBlock", "is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)"]],
             ],
-            ["no AZs", { availabilityZones: [] }, /availabilityZones = \[\]: 0 AZs given. Fix: give 1 to 4 AZ names/],
-            ["five AZs", { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e"] }, /5 AZs given/],
-            ["malformed AZ", { availabilityZones: ["us-east-1"] }, /availabilityZones = "us-east-1": not an AZ name/],
-            ["duplicate AZ", { availabilityZones: ["us-east-1a", "us-east-1a"] }, /an AZ is listed twice/],
+            ["CIDR too large", { cidrBlock: "10.0.0.0/12" }, [["cidrBlock", "prefix /12 is outside the supported /16../23"]]],
+            ["no AZs", { availabilityZones: [] }, [["availabilityZones", "0 zone(s) listed but a VPC needs at least one"]]],
             [
-                "unknown NAT strategy",
-                { natGateways: "two" as never },
-                /natGateways = "two": unknown strategy. Fix: use one of none, single, perAz/,
+                "five AZs",
+                { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e"] },
+                [["availabilityZones", "5 zones listed; at most 4 are supported"]],
             ],
+            ["malformed AZ", { availabilityZones: ["us-east-1"] }, [["availabilityZones", "us-east-1 is not a zone name"]]],
+            ["duplicate AZ", { availabilityZones: ["us-east-1a", "us-east-1a"] }, [["availabilityZones", "us-east-1a listed twice"]]],
+            ["unknown NAT strategy", { natGateways: "two" as never }, [["natGateways", "is not an allowed value"]]],
             [
                 "bad retention",
-                { flowLogs: { retentionInDays: 10, kmsKeyArn: KEY } },
-                /flowLogs.retentionInDays = 10: CloudWatch does not accept this retention/,
+                { flowLogs: { retentionDays: 10, kmsKeyArn: KEY } },
+                [["flowLogs.retentionDays", "is not a retention CloudWatch Logs accepts"]],
             ],
-            [
-                "unknown endpoint",
-                { interfaceEndpoints: ["s3express" as never] },
-                /interfaceEndpoints = \["s3express"\]: unsupported service/,
-            ],
-            ["unknown gateway endpoint", { gatewayEndpoints: ["sqs" as never] }, /gatewayEndpoints = \["sqs"\]: unsupported service/],
-            ["duplicate endpoint", { interfaceEndpoints: ["sts", "sts"] }, /a service is listed twice/],
-            ["bad cluster name", { clusterName: "-bad" }, /clusterName = "-bad": not a valid EKS cluster name/],
+            ["unknown endpoint", { interfaceEndpoints: ["s3express" as never] }, [["interfaceEndpoints", "unsupported service"]]],
+            ["unknown gateway endpoint", { gatewayEndpoints: ["sqs" as never] }, [["gatewayEndpoints", "unsupported service"]]],
+            ["duplicate endpoint", { interfaceEndpoints: ["sts", "sts"] }, [["interfaceEndpoints", '"sts" listed twice']]],
+            ["bad cluster name", { clusterName: "-bad" }, [["clusterName", "is not a valid EKS cluster name"]]],
         ];
-        for (const [label, override, message] of cases) {
+        for (const [label, override, expected] of cases) {
             it(`rejects ${label}`, async () => {
-                await assert.rejects(synth({ ...base, ...override }), message);
+                assert.deepEqual(fieldsAndProblems(await rejectedIssues(synth({ ...base, ...override }))), expected);
             });
         }
+
+        it("lists every problem at once, in the one error format", async () => {
+            await assert.rejects(
+                synth({ ...base, cidrBlock: "8.8.8.0/24", natGateways: "two" as never }),
+                (err: Error) =>
+                    err.message ===
+                    [
+                        'Invalid arguments for platform:network:AwsNetwork "net" (3 problems):',
+                        '  - cidrBlock = "8.8.8.0/24": is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16). Fix: choose a block inside RFC 1918, e.g. 10.20.0.0/16',
+                        '  - cidrBlock = "8.8.8.0/24": prefix /24 is outside the supported /16../23. Fix: use a block from /16 to /23, e.g. 10.20.0.0/16',
+                        '  - natGateways = "two": is not an allowed value. Fix: use one of none, single, perAz',
+                    ].join("\n"),
+            );
+        });
+
+        it("rejects a component name that cannot be part of a physical name", async () => {
+            const issues = await rejectedIssues(
+                synthesize({ project: "test", stack: "prod", program: () => void new AwsNetwork("Net_1", base) }),
+            );
+            assert.deepEqual(fieldsAndProblems(issues), [["name", "is not a name segment (it becomes part of every physical name)"]]);
+        });
     });
 });

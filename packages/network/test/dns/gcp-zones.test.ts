@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { countByType, type InventoryResource, synthesize, type SynthesisResult } from "@platform/synth";
+import { countByType, type InventoryResource, rejectedIssues, synthesize, type SynthesisResult } from "@platform/synth";
+import { describeValue } from "@platform/core";
 import { GcpDnsZones, type GcpDnsZonesArgs } from "../../src/index.js";
 
 const ZONE = "gcp:dns/managedZone:ManagedZone";
@@ -8,12 +9,12 @@ const COMPONENT = "platform:network:GcpDnsZones";
 const NETWORK_SELF_LINK = "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/global/networks/acme-dr-vpc";
 const BASE = { project: "acme-dr-prod", naming: { project: "acme", environment: "dr" } } as const;
 
-function synth(args: GcpDnsZonesArgs, name = "dns"): Promise<SynthesisResult> {
+function synth(args: GcpDnsZonesArgs, name = "dns", opts?: pulumi.ComponentResourceOptions): Promise<SynthesisResult> {
     return synthesize({
         project: "platform",
         stack: "test",
         program: () => {
-            const zones = new GcpDnsZones(name, args);
+            const zones = new GcpDnsZones(name, args, opts);
             return {
                 publicZoneId: zones.publicZoneId,
                 privateZoneId: zones.privateZoneId,
@@ -34,33 +35,32 @@ function zone(resources: readonly InventoryResource[], name: string): InventoryR
 }
 
 async function rejectsArgument(args: unknown, field: string, value: string, problem: string): Promise<void> {
-    await assert.rejects(synth(args as GcpDnsZonesArgs), (err: Error) => {
-        assert.ok(err.message.startsWith(`Invalid argument ${field} = ${value}: `), err.message);
-        assert.ok(err.message.includes(problem), err.message);
-        assert.match(err.message, /\. Fix: \S/);
-        return true;
-    });
+    const issues = await rejectedIssues(synth(args as GcpDnsZonesArgs));
+    assert.deepEqual(
+        issues.map((i) => [i.field, describeValue(i.value), i.problem, i.fix.length > 0]),
+        [[field, value, problem, true]],
+    );
 }
 
-const PUBLIC_INPUTS = {
+const PUBLIC_INPUTS = (component = "dns") => ({
     project: "acme-dr-prod",
-    name: "acme-dr-public",
+    name: `acme-dr-${component}-public`,
     dnsName: "example.com.",
     description: "Public zone managed by the platform",
     visibility: "public",
     dnssecConfig: { state: "on", nonExistence: "nsec3" },
     cloudLoggingConfig: { enableLogging: true },
     forceDestroy: false,
-};
-const PRIVATE_INPUTS = {
+});
+const PRIVATE_INPUTS = (component = "dns") => ({
     project: "acme-dr-prod",
-    name: "acme-dr-private",
+    name: `acme-dr-${component}-private`,
     dnsName: "dr.internal.",
     description: "Private zone managed by the platform",
     visibility: "private",
     privateVisibilityConfig: { networks: [{ networkUrl: NETWORK_SELF_LINK }] },
     forceDestroy: false,
-};
+});
 
 describe("GcpDnsZones", () => {
     it("public only: one DNSSEC-signed public zone, name servers, null private outputs", async () => {
@@ -70,11 +70,11 @@ describe("GcpDnsZones", () => {
             { type: COMPONENT, count: 1 },
             { type: "pulumi:pulumi:Stack", count: 1 },
         ]);
-        assert.deepEqual(zone(resources, "dns-public").inputs, PUBLIC_INPUTS);
+        assert.deepEqual(zone(resources, "dns-public").inputs, PUBLIC_INPUTS());
         assert.deepEqual(outputs, {
-            publicZoneId: "projects/acme-dr-prod/managedZones/acme-dr-public",
+            publicZoneId: "projects/acme-dr-prod/managedZones/acme-dr-dns-public",
             privateZoneId: null,
-            publicZoneName: "acme-dr-public",
+            publicZoneName: "acme-dr-dns-public",
             privateZoneName: null,
             publicNameServers: [1, 2, 3, 4].map((n) => `ns-cloud-${n}.simulated-dns.invalid.`),
             publicDnsName: "example.com.",
@@ -93,12 +93,12 @@ describe("GcpDnsZones", () => {
             { type: COMPONENT, count: 1 },
             { type: "pulumi:pulumi:Stack", count: 1 },
         ]);
-        assert.deepEqual(zone(resources, "dns-private").inputs, PRIVATE_INPUTS);
+        assert.deepEqual(zone(resources, "dns-private").inputs, PRIVATE_INPUTS());
         assert.deepEqual(outputs, {
             publicZoneId: null,
-            privateZoneId: "projects/acme-dr-prod/managedZones/acme-dr-private",
+            privateZoneId: "projects/acme-dr-prod/managedZones/acme-dr-dns-private",
             publicZoneName: null,
-            privateZoneName: "acme-dr-private",
+            privateZoneName: "acme-dr-dns-private",
             publicNameServers: [],
             publicDnsName: "(none)",
             privateDnsName: "dr.internal.",
@@ -112,30 +112,30 @@ describe("GcpDnsZones", () => {
         );
         const component = resources.find((r) => r.type === COMPONENT);
         assert.ok(component);
-        assert.deepEqual(zone(resources, "edge-public").inputs, PUBLIC_INPUTS);
-        assert.deepEqual(zone(resources, "edge-private").inputs, PRIVATE_INPUTS);
+        assert.deepEqual(zone(resources, "edge-public").inputs, PUBLIC_INPUTS("edge"));
+        assert.deepEqual(zone(resources, "edge-private").inputs, PRIVATE_INPUTS("edge"));
         for (const child of resources.filter((r) => r.custom)) {
             assert.equal(child.parent, component.urn);
             assert.equal(child.protect, false);
         }
     });
 
-    it("protects both zones when protect is true", async () => {
-        const { resources } = await synth({
-            ...BASE,
-            publicZone: "example.com",
-            privateZone: "dr.internal",
-            networkSelfLink: NETWORK_SELF_LINK,
-            protect: true,
-        });
+    it("protect through resource options protects both zones and retains them on delete", async () => {
+        const { resources } = await synth(
+            { ...BASE, publicZone: "example.com", privateZone: "dr.internal", networkSelfLink: NETWORK_SELF_LINK },
+            "dns",
+            {
+                protect: true,
+            },
+        );
         assert.deepEqual(
             resources
                 .filter((r) => r.custom)
-                .map((r) => [r.name, r.protect])
+                .map((r) => [r.name, r.protect, r.retainOnDelete])
                 .sort(),
             [
-                ["dns-private", true],
-                ["dns-public", true],
+                ["dns-private", true, true],
+                ["dns-public", true, true],
             ],
         );
     });
@@ -151,7 +151,7 @@ describe("GcpDnsZones", () => {
         });
 
         it("a public zone that is not a domain name", async () => {
-            await rejectsArgument({ ...BASE, publicZone: "Example.COM" }, "publicZone", '"Example.COM"', "not a lowercase domain name");
+            await rejectsArgument({ ...BASE, publicZone: "Example.COM" }, "publicZone", '"Example.COM"', "is not a lowercase domain name");
         });
 
         it("a private zone that is not a domain name", async () => {
@@ -159,7 +159,7 @@ describe("GcpDnsZones", () => {
                 { ...BASE, privateZone: "internal", networkSelfLink: NETWORK_SELF_LINK },
                 "privateZone",
                 '"internal"',
-                "not a lowercase domain name",
+                "is not a lowercase domain name",
             );
         });
 
@@ -172,12 +172,13 @@ describe("GcpDnsZones", () => {
             );
         });
 
-        it("protect that is not a boolean", async () => {
-            await rejectsArgument({ ...BASE, publicZone: "example.com", protect: "yes" }, "protect", '"yes"', "must be true or false");
-        });
-
         it("a project that is not a GCP project id", async () => {
-            await rejectsArgument({ ...BASE, project: "x", publicZone: "example.com" }, "project", '"x"', "not a GCP project id");
+            await rejectsArgument(
+                { ...BASE, project: "x", publicZone: "example.com" },
+                "project",
+                '"x"',
+                "is not a GCP project id (6-30 lowercase letters, digits and hyphens, starting with a letter)",
+            );
         });
 
         it("a naming part that is not a name segment", async () => {
@@ -185,7 +186,7 @@ describe("GcpDnsZones", () => {
                 { ...BASE, naming: { project: "acme", environment: "DR" }, publicZone: "example.com" },
                 "naming.environment",
                 '"DR"',
-                "not a name segment",
+                "is not a name segment",
             );
         });
     });

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { countByType, type InventoryResource, ofType, synthesize, type SynthesisResult } from "@platform/synth";
+import { countByType, type InventoryResource, ofType, rejectedIssues, synthesize, type SynthesisResult } from "@platform/synth";
+import { describeValue } from "@platform/core";
 import { GcpNetwork, type GcpNetworkArgs } from "../../src/index.js";
 
 const COMPONENT = "platform:network:GcpNetwork";
@@ -11,7 +12,7 @@ const FIREWALL = "gcp:compute/firewall:Firewall";
 const ADDRESS = "gcp:compute/globalAddress:GlobalAddress";
 const CONNECTION = "gcp:servicenetworking/connection:Connection";
 
-const NETWORK_ID = "projects/acme-dr-prod/global/networks/acme-dr-vpc";
+const NETWORK_ID = "projects/acme-dr-prod/global/networks/acme-dr-dr-net-vpc";
 const NETWORK_SELF_LINK = `https://www.googleapis.com/compute/v1/${NETWORK_ID}`;
 
 const ONE_REGION: GcpNetworkArgs = {
@@ -56,14 +57,15 @@ function one(resources: readonly InventoryResource[], type: string, name: string
     return found[0];
 }
 
-/** Asserts the program fails with the component's argument error for `field` = `value`. */
+/** The component rejects `args` with exactly one issue: on `field`, showing `value`, whose problem contains `problem`. */
 async function rejectsArgument(args: unknown, field: string, value: string, problem: string): Promise<void> {
-    await assert.rejects(synth(args as GcpNetworkArgs), (err: Error) => {
-        assert.ok(err.message.startsWith(`Invalid argument ${field} = ${value}: `), err.message);
-        assert.ok(err.message.includes(problem), err.message);
-        assert.match(err.message, /\. Fix: \S/);
-        return true;
-    });
+    const issues = await rejectedIssues(synth(args as GcpNetworkArgs));
+    assert.deepEqual(
+        issues.map((i) => [i.field, describeValue(i.value)]),
+        [[field, value]],
+    );
+    assert.ok(issues[0].problem.includes(problem), `${issues[0].problem} should contain ${problem}`);
+    assert.ok(issues[0].fix.length > 0);
 }
 
 describe("GcpNetwork", () => {
@@ -111,6 +113,7 @@ describe("GcpNetwork", () => {
                 assert.equal(child.parent, component.urn, child.urn);
                 assert.ok(child.name.startsWith("blue-"), child.name);
                 assert.equal(child.protect, false, child.urn);
+                assert.equal(child.retainOnDelete, false, child.urn);
             }
             assert.deepEqual(children.map((c) => c.name).sort(), [
                 "blue-fw-allow-health-checks",
@@ -119,13 +122,13 @@ describe("GcpNetwork", () => {
                 "blue-fw-deny-all-ingress",
                 "blue-nat-us-east4",
                 "blue-nat-us-west1",
-                "blue-network",
                 "blue-psa-connection",
                 "blue-psa-range",
                 "blue-router-us-east4",
                 "blue-router-us-west1",
                 "blue-subnet-us-east4",
                 "blue-subnet-us-west1",
+                "blue-vpc",
             ]);
         });
     });
@@ -133,9 +136,9 @@ describe("GcpNetwork", () => {
     describe("child inputs", () => {
         it("creates a custom-mode, global-routing network that keeps its default routes", async () => {
             const { resources } = await synth(ONE_REGION);
-            assert.deepEqual(one(resources, NETWORK, "dr-net-network").inputs, {
+            assert.deepEqual(one(resources, NETWORK, "dr-net-vpc").inputs, {
                 project: "acme-dr-prod",
-                name: "acme-dr-vpc",
+                name: "acme-dr-dr-net-vpc",
                 description: "Platform VPC (custom mode, global routing)",
                 autoCreateSubnetworks: false,
                 routingMode: "GLOBAL",
@@ -148,7 +151,7 @@ describe("GcpNetwork", () => {
             assert.deepEqual(one(resources, SUBNET, "dr-net-subnet-us-west1").inputs, {
                 project: "acme-dr-prod",
                 region: "us-west1",
-                name: "acme-dr-subnet-us-west1",
+                name: "acme-dr-dr-net-subnet-us-west1",
                 description: "Regional subnet for us-west1 (nodes; pods and services secondary ranges)",
                 network: NETWORK_ID,
                 ipCidrRange: "10.40.0.0/20",
@@ -173,20 +176,20 @@ describe("GcpNetwork", () => {
             assert.deepEqual(one(resources, ROUTER, "dr-net-router-us-east4").inputs, {
                 project: "acme-dr-prod",
                 region: "us-east4",
-                name: "acme-dr-router-us-east4",
+                name: "acme-dr-dr-net-router-us-east4",
                 description: "Cloud Router for Cloud NAT in us-east4",
                 network: NETWORK_ID,
             });
             assert.deepEqual(one(resources, NAT, "dr-net-nat-us-east4").inputs, {
                 project: "acme-dr-prod",
                 region: "us-east4",
-                name: "acme-dr-nat-us-east4",
-                router: "acme-dr-router-us-east4",
+                name: "acme-dr-dr-net-nat-us-east4",
+                router: "acme-dr-dr-net-router-us-east4",
                 natIpAllocateOption: "AUTO_ONLY",
                 sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
                 subnetworks: [
                     {
-                        name: "projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-subnet-us-east4",
+                        name: "projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-dr-net-subnet-us-east4",
                         sourceIpRangesToNats: ["ALL_IP_RANGES"],
                     },
                 ],
@@ -197,8 +200,8 @@ describe("GcpNetwork", () => {
                     .map((n) => [n.inputs["region"], n.inputs["router"]])
                     .sort(),
                 [
-                    ["us-east4", "acme-dr-router-us-east4"],
-                    ["us-west1", "acme-dr-router-us-west1"],
+                    ["us-east4", "acme-dr-dr-net-router-us-east4"],
+                    ["us-west1", "acme-dr-dr-net-router-us-west1"],
                 ],
             );
         });
@@ -207,7 +210,7 @@ describe("GcpNetwork", () => {
             const { resources } = await synth(ONE_REGION);
             assert.deepEqual(one(resources, FIREWALL, "dr-net-fw-deny-all-ingress").inputs, {
                 project: "acme-dr-prod",
-                name: "acme-dr-fw-deny-all-ingress",
+                name: "acme-dr-dr-net-fw-deny-all-ingress",
                 description: "Deny and log all ingress not allowed by a higher-priority rule",
                 network: NETWORK_ID,
                 direction: "INGRESS",
@@ -241,7 +244,7 @@ describe("GcpNetwork", () => {
             assert.deepEqual(health["allows"], [{ protocol: "tcp", ports: ["80", "443", "8080"] }]);
             assert.deepEqual(one(resources, FIREWALL, "dr-net-fw-allow-iap-ssh").inputs, {
                 project: "acme-dr-prod",
-                name: "acme-dr-fw-allow-iap-ssh",
+                name: "acme-dr-dr-net-fw-allow-iap-ssh",
                 description: "Allow SSH through Identity-Aware Proxy TCP forwarding only",
                 network: NETWORK_ID,
                 direction: "INGRESS",
@@ -263,7 +266,7 @@ describe("GcpNetwork", () => {
             const { resources } = await synth(TWO_REGIONS);
             assert.deepEqual(one(resources, ADDRESS, "dr-net-psa-range").inputs, {
                 project: "acme-dr-prod",
-                name: "acme-dr-psa",
+                name: "acme-dr-dr-net-psa",
                 description: "Private service access allocation (Cloud SQL, Memorystore)",
                 purpose: "VPC_PEERING",
                 addressType: "INTERNAL",
@@ -274,7 +277,7 @@ describe("GcpNetwork", () => {
             assert.deepEqual(one(resources, CONNECTION, "dr-net-psa-connection").inputs, {
                 network: NETWORK_ID,
                 service: "servicenetworking.googleapis.com",
-                reservedPeeringRanges: ["acme-dr-psa"],
+                reservedPeeringRanges: ["acme-dr-dr-net-psa"],
             });
         });
     });
@@ -287,13 +290,13 @@ describe("GcpNetwork", () => {
                 networkSelfLink: NETWORK_SELF_LINK,
                 subnetSelfLinks: {
                     "us-west1":
-                        "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-west1/subnetworks/acme-dr-subnet-us-west1",
+                        "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-west1/subnetworks/acme-dr-dr-net-subnet-us-west1",
                     "us-east4":
-                        "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-subnet-us-east4",
+                        "https://www.googleapis.com/compute/v1/projects/acme-dr-prod/regions/us-east4/subnetworks/acme-dr-dr-net-subnet-us-east4",
                 },
                 podRangeName: "pods",
                 serviceRangeName: "services",
-                privateServiceAccessRange: "acme-dr-psa",
+                privateServiceAccessRange: "acme-dr-dr-net-psa",
                 privateServiceAccessCidr: "10.40.48.0/20",
                 routerRegions: ["us-west1", "us-east4"],
                 natRegions: ["us-west1", "us-east4"],
@@ -412,7 +415,7 @@ describe("GcpNetwork", () => {
                 },
                 "regions[1].region",
                 '"US_EAST4"',
-                "not a GCP region name",
+                "is not a GCP region",
             );
         });
 
@@ -421,7 +424,7 @@ describe("GcpNetwork", () => {
                 { ...ONE_REGION, regions: [{ region: "us-west1-a", cidr: "10.40.0.0/16" }] },
                 "regions[0].region",
                 '"us-west1-a"',
-                "not a GCP region name",
+                "is not a GCP region",
             );
         });
 
@@ -483,7 +486,7 @@ describe("GcpNetwork", () => {
         });
 
         it("an unknown egress mode", async () => {
-            await rejectsArgument({ ...ONE_REGION, egress: "perRegion" }, "egress", '"perRegion"', "unknown egress mode");
+            await rejectsArgument({ ...ONE_REGION, egress: "perRegion" }, "egress", '"perRegion"', "is not an allowed value");
         });
 
         it("an unknown flow log aggregation interval", async () => {
@@ -491,7 +494,7 @@ describe("GcpNetwork", () => {
                 { ...ONE_REGION, flowLogs: { aggregationInterval: "INTERVAL_2_MIN" } },
                 "flowLogs.aggregationInterval",
                 '"INTERVAL_2_MIN"',
-                "not an interval",
+                "is not an allowed value",
             );
         });
 
@@ -518,7 +521,7 @@ describe("GcpNetwork", () => {
                 { ...ONE_REGION, flowLogs: { metadata: "CUSTOM_METADATA" } },
                 "flowLogs.metadata",
                 '"CUSTOM_METADATA"',
-                "unsupported metadata mode",
+                "is not an allowed value",
             );
         });
 

@@ -9,17 +9,18 @@
  * reused in the project and location: physical names are stable `<project>-<env>-...` names.
  */
 import * as gcp from "@pulumi/gcp";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import {
-    checkGcpProjectArg,
-    checkNamingArgs,
+    checkGcpProject,
+    checkPattern,
+    checkWholeNumber,
+    type ComponentNaming,
     GCP_REGION_PATTERN,
     gcpLabels,
-    invalidArgument,
-    resourceName,
-    statefulChildOptions,
+    type Issue,
+    PlatformComponent,
 } from "@platform/core";
-import { KEY_PURPOSES, type KeyPurpose } from "./purposes.js";
+import { checkPurposes, KEY_PURPOSES, type KeyPurpose } from "./purposes.js";
 
 /** Longest rotation period the platform allows (seed / `kms-rotation` policy: at most 90 days). */
 export const MAX_GCP_ROTATION_PERIOD_DAYS = 90;
@@ -43,8 +44,8 @@ export interface GcpKmsKeysArgs {
      * resource it encrypts (Cloud SQL, GKE, regional buckets), so the ring is regional, not global.
      */
     readonly location: string;
-    /** Project and environment for physical names (`<project>-<env>-keyring`, `<project>-<env>-<purpose>`). */
-    readonly naming: { readonly project: string; readonly environment: string };
+    /** Project and environment: names are `<project>-<env>-<component name>-keyring` / `-<purpose>`. */
+    readonly naming: ComponentNaming;
     /**
      * Which keys to create. One key per purpose keeps blast radius and IAM grants separate.
      * Plain value: it decides how many keys exist.
@@ -58,12 +59,6 @@ export interface GcpKmsKeysArgs {
      */
     readonly rotationPeriodDays?: number;
     /**
-     * `protect: true` on the key ring and every key (Pulumi's prevent-destroy): `pulumi destroy`
-     * and replacing diffs stop instead of scheduling destruction of key material that still
-     * encrypts data. Set from the environment profile (prod and dr protect).
-     */
-    readonly protect: boolean;
-    /**
      * Extra labels on every key (sanitized to GCP label rules; `purpose` is always set). Ownership
      * labels come from the provider's `defaultLabels`.
      * @default {}
@@ -71,7 +66,12 @@ export interface GcpKmsKeysArgs {
     readonly labels?: Readonly<Record<string, string>>;
 }
 
-export class GcpKmsKeys extends pulumi.ComponentResource {
+/**
+ * Protection: pass `{ protect: true }` (prod and dr do): the ring and keys are protected and
+ * retained on delete (Pulumi's prevent-destroy), so no destroy or replacing diff schedules
+ * destruction of key material that still encrypts data.
+ */
+export class GcpKmsKeys extends PlatformComponent {
     readonly keyRing: gcp.kms.KeyRing;
     /** Key ring id (`projects/<p>/locations/<l>/keyRings/<name>`). */
     readonly keyRingId: pulumi.Output<string>;
@@ -83,17 +83,17 @@ export class GcpKmsKeys extends pulumi.ComponentResource {
     readonly keyIds: Readonly<Partial<Record<KeyPurpose, pulumi.Output<string>>>>;
 
     constructor(name: string, args: GcpKmsKeysArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform:security:GcpKmsKeys", name, {}, opts);
+        super("platform:security:GcpKmsKeys", name, args.naming, opts);
         const purposes = args.purposes ?? KEY_PURPOSES;
         const rotationPeriodDays = args.rotationPeriodDays ?? DEFAULT_GCP_ROTATION_PERIOD_DAYS;
-        this.validate(args, purposes, rotationPeriodDays);
+        this.validate(validateGcpKmsKeysArgs(args, purposes, rotationPeriodDays));
 
-        const physical = (component: string) => resourceName({ ...args.naming, component }, "gcp");
+        const physical = (child: string) => this.physicalName(child, "gcp");
         this.purposes = [...purposes];
         this.keyRing = new gcp.kms.KeyRing(
-            `${name}-keyring`,
+            this.childName("keyring"),
             { project: args.project, location: args.location, name: physical("keyring") },
-            statefulChildOptions(this, args.protect),
+            this.statefulOptions(),
         );
         this.keyRingId = this.keyRing.id;
 
@@ -101,7 +101,7 @@ export class GcpKmsKeys extends pulumi.ComponentResource {
         const keyIds: Partial<Record<KeyPurpose, pulumi.Output<string>>> = {};
         for (const purpose of purposes) {
             const key = new gcp.kms.CryptoKey(
-                `${name}-${purpose}`,
+                this.childName(purpose),
                 {
                     name: physical(purpose),
                     keyRing: this.keyRing.id,
@@ -111,68 +111,33 @@ export class GcpKmsKeys extends pulumi.ComponentResource {
                     versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
                     labels: gcpLabels({ ...args.labels, purpose }),
                 },
-                statefulChildOptions(this, args.protect),
+                this.statefulOptions(),
             );
             keys[purpose] = key;
             keyIds[purpose] = key.id;
         }
         this.keys = keys;
         this.keyIds = keyIds;
-        this.registerOutputs({ keyRingId: this.keyRingId, keyIds: this.keyIds });
+        this.complete("keyRingId", "keyIds");
     }
+}
 
-    private validate(args: GcpKmsKeysArgs, purposes: readonly KeyPurpose[], rotationPeriodDays: number): void {
-        checkGcpProjectArg(this, args.project);
-        if (typeof args.location !== "string" || !GCP_REGION_PATTERN.test(args.location)) {
-            throw invalidArgument(this, {
-                field: "location",
-                value: args.location,
-                problem: "not a GCP region",
-                fix: "use the region of the resources the keys encrypt, e.g. us-west1 (CMEK needs a key in the same region)",
-            });
-        }
-        checkNamingArgs(this, args.naming);
-        if (purposes.length === 0) {
-            throw invalidArgument(this, {
-                field: "purposes",
-                value: purposes,
-                problem: "no purpose given",
-                fix: `list at least one of ${KEY_PURPOSES.join(", ")}, or leave it unset for all`,
-            });
-        }
-        purposes.forEach((purpose, i) => {
-            if (!KEY_PURPOSES.includes(purpose)) {
-                throw invalidArgument(this, {
-                    field: `purposes[${i}]`,
-                    value: purpose,
-                    problem: "unknown key purpose",
-                    fix: `use one of ${KEY_PURPOSES.join(", ")}`,
-                });
-            }
-            if (purposes.indexOf(purpose) !== i) {
-                throw invalidArgument(this, {
-                    field: `purposes[${i}]`,
-                    value: purpose,
-                    problem: "listed twice",
-                    fix: "list each purpose once (one key per purpose)",
-                });
-            }
-        });
-        if (!Number.isInteger(rotationPeriodDays) || rotationPeriodDays < 1 || rotationPeriodDays > MAX_GCP_ROTATION_PERIOD_DAYS) {
-            throw invalidArgument(this, {
-                field: "rotationPeriodDays",
-                value: rotationPeriodDays,
-                problem: `must be a whole number of days from 1 to ${MAX_GCP_ROTATION_PERIOD_DAYS}`,
-                fix: `rotate at least every ${MAX_GCP_ROTATION_PERIOD_DAYS} days (policy kms-rotation), e.g. ${DEFAULT_GCP_ROTATION_PERIOD_DAYS}`,
-            });
-        }
-        if (typeof args.protect !== "boolean") {
-            throw invalidArgument(this, {
-                field: "protect",
-                value: args.protect,
-                problem: "must be true or false",
-                fix: "pass the environment profile's protectStatefulResources",
-            });
-        }
-    }
+/** Every problem with GcpKmsKeys' arguments. */
+export function validateGcpKmsKeysArgs(args: GcpKmsKeysArgs, purposes: readonly KeyPurpose[], rotationPeriodDays: number): Issue[] {
+    return [
+        ...checkGcpProject("project", args.project),
+        ...checkPattern(
+            "location",
+            args.location,
+            GCP_REGION_PATTERN,
+            "the region of the resources the keys encrypt, e.g. us-west1 (CMEK needs a key in the same region)",
+        ),
+        ...checkPurposes(purposes),
+        ...checkWholeNumber(
+            "rotationPeriodDays",
+            rotationPeriodDays,
+            { min: 1, max: MAX_GCP_ROTATION_PERIOD_DAYS },
+            `rotate at least every ${MAX_GCP_ROTATION_PERIOD_DAYS} days (policy kms-rotation), e.g. ${DEFAULT_GCP_ROTATION_PERIOD_DAYS}`,
+        ),
+    ];
 }

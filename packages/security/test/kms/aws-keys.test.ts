@@ -1,12 +1,13 @@
 import * as assert from "node:assert/strict";
-import { findResource, type InventoryResource, ofType, synthesize } from "@platform/synth";
+import * as pulumi from "@pulumi/pulumi";
+import { fieldsAndProblems, findResource, type InventoryResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
 import { AwsKmsKeys, type AwsKmsKeysArgs, awsKeyPolicyDocument } from "../../src/index.js";
 
-const base: AwsKmsKeysArgs = { naming: { project: "acme", environment: "prod" }, protect: true };
+const base: AwsKmsKeysArgs = { naming: { project: "acme", environment: "prod" } };
 const KEY = "aws:kms/key:Key";
 
-async function synth(args: AwsKmsKeysArgs): Promise<InventoryResource[]> {
-    return (await synthesize({ project: "t", stack: "prod", program: () => void new AwsKmsKeys("kms", args) })).resources;
+async function synth(args: AwsKmsKeysArgs, opts?: pulumi.ComponentResourceOptions): Promise<InventoryResource[]> {
+    return (await synthesize({ project: "t", stack: "prod", program: () => void new AwsKmsKeys("kms", args, opts) })).resources;
 }
 
 describe("AwsKmsKeys", () => {
@@ -22,7 +23,7 @@ describe("AwsKmsKeys", () => {
             ofType(resources, "aws:kms/alias:Alias")
                 .map((a) => a.inputs["name"])
                 .sort(),
-            ["alias/acme-prod-backups", "alias/acme-prod-data", "alias/acme-prod-logs", "alias/acme-prod-secrets"],
+            ["alias/acme-prod-kms-backups", "alias/acme-prod-kms-data", "alias/acme-prod-kms-logs", "alias/acme-prod-kms-secrets"],
         );
         const logs = findResource(resources, KEY, "kms-logs");
         assert.deepEqual(
@@ -39,14 +40,61 @@ describe("AwsKmsKeys", () => {
         assert.equal(alias.inputs["targetKeyId"], logs.outputs["keyId"]);
     });
 
-    it("protects keys when asked, and only then", async () => {
+    it("protect through resource options reaches every key and alias; keys are also retained on delete", async () => {
+        const guarded = await synth(base, { protect: true });
         assert.deepEqual(
-            ofType(await synth(base), KEY).map((k) => k.protect),
-            [true, true, true, true],
+            guarded
+                .filter((r) => r.custom)
+                .map((r) => `${r.name} ${r.type} protect=${r.protect} retain=${r.retainOnDelete}`)
+                .sort(),
+            ["backups", "data", "logs", "secrets"].flatMap((p) => [
+                `kms-${p} aws:kms/alias:Alias protect=true retain=false`,
+                `kms-${p} aws:kms/key:Key protect=true retain=true`,
+            ]),
         );
+    });
+
+    it("protection is inherited from a protected parent, and nothing is protected or retained without it", async () => {
+        const inherited = await synthesize({
+            project: "t",
+            stack: "prod",
+            program: () => {
+                const parent = new (class extends pulumi.ComponentResource {
+                    constructor() {
+                        super("test:index:Parent", "parent", {}, { protect: true });
+                    }
+                })();
+                new AwsKmsKeys("kms", base, { parent });
+            },
+        });
         assert.deepEqual(
-            ofType(await synth({ ...base, protect: false }), KEY).map((k) => k.protect),
-            [false, false, false, false],
+            ofType(inherited.resources, KEY).map((k) => [k.protect, k.retainOnDelete]),
+            [
+                [true, true],
+                [true, true],
+                [true, true],
+                [true, true],
+            ],
+        );
+        const open = await synth(base);
+        assert.deepEqual(
+            open.filter((r) => r.protect || r.retainOnDelete).map((r) => r.name),
+            [],
+        );
+    });
+
+    it("two instances get distinct aliases and key descriptions", async () => {
+        const { resources } = await synthesize({
+            project: "t",
+            stack: "prod",
+            program: () => {
+                new AwsKmsKeys("kms", { ...base, purposes: ["data"] });
+                new AwsKmsKeys("tenant-kms", { ...base, purposes: ["data"] });
+            },
+        });
+        assert.deepEqual(
+            ofType(resources, "aws:kms/alias:Alias").map((a) => a.inputs["name"]),
+            ["alias/acme-prod-kms-data", "alias/acme-prod-tenant-kms-data"],
         );
     });
 
@@ -101,22 +149,18 @@ describe("AwsKmsKeys", () => {
     });
 
     describe("bad arguments", () => {
-        const cases: Array<[string, Partial<AwsKmsKeysArgs>, RegExp]> = [
-            [
-                "missing naming part",
-                { naming: { project: "acme" } as never },
-                /Invalid argument naming.environment = \(unset\): not a name segment/,
-            ],
-            ["no purposes", { purposes: [] }, /Invalid argument purposes = \[\]: no key purpose given/],
-            ["unknown purpose", { purposes: ["tokens" as never] }, /purposes = \["tokens"\]: unknown purpose tokens/],
-            ["duplicate purpose", { purposes: ["logs", "logs"] }, /a purpose is listed twice/],
-            ["deletion window too short", { deletionWindowInDays: 3 }, /deletionWindowInDays = 3: AWS accepts 7 to 30 days/],
-            ["rotation too frequent", { rotationPeriodInDays: 30 }, /rotationPeriodInDays = 30: AWS accepts 90 to 2560 days/],
-            ["wildcard admin", { adminArns: ["*"] }, /adminArns = "\*": not an IAM role or user ARN \(wildcards are not allowed\)/],
+        const cases: Array<[string, Partial<AwsKmsKeysArgs>, Array<[string, string]>]> = [
+            ["missing naming part", { naming: { project: "acme" } as never }, [["naming.environment", "is not a name segment"]]],
+            ["no purposes", { purposes: [] }, [["purposes", "no key purpose given"]]],
+            ["unknown purpose", { purposes: ["tokens" as never] }, [["purposes", "unknown purpose tokens"]]],
+            ["duplicate purpose", { purposes: ["logs", "logs"] }, [["purposes", '"logs" listed twice']]],
+            ["deletion window too short", { deletionWindowDays: 3 }, [["deletionWindowDays", "must be a whole number from 7 to 30"]]],
+            ["rotation too frequent", { rotationPeriodDays: 30 }, [["rotationPeriodDays", "must be a whole number from 90 to 2560"]]],
+            ["wildcard admin", { adminArns: ["*"] }, [["adminArns[0]", "is not a full IAM role or user ARN without wildcards"]]],
         ];
-        for (const [label, override, message] of cases) {
+        for (const [label, override, expected] of cases) {
             it(`rejects ${label}`, async () => {
-                await assert.rejects(synth({ ...base, ...override }), message);
+                assert.deepEqual(fieldsAndProblems(await rejectedIssues(synth({ ...base, ...override }))), expected);
             });
         }
     });

@@ -1,24 +1,25 @@
 import * as assert from "node:assert/strict";
-import { countByType, type InventoryResource, ofType, synthesize, type SynthesisResult } from "@platform/synth";
+import type * as pulumi from "@pulumi/pulumi";
+import { describeValue } from "@platform/core";
+import { countByType, type InventoryResource, ofType, rejectedIssues, synthesize, type SynthesisResult } from "@platform/synth";
 import { GcpKmsKeys, type GcpKmsKeysArgs, KEY_PURPOSES, kmsDuration } from "../../src/index.js";
 
 const RING = "gcp:kms/keyRing:KeyRing";
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const COMPONENT = "platform:security:GcpKmsKeys";
-const RING_ID = "projects/acme-dr-prod/locations/us-west1/keyRings/acme-dr-keyring";
+const RING_ID = "projects/acme-dr-prod/locations/us-west1/keyRings/acme-dr-kms-keyring";
 const BASE: GcpKmsKeysArgs = {
     project: "acme-dr-prod",
     location: "us-west1",
     naming: { project: "acme", environment: "dr" },
-    protect: false,
 };
 
-function synth(args: GcpKmsKeysArgs, name = "kms"): Promise<SynthesisResult> {
+function synth(args: GcpKmsKeysArgs, name = "kms", opts?: pulumi.ComponentResourceOptions): Promise<SynthesisResult> {
     return synthesize({
         project: "platform",
         stack: "test",
         program: () => {
-            const kms = new GcpKmsKeys(name, args);
+            const kms = new GcpKmsKeys(name, args, opts);
             return { keyRingId: kms.keyRingId, keyIds: kms.keyIds, purposes: kms.purposes, keyPurposes: Object.keys(kms.keys) };
         },
     });
@@ -30,13 +31,15 @@ function key(resources: readonly InventoryResource[], name: string): InventoryRe
     return found[0];
 }
 
+/** The component rejects `args` with exactly one issue: on `field`, showing `value`, whose problem contains `problem`. */
 async function rejectsArgument(args: unknown, field: string, value: string, problem: string): Promise<void> {
-    await assert.rejects(synth(args as GcpKmsKeysArgs), (err: Error) => {
-        assert.ok(err.message.startsWith(`Invalid argument ${field} = ${value}: `), err.message);
-        assert.ok(err.message.includes(problem), err.message);
-        assert.match(err.message, /\. Fix: \S/);
-        return true;
-    });
+    const issues = await rejectedIssues(synth(args as GcpKmsKeysArgs));
+    assert.deepEqual(
+        issues.map((i) => [i.field, describeValue(i.value)]),
+        [[field, value]],
+    );
+    assert.ok(issues[0].problem.includes(problem), `${issues[0].problem} should contain ${problem}`);
+    assert.ok(issues[0].fix.length > 0);
 }
 
 describe("kmsDuration", () => {
@@ -61,13 +64,13 @@ describe("GcpKmsKeys", () => {
 
     it("creates the ring in the given project and region with a physical name", async () => {
         const { resources } = await synth(BASE);
-        assert.deepEqual(ofType(resources, RING)[0].inputs, { project: "acme-dr-prod", location: "us-west1", name: "acme-dr-keyring" });
+        assert.deepEqual(ofType(resources, RING)[0].inputs, { project: "acme-dr-prod", location: "us-west1", name: "acme-dr-kms-keyring" });
     });
 
     it("creates symmetric keys rotating every 90 days with a 30-day destroy window and a purpose label", async () => {
         const { resources } = await synth(BASE);
         assert.deepEqual(key(resources, "kms-data").inputs, {
-            name: "acme-dr-data",
+            name: "acme-dr-kms-data",
             keyRing: RING_ID,
             purpose: "ENCRYPT_DECRYPT",
             rotationPeriod: "7776000s",
@@ -85,14 +88,14 @@ describe("GcpKmsKeys", () => {
         const { outputs } = await synth(BASE);
         assert.equal(outputs["keyRingId"], RING_ID);
         assert.deepEqual(outputs["keyIds"], {
-            logs: `${RING_ID}/cryptoKeys/acme-dr-logs`,
-            data: `${RING_ID}/cryptoKeys/acme-dr-data`,
-            secrets: `${RING_ID}/cryptoKeys/acme-dr-secrets`,
-            backups: `${RING_ID}/cryptoKeys/acme-dr-backups`,
+            logs: `${RING_ID}/cryptoKeys/acme-dr-kms-logs`,
+            data: `${RING_ID}/cryptoKeys/acme-dr-kms-data`,
+            secrets: `${RING_ID}/cryptoKeys/acme-dr-kms-secrets`,
+            backups: `${RING_ID}/cryptoKeys/acme-dr-kms-backups`,
         });
     });
 
-    it("parents every child on the component, names derived from the component name, unprotected when protect is false", async () => {
+    it("parents every child on the component, names derived from the component name, unprotected without protect", async () => {
         const { resources } = await synth(BASE, "dr-keys");
         const component = resources.find((r) => r.type === COMPONENT);
         assert.ok(component);
@@ -107,15 +110,16 @@ describe("GcpKmsKeys", () => {
         for (const child of children) {
             assert.equal(child.parent, component.urn, child.urn);
             assert.equal(child.protect, false, child.urn);
+            assert.equal(child.retainOnDelete, false, child.urn);
         }
     });
 
-    it("protects the ring and every key when protect is true", async () => {
-        const { resources } = await synth({ ...BASE, protect: true });
+    it("protect through resource options protects and retains the ring and every key", async () => {
+        const { resources } = await synth(BASE, "kms", { protect: true });
         const children = resources.filter((r) => r.custom);
         assert.equal(children.length, 5);
         for (const child of children) {
-            assert.equal(child.protect, true, child.urn);
+            assert.deepEqual([child.protect, child.retainOnDelete], [true, true], child.urn);
         }
     });
 
@@ -143,11 +147,16 @@ describe("GcpKmsKeys", () => {
 
     describe("bad arguments", () => {
         it("a project that is not a GCP project id", async () => {
-            await rejectsArgument({ ...BASE, project: "my_project" }, "project", '"my_project"', "not a GCP project id");
+            await rejectsArgument({ ...BASE, project: "my_project" }, "project", '"my_project"', "is not a GCP project id");
         });
 
         it("a location that is not a region", async () => {
-            await rejectsArgument({ ...BASE, location: "global" }, "location", '"global"', "not a GCP region");
+            await rejectsArgument(
+                { ...BASE, location: "global" },
+                "location",
+                '"global"',
+                "is not the region of the resources the keys encrypt",
+            );
         });
 
         it("a naming part that is not a name segment", async () => {
@@ -164,15 +173,20 @@ describe("GcpKmsKeys", () => {
         });
 
         it("an empty purpose list", async () => {
-            await rejectsArgument({ ...BASE, purposes: [] }, "purposes", "[]", "no purpose given");
+            await rejectsArgument({ ...BASE, purposes: [] }, "purposes", "[]", "no key purpose given");
         });
 
         it("an unknown purpose", async () => {
-            await rejectsArgument({ ...BASE, purposes: ["data", "tokens"] }, "purposes[1]", '"tokens"', "unknown key purpose");
+            await rejectsArgument({ ...BASE, purposes: ["data", "tokens"] }, "purposes", '["data","tokens"]', "unknown purpose tokens");
         });
 
         it("a purpose listed twice", async () => {
-            await rejectsArgument({ ...BASE, purposes: ["data", "logs", "data"] }, "purposes[2]", '"data"', "listed twice");
+            await rejectsArgument(
+                { ...BASE, purposes: ["data", "logs", "data"] },
+                "purposes",
+                '["data","logs","data"]',
+                '"data" listed twice',
+            );
         });
 
         it("rotation above 90 days", async () => {
@@ -184,12 +198,7 @@ describe("GcpKmsKeys", () => {
         });
 
         it("a fractional rotation period", async () => {
-            await rejectsArgument({ ...BASE, rotationPeriodDays: 1.5 }, "rotationPeriodDays", "1.5", "whole number of days");
-        });
-
-        it("protect left unset", async () => {
-            const { protect: _protect, ...withoutProtect } = BASE;
-            await rejectsArgument(withoutProtect, "protect", "(unset)", "must be true or false");
+            await rejectsArgument({ ...BASE, rotationPeriodDays: 1.5 }, "rotationPeriodDays", "1.5", "must be a whole number from 1 to 90");
         });
     });
 });

@@ -1,0 +1,57 @@
+/**
+ * `parsePlatformConfig`: validates the raw `platform:` values of a stack (keys without the
+ * namespace, objects already parsed) once, at the boundary, and resolves the environment profile.
+ * Throws {@link ConfigValidationError} listing every problem.
+ */
+import { ownershipTags } from "../tags.js";
+import { defaultZones } from "../validation/zones.js";
+import { crossFieldIssues, resolveEnvironment } from "./cross-field.js";
+import { ConfigValidationError } from "./errors.js";
+import { PLATFORM_CONFIG_SCHEMA } from "./schema.js";
+import type { PlatformSettings } from "./settings.js";
+import { issuesFromZod } from "./zod-issues.js";
+
+export interface ParseOptions {
+    /** The stack the config belongs to; its name must be the environment or `<environment>-<suffix>`. */
+    readonly stack?: string;
+    /** Today (YYYY-MM-DD, UTC), for waiver expiry. @default the current date */
+    readonly today?: string;
+}
+
+export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts: ParseOptions = {}): PlatformSettings {
+    const env = resolveEnvironment(raw);
+    // The cloud discriminates the schema; it defaults to the environment profile's cloud.
+    const input = { ...raw, cloud: raw["cloud"] ?? env?.cloud ?? "aws" };
+    const parsed = PLATFORM_CONFIG_SCHEMA.safeParse(input, { reportInput: true });
+    const issues = parsed.success ? [] : issuesFromZod(parsed.error, env?.cloud ?? "aws");
+    issues.push(...crossFieldIssues(raw, { stack: opts.stack, today: opts.today ?? new Date().toISOString().slice(0, 10) }));
+    if (issues.length > 0 || !parsed.success || env === undefined) {
+        throw new ConfigValidationError(issues);
+    }
+    const config = parsed.data;
+    const { environment, region, profile } = env;
+    const zones = config.network.availabilityZones?.slice(0, profile.network.availabilityZones);
+    const base = {
+        project: config.project,
+        environment,
+        region,
+        profile,
+        ownership: ownershipTags({ environment, team: config.team, costCenter: config.costCenter, project: config.project }),
+        dns: { publicZone: config.dns?.publicZone, privateZone: config.dns?.privateZone },
+        waivers: config.waivers ?? [],
+    };
+    const network = {
+        cidr: config.network.cidr,
+        availabilityZones: zones ?? defaultZones(config.cloud, region, profile.network.availabilityZones),
+        reservedCidrs: config.network.reservedCidrs ?? [],
+    };
+    if (config.cloud === "aws") {
+        return { ...base, cloud: "aws", awsAccountId: config.awsAccountId, network: { ...network, secondaryRegions: [] } };
+    }
+    return {
+        ...base,
+        cloud: "gcp",
+        gcpProject: config.gcpProject,
+        network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
+    };
+}

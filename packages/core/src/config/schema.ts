@@ -1,0 +1,184 @@
+/**
+ * The `platform:` namespace of a stack file as a zod schema: one branch per cloud, discriminated
+ * by `cloud` (defaulted from the environment's profile before parsing). Structure, types, enums,
+ * unknown keys and single-field rules live here; rules across fields (zones against the region and
+ * profile, overlaps, waivers, the stack name) are in `cross-field.ts`. The JSON Schema editors use
+ * (`stack-file-schema.ts`) is generated from this, so the two cannot drift apart.
+ *
+ * A key exists only when code reads it: profile overrides list exactly the profile fields the
+ * layers use today.
+ */
+import { z } from "zod";
+import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
+import { ENVIRONMENTS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
+import type { Issue } from "../issues.js";
+import { checkCidr, checkPrivateNetworkCidr } from "../validation/cidr.js";
+import {
+    AWS_REGION_PATTERN,
+    DOMAIN_NAME_PATTERN,
+    GCP_PROJECT_PATTERN,
+    GCP_REGION_PATTERN,
+    PROJECT_PREFIX_PATTERN,
+} from "../validation/names.js";
+import { checkLogRetentionDays } from "../validation/retention.js";
+import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
+import { WAIVABLE_SETTINGS } from "./waivers.js";
+
+/** Tag values (team, cost center): lowercase, so they are valid GCP label values too. */
+const TAG_VALUE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+/** Waiver owners: an email address or a lowercase team slug. */
+const OWNER_PATTERN = /^([^@\s]+@[^@\s]+\.[a-z]{2,}|[a-z0-9][a-z0-9_-]{1,62})$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A string field checked by a shared validator (the same rule and message components use). */
+function validated(check: (value: unknown) => Issue[], hint: string): z.ZodType<string> {
+    return z
+        .string({
+            error: (iss) => encodeIssue(iss.input === undefined ? "required setting is missing" : "must be a string", `set it to ${hint}`),
+        })
+        .superRefine((value, ctx) => {
+            for (const issue of check(value)) {
+                ctx.addIssue({ code: "custom", message: encodeIssue(issue.problem, issue.fix), input: value });
+            }
+        });
+}
+
+const networkCidr = (range: { min: number; max: number }) =>
+    validated((v) => checkPrivateNetworkCidr("", v, range), "a block such as 10.20.0.0/16").meta({
+        description: "The network's own CIDR block: private (RFC 1918) address space.",
+    });
+
+const reservedCidrs = list(
+    validated((v) => checkCidr("", v), "a block such as 10.0.0.0/16"),
+    "[10.0.0.0/16, 192.168.0.0/16]",
+).meta({
+    description: "Networks this one must never overlap (peers, on-premises, the other cloud).",
+});
+
+const zones = (example: string) =>
+    list(z.string({ error: () => encodeIssue("must be a zone name", `write names such as ${example}`) }), `[${example}]`);
+
+const dns = strictObject(
+    {
+        publicZone: text(DOMAIN_NAME_PATTERN, "a lowercase domain such as example.com", "a lowercase domain name").optional(),
+        privateZone: text(DOMAIN_NAME_PATTERN, "a lowercase domain such as prod.internal", "a lowercase domain name").optional(),
+    },
+    "{ privateZone: prod.acme.internal }",
+).meta({ description: "DNS zones to create (none when unset)." });
+
+const retentionDays = z
+    .number({ error: () => encodeIssue("must be a number of days", "write a number such as 365") })
+    .superRefine((value, ctx) => {
+        for (const issue of checkLogRetentionDays("", value)) {
+            ctx.addIssue({ code: "custom", message: encodeIssue(issue.problem, issue.fix), input: value });
+        }
+    });
+
+/** The profile fields a stack may override (each read by a layer). */
+const profileOverrides = strictObject(
+    {
+        network: strictObject(
+            {
+                availabilityZones: wholeNumber(1, MAX_AZ_SLOTS).optional(),
+                natGateways: oneOf(NAT_GATEWAY_STRATEGIES).optional(),
+                flowLogRetentionDays: retentionDays.optional(),
+            },
+            "{ natGateways: perAz }",
+        ).optional(),
+        protectStatefulResources: bool().optional(),
+    },
+    "{ network: { natGateways: perAz } }",
+).meta({ description: "Overrides of the environment profile. Weakening prod or dr needs a waiver." });
+
+const waivers = list(
+    strictObject(
+        {
+            setting: oneOf(WAIVABLE_SETTINGS),
+            reason: text(/^\S.{18,}\S$/, "a sentence of at least 20 characters saying why", "a reason (at least 20 characters)"),
+            owner: text(OWNER_PATTERN, "an email address or a team slug, e.g. platform-oncall", "an owner"),
+            expires: text(DATE_PATTERN, "a date such as 2027-06-30", "a date (YYYY-MM-DD)").optional(),
+        },
+        "{ setting: profile.network.natGateways, reason: ..., owner: platform }",
+    ),
+    "[{ setting: profile.network.natGateways, reason: ..., owner: platform }]",
+).meta({ description: "Production-weakening overrides allowed on purpose, each with its reason and owner." });
+
+/** Settings every stack has, on either cloud. */
+const common = {
+    environment: oneOf(ENVIRONMENTS).meta({ description: "The environment this stack belongs to; must match the stack name." }),
+    project: text(PROJECT_PREFIX_PATTERN, "2-12 lowercase letters or digits starting with a letter, e.g. acme", "a project prefix").meta({
+        description: "Short product prefix of every physical name (<project>-<environment>-...).",
+    }),
+    team: text(TAG_VALUE_PATTERN, "a lowercase team slug, e.g. platform", "a lowercase tag value").meta({
+        description: "Owning team (the team tag).",
+    }),
+    costCenter: text(TAG_VALUE_PATTERN, "a lowercase cost-center code, e.g. cc-1042", "a lowercase tag value").meta({
+        description: "Cost center (the cost-center tag).",
+    }),
+    dns: dns.optional(),
+    profile: profileOverrides.optional(),
+    waivers: waivers.optional(),
+};
+
+export const AWS_CONFIG_SCHEMA = strictObject(
+    {
+        ...common,
+        cloud: z.literal("aws"),
+        region: text(AWS_REGION_PATTERN, "an AWS region such as us-east-1", "an AWS region").optional(),
+        awsAccountId: text(/^\d{12}$/, "the 12-digit AWS account id, e.g. 123456789012", "an AWS account id")
+            .optional()
+            .meta({ description: "The only AWS account the provider may touch." }),
+        network: strictObject(
+            {
+                cidr: networkCidr(AWS_VPC_PREFIX_RANGE),
+                availabilityZones: zones("us-east-1a, us-east-1b, us-east-1c").optional(),
+                reservedCidrs: reservedCidrs.optional(),
+            },
+            "{ cidr: 10.20.0.0/16 }",
+        ),
+    },
+    "{ environment: prod, ... }",
+);
+
+export const GCP_CONFIG_SCHEMA = strictObject(
+    {
+        ...common,
+        cloud: z.literal("gcp"),
+        region: text(GCP_REGION_PATTERN, "a GCP region such as us-west1", "a GCP region").optional(),
+        gcpProject: text(GCP_PROJECT_PATTERN, "a GCP project id such as acme-dr-prod", "a GCP project id").meta({
+            description: "The GCP project.",
+        }),
+        network: strictObject(
+            {
+                cidr: networkCidr(GCP_REGION_PREFIX_RANGE),
+                availabilityZones: zones("us-west1-a, us-west1-b, us-west1-c").optional(),
+                reservedCidrs: reservedCidrs.optional(),
+                secondaryRegions: list(
+                    strictObject(
+                        {
+                            region: text(GCP_REGION_PATTERN, "a GCP region such as us-east4", "a GCP region"),
+                            cidr: networkCidr(GCP_REGION_PREFIX_RANGE),
+                        },
+                        "{ region: us-east4, cidr: 10.41.0.0/16 }",
+                    ),
+                    "[{ region: us-east4, cidr: 10.41.0.0/16 }]",
+                ).optional(),
+            },
+            "{ cidr: 10.40.0.0/16 }",
+        ),
+    },
+    "{ environment: dr, ... }",
+);
+
+export const PLATFORM_CONFIG_SCHEMA = z.discriminatedUnion("cloud", [AWS_CONFIG_SCHEMA, GCP_CONFIG_SCHEMA]);
+
+export type AwsConfig = z.infer<typeof AWS_CONFIG_SCHEMA>;
+export type GcpConfig = z.infer<typeof GCP_CONFIG_SCHEMA>;
+export type PlatformConfig = z.infer<typeof PLATFORM_CONFIG_SCHEMA>;
+
+/** Keys that exist on only one cloud, for the message when they appear on the other. */
+export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
+    awsAccountId: "aws",
+    gcpProject: "gcp",
+    "network.secondaryRegions": "gcp",
+};

@@ -1,0 +1,105 @@
+/**
+ * Production floors. In prod and dr, an override that weakens the environment's profile (turns
+ * protection off, lowers retention, removes HA) is refused unless the stack file carries a waiver
+ * for that setting with a reason and an owner. A waiver that waives nothing, or has expired, is an
+ * error too, so waivers cannot outlive their reason silently. `platform synth` lists the waivers.
+ */
+import { type EnvironmentProfile, isProductionEnvironment, type NatGatewayStrategy } from "../environments/profiles.js";
+import type { Issue } from "../issues.js";
+
+/** A production-weakening override allowed on purpose. */
+export interface Waiver {
+    /** The overridden setting, relative to `platform:` (e.g. `profile.network.natGateways`). */
+    readonly setting: WaivableSetting;
+    /** Why the weaker setting is acceptable here. */
+    readonly reason: string;
+    /** Who answers for it (an email address or a team slug). */
+    readonly owner: string;
+    /** Last day the waiver holds (YYYY-MM-DD); none means until removed. */
+    readonly expires?: string;
+}
+
+const NAT_RANK: Readonly<Record<NatGatewayStrategy, number>> = { none: 0, single: 1, perAz: 2 };
+
+/** Each waivable setting and how to tell that an override weakens the profile (the text says how). */
+const FLOORS = {
+    "profile.protectStatefulResources": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.protectStatefulResources && !next.protectStatefulResources ? "turns protection of stateful resources off" : undefined,
+    "profile.network.natGateways": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        NAT_RANK[next.network.natGateways] < NAT_RANK[base.network.natGateways]
+            ? `removes NAT high availability (${next.network.natGateways} instead of ${base.network.natGateways})`
+            : undefined,
+    "profile.network.availabilityZones": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.network.availabilityZones < base.network.availabilityZones
+            ? `spans ${next.network.availabilityZones} zone(s) instead of ${base.network.availabilityZones}`
+            : undefined,
+    "profile.network.flowLogRetentionDays": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.network.flowLogRetentionDays < base.network.flowLogRetentionDays
+            ? `keeps flow logs ${next.network.flowLogRetentionDays} days, below the floor of ${base.network.flowLogRetentionDays}`
+            : undefined,
+} as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile) => string | undefined>;
+
+export type WaivableSetting = keyof typeof FLOORS;
+export const WAIVABLE_SETTINGS = Object.keys(FLOORS) as [WaivableSetting, ...WaivableSetting[]];
+
+/** The settings whose override weakens `base` (production environments only), with what each does. */
+export function weakenings(base: EnvironmentProfile, next: EnvironmentProfile): Array<{ setting: WaivableSetting; effect: string }> {
+    if (!isProductionEnvironment(base.environment)) {
+        return [];
+    }
+    return WAIVABLE_SETTINGS.flatMap((setting) => {
+        const effect = FLOORS[setting](base, next);
+        return effect === undefined ? [] : [{ setting, effect }];
+    });
+}
+
+/**
+ * Issues for weakenings without a waiver, and for waivers that waive nothing or have expired.
+ * `today` is YYYY-MM-DD (UTC).
+ */
+export function checkWaivers(base: EnvironmentProfile, next: EnvironmentProfile, waivers: readonly Waiver[], today: string): Issue[] {
+    const found = weakenings(base, next);
+    const issues: Issue[] = [];
+    for (const { setting, effect } of found) {
+        if (!waivers.some((w) => w.setting === setting)) {
+            issues.push({
+                field: `platform:${setting}`,
+                value: settingValue(next, setting),
+                problem: `${effect} in ${base.environment}`,
+                fix: `remove the override, or add a platform:waivers entry { setting: ${setting}, reason: <why>, owner: <who> }`,
+            });
+        }
+    }
+    waivers.forEach((waiver, i) => {
+        const field = `platform:waivers[${i}]`;
+        if (!found.some((w) => w.setting === waiver.setting)) {
+            issues.push({
+                field,
+                value: waiver,
+                problem: `waives nothing: ${waiver.setting} does not weaken the ${base.environment} profile here`,
+                fix: "remove the waiver",
+            });
+        } else if (waiver.expires !== undefined && waiver.expires < today) {
+            issues.push({
+                field,
+                value: waiver,
+                problem: `expired on ${waiver.expires}`,
+                fix: `restore ${waiver.setting}, or renew the waiver with a new expires date and reason`,
+            });
+        }
+    });
+    return issues;
+}
+
+function settingValue(profile: EnvironmentProfile, setting: WaivableSetting): unknown {
+    switch (setting) {
+        case "profile.protectStatefulResources":
+            return profile.protectStatefulResources;
+        case "profile.network.natGateways":
+            return profile.network.natGateways;
+        case "profile.network.availabilityZones":
+            return profile.network.availabilityZones;
+        case "profile.network.flowLogRetentionDays":
+            return profile.network.flowLogRetentionDays;
+    }
+}

@@ -1,0 +1,4 @@
+export * from "./cidr.js";
+export * from "./zones.js";
+export * from "./retention.js";
+export * from "./names.js";
