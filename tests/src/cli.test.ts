@@ -101,8 +101,8 @@ describe("platform CLI", () => {
         ],
         [
             "a stack without config for the env",
-            ["synth", "--env", "prod", "--stack", "platform"],
-            /Pulumi.prod.yaml does not exist; create it or pick another --env/,
+            ["synth", "--env", "staging", "--stack", "noncompliant", "--root", path.join(FIXTURES, "noncompliant")],
+            /Pulumi.staging.yaml does not exist; create it or pick another --env/,
         ],
         ["an unknown option", ["synth", "--env", "prod", "--yes"], /unknown option "--yes"/],
         ["an unknown command", ["deploy"], /unknown command "deploy"/],

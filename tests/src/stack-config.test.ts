@@ -1,21 +1,18 @@
 import * as assert from "node:assert/strict";
 import { discoverProjects, readStackConfig } from "@platform/automation";
-import { cidrsOverlap, ENVIRONMENTS, isProductionEnvironment, parseCidr, parsePlatformConfig } from "@platform/core";
+import {
+    cidrsOverlap,
+    ENVIRONMENTS,
+    environmentNetworkIssues,
+    isProductionEnvironment,
+    parseCidr,
+    parseStackConfig,
+    type PlatformSettings,
+} from "@platform/core";
 import { isProductionEnvironment as policyTreatsAsProduction } from "@platform/policy-kit";
 import { existsSync } from "node:fs";
+import * as path from "node:path";
 import { REPO_ROOT } from "./paths.js";
-
-/** Raw `platform:` values of a stack file, decoded the way the engine would hand them over. */
-function platformValues(values: Record<string, string>): Record<string, unknown> {
-    const raw: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-        if (key.startsWith("platform:")) {
-            const name = key.slice("platform:".length);
-            raw[name] = ["network", "dns", "profile"].includes(name) ? JSON.parse(value) : value;
-        }
-    }
-    return raw;
-}
 
 describe("checked-in stack config", () => {
     const projects = discoverProjects(REPO_ROOT);
@@ -30,10 +27,12 @@ describe("checked-in stack config", () => {
         );
     });
 
-    it("the foundation stack has a config file for every environment", () => {
-        const foundation = projects.find((p) => p.name === "foundation")!;
+    it("every project reads the one shared config file per environment (environments/Pulumi.<env>.yaml)", () => {
+        for (const project of projects) {
+            assert.equal(project.configDir, path.join(REPO_ROOT, "environments"), project.name);
+        }
         assert.deepEqual(
-            ENVIRONMENTS.filter((env) => existsSync(`${foundation.dir}/Pulumi.${env}.yaml`)),
+            ENVIRONMENTS.filter((env) => existsSync(path.join(REPO_ROOT, "environments", `Pulumi.${env}.yaml`))),
             [...ENVIRONMENTS],
         );
     });
@@ -41,10 +40,7 @@ describe("checked-in stack config", () => {
     it("every stack file validates and names its own environment", () => {
         for (const project of projects) {
             for (const env of ENVIRONMENTS) {
-                if (!existsSync(`${project.dir}/Pulumi.${env}.yaml`)) {
-                    continue;
-                }
-                const settings = parsePlatformConfig(platformValues(readStackConfig(project, env).values));
+                const settings = parseStackConfig(readStackConfig(project, env).values, project.name, { stack: env });
                 assert.equal(settings.environment, env, `${project.name}/${env}`);
             }
         }
@@ -52,9 +48,8 @@ describe("checked-in stack config", () => {
 
     it("the environments' networks never overlap (peering, VPN and DR routing stay possible)", () => {
         const foundation = projects.find((p) => p.name === "foundation")!;
-        const cidrs = ENVIRONMENTS.map(
-            (env) => [env, parsePlatformConfig(platformValues(readStackConfig(foundation, env).values)).network.cidr] as const,
-        );
+        const settings = ENVIRONMENTS.map((env) => parseStackConfig(readStackConfig(foundation, env).values, foundation.name));
+        const cidrs = settings.map((s) => [s.environment, s.network.cidr] as const);
         assert.deepEqual(cidrs, [
             ["dev", "10.10.0.0/16"],
             ["staging", "10.20.0.0/16"],
@@ -66,6 +61,23 @@ describe("checked-in stack config", () => {
                 assert.ok(a === b || !cidrsOverlap(parseCidr(x), parseCidr(y)), `${a} and ${b} overlap`);
             }
         }
+        assert.deepEqual(environmentNetworkIssues(settings), []);
+    });
+
+    it("environmentNetworkIssues names both environments' files when two overlap", () => {
+        const foundation = projects.find((p) => p.name === "foundation")!;
+        const settings: PlatformSettings[] = ENVIRONMENTS.map((env) =>
+            parseStackConfig(readStackConfig(foundation, env).values, foundation.name),
+        );
+        const clash = settings.map((s) => (s.environment === "dr" ? { ...s, network: { ...s.network, cidr: "10.30.128.0/17" } } : s));
+        assert.deepEqual(environmentNetworkIssues(clash), [
+            {
+                field: "environments/Pulumi.dr.yaml platform:network.cidr",
+                value: "10.30.128.0/17",
+                problem: "overlaps environments/Pulumi.prod.yaml platform:network.cidr (10.30.0.0/16)",
+                fix: "choose non-overlapping blocks so routing and peering stay unambiguous",
+            },
+        ]);
     });
 
     it("the policies treat exactly the environments core calls production as production", () => {

@@ -23,6 +23,8 @@ export interface StackProject {
     readonly main: string;
     /** True for the root one-stack project. */
     readonly isRoot: boolean;
+    /** Directory of the `Pulumi.<stack>.yaml` files (Pulumi.yaml `stackConfigDir`, else the project directory). */
+    readonly configDir: string;
 }
 
 export interface StackConfig {
@@ -50,14 +52,17 @@ export function readProject(dir: string, isRoot: boolean): StackProject {
     if (typeof doc !== "object" || doc === null) {
         throw new UsageError(`${file}: expected a mapping with name, runtime and main`);
     }
-    const { name, main } = doc as Record<string, unknown>;
+    const { name, main, stackConfigDir } = doc as Record<string, unknown>;
     if (typeof name !== "string" || name.length === 0) {
         throw new UsageError(`${file}: "name" is missing; set the Pulumi project name`);
     }
     if (typeof main !== "string" || main.length === 0) {
         throw new UsageError(`${file}: "main" is missing; point it at the compiled entry (e.g. dist/src/main.js)`);
     }
-    return { name, dir, main: path.resolve(dir, main), isRoot };
+    if (stackConfigDir !== undefined && (typeof stackConfigDir !== "string" || stackConfigDir.length === 0)) {
+        throw new UsageError(`${file}: "stackConfigDir" must be a directory path relative to the project`);
+    }
+    return { name, dir, main: path.resolve(dir, main), isRoot, configDir: path.resolve(dir, stackConfigDir ?? ".") };
 }
 
 /** The root project and every `stacks/<name>` project, stacks in directory order, root last. */
@@ -78,7 +83,7 @@ export function discoverProjects(root: string): StackProject[] {
 
 /** Path of a project's stack config file. */
 export function stackConfigPath(project: StackProject, stack: string): string {
-    return path.join(project.dir, `Pulumi.${stack}.yaml`);
+    return path.join(project.configDir, `Pulumi.${stack}.yaml`);
 }
 
 /** Converts a YAML config value to the string the engine passes to the program. */

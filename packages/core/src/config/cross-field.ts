@@ -146,3 +146,28 @@ export function crossFieldIssues(raw: Readonly<Record<string, unknown>>, opts: C
     }
     return issues;
 }
+
+/**
+ * Rules across environments: no two environments' networks overlap (nor any environment's
+ * network and another's reserved blocks), so peering, VPN and DR routing stay possible. Each
+ * stack file lists only its own network; this derives the rest from the other files.
+ */
+export function environmentNetworkIssues(environments: readonly PlatformSettingsLike[]): Issue[] {
+    const blocks: LabelledCidr[] = [];
+    for (const env of environments) {
+        blocks.push({ label: `environments/Pulumi.${env.environment}.yaml platform:network.cidr`, cidr: env.network.cidr });
+        env.network.secondaryRegions.forEach((r, i) =>
+            blocks.push({
+                label: `environments/Pulumi.${env.environment}.yaml platform:network.secondaryRegions[${i}].cidr`,
+                cidr: r.cidr,
+            }),
+        );
+    }
+    return checkNoOverlaps(blocks);
+}
+
+/** The parts of validated settings the cross-environment rules read. */
+interface PlatformSettingsLike {
+    readonly environment: EnvironmentName;
+    readonly network: { readonly cidr: string; readonly secondaryRegions: ReadonlyArray<{ readonly cidr: string }> };
+}

@@ -49,3 +49,8 @@ export function stackFileJsonSchema(): JsonObject {
         additionalProperties: false,
     };
 }
+
+/** The committed file's exact text (`schema/stack-config.schema.json`). */
+export function stackFileSchemaText(): string {
+    return `${JSON.stringify(stackFileJsonSchema(), null, 2)}\n`;
+}
