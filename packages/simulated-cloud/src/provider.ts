@@ -19,6 +19,7 @@ import {
     simulateResource,
     UnmodelledInvokeError,
 } from "@platform/synth/dist/src/cloud-model.js";
+import { GCP_TYPES, tagKind } from "@platform/facts";
 import {
     DEFAULT_KUBERNETES_SETTINGS,
     type KubernetesSettings,
@@ -162,56 +163,25 @@ function isAwsGlobal(type: string): boolean {
     );
 }
 
-const AWS_UNTAGGABLE = new Set([
-    "aws:ec2/route:Route",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    "aws:iam/rolePolicy:RolePolicy",
-    "aws:kms/alias:Alias",
-]);
-const AWS_TAGGABLE = new Set([
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    "aws:ec2/eip:Eip",
-    "aws:ec2/flowLog:FlowLog",
-    "aws:ec2/internetGateway:InternetGateway",
-    "aws:ec2/natGateway:NatGateway",
-    "aws:ec2/routeTable:RouteTable",
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:ec2/subnet:Subnet",
-    "aws:ec2/vpc:Vpc",
-    "aws:ec2/vpcEndpoint:VpcEndpoint",
-    "aws:iam/role:Role",
-    "aws:kms/key:Key",
-    "aws:route53/zone:Zone",
-]);
-
-/** Whether the real provider reports `tagsAll` for the type (any other type: when it has `tags`). */
-function isAwsTaggable(type: string, inputs: WireObject): boolean {
-    return AWS_TAGGABLE.has(type) || (!AWS_UNTAGGABLE.has(type) && "tags" in inputs);
-}
-
-const GCP_LABELLED = new Set([
-    "gcp:kms/cryptoKey:CryptoKey",
-    "gcp:dns/managedZone:ManagedZone",
-    "gcp:compute/globalAddress:GlobalAddress",
-    "gcp:compute/address:Address",
-]);
-
-/** Whether the real provider reports `effectiveLabels` / `pulumiLabels` (any other type: when it has `labels`). */
-function isGcpLabelled(type: string, inputs: WireObject): boolean {
-    return GCP_LABELLED.has(type) || "labels" in inputs;
+/**
+ * Whether the real provider reports `tagsAll` (AWS) or `effectiveLabels` / `pulumiLabels` (GCP) for
+ * the resource: the platform's one rule for taggable types (`tagKind` of `@platform/facts`: the
+ * listed taggable types, else any type given a tags / labels input, never the untaggable ones).
+ */
+function carriesProviderTags(type: string, inputs: WireObject): boolean {
+    return tagKind({ type, props: inputs }) !== undefined;
 }
 
 /** GCP types without a `project` argument (they live inside a parent that has one). */
-const GCP_WITHOUT_PROJECT = new Set(["gcp:kms/cryptoKey:CryptoKey", "gcp:servicenetworking/connection:Connection"]);
+const GCP_WITHOUT_PROJECT: ReadonlySet<string> = new Set([GCP_TYPES.cryptoKey, GCP_TYPES.serviceNetworkingConnection]);
 /** GCP types whose `region` defaults to the provider's region. */
-const GCP_REGIONAL = new Set([
-    "gcp:compute/subnetwork:Subnetwork",
-    "gcp:compute/router:Router",
-    "gcp:compute/routerNat:RouterNat",
-    "gcp:compute/address:Address",
-    "gcp:compute/forwardingRule:ForwardingRule",
-    "gcp:compute/regionBackendService:RegionBackendService",
+const GCP_REGIONAL: ReadonlySet<string> = new Set([
+    GCP_TYPES.subnetwork,
+    GCP_TYPES.router,
+    GCP_TYPES.routerNat,
+    GCP_TYPES.address,
+    GCP_TYPES.forwardingRule,
+    GCP_TYPES.regionBackendService,
 ]);
 
 /** Input properties the provider fills from its configuration when the program leaves them unset. */
@@ -248,10 +218,10 @@ function computeState(config: ProviderConfig, type: string, name: string, plainI
     const inputs = withProviderDefaults(config, type, plainInputs);
     const { id, state } = simulateResource({ type, name, inputs }, modelOptions(config));
     const out = { ...(state as WireObject) };
-    if (config.package === "aws" && isAwsTaggable(type, inputs)) {
+    if (config.package === "aws" && carriesProviderTags(type, inputs)) {
         out["tagsAll"] = mergeMap(config.defaultTags, inputs["tags"]);
     }
-    if (config.package === "gcp" && isGcpLabelled(type, inputs)) {
+    if (config.package === "gcp" && carriesProviderTags(type, inputs)) {
         const labels = mergeMap(config.defaultLabels, inputs["labels"]);
         out["effectiveLabels"] = labels;
         out["pulumiLabels"] = labels;
