@@ -13,5 +13,4 @@ export const packName = "gcp";
 
 export const policies: Policies = [subnetFlowLogs, privateGoogleAccess, firewallNoPublicSshRdp, kmsRotation, kmsPreventDestroy];
 
-export { GCP_TYPES } from "./types.js";
 export { firewallNoPublicSshRdp, kmsPreventDestroy, kmsRotation, privateGoogleAccess, subnetFlowLogs };

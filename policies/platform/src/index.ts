@@ -10,6 +10,4 @@ export const packName = "platform";
 
 export const policies: Policies = [requiredTags, haInProd];
 
-export { AWS_TAGGABLE_TYPES, GCP_LABELLABLE_TYPES, tagKind } from "./taggable.js";
-export { TYPES } from "./types.js";
 export { haInProd, requiredTags };

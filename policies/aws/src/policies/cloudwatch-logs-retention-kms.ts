@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asNonEmptyString, asNumber, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * CloudWatch log groups have a retention and a customer-managed KMS key (CKV_AWS_158/338): logs kept

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 import { openStatements, readPolicyDocument } from "../key-policy.js";
-import { AWS_TYPES } from "../types.js";
 
 /**
  * KMS key policies never allow `*` without a condition (CKV_AWS_33): such a statement lets any AWS

@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asString, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * Symmetric KMS keys rotate their key material yearly (CKV_AWS_7). AWS leaves rotation off unless

@@ -1,5 +1,6 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { awsTags, referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 import {
     describePorts,
     ingressRule,
@@ -9,7 +10,6 @@ import {
     publicSources,
     securityGroupRuleIngress,
 } from "../ingress.js";
-import { AWS_TYPES } from "../types.js";
 
 /** Tag (and value) that marks a security group as an internet-facing load balancer's. */
 export const EXPOSURE_TAG = "exposure";

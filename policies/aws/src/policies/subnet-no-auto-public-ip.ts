@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { awsTags, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { AWS_TYPES } from "@platform/facts";
 
 /** The tag that marks a subnet's tier (set by @platform/network on every subnet). */
 export const TIER_TAG = "tier";

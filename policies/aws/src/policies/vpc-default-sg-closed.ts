@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asArray, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * The default security group has no rules (CKV2_AWS_12): anything launched without a security

@@ -1,6 +1,6 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * Every VPC has a flow log (CKV2_AWS_11): without one there is no record of accepted or rejected

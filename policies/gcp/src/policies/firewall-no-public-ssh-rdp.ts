@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asString, validateResourceOfTypes } from "@platform/policy-kit";
+import { GCP_TYPES } from "@platform/facts";
 import { openedAdminPorts, publicSources } from "../firewall.js";
-import { GCP_TYPES } from "../types.js";
 
 /**
  * No firewall rule opens SSH (tcp/22) or RDP (tcp/3389) to the internet (CKV_GCP_2/3). Admin access

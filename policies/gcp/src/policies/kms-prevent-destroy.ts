@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isProductionEnvironment, resourceEnvironment, validateResourceOfTypes } from "@platform/policy-kit";
-import { GCP_TYPES } from "../types.js";
+import { resourceEnvironment, validateResourceOfTypes } from "@platform/policy-kit";
+import { GCP_TYPES, isProductionEnvironment } from "@platform/facts";
 
 /**
  * In prod and dr, crypto keys and key rings carry `protect: true` (CKV_GCP_82's intent): destroying

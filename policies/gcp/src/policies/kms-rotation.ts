@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asString, validateResourceOfTypes } from "@platform/policy-kit";
-import { GCP_TYPES } from "../types.js";
+import { GCP_TYPES } from "@platform/facts";
 
 /** The longest rotation period allowed: 90 days (CKV_GCP_43). */
 export const MAX_ROTATION_SECONDS = 90 * 24 * 60 * 60;

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateResourceOfTypes } from "@platform/policy-kit";
+import { GCP_TYPES } from "@platform/facts";
 import { exemptPurpose } from "../subnet-purpose.js";
-import { GCP_TYPES } from "../types.js";
 
 /**
  * Subnetworks have Private Google Access (CKV_GCP_74), so VMs and GKE nodes without external IPs

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asNumber, asRecord, validateResourceOfTypes } from "@platform/policy-kit";
+import { GCP_TYPES } from "@platform/facts";
 import { exemptPurpose } from "../subnet-purpose.js";
-import { GCP_TYPES } from "../types.js";
 
 /**
  * Subnetworks record VPC flow logs (CKV_GCP_26): setting `logConfig` turns them on; a sampling

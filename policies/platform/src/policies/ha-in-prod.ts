@@ -2,7 +2,6 @@ import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pu
 import {
     asString,
     awsTags,
-    isProductionEnvironment,
     knownId,
     referencedResources,
     resourceLabel,
@@ -10,7 +9,7 @@ import {
     stackEnvironments,
     tryRead,
 } from "@platform/policy-kit";
-import { TYPES } from "../types.js";
+import { AWS_TYPES, GCP_TYPES, isProductionEnvironment } from "@platform/facts";
 
 /** Availability zones a production VPC must span (architecture: prod runs across 3 AZs). */
 export const MIN_PROD_ZONES = 3;
@@ -38,9 +37,9 @@ function subnetsByVpc(
 }
 
 function checkAws(resources: readonly PolicyResource[], env: string, report: ReportViolation): void {
-    const vpcs = resourcesOfTypes(resources, TYPES.awsVpc);
-    const nats = resourcesOfTypes(resources, TYPES.awsNatGateway).filter((n) => n.props["connectivityType"] !== "private");
-    for (const group of subnetsByVpc(vpcs, resourcesOfTypes(resources, TYPES.awsSubnet)).values()) {
+    const vpcs = resourcesOfTypes(resources, AWS_TYPES.vpc);
+    const nats = resourcesOfTypes(resources, AWS_TYPES.natGateway).filter((n) => n.props["connectivityType"] !== "private");
+    for (const group of subnetsByVpc(vpcs, resourcesOfTypes(resources, AWS_TYPES.subnet)).values()) {
         const zones = [...new Set(group.subnets.map(zoneOf).filter((z): z is string => z !== undefined))].sort();
         if (zones.length < MIN_PROD_ZONES) {
             report(
@@ -69,9 +68,9 @@ function regionOf(resource: PolicyResource): string | undefined {
 const INSTANCE_SUBNET_PURPOSES: ReadonlyArray<string | undefined> = [undefined, "PRIVATE", "PRIVATE_RFC_1918"];
 
 function checkGcp(resources: readonly PolicyResource[], env: string, report: ReportViolation): void {
-    const routers = resourcesOfTypes(resources, TYPES.gcpRouter);
+    const routers = resourcesOfTypes(resources, GCP_TYPES.router);
     const natRegions = new Set(
-        resourcesOfTypes(resources, TYPES.gcpRouterNat).map((nat) => {
+        resourcesOfTypes(resources, GCP_TYPES.routerNat).map((nat) => {
             // `router` is the router's name; the dependency or the name finds it when the NAT has no region of its own.
             const read = tryRead(() => asString(nat.props["router"]));
             const name = read.known ? read.value : undefined;
@@ -82,7 +81,7 @@ function checkGcp(resources: readonly PolicyResource[], env: string, report: Rep
         }),
     );
     const byRegion = new Map<string, string[]>();
-    for (const subnet of resourcesOfTypes(resources, TYPES.gcpSubnetwork)) {
+    for (const subnet of resourcesOfTypes(resources, GCP_TYPES.subnetwork)) {
         const region = regionOf(subnet);
         if (!region || !INSTANCE_SUBNET_PURPOSES.includes(asString(subnet.props["purpose"]))) continue;
         byRegion.set(region, [...(byRegion.get(region) ?? []), subnet.name]);
