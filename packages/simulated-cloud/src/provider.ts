@@ -11,6 +11,9 @@
  * compute them. The kubernetes package has its own model (`kubernetes.ts`): Kubernetes objects
  * are not in the synth cloud model. Rehearsal only: nothing is created in any cloud.
  */
+// The cloud model alone, through @platform/synth's `./cloud-model` export: the package root would
+// also load the synthesizer, and with it the Pulumi SDK's mock runtime, which has no place in a
+// provider plugin process.
 import {
     type CloudModelOptions,
     replacesOnChange,
@@ -18,7 +21,7 @@ import {
     simulateInvoke,
     simulateResource,
     UnmodelledInvokeError,
-} from "@platform/synth/dist/src/cloud-model.js";
+} from "@platform/synth/cloud-model";
 import { GCP_TYPES, tagKind } from "@platform/facts";
 import {
     DEFAULT_KUBERNETES_SETTINGS,
