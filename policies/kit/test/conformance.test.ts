@@ -7,7 +7,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import type { Policies, ResourceValidation } from "@pulumi/policy";
-import { evaluatePack, evaluatePackWithSdkServer, StackFixture, validateResourceOfTypes } from "../src/index.js";
+import { evaluatePack, evaluatePackWithSdkServer, StackFixture } from "../src/harness/index.js";
+import { validateResourceOfTypes } from "../src/index.js";
 
 const seenResource: ResourceValidation = (args, report) => {
     report(

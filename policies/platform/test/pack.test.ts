@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit";
+import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit/harness";
 import { packName, policies } from "../src/index.js";
 
 const PACK_DIR = path.resolve(__dirname, "../..");

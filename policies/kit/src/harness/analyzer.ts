@@ -21,7 +21,7 @@ import type {
 } from "@pulumi/policy";
 import type { ResolvedPolicyConfig } from "./config.js";
 import type { EngineResource } from "./engine.js";
-import { isUnknownValueError, proxyTarget, unknownCheckingProxy } from "./proxy.js";
+import { isUnknownValueError, proxyTarget, unknownCheckingProxy } from "../proxy.js";
 
 type AnyPolicy = Policies[number];
 type Props = Record<string, unknown>;

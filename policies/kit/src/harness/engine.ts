@@ -19,7 +19,7 @@
 import { isUnknown } from "@pulumi/pulumi";
 import { engineUrn, PROVIDER_TYPE_PREFIX, PULUMI_TYPES } from "@platform/facts";
 import type { InventoryResource } from "@platform/synth";
-import { UNKNOWN_STRING_VALUE } from "./proxy.js";
+import { UNKNOWN_STRING_VALUE } from "../proxy.js";
 
 /** An inventory resource as the analyzer sees it (property dependencies included: the engine sends them to stack policies). */
 export type EvaluatedResource = InventoryResource;
