@@ -13,3 +13,4 @@ export * from "./tags.js";
 export * from "./environment.js";
 export * from "./references.js";
 export * from "./policy-helpers.js";
+export * from "./metadata.js";

@@ -29,3 +29,4 @@ export { expectedViolation, type FixtureResourceOptions, ownershipTags, StackFix
 export { evaluatePackWithSdkServer } from "./real-server.js";
 export { evaluateBothWays, evaluateWithPolicyPackProcess, type PolicyPackProcess, startPolicyPackProcess } from "./policy-pack-process.js";
 export { loadPackRuntime, modulesNotAllowedAtPackRuntime, NOT_AT_PACK_RUNTIME, type PackRuntime } from "./pack-runtime.js";
+export { policyConventionProblems } from "./conventions.js";

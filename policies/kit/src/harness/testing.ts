@@ -133,10 +133,10 @@ export class StackFixture {
     }
 }
 
-/** The violation the engine reports when `policy` calls `reportViolation(detail)` (description, newline, detail). */
+/** The violation the engine reports when `policy` calls `reportViolation(detail)` (description, newline, detail; the policy's severity). */
 export function expectedViolation(
     pack: string,
-    policy: Pick<Policy, "name" | "description" | "enforcementLevel">,
+    policy: Pick<Policy, "name" | "description" | "enforcementLevel" | "severity">,
     urn: string | null,
     detail: string,
 ): Violation {
@@ -146,5 +146,6 @@ export function expectedViolation(
         enforcementLevel: policy.enforcementLevel ?? "advisory",
         urn,
         message: `${policy.description}\n${detail}`,
+        ...(policy.severity ? { severity: policy.severity } : {}),
     };
 }
