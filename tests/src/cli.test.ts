@@ -68,7 +68,7 @@ describe("platform CLI", () => {
         const report = JSON.parse(stdout) as SynthReport;
         const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
         assert.ok(mandatory.length > 0);
-        assert.deepEqual([...new Set(mandatory.map((v) => `${v.pack}/${v.policy}`))], ["platform/ha-in-prod"]);
+        assert.deepEqual([...new Set(mandatory.map((v) => `${v.pack}/${v.policy}`))], ["platform/platform-ha-in-prod"]);
         assert.equal(report.summary.mandatoryViolations, mandatory.length);
     });
 

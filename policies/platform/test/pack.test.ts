@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit/harness";
+import { evaluateBothWays, ownershipTags, policyConventionProblems, StackFixture } from "@platform/policy-kit/harness";
 import { packName, policies } from "../src/index.js";
 
 const PACK_DIR = path.resolve(__dirname, "../..");
@@ -14,15 +14,19 @@ function everyViolation() {
 }
 
 describe("platform pack", () => {
-    it("exports the stack-level platform policies, all mandatory", () => {
+    it("exports the stack-level platform policies, all mandatory, with their severities", () => {
         assert.equal(packName, "platform");
         assert.deepEqual(
-            policies.map((p) => [p.name, p.enforcementLevel]),
+            policies.map((p) => [p.name, p.enforcementLevel, p.severity]),
             [
-                ["required-tags", "mandatory"],
-                ["ha-in-prod", "mandatory"],
+                ["platform-required-tags", "mandatory", "medium"],
+                ["platform-ha-in-prod", "mandatory", "high"],
             ],
         );
+    });
+
+    it("every policy is named <pack>-… and carries severity, peer checks or seed tags, remediation steps and a url", () => {
+        assert.deepEqual(policyConventionProblems(packName, policies), []);
     });
 
     it("runs as a real policy pack process and reports what evaluatePack reports", async function () {
@@ -30,7 +34,7 @@ describe("platform pack", () => {
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation);
         assert.deepEqual(
             viaKit.map((v) => v.policy),
-            ["required-tags", "required-tags", "ha-in-prod", "ha-in-prod"],
+            ["platform-required-tags", "platform-required-tags", "platform-ha-in-prod", "platform-ha-in-prod"],
         );
     });
 });

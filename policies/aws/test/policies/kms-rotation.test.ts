@@ -6,7 +6,7 @@ import { kmsRotation } from "../../src/policies/kms-rotation.js";
 const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [kmsRotation] }, s.build());
 const KEY = "aws:kms/key:Key";
 
-describe("aws kms-rotation", () => {
+describe("aws-kms-rotation", () => {
     it("passes for rotating symmetric keys and ignores asymmetric and HMAC keys", async () => {
         const s = new StackFixture();
         s.custom(KEY, "data", { enableKeyRotation: true });

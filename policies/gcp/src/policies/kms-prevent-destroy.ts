@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { resourceEnvironment, validateResourceOfTypes } from "@platform/policy-kit";
+import { checkov, resourceEnvironment, validateResourceOfTypes } from "@platform/policy-kit";
 import { GCP_TYPES, isProductionEnvironment } from "@platform/facts";
 
 /**
@@ -9,9 +9,13 @@ import { GCP_TYPES, isProductionEnvironment } from "@platform/facts";
  * environment is the resource's `environment` label over its provider's `defaultLabels`.
  */
 export const kmsPreventDestroy: ResourceValidationPolicy = {
-    name: "kms-prevent-destroy",
+    name: "gcp-kms-prevent-destroy",
     description: "Cloud KMS keys and key rings are protected from deletion in prod and dr.",
     enforcementLevel: "mandatory",
+    severity: "critical",
+    framework: checkov({ CKV_GCP_82: "Ensure KMS keys are protected from deletion" }),
+    remediationSteps: "Set the resource option protect: true on crypto keys and key rings in prod and dr.",
+    url: "https://www.pulumi.com/docs/iac/concepts/resources/options/protect/",
     validateResource: validateResourceOfTypes([GCP_TYPES.cryptoKey, GCP_TYPES.keyRing], (_props, args, reportViolation) => {
         const environment = resourceEnvironment(args);
         if (!isProductionEnvironment(environment) || args.opts.protect) return;

@@ -10,7 +10,7 @@ const RING = "gcp:kms/keyRing:KeyRing";
 const FIX =
     "but not protected; set the resource option protect: true so Pulumi never deletes it (data it encrypted would become unreadable).";
 
-describe("gcp kms-prevent-destroy", () => {
+describe("gcp-kms-prevent-destroy", () => {
     it("passes for protected keys in prod, and for unprotected keys outside prod/dr or with no environment", async () => {
         const s = new StackFixture();
         const prod = s.gcpProvider("prod", ownershipTags("prod"), { jsonEncoded: true });

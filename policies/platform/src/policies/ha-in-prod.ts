@@ -6,6 +6,7 @@ import {
     referencedResources,
     resourceLabel,
     resourcesOfTypes,
+    seedTags,
     stackEnvironments,
     tryRead,
 } from "@platform/policy-kit";
@@ -100,12 +101,17 @@ function checkGcp(resources: readonly PolicyResource[], env: string, report: Rep
  * least 3 AZs and has a NAT gateway in each AZ with a public subnet (matched through the NAT's
  * `subnetId`); on GCP every region with subnetworks has Cloud NAT. The environment is the
  * `environment` tag/label on the stack's providers; a stack without one is treated as non-prod
- * here (required-tags flags it). Replica counts for platform controllers belong to the cluster slice.
+ * here (platform-required-tags flags it). Replica counts for platform controllers belong to the cluster slice.
  */
 export const haInProd: StackValidationPolicy = {
-    name: "ha-in-prod",
+    name: "platform-ha-in-prod",
     description: "Production networks survive the loss of one availability zone.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: seedTags("001", "004"),
+    remediationSteps:
+        'In prod and dr, give every VPC subnets in at least 3 availability zones and a public NAT gateway in each zone that has a public subnet (network profile natGateways: "perAz"); on GCP, add a Cloud NAT (gcp.compute.RouterNat) in every region with subnetworks.',
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
     validateStack: (args, reportViolation) => {
         const prodEnvironments = stackEnvironments(args.resources).filter(isProductionEnvironment);
         if (prodEnvironments.length === 0) return;

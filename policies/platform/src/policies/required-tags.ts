@@ -1,5 +1,5 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { resourceLabel, resourceTags } from "@platform/policy-kit";
+import { resourceLabel, resourceTags, seedTags } from "@platform/policy-kit";
 import { REQUIRED_TAG_KEYS, tagKind } from "@platform/facts";
 
 /**
@@ -8,9 +8,14 @@ import { REQUIRED_TAG_KEYS, tagKind } from "@platform/facts";
  * `@platform/facts` says which resources count). A stack policy so the whole stack is reported at once.
  */
 export const requiredTags: StackValidationPolicy = {
-    name: "required-tags",
+    name: "platform-required-tags",
     description: `Cloud resources carry the ownership tags/labels ${REQUIRED_TAG_KEYS.join(", ")}.`,
     enforcementLevel: "mandatory",
+    severity: "medium",
+    tags: seedTags("001", "003"),
+    remediationSteps:
+        "Set the ownership keys once in the provider's defaultTags (AWS) or defaultLabels (GCP), as @platform/core's providers do, or on the resource's own tags / labels.",
+    url: "https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/tagging-best-practices.html",
     validateStack: (args, reportViolation) => {
         for (const resource of args.resources) {
             const kind = tagKind(resource);

@@ -53,7 +53,7 @@ function awsNetwork(
 
 const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
 
-describe("platform ha-in-prod", () => {
+describe("platform-ha-in-prod", () => {
     it("passes for a prod VPC over 3 zones with a NAT gateway per zone (also when NAT subnet ids are unknown in preview)", async () => {
         const s = new StackFixture({ stack: "prod" });
         awsNetwork(s, "prod", ZONES, ZONES);
