@@ -21,7 +21,7 @@ export const kmsRotation: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "medium",
     framework: checkov({ CKV_GCP_43: "Ensure KMS encryption keys are rotated within a period of 90 days" }),
-    remediationSteps: 'Set rotationPeriod on symmetric crypto keys to at most "7776000s" (90 days).',
+    remediationSteps: `Set rotationPeriod on symmetric crypto keys to at most "${MAX_ROTATION_SECONDS}s" (90 days).`,
     url: "https://cloud.google.com/kms/docs/key-rotation",
     validateResource: validateResourceOfTypes([GCP_TYPES.cryptoKey], (props, args, reportViolation) => {
         const purpose = asString(props["purpose"]) ?? "ENCRYPT_DECRYPT";
