@@ -16,8 +16,7 @@ function everyViolation() {
         { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }] },
         { provider },
     );
-    s.custom("gcp:kms/keyRing:KeyRing", "ring", { location: "us" }, { provider });
-    s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider, protect: true });
+    s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider });
     return s.build();
 }
 
@@ -31,7 +30,6 @@ describe("gcp pack", () => {
                 ["gcp-private-google-access", "mandatory", "low"],
                 ["gcp-firewall-no-public-ssh-rdp", "mandatory", "high"],
                 ["gcp-kms-rotation", "mandatory", "medium"],
-                ["gcp-kms-prevent-destroy", "mandatory", "critical"],
             ],
         );
     });
@@ -46,7 +44,7 @@ describe("gcp pack", () => {
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual(
             viaKit.map((v) => v.policy),
-            ["gcp-subnet-flow-logs", "gcp-firewall-no-public-ssh-rdp", "gcp-kms-prevent-destroy", "gcp-kms-rotation"],
+            ["gcp-subnet-flow-logs", "gcp-firewall-no-public-ssh-rdp", "gcp-kms-rotation"],
         );
     });
 });

@@ -10,6 +10,8 @@ function everyViolation() {
     const provider = s.awsProvider("aws", { ...ownershipTags("prod"), team: "" }, { jsonEncoded: true });
     s.custom("aws:ec2/vpc:Vpc", "vpc", {}, { provider, id: "vpc-1" });
     s.custom("aws:ec2/subnet:Subnet", "a", { vpcId: "vpc-1", availabilityZone: "us-east-1a", tags: { tier: "public" } }, { provider });
+    s.custom("aws:route53/zone:Zone", "zone", { name: "example.com" }, { provider, protect: true });
+    s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 365 }, { provider });
     return s.build();
 }
 
@@ -21,6 +23,7 @@ describe("platform pack", () => {
             [
                 ["platform-required-tags", "mandatory", "medium"],
                 ["platform-ha-in-prod", "mandatory", "high"],
+                ["platform-protect-stateful-prod", "mandatory", "critical"],
             ],
         );
     });
@@ -34,7 +37,15 @@ describe("platform pack", () => {
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation);
         assert.deepEqual(
             viaKit.map((v) => v.policy),
-            ["platform-required-tags", "platform-required-tags", "platform-ha-in-prod", "platform-ha-in-prod"],
+            [
+                "platform-required-tags",
+                "platform-required-tags",
+                "platform-required-tags",
+                "platform-required-tags",
+                "platform-ha-in-prod",
+                "platform-ha-in-prod",
+                "platform-protect-stateful-prod",
+            ],
         );
     });
 });
