@@ -22,7 +22,7 @@ import {
     simulateResource,
     UnmodelledInvokeError,
 } from "@platform/synth/cloud-model";
-import { GCP_TYPES, tagKind } from "@platform/facts";
+import { GCP_TYPES, PROVIDER_TYPE_PREFIX, tagKind } from "@platform/facts";
 import {
     DEFAULT_KUBERNETES_SETTINGS,
     type KubernetesSettings,
@@ -287,7 +287,7 @@ export function check(
     config?: ProviderConfig,
 ): { inputs: WireObject; failures: CheckFailure[] } {
     const k8s = config !== undefined ? kubernetesSettings(config) : undefined;
-    if (k8s !== undefined && !parseUrn(request.urn).type.startsWith("pulumi:providers:")) {
+    if (k8s !== undefined && !parseUrn(request.urn).type.startsWith(PROVIDER_TYPE_PREFIX)) {
         return kubernetesCheck(k8s, request);
     }
     return { inputs: request.news, failures: [] };
