@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { synthesizeEnvironment } from "@platform/automation";
 import { ENVIRONMENTS } from "@platform/core";
-import { ownershipTags, StackFixture } from "@platform/policy-kit";
+import { ownershipTags, StackFixture } from "@platform/policy-kit/harness";
 import { checkInvariants, type CheckedStack } from "./invariants.js";
 import { REPO_ROOT } from "./paths.js";
 

@@ -20,7 +20,8 @@
  * kubeconfig is only read for its context's namespace and active cluster).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { stableHex } from "@platform/synth/dist/src/cloud-model.js";
+// The cloud model alone (not the package root, which loads the SDK mock runtime): see provider.ts.
+import { stableHex } from "@platform/synth/cloud-model";
 import { parseAllDocuments } from "yaml";
 import type { CheckFailure, DiffResult, PropertyDiffKind } from "./provider.js";
 import {

@@ -6,9 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks.js";
+import { engineUrn } from "@platform/facts";
 import type { InventoryResource } from "./inventory.js";
-
-export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** The parts of the SDK's RegisterResourceRequest this monitor reads. */
 interface RegisterRequest {
@@ -71,18 +70,6 @@ function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
         }
     });
     return result;
-}
-
-/** Engine-accurate URN: the qualified type chains every ancestor except the root stack. */
-export function engineUrn(stack: string, project: string, parentUrn: string | undefined, type: string, name: string): string {
-    let qualified = type;
-    if (parentUrn) {
-        const parentQualified = parentUrn.split("::")[2] ?? "";
-        if (parentQualified !== ROOT_STACK_TYPE) {
-            qualified = `${parentQualified}$${type}`;
-        }
-    }
-    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 export class RecordingMonitor extends MockMonitor {
