@@ -115,4 +115,25 @@ export class RecordingMonitor extends MockMonitor {
             callback(err, response);
         });
     }
+
+    /**
+     * A component's `registerOutputs`: recorded as the component's `outputs`, as the engine keeps
+     * them in state. The SDK calls it for every component (with `{}` when the component registered
+     * nothing itself), the first call winning.
+     */
+    override registerResourceOutputs(req: RegisterOutputsRequest, callback: (err: unknown, response: unknown) => void): void {
+        const index = this.recorded.findIndex((r) => r.urn === req.getUrn());
+        const struct = req.getOutputs();
+        if (index >= 0 && !this.recorded[index].custom) {
+            const outputs = struct ? (unwrapSecrets(pulumi.runtime.deserializeProperties(struct as never)) as Record<string, unknown>) : {};
+            this.recorded[index] = { ...this.recorded[index], outputs };
+        }
+        super.registerResourceOutputs(req, callback);
+    }
+}
+
+/** The parts of the SDK's RegisterResourceOutputsRequest this monitor reads. */
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
 }

@@ -55,8 +55,14 @@ export class StackFixture {
     }
 
     /** A component resource (no provider, no id, no outputs recorded). */
-    component(type: string, name: string, options: Pick<FixtureResourceOptions, "parent" | "protect"> = {}): EvaluatedResource {
-        return this.add(type, name, {}, false, { ...options, id: null, exactOutputs: {} });
+    /** A component resource (no provider, no id); `outputs` are what it registered. @default {} */
+    component(type: string, name: string, options: Pick<FixtureResourceOptions, "parent" | "protect" | "outputs"> = {}): EvaluatedResource {
+        return this.add(type, name, {}, false, {
+            parent: options.parent,
+            protect: options.protect,
+            id: null,
+            exactOutputs: options.outputs ?? {},
+        });
     }
 
     /** An explicit provider resource `pulumi:providers:<pkg>`. */
