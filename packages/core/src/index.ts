@@ -11,3 +11,4 @@ export * from "./stack-reference.js";
 export * from "./component/index.js";
 export * from "./contracts/foundation.js";
 export * from "./contracts/names.js";
+export * from "./contracts/data.js";

@@ -11,6 +11,7 @@ import type { Issue } from "../issues.js";
 import { checkNoOverlaps } from "../validation/cidr.js";
 import { AWS_REGION_PATTERN, GCP_REGION_PATTERN } from "../validation/names.js";
 import { checkZones } from "../validation/zones.js";
+import { dataIssues } from "./data-cross-field.js";
 import { applyProfileOverrides } from "./profile-overrides.js";
 import { checkWaivers, type Waiver, WAIVABLE_SETTINGS } from "./waivers.js";
 
@@ -141,6 +142,7 @@ export function crossFieldIssues(raw: Readonly<Record<string, unknown>>, opts: C
         issues.push(...zoneIssues(raw, env));
     }
     issues.push(...networkIssues(raw, env));
+    issues.push(...dataIssues(raw, env?.region));
     if (env !== undefined) {
         issues.push(...checkWaivers(env.base, env.profile, waiverList(raw["waivers"]), opts.today));
     }

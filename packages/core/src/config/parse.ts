@@ -6,6 +6,7 @@
 import { ownershipTags } from "../tags.js";
 import { defaultZones } from "../validation/zones.js";
 import { crossFieldIssues, resolveEnvironment } from "./cross-field.js";
+import { resolveAwsDataSettings, resolveGcpDataSettings } from "./data-settings.js";
 import { ConfigValidationError } from "./errors.js";
 import { PLATFORM_CONFIG_SCHEMA } from "./schema.js";
 import type { PlatformSettings } from "./settings.js";
@@ -46,12 +47,19 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         reservedCidrs: config.network.reservedCidrs ?? [],
     };
     if (config.cloud === "aws") {
-        return { ...base, cloud: "aws", awsAccountId: config.awsAccountId, network: { ...network, secondaryRegions: [] } };
+        return {
+            ...base,
+            cloud: "aws",
+            awsAccountId: config.awsAccountId,
+            network: { ...network, secondaryRegions: [] },
+            data: resolveAwsDataSettings(config.data, profile),
+        };
     }
     return {
         ...base,
         cloud: "gcp",
         gcpProject: config.gcpProject,
         network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
+        data: resolveGcpDataSettings(config.data, profile),
     };
 }

@@ -1,6 +1,6 @@
 /** Applying `platform:profile` overrides to an environment profile. */
 import { MAX_AZ_SLOTS } from "../cidr/carve.js";
-import { type EnvironmentProfile, NAT_GATEWAY_STRATEGIES, type NatGatewayStrategy } from "../environments/profiles.js";
+import { type DataProfile, type EnvironmentProfile, NAT_GATEWAY_STRATEGIES, type NatGatewayStrategy } from "../environments/profiles.js";
 import { CLOUDWATCH_RETENTION_DAYS } from "../validation/retention.js";
 
 function record(value: unknown): Record<string, unknown> {
@@ -36,5 +36,22 @@ export function applyProfileOverrides(base: EnvironmentProfile, overrides: unkno
                     : base.network.flowLogRetentionDays,
         },
         protectStatefulResources: typeof protect === "boolean" ? protect : base.protectStatefulResources,
+        data: applyDataOverrides(base.data, record(o["data"])),
+    };
+}
+
+/** `platform:profile.data` over the data profile; only well-formed values apply (the schema reports the rest). */
+function applyDataOverrides(base: DataProfile, o: Record<string, unknown>): DataProfile {
+    const flag = (key: keyof DataProfile, fallback: boolean): boolean => (typeof o[key] === "boolean" ? o[key] : fallback);
+    const whole = (key: keyof DataProfile, min: number, max: number, fallback: number): number => {
+        const v = o[key];
+        return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
+    };
+    return {
+        highAvailability: flag("highAvailability", base.highAvailability),
+        storageGb: whole("storageGb", 20, 65536, base.storageGb),
+        backupRetentionDays: whole("backupRetentionDays", 1, 35, base.backupRetentionDays),
+        pointInTimeRecovery: flag("pointInTimeRecovery", base.pointInTimeRecovery),
+        deletionProtection: flag("deletionProtection", base.deletionProtection),
     };
 }

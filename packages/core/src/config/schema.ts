@@ -21,6 +21,7 @@ import {
     PROJECT_PREFIX_PATTERN,
 } from "../validation/names.js";
 import { checkLogRetentionDays } from "../validation/retention.js";
+import { AWS_DATA_SCHEMA, DATA_CLOUD_ONLY_KEYS, DATA_PROFILE_OVERRIDES, GCP_DATA_SCHEMA } from "./data-schema.js";
 import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
 
@@ -86,6 +87,7 @@ const profileOverrides = strictObject(
             "{ natGateways: perAz }",
         ).optional(),
         protectStatefulResources: bool().optional(),
+        data: DATA_PROFILE_OVERRIDES.optional(),
     },
     "{ network: { natGateways: perAz } }",
 ).meta({ description: "Overrides of the environment profile. Weakening prod or dr needs a waiver." });
@@ -136,6 +138,7 @@ export const AWS_CONFIG_SCHEMA = strictObject(
             },
             "{ cidr: 10.20.0.0/16 }",
         ),
+        data: AWS_DATA_SCHEMA.optional(),
     },
     "{ environment: prod, ... }",
 );
@@ -166,6 +169,7 @@ export const GCP_CONFIG_SCHEMA = strictObject(
             },
             "{ cidr: 10.40.0.0/16 }",
         ),
+        data: GCP_DATA_SCHEMA.optional(),
     },
     "{ environment: dr, ... }",
 );
@@ -181,4 +185,5 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     awsAccountId: "aws",
     gcpProject: "gcp",
     "network.secondaryRegions": "gcp",
+    ...DATA_CLOUD_ONLY_KEYS,
 };

@@ -37,6 +37,20 @@ const FLOORS = {
         next.network.flowLogRetentionDays < base.network.flowLogRetentionDays
             ? `keeps flow logs ${next.network.flowLogRetentionDays} days, below the floor of ${base.network.flowLogRetentionDays}`
             : undefined,
+    "profile.data.highAvailability": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.data.highAvailability && !next.data.highAvailability
+            ? "runs databases and caches in one zone (Multi-AZ / REGIONAL off)"
+            : undefined,
+    "profile.data.backupRetentionDays": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.data.backupRetentionDays < base.data.backupRetentionDays
+            ? `keeps backups ${next.data.backupRetentionDays} days, below the floor of ${base.data.backupRetentionDays}`
+            : undefined,
+    "profile.data.pointInTimeRecovery": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.data.pointInTimeRecovery && !next.data.pointInTimeRecovery
+            ? "turns point-in-time recovery off (the 15-minute RPO of the seeds no longer holds)"
+            : undefined,
+    "profile.data.deletionProtection": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.data.deletionProtection && !next.data.deletionProtection ? "turns deletion protection of databases off" : undefined,
 } as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile) => string | undefined>;
 
 export type WaivableSetting = keyof typeof FLOORS;
@@ -101,5 +115,13 @@ function settingValue(profile: EnvironmentProfile, setting: WaivableSetting): un
             return profile.network.availabilityZones;
         case "profile.network.flowLogRetentionDays":
             return profile.network.flowLogRetentionDays;
+        case "profile.data.highAvailability":
+            return profile.data.highAvailability;
+        case "profile.data.backupRetentionDays":
+            return profile.data.backupRetentionDays;
+        case "profile.data.pointInTimeRecovery":
+            return profile.data.pointInTimeRecovery;
+        case "profile.data.deletionProtection":
+            return profile.data.deletionProtection;
     }
 }
