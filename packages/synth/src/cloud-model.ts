@@ -5,6 +5,7 @@
  * disagree. Everything here is a rehearsal value: ids are stable hashes, never real resources.
  */
 import { createHash } from "node:crypto";
+import { AWS_DATA_MODEL, awsDataId, DATA_REPLACE_ON_CHANGE, gcpDataState, simulateDataInvoke, simulateRandom } from "./cloud-model-data.js";
 
 /** Settings of the simulated account / project. */
 export interface CloudModelOptions {
@@ -100,6 +101,8 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
         nameServers: [1, 2, 3, 4].map((n) => `ns-${n}.simulated-dns.invalid`),
     }),
     "aws:ec2/flowLog:FlowLog": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `vpc-flow-log/${id}`) }),
+    // The data layer's types (cloud-model-data.ts).
+    ...AWS_DATA_MODEL,
 };
 
 /** Id formats by AWS type: `<prefix>-<17 hex>` like the real ones, so ids look and sort realistically. */
@@ -133,7 +136,7 @@ function awsId(ctx: ResourceContext): string {
     if (ctx.type === "aws:cloudwatch/logGroup:LogGroup" || ctx.type === "aws:iam/role:Role" || ctx.type === "aws:kms/alias:Alias") {
         return physicalName(ctx);
     }
-    return `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+    return awsDataId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
 }
 
 /**
@@ -159,6 +162,10 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
     const project = str(ctx.inputs["project"], ctx.gcpProject);
     const name = physicalName(ctx);
     const location = typeof ctx.inputs["region"] === "string" ? `regions/${ctx.inputs["region"]}` : "global";
+    const data = gcpDataState(ctx, project, name);
+    if (data !== undefined) {
+        return data;
+    }
     if (ctx.type === "gcp:kms/keyRing:KeyRing") {
         const id = `projects/${project}/locations/${str(ctx.inputs["location"], "global")}/keyRings/${name}`;
         return { id, state: { name } };
@@ -221,6 +228,9 @@ export function simulateResource(
         const { id, state } = gcpState(ctx);
         return { id, state: { ...args.inputs, ...state } };
     }
+    if (args.type.startsWith("random:")) {
+        return simulateRandom(ctx);
+    }
     if (args.type.startsWith("aws:")) {
         const id = awsId(ctx);
         const computed = AWS_MODEL[args.type]?.(ctx, id) ?? {};
@@ -244,8 +254,13 @@ export function simulateInvoke(token: string, inputs: State, options: CloudModel
             const projectId = str(inputs["projectId"], options.gcpProject ?? SIMULATED_GCP_PROJECT);
             return { projectId, number: SIMULATED_GCP_PROJECT_NUMBER, name: projectId, id: `projects/${projectId}` };
         }
-        default:
-            throw new UnmodelledInvokeError(token);
+        default: {
+            const answer = simulateDataInvoke(token, inputs, options.gcpProject ?? SIMULATED_GCP_PROJECT);
+            if (answer === undefined) {
+                throw new UnmodelledInvokeError(token);
+            }
+            return answer;
+        }
     }
 }
 
@@ -349,6 +364,8 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     ],
     "gcp:projects/service:Service": ["project", "service"],
     "gcp:servicenetworking/connection:Connection": ["network", "service"],
+    // The data layer's types (cloud-model-data.ts).
+    ...DATA_REPLACE_ON_CHANGE,
 };
 
 /** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */
