@@ -1,7 +1,7 @@
 /**
- * A generated credential kept in Secrets Manager: a `random.RandomPassword` (a secret in state),
- * stored as a JSON secret encrypted with the foundation's `secrets` key. The value never becomes a
- * stack output: consumers get the secret's ARN.
+ * Generated credentials kept in Secrets Manager: a `random.RandomPassword` (a secret in state) and
+ * a Secrets Manager secret encrypted with the foundation's `secrets` key whose JSON document holds
+ * it. The value never becomes a stack output: consumers get the secret's ARN.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,24 +9,28 @@ import * as random from "@pulumi/random";
 import type { Children } from "../component.js";
 import { type PasswordRules, passwordArgs } from "../password.js";
 
-export interface GeneratedSecretArgs {
+/** A generated password named `<component>-<child>-password`. */
+export function generatedPassword(children: Children, child: string, rules: PasswordRules): random.RandomPassword {
+    return new random.RandomPassword(children.name(`${child}-password`), passwordArgs(rules), children.options());
+}
+
+export interface AwsSecretArgs {
     readonly description: string;
+    /** The foundation's `secrets` key. */
     readonly kmsKeyArn: pulumi.Input<string>;
-    readonly password: PasswordRules;
-    /** The secret's JSON document from the password, e.g. `{ username, password, host }`. */
-    readonly document: (password: pulumi.Output<string>) => pulumi.Output<Record<string, unknown>>;
+    /** The secret's document (JSON); kept a Pulumi secret. */
+    readonly document: pulumi.Input<Record<string, unknown>>;
     /** Days a deleted secret stays restorable (7..30). */
     readonly recoveryWindowDays: number;
 }
 
-export interface GeneratedSecret {
-    readonly password: random.RandomPassword;
+export interface AwsSecret {
     readonly secret: aws.secretsmanager.Secret;
     readonly version: aws.secretsmanager.SecretVersion;
 }
 
-export function generatedSecret(children: Children, child: string, args: GeneratedSecretArgs): GeneratedSecret {
-    const password = new random.RandomPassword(children.name(`${child}-password`), passwordArgs(args.password), children.options());
+/** The secret `<prefix>-<child>` and its current version. */
+export function awsSecret(children: Children, child: string, args: AwsSecretArgs): AwsSecret {
     const secret = new aws.secretsmanager.Secret(
         children.name(child),
         {
@@ -39,8 +43,8 @@ export function generatedSecret(children: Children, child: string, args: Generat
     );
     const version = new aws.secretsmanager.SecretVersion(
         children.name(child),
-        { secretId: secret.id, secretString: pulumi.secret(args.document(password.result).apply((doc) => JSON.stringify(doc))) },
+        { secretId: secret.id, secretString: pulumi.secret(pulumi.output(args.document).apply((doc) => JSON.stringify(doc))) },
         children.options(),
     );
-    return { password, secret, version };
+    return { secret, version };
 }

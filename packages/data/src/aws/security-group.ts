@@ -10,8 +10,8 @@ import type { Children } from "../component.js";
 
 export interface DataSecurityGroupArgs {
     readonly vpcId: pulumi.Input<string>;
-    /** The service's port (5432, 6379, 5671...). */
-    readonly port: number;
+    /** The service's port (5432, 6379...), or its ports (5671 and 443 for a broker). */
+    readonly port: number | readonly number[];
     /** Security groups allowed to connect: a plain list (its length decides how many rules exist). */
     readonly allowedSecurityGroupIds: readonly pulumi.Input<string>[];
     /** What the group protects, e.g. `Postgres`. */
@@ -29,30 +29,33 @@ export interface DataSecurityGroup {
  * removed by the provider because the group declares no egress of its own.
  */
 export function dataSecurityGroup(children: Children, child: string, args: DataSecurityGroupArgs): DataSecurityGroup {
+    const ports = typeof args.port === "number" ? [args.port] : [...args.port];
     const group = new aws.ec2.SecurityGroup(
         children.name(child),
         {
             vpcId: args.vpcId,
-            description: `${args.service} on tcp/${args.port} from the cluster nodes only`,
+            description: `${args.service} on ${ports.map((p) => `tcp/${p}`).join(", ")} from the cluster nodes only`,
             tags: { Name: children.physical(child) },
         },
         children.options(),
     );
-    const rules = args.allowedSecurityGroupIds.map(
-        (source, i) =>
-            new aws.vpc.SecurityGroupIngressRule(
-                children.name(`${child}-from-${i + 1}`),
+    const rules = args.allowedSecurityGroupIds.flatMap((source, i) =>
+        ports.map((port) => {
+            const rule = ports.length === 1 ? `${child}-from-${i + 1}` : `${child}-from-${i + 1}-${port}`;
+            return new aws.vpc.SecurityGroupIngressRule(
+                children.name(rule),
                 {
                     securityGroupId: group.id,
                     referencedSecurityGroupId: source,
                     ipProtocol: "tcp",
-                    fromPort: args.port,
-                    toPort: args.port,
+                    fromPort: port,
+                    toPort: port,
                     description: `${args.service} from allowed security group ${i + 1}`,
-                    tags: { Name: children.physical(`${child}-from-${i + 1}`) },
+                    tags: { Name: children.physical(rule) },
                 },
                 children.options(),
-            ),
+            );
+        }),
     );
     return { group, rules };
 }
