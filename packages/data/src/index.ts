@@ -17,3 +17,7 @@ export * from "./redis/gcp.js";
 export * from "./aws/security-group.js";
 export * from "./rabbitmq/types.js";
 export * from "./rabbitmq/aws.js";
+export * from "./queue/types.js";
+export * from "./queue/aws-policy.js";
+export * from "./queue/aws.js";
+export * from "./queue/gcp.js";

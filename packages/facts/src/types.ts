@@ -74,6 +74,7 @@ export const AWS_TYPES = {
     snsTopic: "aws:sns/topic:Topic",
     sqsQueue: "aws:sqs/queue:Queue",
     sqsQueuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
+    sqsRedriveAllowPolicy: "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
     wafv2WebAcl: "aws:wafv2/webAcl:WebAcl",
 } as const;
 

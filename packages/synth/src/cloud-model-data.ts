@@ -140,6 +140,7 @@ export const AWS_DATA_MODEL: Readonly<Record<string, (ctx: DataResourceContext, 
         url: `https://sqs.${ctx.region}.amazonaws.com/${ctx.account}/${named(ctx, "name")}`,
     }),
     "aws:sqs/queuePolicy:QueuePolicy": () => ({}),
+    "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": () => ({}),
     "aws:s3/bucket:Bucket": (ctx, id) => ({
         arn: `arn:aws:s3:::${id}`,
         bucket: id,
@@ -200,6 +201,7 @@ export function awsDataId(ctx: DataResourceContext): string | undefined {
         case "aws:sqs/queue:Queue":
             return `https://sqs.${ctx.region}.amazonaws.com/${ctx.account}/${named(ctx, "name")}`;
         case "aws:sqs/queuePolicy:QueuePolicy":
+        case "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy":
             return str(ctx.inputs["queueUrl"], autoname(ctx));
         case "aws:s3/bucket:Bucket":
             return str(ctx.inputs["bucket"], `${str(ctx.inputs["bucketPrefix"], ctx.name)}${hex(26, "bucket", ctx.name)}`);
@@ -468,6 +470,7 @@ export const DATA_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
     ],
     "aws:sqs/queue:Queue": ["name", "namePrefix", "fifoQueue", "region"],
     "aws:sqs/queuePolicy:QueuePolicy": ["queueUrl", "region"],
+    "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": ["queueUrl", "region"],
     // A bucket's name, namespace and Object Lock are fixed at creation.
     "aws:s3/bucket:Bucket": ["bucket", "bucketPrefix", "bucketNamespace", "objectLockEnabled", "region"],
     ...Object.fromEntries(S3_BUCKET_SETTINGS.map((type) => [type, ["bucket", "expectedBucketOwner", "region"]])),
