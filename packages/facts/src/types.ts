@@ -94,6 +94,8 @@ export const GCP_TYPES = {
     keyRing: "gcp:kms/keyRing:KeyRing",
     managedZone: "gcp:dns/managedZone:ManagedZone",
     network: "gcp:compute/network:Network",
+    projectIamCustomRole: "gcp:projects/iAMCustomRole:IAMCustomRole",
+    projectIamMember: "gcp:projects/iAMMember:IAMMember",
     projectService: "gcp:projects/service:Service",
     projectServiceIdentity: "gcp:projects/serviceIdentity:ServiceIdentity",
     pubsubSubscription: "gcp:pubsub/subscription:Subscription",

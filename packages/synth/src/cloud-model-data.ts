@@ -342,6 +342,16 @@ export function gcpDataState(ctx: DataResourceContext, project: string, name: st
         }
         case "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember":
             return iamMember("cryptoKeyId");
+        // The same model as the cluster layer's: `<project>/<role>/<member>`.
+        case "gcp:projects/iAMMember:IAMMember":
+            return {
+                id: `${project}/${str(ctx.inputs["role"], "role")}/${str(ctx.inputs["member"], "member")}`,
+                state: { etag: `BwY${hex(10, ctx.name)}` },
+            };
+        case "gcp:projects/iAMCustomRole:IAMCustomRole": {
+            const roleId = str(ctx.inputs["roleId"], name);
+            return { id: `projects/${project}/roles/${roleId}`, state: { name: `projects/${project}/roles/${roleId}`, deleted: false } };
+        }
         case "gcp:storage/bucketIAMMember:BucketIAMMember":
             return iamMember("bucket");
         case "gcp:pubsub/topicIAMMember:TopicIAMMember":
@@ -531,6 +541,8 @@ export const DATA_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
     "gcp:projects/serviceIdentity:ServiceIdentity": ["project", "service"],
     "gcp:serviceaccount/account:Account": ["accountId", "project"],
     "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": ["cryptoKeyId", "role", "member", "condition"],
+    "gcp:projects/iAMMember:IAMMember": ["project", "role", "member", "condition"],
+    "gcp:projects/iAMCustomRole:IAMCustomRole": ["roleId", "project"],
     "gcp:storage/bucketIAMMember:BucketIAMMember": ["bucket", "role", "member", "condition"],
     "gcp:pubsub/topicIAMMember:TopicIAMMember": ["topic", "project", "role", "member", "condition"],
     "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember": ["subscription", "project", "role", "member", "condition"],
