@@ -15,9 +15,16 @@ export interface CloudModelOptions {
     readonly awsRegion?: string;
     /** GCP project used when a resource has no `project` input. @default "simulated-project" */
     readonly gcpProject?: string;
-    /** Outputs of other stacks, by fully qualified stack name, for StackReference reads. */
+    /**
+     * Outputs of other stacks, by `<project>/<stack>`, for StackReference reads. A reference named
+     * `<organization>/<project>/<stack>` with the simulated organization finds them too, as on a
+     * self-managed backend, where every stack is `organization/<project>/<stack>`.
+     */
     readonly stackOutputs?: Readonly<Record<string, Record<string, unknown>>>;
 }
+
+/** The organization of every simulated stack: what `pulumi.getOrganization()` answers on a self-managed (file) backend. */
+export const SIMULATED_ORGANIZATION = "organization";
 
 export const SIMULATED_AWS_ACCOUNT_ID = "111111111111";
 export const SIMULATED_GCP_PROJECT = "simulated-project";
@@ -218,7 +225,10 @@ export function simulateResource(
     };
     if (args.type === "pulumi:pulumi:StackReference") {
         const stackName = str(args.inputs["name"], args.name);
-        const outputs = options.stackOutputs?.[stackName];
+        const parts = stackName.split("/");
+        const outputs =
+            options.stackOutputs?.[stackName] ??
+            (parts.length === 3 && parts[0] === SIMULATED_ORGANIZATION ? options.stackOutputs?.[parts.slice(1).join("/")] : undefined);
         if (!outputs) {
             throw new Error(`stack reference ${stackName}: the simulated cloud has no outputs for it; pass them in stackOutputs`);
         }
