@@ -107,13 +107,18 @@ describe("environment shapes (seed numbers reach the resources)", () => {
 });
 
 describe("the root one-stack project", () => {
-    it("dev composes the same foundation layer as the foundation stack", async () => {
+    it("dev composes the same foundation and data layers as the foundation and data stacks", async () => {
         const result = await synthesizeEnvironment({ root: REPO_ROOT, env: "dev", stack: "platform" });
         const root = result.stacks[0];
         assert.equal(root.project, "platform");
-        const types = (rs: readonly InventoryResource[]) => countByType(rs.filter((r) => r.type !== "pulumi:pulumi:Stack"));
-        assert.deepEqual(types(root.resources), types(foundation(await synth("dev"))));
-        assert.deepEqual(Object.keys(root.outputs), ["foundation"]);
+        const layered = (await synth("dev")).stacks.flatMap((s) => s.resources);
+        // The layers each have a stack and a provider; the root one of each, and no stack reference.
+        const types = (rs: readonly InventoryResource[]) =>
+            countByType(
+                rs.filter((r) => !["pulumi:pulumi:Stack", "pulumi:providers:aws", "pulumi:pulumi:StackReference"].includes(r.type)),
+            );
+        assert.deepEqual(types(root.resources), types(layered));
+        assert.deepEqual(Object.keys(root.outputs), ["foundation", "data"]);
         assert.deepEqual(
             result.violations.filter((v) => v.enforcementLevel === "mandatory"),
             [],

@@ -11,11 +11,11 @@ function modulesLoadedBy(file: string): string[] {
 }
 
 describe("simulated cloud plugin modules", () => {
-    it("loads only the synth cloud model: not the synthesizer, not the SDK mock runtime", () => {
+    it("loads only the synth cloud model (and its data-layer part): not the synthesizer, not the SDK mock runtime", () => {
         const loaded = modulesLoadedBy(path.resolve(__dirname, "../src/server.js"));
         assert.deepEqual(
             loaded.filter((m) => m.includes("packages/synth/")),
-            ["packages/synth/dist/src/cloud-model.js"],
+            ["packages/synth/dist/src/cloud-model.js", "packages/synth/dist/src/cloud-model-data.js"],
         );
         assert.deepEqual(
             loaded.filter((m) => m.endsWith("runtime/mocks.js")),
