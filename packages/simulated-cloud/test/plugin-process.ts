@@ -26,7 +26,7 @@ export interface PluginProcess {
 
 /** `bin/pulumi-resource-<name>` started with the engine's arguments (logging flags, then its address). */
 export async function startPlugin(
-    name: "aws" | "gcp" | "kubernetes",
+    name: "aws" | "gcp" | "kubernetes" | "random",
     args: readonly string[] = ["--logtostderr", "-v=9", "127.0.0.1:1"],
 ): Promise<PluginProcess> {
     const child = spawn(path.resolve(__dirname, `../../bin/pulumi-resource-${name}`), [...args], { stdio: ["ignore", "pipe", "pipe"] });
