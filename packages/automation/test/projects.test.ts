@@ -31,20 +31,6 @@ describe("workspace projects and stack config", () => {
         );
     });
 
-    it("STOPGAP (until the layer registry lands): layer stacks run in deployment order, before any other stack", () => {
-        const dir = workspace({
-            "Pulumi.yaml": "name: root\nmain: dist/index.js\n",
-            "stacks/data/Pulumi.yaml": "name: data\nmain: dist/main.js\n",
-            "stacks/foundation/Pulumi.yaml": "name: foundation\nmain: dist/main.js\n",
-            "stacks/cluster/Pulumi.yaml": "name: cluster\nmain: dist/main.js\n",
-            "stacks/audit/Pulumi.yaml": "name: audit\nmain: dist/main.js\n",
-        });
-        assert.deepEqual(
-            discoverProjects(dir).map((p) => p.name),
-            ["foundation", "cluster", "data", "audit", "root"],
-        );
-    });
-
     it("reads config in engine form: strings as-is, mappings JSON, bare keys namespaced, secure values masked", () => {
         const dir = workspace({
             "Pulumi.yaml": "name: proj\nmain: x.js\n",

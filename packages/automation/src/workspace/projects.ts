@@ -65,19 +65,7 @@ export function readProject(dir: string, isRoot: boolean): StackProject {
     return { name, dir, main: path.resolve(dir, main), isRoot, configDir: path.resolve(dir, stackConfigDir ?? ".") };
 }
 
-/**
- * STOPGAP until the layer registry (branch ops) lands: the layer stacks in deployment order
- * (foundation, cluster, data, platform), so a layer runs after the stacks it references; any other
- * stack after them in directory order. Drop this when the registry decides the order.
- */
-const STOPGAP_LAYER_ORDER = ["foundation", "cluster", "data", "platform"];
-
-function stopgapLayerRank(name: string): number {
-    const rank = STOPGAP_LAYER_ORDER.indexOf(name);
-    return rank < 0 ? STOPGAP_LAYER_ORDER.length : rank;
-}
-
-/** The root project and every `stacks/<name>` project, layers in deployment order then directory order, root last. */
+/** The root project and every `stacks/<name>` project, stacks in directory order, root last. */
 export function discoverProjects(root: string): StackProject[] {
     if (!existsSync(path.join(root, "Pulumi.yaml"))) {
         throw new UsageError(`${root} has no Pulumi.yaml; run from the repository or pass --root <dir>`);
@@ -87,7 +75,7 @@ export function discoverProjects(root: string): StackProject[] {
         ? readdirSync(stacksDir, { withFileTypes: true })
               .filter((d) => d.isDirectory() && existsSync(path.join(stacksDir, d.name, "Pulumi.yaml")))
               .map((d) => d.name)
-              .sort((a, b) => stopgapLayerRank(a) - stopgapLayerRank(b) || a.localeCompare(b))
+              .sort()
               .map((d) => readProject(path.join(stacksDir, d), false))
         : [];
     return [...stacks, readProject(root, true)];
