@@ -2,3 +2,4 @@ export * from "./cloud-model.js";
 export * from "./inventory.js";
 export * from "./recording-monitor.js";
 export * from "./synthesize.js";
+export * from "./secret-paths.js";

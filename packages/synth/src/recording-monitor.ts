@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks.js";
 import type { InventoryResource } from "./inventory.js";
+import { SECRET_SIG, secretPaths } from "./secret-paths.js";
 
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -34,8 +35,6 @@ interface RegisterResponse {
 }
 
 type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
-
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Replaces wire-encoded secrets `{ <sig>: <secret sig>, value }` by their values, at any depth. */
 export function unwrapSecrets(value: unknown): unknown {
@@ -85,8 +84,15 @@ export function engineUrn(stack: string, project: string, parentUrn: string | un
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: InventoryResource[] = [];
+    /** Paths of the secrets among the root stack's outputs (see secret-paths.ts). */
+    stackOutputSecretPaths: string[] = [];
 
     constructor(
         mocks: pulumi.runtime.Mocks,
@@ -97,6 +103,13 @@ export class RecordingMonitor extends MockMonitor {
         // The SDK declares newUrn private; replace it so every URN (and so every parent link) is engine-accurate.
         (this as unknown as { newUrn: (parent: string, type: string, name: string) => string }).newUrn = (parent, type, name) =>
             engineUrn(this.stackName, this.projectName, parent || undefined, type, name);
+    }
+
+    override registerResourceOutputs(req: RegisterOutputsRequest, callback: (err: unknown, response: unknown) => void): void {
+        if (req.getUrn().split("::")[2] === ROOT_STACK_TYPE) {
+            this.stackOutputSecretPaths = secretPaths(req.getOutputs()?.toJavaScript() ?? {});
+        }
+        super.registerResourceOutputs(req, callback);
     }
 
     override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
@@ -121,6 +134,7 @@ export class RecordingMonitor extends MockMonitor {
                     deleteBeforeReplace: req.getDeletebeforereplace() === true,
                     ignoreChanges: req.getIgnorechangesList(),
                     secretInputs: secretFields(wire),
+                    secretPaths: secretPaths(wire),
                     id: custom ? response.getId() || null : null,
                     outputs: custom ? (unwrapSecrets(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>) : {},
                 });
