@@ -91,7 +91,7 @@ describe("platform CLI", () => {
     });
 
     const usage: Array<[string, string[], RegExp]> = [
-        ["an unknown environment", ["synth", "--env", "qa"], /--env qa: unknown environment; use one of dev, staging, prod, dr/],
+        ["an unknown environment", ["synth", "--env", "qa"], /^platform: --env = "qa": unknown environment. Fix: use one of dev, staging, prod, dr$/],
         ["a missing --env", ["synth"], /--env is required/],
         ["an --env without a value", ["synth", "--env"], /--env needs a value/],
         [
@@ -123,6 +123,19 @@ describe("platform CLI", () => {
         assert.equal(code, EXIT.ok);
         assert.match(stdout, /^usage: platform synth {3}--env <dev\|staging\|prod\|dr>/);
         assert.match(stdout, /platform up {6}--env <env> --simulate/);
+    });
+
+    it("synth --stack all runs the layers in the registry's order, not directory order", async () => {
+        const { code, stdout } = await cli(["synth", "--env", "dev", "--json", "--root", path.join(FIXTURES, "layers")]);
+        assert.equal(code, EXIT.ok);
+        const report = JSON.parse(stdout) as SynthReport;
+        assert.deepEqual(
+            report.stacks.map((s) => [s.project, s.outputs]),
+            [
+                ["layers-foundation", { layer: "layers-foundation" }],
+                ["layers-cluster", { layer: "layers-cluster" }],
+            ],
+        );
     });
 
     it("finds the repository root from a subdirectory", async () => {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { discoverProjects, readStackConfig } from "@platform/automation";
+import { discoverProjects, readStackConfig, stackConfigPath } from "@platform/automation";
 import { cidrsOverlap, ENVIRONMENTS, isProductionEnvironment, parseCidr, parsePlatformConfig } from "@platform/core";
 import { isProductionEnvironment as policyTreatsAsProduction } from "@platform/policy-kit";
 import { existsSync } from "node:fs";
@@ -33,7 +33,7 @@ describe("checked-in stack config", () => {
     it("the foundation stack has a config file for every environment", () => {
         const foundation = projects.find((p) => p.name === "foundation")!;
         assert.deepEqual(
-            ENVIRONMENTS.filter((env) => existsSync(`${foundation.dir}/Pulumi.${env}.yaml`)),
+            ENVIRONMENTS.filter((env) => existsSync(stackConfigPath(foundation, env))),
             [...ENVIRONMENTS],
         );
     });
@@ -41,7 +41,7 @@ describe("checked-in stack config", () => {
     it("every stack file validates and names its own environment", () => {
         for (const project of projects) {
             for (const env of ENVIRONMENTS) {
-                if (!existsSync(`${project.dir}/Pulumi.${env}.yaml`)) {
+                if (!existsSync(stackConfigPath(project, env))) {
                     continue;
                 }
                 const settings = parsePlatformConfig(platformValues(readStackConfig(project, env).values));

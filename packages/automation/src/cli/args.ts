@@ -1,5 +1,5 @@
 /** Argument parsing for the `platform` command, as a pure function. */
-import { UsageError } from "../workspace/projects.js";
+import { UsageError } from "../workspace/errors.js";
 
 export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
        platform preview --env <env> --simulate [--stack <project>|all] [--root <dir>]

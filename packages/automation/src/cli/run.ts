@@ -7,7 +7,7 @@ import { EngineUnavailableError } from "../engine/environment.js";
 import { runDeployment } from "../engine/deploy.js";
 import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
-import { UsageError } from "../workspace/projects.js";
+import { UsageError } from "../workspace/errors.js";
 import { parseArgs, USAGE } from "./args.js";
 
 export const EXIT = { ok: 0, violations: 1, usage: 2, failure: 3 } as const;

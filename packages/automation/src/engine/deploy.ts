@@ -6,7 +6,8 @@
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import { ENVIRONMENTS } from "@platform/core";
-import { discoverProjects, selectProjects, UsageError } from "../workspace/projects.js";
+import { UsageError } from "../workspace/errors.js";
+import { discoverProjects, selectProjects } from "../workspace/projects.js";
 import { simulatedEngineEnvironment } from "./environment.js";
 import { stageWorkspace } from "./workspace.js";
 

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import * as path from "node:path";
 import type { ProjectSettings, StackSettings } from "@pulumi/pulumi/automation/index.js";
 import { parse as parseYaml } from "yaml";
-import { stackConfigPath, type StackProject, UsageError } from "../workspace/projects.js";
+import { UsageError } from "../workspace/errors.js";
+import { stackConfigPath, type StackProject } from "../workspace/projects.js";
 import { stateDir } from "./environment.js";
 
 export interface StagedWorkspace {
