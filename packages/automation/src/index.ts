@@ -11,3 +11,4 @@ export * from "./cli/run.js";
 export * from "./engine/environment.js";
 export * from "./engine/workspace.js";
 export * from "./engine/deploy.js";
+export * from "./synth/redaction.js";

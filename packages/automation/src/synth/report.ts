@@ -1,5 +1,9 @@
-/** The `platform synth` outputs: the JSON contract and the human-readable tree and policy report. */
+/**
+ * The `platform synth` outputs: the JSON contract and the human-readable tree and policy report.
+ * Secret values are printed as `[secret]` in both (see redaction.ts).
+ */
 import { countByType, type InventoryResource } from "@platform/synth";
+import { redactedInputs, redactedOutputs, textRedactor } from "./redaction.js";
 import type { EnvironmentSynthesis } from "./synthesize-environment.js";
 
 /** `resources[]` element of the JSON contract: exactly these fields of the inventory. */
@@ -14,6 +18,7 @@ export interface SynthReport {
 }
 
 export function buildReport(result: EnvironmentSynthesis): SynthReport {
+    const redact = textRedactor(result.stacks);
     return {
         env: result.env,
         stacks: result.stacks.map((s) => ({
@@ -25,16 +30,16 @@ export function buildReport(result: EnvironmentSynthesis): SynthReport {
                 name: r.name,
                 parent: r.parent,
                 protect: r.protect,
-                inputs: r.inputs,
+                inputs: redactedInputs(r),
             })),
-            outputs: s.outputs,
+            outputs: redactedOutputs(s),
         })),
         violations: result.violations.map((v) => ({
             pack: v.pack,
             policy: v.policy,
             enforcementLevel: v.enforcementLevel,
             urn: v.urn,
-            message: v.message,
+            message: redact(v.message),
         })),
         summary: {
             resources: result.stacks.reduce((n, s) => n + s.resources.length, 0),
@@ -67,6 +72,7 @@ function renderTree(resources: readonly InventoryResource[]): string[] {
 /** The human-readable report: per stack a resource tree and counts by type, then the policy report. */
 export function renderText(result: EnvironmentSynthesis): string {
     const report = buildReport(result);
+    const redact = textRedactor(result.stacks);
     const lines: string[] = [`platform synth --env ${result.env}  (simulated cloud: nothing was created)`, ""];
     for (const stack of result.stacks) {
         lines.push(`stack ${stack.project}/${stack.stack}: ${stack.resources.length} resources`);
@@ -82,7 +88,7 @@ export function renderText(result: EnvironmentSynthesis): string {
         lines.push("  no violations");
     }
     for (const v of result.violations) {
-        lines.push(`  ${v.enforcementLevel.toUpperCase()}  ${v.pack}/${v.policy}  ${v.urn ?? "(stack)"}`, `      ${v.message}`);
+        lines.push(`  ${v.enforcementLevel.toUpperCase()}  ${v.pack}/${v.policy}  ${v.urn ?? "(stack)"}`, `      ${redact(v.message)}`);
     }
     const s = report.summary;
     lines.push(
