@@ -29,11 +29,16 @@ if [ ! -f "$REPO_ROOT/packages/simulated-cloud/dist/src/main.js" ]; then
 fi
 STATE_ROOT="${PLATFORM_STATE_DIR:-$REPO_ROOT/.state}"
 mkdir -p "$STATE_ROOT/backend"
+STATE_ROOT="$(cd "$STATE_ROOT" && pwd)"
 
 # PATH with the engine and the simulated plugins first and no earlier copy of them, so repeated
 # evals do not grow it.
 path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$ENGINE_BIN" -e "$SIMULATED_CLOUD_BIN" -e "$NODE_BIN" | paste -sd: -)" || path_rest=""
 printf 'export PATH=%q\n' "$ENGINE_BIN:$SIMULATED_CLOUD_BIN:$NODE_BIN${path_rest:+:$path_rest}"
+# The pinned CLI itself, for @platform/automation.
+printf 'export PLATFORM_ENGINE_PULUMI=%q\n' "$ENGINE_BIN/pulumi"
+# One state folder for the backend and the staged workspaces, whoever runs next (platform or pulumi).
+printf 'export PLATFORM_STATE_DIR=%q\n' "$STATE_ROOT"
 printf 'export PULUMI_BACKEND_URL=%q\n' "file://$STATE_ROOT/backend"
 printf 'export PULUMI_HOME=%q\n' "$ENGINE_PULUMI_HOME"
 echo 'export PULUMI_SKIP_UPDATE_CHECK=true'

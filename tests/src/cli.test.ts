@@ -91,9 +91,18 @@ describe("platform CLI", () => {
     });
 
     const usage: Array<[string, string[], RegExp]> = [
-        ["an unknown environment", ["synth", "--env", "qa"], /^platform: --env = "qa": unknown environment. Fix: use one of dev, staging, prod, dr$/],
-        ["a missing --env", ["synth"], /--env is required/],
-        ["an --env without a value", ["synth", "--env"], /--env needs a value/],
+        [
+            "an unknown environment",
+            ["synth", "--env", "qa"],
+            /^platform: --env = "qa": unknown environment. Fix: use one of dev, staging, prod, dr$/,
+        ],
+        ["a missing --env", ["synth"], /^platform: --env: required. Fix: pass --env dev, staging, prod or dr$/],
+        ["an --env without a value", ["synth", "--env"], /^platform: --env: needs a value/],
+        [
+            "a repeated --env",
+            ["synth", "--env", "dev", "--env", "prod"],
+            /^platform: --env = "dev", "prod": given 2 times. Fix: pass --env once$/,
+        ],
         [
             "an unknown stack",
             ["synth", "--env", "prod", "--stack", "nope"],
@@ -104,8 +113,8 @@ describe("platform CLI", () => {
             ["synth", "--env", "prod", "--stack", "platform"],
             /Pulumi.prod.yaml does not exist; create it or pick another --env/,
         ],
-        ["an unknown option", ["synth", "--env", "prod", "--yes"], /unknown option "--yes"/],
-        ["an unknown command", ["deploy"], /unknown command "deploy"/],
+        ["an unknown option", ["synth", "--env", "prod", "--yes"], /^platform: --yes: unknown option/],
+        ["an unknown command", ["deploy"], /^platform: "deploy": unknown command/],
         ["up without --simulate", ["up", "--env", "dev"], /platform up drives real clouds only with --simulate for now/],
         ["a root without Pulumi.yaml", ["synth", "--env", "prod", "--root", "/"], /\/ has no Pulumi.yaml/],
     ];
@@ -118,11 +127,46 @@ describe("platform CLI", () => {
         });
     }
 
+    describe("destroy of a production environment needs the environment named again", () => {
+        for (const env of ["prod", "dr"]) {
+            it(`destroy --env ${env} without --confirm-production exits 2 before anything runs`, async () => {
+                const { code, stdout, stderr } = await cli(["destroy", "--env", env, "--simulate"]);
+                assert.deepEqual({ code, stdout }, { code: EXIT.usage, stdout: "" });
+                assert.equal(
+                    stderr,
+                    `platform: --env = "${env}": ${env} is a production environment, and destroying it needs the environment named again. ` +
+                        `Fix: platform destroy --env ${env} --simulate --confirm-production ${env} (protected resources, and what they depend on, are kept either way)`,
+                );
+            });
+        }
+
+        it("a --confirm-production that names another environment exits 2", async () => {
+            const { code, stderr } = await cli([
+                "destroy",
+                "--env",
+                "prod",
+                "--simulate",
+                "--stack",
+                "foundation",
+                "--confirm-production",
+                "dev",
+            ]);
+            assert.equal(code, EXIT.usage);
+            assert.equal(
+                stderr,
+                'platform: --confirm-production = "dev": does not name the environment being destroyed (prod). Fix: --confirm-production prod, or check --env',
+            );
+        });
+    });
+
     it("--help prints usage and exits 0", async () => {
         const { code, stdout } = await cli(["--help"]);
         assert.equal(code, EXIT.ok);
         assert.match(stdout, /^usage: platform synth {3}--env <dev\|staging\|prod\|dr>/);
         assert.match(stdout, /platform up {6}--env <env> --simulate/);
+        assert.match(stdout, /platform destroy --env <env> --simulate \[--confirm-production <env>\]/);
+        assert.match(stdout, /platform refresh --env <env> --simulate \[--clear-pending-creates\]/);
+        assert.match(stdout, /platform cancel {2}--env <env>/);
     });
 
     it("synth --stack all runs the layers in the registry's order, not directory order", async () => {

@@ -33,6 +33,8 @@ describe("engine environment (scripts/engine-env.sh)", () => {
             .split("\n")
             .filter((l) => !l.startsWith("export PATH="));
         assert.deepEqual(lines, [
+            `export PLATFORM_ENGINE_PULUMI=${path.join(cache, "v3.276.0", "bin", "pulumi")}`,
+            `export PLATFORM_STATE_DIR=${state}`,
             `export PULUMI_BACKEND_URL=file://${state}/backend`,
             `export PULUMI_HOME=${path.join(cache, "pulumi-home")}`,
             "export PULUMI_SKIP_UPDATE_CHECK=true",

@@ -1,0 +1,134 @@
+/**
+ * One engine operation on one staged stack, with what the caller needs to report it: the change
+ * summary, mandatory policy violations, the operations that finished before a cancel, and the
+ * engine's whole stderr when it failed.
+ */
+import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation/index.js";
+import { cancelReason } from "./cancellation.js";
+import { engineFailure, type EngineFailure, headline } from "./engine-error.js";
+
+export const ENGINE_OPERATIONS = ["preview", "up", "destroy", "refresh"] as const;
+export type EngineOperation = (typeof ENGINE_OPERATIONS)[number];
+
+export type StackStatus = "ok" | "violations" | "failed" | "cancelled" | "not-started";
+
+export interface StackOperationResult {
+    readonly project: string;
+    readonly stack: string;
+    readonly status: StackStatus;
+    /** One line: the change summary, or what went wrong. */
+    readonly summary: string;
+    /** More lines for the user: the engine's stderr, what a destroy left, the next command. */
+    readonly details: readonly string[];
+}
+
+export interface StackRunOptions {
+    readonly operation: EngineOperation;
+    readonly stack: Stack;
+    readonly policyPacks: readonly string[];
+    readonly signal?: AbortSignal;
+    readonly clearPendingCreates?: boolean;
+    /** Engine output, line by line. */
+    readonly progress: (line: string) => void;
+}
+
+/** The outcome of a run, before the caller adds state checks and leftovers. */
+export interface StackRunOutcome {
+    readonly status: Exclude<StackStatus, "not-started">;
+    readonly summary: string;
+    readonly details: string[];
+    /** Set when the engine failed (to tell a lock conflict from other failures). */
+    readonly failure?: EngineFailure;
+}
+
+function countChanges(changes: Partial<Record<string, number>>): string {
+    return JSON.stringify(Object.fromEntries(Object.entries(changes).filter(([op]) => op !== "same")));
+}
+
+/** Runs the operation; never throws for an engine failure (it becomes the outcome). */
+export async function runStackOperation(options: StackRunOptions): Promise<StackRunOutcome> {
+    const finished: Partial<Record<OpType, number>> = {};
+    // The engine's own count at the end, when it gets to write one (it does on a clean cancel).
+    let summarized: Partial<Record<string, number>> | undefined;
+    let mandatory = 0;
+    const onEvent = (event: EngineEvent): void => {
+        if (event.summaryEvent !== undefined) {
+            summarized = event.summaryEvent.resourceChanges;
+        }
+        const step = event.resOutputsEvent;
+        if (step !== undefined && step.planning !== true && step.metadata.op !== "same") {
+            finished[step.metadata.op] = (finished[step.metadata.op] ?? 0) + 1;
+        }
+        if (event.policyEvent?.enforcementLevel === "mandatory") {
+            mandatory += 1;
+        }
+    };
+    // The Automation API listens for an abort only once the engine process exists; an abort that
+    // comes earlier (while it prepares the run) would be lost. So the API gets its own signal,
+    // aborted when both have happened: ours was aborted, and the engine has said something.
+    const engineAbort = new AbortController();
+    let engineStarted = false;
+    const forwardAbort = (): void => {
+        if (engineStarted && options.signal?.aborted === true && !engineAbort.signal.aborted) {
+            engineAbort.abort(options.signal.reason);
+        }
+    };
+    options.signal?.addEventListener("abort", forwardAbort);
+    const onOutput = (out: string): void => {
+        engineStarted = true;
+        forwardAbort();
+        for (const line of out.replace(/\n$/, "").split("\n")) {
+            options.progress(`    ${line}`);
+        }
+    };
+    const common = { onOutput, onEvent, color: "never" as const, signal: engineAbort.signal };
+    try {
+        switch (options.operation) {
+            case "preview": {
+                const result = await options.stack.preview({ ...common, policyPacks: [...options.policyPacks] });
+                return { status: "ok", summary: JSON.stringify(result.changeSummary), details: [] };
+            }
+            case "up": {
+                const result = await options.stack.up({ ...common, policyPacks: [...options.policyPacks] });
+                return { status: "ok", summary: JSON.stringify(result.summary.resourceChanges ?? {}), details: [] };
+            }
+            case "destroy": {
+                // Never touches protected resources or what they depend on; leftovers are listed by the caller.
+                const result = await options.stack.destroy({ ...common, excludeProtected: true });
+                return { status: "ok", summary: JSON.stringify(result.summary.resourceChanges ?? {}), details: [] };
+            }
+            case "refresh": {
+                const result = await options.stack.refresh({ ...common, clearPendingCreates: options.clearPendingCreates === true });
+                return { status: "ok", summary: JSON.stringify(result.summary.resourceChanges ?? {}), details: [] };
+            }
+        }
+        throw new Error(`unknown engine operation ${String(options.operation)}`);
+    } catch (err) {
+        const failure = engineFailure(err);
+        const reason = cancelReason(options.signal);
+        if (reason !== undefined) {
+            return {
+                status: "cancelled",
+                summary: `cancelled (${reason}): the engine stopped cleanly; operations that finished first: ${countChanges(summarized ?? finished)}`,
+                details: [],
+                failure,
+            };
+        }
+        if (mandatory > 0) {
+            return {
+                status: "violations",
+                summary: `${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (listed above) stopped the engine; operations that finished first: ${countChanges(summarized ?? finished)}`,
+                details: [],
+                failure,
+            };
+        }
+        return {
+            status: "failed",
+            summary: headline(failure),
+            details: ["engine stderr:", ...failure.stderr.split("\n").map((l) => `    ${l}`)],
+            failure,
+        };
+    } finally {
+        options.signal?.removeEventListener("abort", forwardAbort);
+    }
+}
