@@ -6,13 +6,23 @@
  */
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { backendDirectory, describeUrn } from "@platform/automation";
 import { FIXTURES } from "../paths.js";
 import { useSimulatedEngine } from "./harness.js";
-import { alive, locks, platform, processesMatching, readCheckpoint, stackFiles, startPlatform, waitFor } from "./platform-process.js";
+import {
+    alive,
+    locks,
+    platform,
+    PLATFORM_MAIN,
+    processesMatching,
+    readCheckpoint,
+    stackFiles,
+    startPlatform,
+    waitFor,
+} from "./platform-process.js";
 
 const run = promisify(execFile);
 const SLOW = { PLATFORM_SIMULATED_LATENCY_MS: "1500" };
@@ -148,6 +158,32 @@ describe("real engine: platform under faults", function () {
         const finished = await platform(["up", "--env", "staging", "--simulate"]);
         assert.equal(finished.code, 0, finished.stderr);
         assert.equal(readCheckpoint(checkpoint)?.resources.length, 53);
+    });
+
+    it("up | head -1: the closed stdout cancels the engine cleanly (exit 141), no lock or pending operation left", async () => {
+        const { checkpoint, lockDir } = files("prod");
+        const script = `"$0" "$1" up --env prod --simulate 2>"$2" | head -1; echo "exit=\${PIPESTATUS[0]}"`;
+        const errFile = path.join(path.dirname(checkpoint), "..", "..", "..", "head-stderr");
+        const { stdout } = await run("bash", ["-c", script, process.execPath, PLATFORM_MAIN, errFile], {
+            env: { ...process.env, PLATFORM_SIMULATED_LATENCY_MS: "400" },
+        });
+        assert.match(
+            stdout,
+            /^==> foundation\/prod: pulumi up \(simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in file:\/\/.+\)\nexit=141\n$/,
+        );
+        const stderr = readFileSync(errFile, "utf8");
+        assert.ok(
+            stderr.startsWith(
+                "platform: stdout was closed (EPIPE): cancelling cleanly; the engine finishes the operations in flight, then unlocks the stack\n",
+            ),
+            stderr,
+        );
+        assert.match(
+            stderr,
+            /^CANCELLED foundation\/prod: cancelled \(SIGPIPE\): the engine stopped cleanly; operations that finished first: \{.*\}\nfoundation\/prod: the stack is unlocked and has no pending operations\n$/m,
+        );
+        assert.deepEqual(locks(lockDir), []);
+        assert.deepEqual(readCheckpoint(checkpoint)?.pending ?? [], []);
     });
 
     it("a checkpoint emptied to {} is reported with the copy to restore, never planned as creating everything", async () => {

@@ -51,7 +51,23 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
     // The engine's own count at the end, when it gets to write one (it does on a clean cancel).
     let summarized: Partial<Record<string, number>> | undefined;
     let mandatory = 0;
+    // The SIGINT must reach the engine after it can take it. The Automation API listens for an
+    // abort only once the engine process exists (an earlier abort would be lost), and the engine
+    // handles SIGINT only once its update has begun (pulumi's cancellation scope, set up after the
+    // stack is locked and before its first engine event): a SIGINT before that kills it at once
+    // and leaves the lock. So the API gets its own signal, aborted when ours is and the engine
+    // has sent its first event.
+    const engineAbort = new AbortController();
+    let engineListening = false;
+    const forwardAbort = (): void => {
+        if (engineListening && options.signal?.aborted === true && !engineAbort.signal.aborted) {
+            engineAbort.abort(options.signal.reason);
+        }
+    };
+    options.signal?.addEventListener("abort", forwardAbort);
     const onEvent = (event: EngineEvent): void => {
+        engineListening = true;
+        forwardAbort();
         if (event.summaryEvent !== undefined) {
             summarized = event.summaryEvent.resourceChanges;
         }
@@ -63,20 +79,7 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
             mandatory += 1;
         }
     };
-    // The Automation API listens for an abort only once the engine process exists; an abort that
-    // comes earlier (while it prepares the run) would be lost. So the API gets its own signal,
-    // aborted when both have happened: ours was aborted, and the engine has said something.
-    const engineAbort = new AbortController();
-    let engineStarted = false;
-    const forwardAbort = (): void => {
-        if (engineStarted && options.signal?.aborted === true && !engineAbort.signal.aborted) {
-            engineAbort.abort(options.signal.reason);
-        }
-    };
-    options.signal?.addEventListener("abort", forwardAbort);
     const onOutput = (out: string): void => {
-        engineStarted = true;
-        forwardAbort();
         for (const line of out.replace(/\n$/, "").split("\n")) {
             options.progress(`    ${line}`);
         }
