@@ -97,7 +97,10 @@ describe("real engine: plain pulumi in a checked-in stack directory (engine envi
         const copy = mkdtempSync(path.join(tmpdir(), "foundation-copy-"));
         copyFileSync(path.join(FOUNDATION, "Pulumi.yaml"), path.join(copy, "Pulumi.yaml"));
         writeFileSync(path.join(copy, "Pulumi.control.yaml"), "config:\n  platform:environment: dev\n");
-        await run(harness.engine.pulumi, ["stack", "select", "--create", "control", "--non-interactive"], { cwd: copy, env: harness.engine.env });
+        await run(harness.engine.pulumi, ["stack", "select", "--create", "control", "--non-interactive"], {
+            cwd: copy,
+            env: harness.engine.env,
+        });
         assert.match(readFileSync(path.join(copy, "Pulumi.control.yaml"), "utf8"), /^encryptionsalt: v1:/m);
     });
 
