@@ -14,11 +14,13 @@ import { FIXTURES } from "../paths.js";
 import { useSimulatedEngine } from "./harness.js";
 import {
     alive,
+    type LockFile,
     locks,
     platform,
     PLATFORM_MAIN,
     processesMatching,
     readCheckpoint,
+    type Running,
     stackFiles,
     startPlatform,
     waitFor,
@@ -26,6 +28,18 @@ import {
 
 const run = promisify(execFile);
 const SLOW = { PLATFORM_SIMULATED_LATENCY_MS: "1500" };
+
+/**
+ * The lock of the running update. Creating a new stack locks it for a moment too (pulumi stack
+ * select --create), so wait until the engine has started the update (it locks, then prints
+ * "Updating (<stack>):"), then read the lock.
+ */
+async function updateLock(running: Running, lockDir: string, stack: string): Promise<LockFile> {
+    await waitFor(`the update of ${stack} to start`, () => (running.output.stdout.includes(`Updating (${stack}):`) ? true : undefined));
+    const held = locks(lockDir);
+    assert.equal(held.length, 1, "one lock: the update's");
+    return held[0];
+}
 
 describe("real engine: platform under faults", function () {
     this.timeout(600_000);
@@ -37,7 +51,7 @@ describe("real engine: platform under faults", function () {
     it("SIGKILL mid-up: the orphaned plugins exit; up names the stale lock, cancel removes it, up names the pending creates, refresh clears them, up finishes", async () => {
         const { checkpoint, lockDir } = files("dev");
         const first = startPlatform(["up", "--env", "dev", "--simulate"], SLOW);
-        const lock = await waitFor("the run's lock", () => locks(lockDir)[0]);
+        const lock = await updateLock(first, lockDir, "dev");
         const plugins = await waitFor("the engine's simulated plugins", () => {
             const found = processesMatching("simulated-cloud", lock.pid);
             return found.length > 0 ? found : undefined;
@@ -106,10 +120,7 @@ describe("real engine: platform under faults", function () {
         const { lockDir } = files("dr");
         // A first up of dr with a slow cloud holds the lock for a while.
         const first = startPlatform(["up", "--env", "dr", "--simulate"], { PLATFORM_SIMULATED_LATENCY_MS: "300" });
-        const [lock] = await waitFor("the first run's lock", () => {
-            const held = locks(lockDir);
-            return held.length > 0 ? held : undefined;
-        });
+        const lock = await updateLock(first, lockDir, "dr");
         const start = Date.now();
         const second = await platform(["preview", "--env", "dr", "--simulate"]);
         const took = Date.now() - start;
@@ -203,6 +214,26 @@ describe("real engine: platform under faults", function () {
         const preview = await platform(["preview", "--env", "staging", "--simulate"]);
         assert.equal(preview.code, 0, preview.stderr);
         assert.match(preview.stdout, /^ok {8}foundation\/staging: \{"same":53\}$/m);
+    });
+
+    it("an engine failure shows the engine's whole error, every line of it; exit 3", async () => {
+        const failed = await platform(["up", "--env", "dev", "--simulate", "--stack", "failing", "--root", path.join(FIXTURES, "failing")]);
+        assert.equal(failed.code, 3, failed.stderr);
+        assert.match(
+            failed.stderr,
+            /^FAILED {4}failing\/dev: the engine exited with code 1: Running program '.+failing\.js' failed with an unhandled exception:$/m,
+        );
+        const details = failed.stderr.slice(failed.stderr.indexOf("engine errors:\n"));
+        for (const line of [
+            "the failing fixture failed on purpose",
+            "second line of the failure",
+            "third line of the failure",
+            "fourth line: a cut after three lines loses this",
+            "fifth line: and this",
+        ]) {
+            assert.ok(details.includes(line), `missing "${line}" in:\n${failed.stderr}`);
+        }
+        assert.match(failed.stderr, /^failing\/dev: the stack is unlocked and has no pending operations$/m);
     });
 
     it("bad config under the engine exits 2 with exactly synth's message, and the engine is not started", async () => {

@@ -46,13 +46,18 @@ export function engineFailure(err: unknown): EngineFailure {
     return { exitCode: undefined, signal: undefined, stderr: message, locked: false };
 }
 
-/** The first `error:` line of the engine's stderr, else its first line: a one-line headline. */
-export function headline(failure: EngineFailure): string {
+/**
+ * A one-line headline: how the engine ended, then the first `error:` line of its stderr, else the
+ * first line of its first error diagnostic (a program's exception reaches only its diagnostics),
+ * else the first line of its stderr.
+ */
+export function headline(failure: EngineFailure, errorDiagnostics: readonly string[] = []): string {
     const lines = failure.stderr.split("\n").map((l) => l.trim());
-    const error = lines.find((l) => l.startsWith("error:"));
+    const error = lines.find((l) => l.startsWith("error:"))?.replace(/^error:\s*/, "");
+    const diagnostic = errorDiagnostics.map((d) => d.split("\n")[0].trim()).find((l) => l !== "");
     const how =
         failure.signal !== undefined
             ? `the engine was stopped by ${failure.signal}`
             : `the engine exited with code ${failure.exitCode ?? "unknown"}`;
-    return `${how}: ${(error ?? lines.find((l) => l !== "") ?? "(no output on stderr)").replace(/^error:\s*/, "")}`;
+    return `${how}: ${error ?? diagnostic ?? lines.find((l) => l !== "") ?? "(no message)"}`;
 }

@@ -6,6 +6,7 @@
 import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation/index.js";
 import { cancelReason } from "./cancellation.js";
 import { engineFailure, type EngineFailure, headline } from "./engine-error.js";
+import { describeUrn } from "./stack-problems.js";
 
 export const ENGINE_OPERATIONS = ["preview", "up", "destroy", "refresh"] as const;
 export type EngineOperation = (typeof ENGINE_OPERATIONS)[number];
@@ -51,6 +52,8 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
     // The engine's own count at the end, when it gets to write one (it does on a clean cancel).
     let summarized: Partial<Record<string, number>> | undefined;
     let mandatory = 0;
+    // The engine's error diagnostics, whole (a program's exception, a provider's error).
+    const errors: string[] = [];
     // The SIGINT must reach the engine after it can take it. The Automation API listens for an
     // abort only once the engine process exists (an earlier abort would be lost), and the engine
     // handles SIGINT only once its update has begun (pulumi's cancellation scope, set up after the
@@ -77,6 +80,12 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
         }
         if (event.policyEvent?.enforcementLevel === "mandatory") {
             mandatory += 1;
+        }
+        const diagnostic = event.diagnosticEvent;
+        if (diagnostic?.severity === "error") {
+            errors.push(
+                `${diagnostic.urn === undefined || diagnostic.urn === "" ? "" : `${describeUrn(diagnostic.urn)}: `}${diagnostic.message.trimEnd()}`,
+            );
         }
     };
     const onOutput = (out: string): void => {
@@ -127,8 +136,11 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
         }
         return {
             status: "failed",
-            summary: headline(failure),
-            details: ["engine stderr:", ...failure.stderr.split("\n").map((l) => `    ${l}`)],
+            summary: headline(failure, errors),
+            details: [
+                ...(errors.length > 0 ? ["engine errors:", ...errors.flatMap((e) => e.split("\n")).map((l) => `    ${l}`)] : []),
+                ...(failure.stderr === "" ? [] : ["engine stderr:", ...failure.stderr.split("\n").map((l) => `    ${l}`)]),
+            ],
             failure,
         };
     } finally {
