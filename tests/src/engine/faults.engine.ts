@@ -133,6 +133,13 @@ describe("real engine: platform under faults", function () {
                 `Fix: wait for it to finish, or cancel it cleanly with kill -INT ${lock.pid} (the engine then finishes what is in flight and unlocks)\n`,
         });
         assert.ok(took < 15_000, `the second run took ${took} ms to fail`);
+        // cancel leaves a live run's lock alone: removing it would let two runs write one state.
+        const cancel = await platform(["cancel", "--env", "dr"]);
+        assert.deepEqual(cancel, second);
+        assert.deepEqual(
+            locks(lockDir).map((l) => l.pid),
+            [lock.pid],
+        );
         const done = await first.finished;
         assert.equal(done.code, 0, done.stderr);
     });
