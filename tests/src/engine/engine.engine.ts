@@ -15,7 +15,7 @@ describe("real engine against the simulated cloud", function () {
 
     const foundation = () => discoverProjects(REPO_ROOT).find((p) => p.name === "foundation")!;
     const packArgs = () =>
-        policyPackDirs(REPO_ROOT)
+        policyPackDirs()
             .filter((d) => !d.endsWith("gcp"))
             .flatMap((d) => ["--policy-pack", d]);
 
