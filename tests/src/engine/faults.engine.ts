@@ -48,7 +48,7 @@ describe("real engine: platform under faults", function () {
     const orphans: number[] = [];
     after(() => orphans.filter(alive).forEach((pid) => process.kill(pid, "SIGTERM")));
 
-    it("SIGKILL mid-up: the orphaned plugins exit; up names the stale lock, cancel removes it, up names the pending creates, refresh clears them, up finishes", async () => {
+    it("SIGKILL mid-up: the orphaned plugins and language host exit; up names the stale lock, cancel removes it, up names the pending creates, refresh clears them, up finishes", async () => {
         const { checkpoint, lockDir } = files("dev");
         const first = startPlatform(["up", "--env", "dev", "--simulate"], SLOW);
         const lock = await updateLock(first, lockDir, "dev");
@@ -56,10 +56,12 @@ describe("real engine: platform under faults", function () {
             const found = processesMatching("simulated-cloud", lock.pid);
             return found.length > 0 ? found : undefined;
         });
-        // The language host notices a dead engine only by its own health check, every 5 minutes
-        // (pulumi's rpcutil.Healthcheck); the test ends the ones it orphans itself.
+        // Our language host front end watches for its engine's death (the legacy host behind it
+        // would notice only by its 5-minute health check) and takes the legacy host with it.
         const hosts = processesMatching("pulumi-language-nodejs", lock.pid);
-        orphans.push(...hosts, ...hosts.flatMap((host) => processesMatching("pulumi-language-nodejs", host)));
+        const legacyHosts = hosts.flatMap((host) => processesMatching("pulumi-language-nodejs", host));
+        assert.ok(hosts.length > 0 && legacyHosts.length > 0, "a language host front end and the legacy host behind it");
+        orphans.push(...hosts, ...legacyHosts);
         // Killed the moment a create is in flight (each takes 1.5 s here), as a crash would.
         const pending = await waitFor("pending creates in the checkpoint", () => {
             const view = readCheckpoint(checkpoint);
@@ -72,6 +74,7 @@ describe("real engine: platform under faults", function () {
         first.child.kill("SIGKILL");
         assert.equal((await first.finished).signal, "SIGKILL");
         await waitFor("the orphaned plugins to exit", () => (plugins.some(alive) ? undefined : true), 5_000);
+        await waitFor("the orphaned language hosts to exit", () => ([...hosts, ...legacyHosts].some(alive) ? undefined : true), 5_000);
         assert.deepEqual(readCheckpoint(checkpoint)?.pending, pending, "nothing wrote the checkpoint after the kill");
 
         const who = `${lock.username}@${lock.hostname}, pid ${lock.pid}, since ${lock.timestamp}`;
