@@ -3,3 +3,4 @@ export * from "./inventory.js";
 export * from "./recording-monitor.js";
 export * from "./synthesize.js";
 export * from "./issues.js";
+export * from "./secret-paths.js";
