@@ -25,7 +25,7 @@ export interface PluginProcess {
 }
 
 /** The executable the engine runs for a simulated plugin. */
-export function pluginBin(name: "aws" | "gcp" | "kubernetes"): string {
+export function pluginBin(name: "aws" | "gcp" | "kubernetes" | "random"): string {
     return path.resolve(__dirname, `../../bin/pulumi-resource-${name}`);
 }
 
