@@ -7,6 +7,8 @@
 export const AWS_TYPES = {
     acmCertificate: "aws:acm/certificate:Certificate",
     autoscalingGroup: "aws:autoscaling/group:Group",
+    cloudwatchEventRule: "aws:cloudwatch/eventRule:EventRule",
+    cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
@@ -30,14 +32,19 @@ export const AWS_TYPES = {
     vpc: "aws:ec2/vpc:Vpc",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     ecrRepository: "aws:ecr/repository:Repository",
+    eksAccessEntry: "aws:eks/accessEntry:AccessEntry",
+    eksAccessPolicyAssociation: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
+    eksAddon: "aws:eks/addon:Addon",
     eksCluster: "aws:eks/cluster:Cluster",
     eksNodeGroup: "aws:eks/nodeGroup:NodeGroup",
+    eksPodIdentityAssociation: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
     elasticacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
     elasticacheSubnetGroup: "aws:elasticache/subnetGroup:SubnetGroup",
     iamOpenIdConnectProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
     iamPolicy: "aws:iam/policy:Policy",
     iamRole: "aws:iam/role:Role",
     iamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    iamRolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     kmsAlias: "aws:kms/alias:Alias",
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
@@ -54,6 +61,7 @@ export const AWS_TYPES = {
     secretsmanagerSecret: "aws:secretsmanager/secret:Secret",
     snsTopic: "aws:sns/topic:Topic",
     sqsQueue: "aws:sqs/queue:Queue",
+    sqsQueuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
     wafv2WebAcl: "aws:wafv2/webAcl:WebAcl",
 } as const;
 
@@ -62,7 +70,9 @@ export const GCP_TYPES = {
     artifactRegistryRepository: "gcp:artifactregistry/repository:Repository",
     computeInstance: "gcp:compute/instance:Instance",
     containerCluster: "gcp:container/cluster:Cluster",
+    containerNodePool: "gcp:container/nodePool:NodePool",
     cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
+    cryptoKeyIamMember: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
     disk: "gcp:compute/disk:Disk",
     firewall: "gcp:compute/firewall:Firewall",
     forwardingRule: "gcp:compute/forwardingRule:ForwardingRule",
@@ -72,6 +82,7 @@ export const GCP_TYPES = {
     keyRing: "gcp:kms/keyRing:KeyRing",
     managedZone: "gcp:dns/managedZone:ManagedZone",
     network: "gcp:compute/network:Network",
+    projectIamMember: "gcp:projects/iAMMember:IAMMember",
     projectService: "gcp:projects/service:Service",
     pubsubSubscription: "gcp:pubsub/subscription:Subscription",
     pubsubTopic: "gcp:pubsub/topic:Topic",
@@ -80,6 +91,7 @@ export const GCP_TYPES = {
     router: "gcp:compute/router:Router",
     routerNat: "gcp:compute/routerNat:RouterNat",
     secretManagerSecret: "gcp:secretmanager/secret:Secret",
+    serviceAccount: "gcp:serviceaccount/account:Account",
     serviceNetworkingConnection: "gcp:servicenetworking/connection:Connection",
     sqlDatabaseInstance: "gcp:sql/databaseInstance:DatabaseInstance",
     storageBucket: "gcp:storage/bucket:Bucket",
@@ -93,6 +105,14 @@ export const PULUMI_TYPES = {
     awsProvider: "pulumi:providers:aws",
     gcpProvider: "pulumi:providers:gcp",
     kubernetesProvider: "pulumi:providers:kubernetes",
+} as const;
+
+/** Kubernetes type tokens the platform creates or its policies check (`kubernetes:<group>/<version>:<Kind>`). */
+export const KUBERNETES_TYPES = {
+    ec2NodeClass: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    helmRelease: "kubernetes:helm.sh/v3:Release",
+    karpenterNodePool: "kubernetes:karpenter.sh/v1:NodePool",
+    storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
 } as const;
 
 /** Prefix of every provider resource type (`pulumi:providers:<package>`). */
