@@ -45,13 +45,21 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         availabilityZones: zones ?? defaultZones(config.cloud, region, profile.network.availabilityZones),
         reservedCidrs: config.network.reservedCidrs ?? [],
     };
+    const publicAccessCidrs = config.cluster?.publicAccessCidrs ?? [];
     if (config.cloud === "aws") {
-        return { ...base, cloud: "aws", awsAccountId: config.awsAccountId, network: { ...network, secondaryRegions: [] } };
+        return {
+            ...base,
+            cloud: "aws",
+            awsAccountId: config.awsAccountId,
+            network: { ...network, secondaryRegions: [] },
+            cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
+        };
     }
     return {
         ...base,
         cloud: "gcp",
         gcpProject: config.gcpProject,
         network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
+        cluster: { publicAccessCidrs },
     };
 }
