@@ -19,6 +19,7 @@ import {
     simulateResource,
     UnmodelledInvokeError,
 } from "@platform/synth/dist/src/cloud-model.js";
+import type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/dist/src/provider-protocol.js";
 import {
     DEFAULT_KUBERNETES_SETTINGS,
     type KubernetesSettings,
@@ -299,10 +300,7 @@ function resolveOutputs(
 // ---------------------------------------------------------------------------------------------
 // Requests and answers
 
-export interface CheckFailure {
-    readonly property: string;
-    readonly reason: string;
-}
+export type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/dist/src/provider-protocol.js";
 
 /**
  * Check / CheckConfig: the inputs are taken as given (the simulated cloud validates nothing more),
@@ -320,7 +318,6 @@ export function check(
     return { inputs: request.news, failures: [] };
 }
 
-export type PropertyDiffKind = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
 
 /** The replacing kind of each in-place kind. */
 export const REPLACING = { add: "add-replace", delete: "delete-replace", update: "update-replace" } as const satisfies Record<
@@ -328,17 +325,6 @@ export const REPLACING = { add: "add-replace", delete: "delete-replace", update:
     PropertyDiffKind
 >;
 
-export interface DiffResult {
-    /** Whether anything differs. */
-    readonly changes: boolean;
-    /** Changed properties that force replacement, sorted. */
-    readonly replaces: string[];
-    /** Every changed property, sorted. */
-    readonly diffs: string[];
-    readonly detailedDiff: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
-    /** The old resource must be deleted before its replacement is created (kubernetes: a name the program fixed). */
-    readonly deleteBeforeReplace?: boolean;
-}
 
 const NOT_COMPARED = new Set(["__defaults", "__meta"]);
 

@@ -3,3 +3,7 @@ export * from "./inventory.js";
 export * from "./recording-monitor.js";
 export * from "./synthesize.js";
 export * from "./issues.js";
+export * from "./kubernetes-model.js";
+export * from "./helm-release.js";
+export * from "./provider-protocol.js";
+export * from "./wire-values.js";
