@@ -20,6 +20,18 @@ export default tseslint.config(
             "@typescript-eslint/no-floating-promises": "error",
             "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
             "@typescript-eslint/no-unnecessary-type-assertion": "error",
+            // A package's compiled files are its internals: import its entry points (package.json `exports`).
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: ["@platform/*/dist", "@platform/*/dist/**"],
+                            message: "import a public entry point (package.json exports)",
+                        },
+                    ],
+                },
+            ],
             eqeqeq: ["error", "always"],
             "no-console": "off",
         },

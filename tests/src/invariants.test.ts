@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { synthesizeEnvironment } from "@platform/automation";
 import { ENVIRONMENTS } from "@platform/core";
-import { ownershipTags, StackFixture } from "@platform/policy-kit";
+import { ownershipTags, StackFixture } from "@platform/policy-kit/harness";
 import { checkInvariants, type CheckedStack } from "./invariants.js";
 import { REPO_ROOT } from "./paths.js";
 
@@ -21,6 +21,9 @@ describe("component contract invariants over every synthesized environment", () 
 });
 
 describe("the invariant checker catches each broken rule", () => {
+    /** What a component that called complete(...) registered. */
+    const REGISTERED = { ready: true };
+
     function stack(environment: string, build: (s: StackFixture, provider: ReturnType<StackFixture["awsProvider"]>) => void): CheckedStack {
         const s = new StackFixture({ stack: environment });
         const provider = s.awsProvider("aws", ownershipTags(environment));
@@ -30,7 +33,7 @@ describe("the invariant checker catches each broken rule", () => {
 
     it("a clean stack has no violation", () => {
         const clean = stack("prod", (s, provider) => {
-            const kms = s.component("platform:security:AwsKmsKeys", "kms", { protect: true });
+            const kms = s.component("platform:security:AwsKmsKeys", "kms", { protect: true, outputs: REGISTERED });
             s.custom("aws:kms/key:Key", "kms-data", { description: "k" }, { parent: kms, provider, protect: true, retainOnDelete: true });
         });
         assert.deepEqual(checkInvariants([clean]), []);
@@ -39,7 +42,7 @@ describe("the invariant checker catches each broken rule", () => {
     it("two resources with one physical name (two component instances that forgot the instance name)", () => {
         const broken = stack("dev", (s, provider) => {
             for (const name of ["a", "b"]) {
-                const c = s.component("platform:network:AwsNetwork", name);
+                const c = s.component("platform:network:AwsNetwork", name, { outputs: REGISTERED });
                 s.custom("aws:iam/role:Role", `${name}-flow-logs`, { name: "acme-dev-vpc-flow-logs" }, { parent: c, provider });
             }
         });
@@ -56,7 +59,7 @@ describe("the invariant checker catches each broken rule", () => {
 
     it("a split-horizon public and private zone of one domain is not a collision", () => {
         const ok = stack("dev", (s, provider) => {
-            const c = s.component("platform:network:AwsDnsZones", "dns");
+            const c = s.component("platform:network:AwsDnsZones", "dns", { outputs: REGISTERED });
             s.custom("aws:route53/zone:Zone", "dns-public", { name: "acme.example.com" }, { parent: c, provider });
             s.custom(
                 "aws:route53/zone:Zone",
@@ -78,7 +81,7 @@ describe("the invariant checker catches each broken rule", () => {
 
     it("an unprotected child of a protected component (an explicit protect: false)", () => {
         const broken = stack("dev", (s, provider) => {
-            const dns = s.component("platform:network:AwsDnsZones", "dns", { protect: true });
+            const dns = s.component("platform:network:AwsDnsZones", "dns", { protect: true, outputs: REGISTERED });
             s.custom("aws:route53/zone:Zone", "dns-public", { name: "acme.example.com" }, { parent: dns, provider, protect: false });
         });
         assert.deepEqual(
@@ -90,7 +93,7 @@ describe("the invariant checker catches each broken rule", () => {
     it("a default provider, and a provider without every ownership tag", () => {
         const s = new StackFixture({ stack: "dev" });
         const partial = s.awsProvider("partial", { environment: "dev", team: "platform" });
-        const c = s.component("platform:network:AwsNetwork", "net");
+        const c = s.component("platform:network:AwsNetwork", "net", { outputs: REGISTERED });
         s.custom("aws:ec2/vpc:Vpc", "net-vpc", {}, { parent: c });
         s.custom("aws:ec2/subnet:Subnet", "net-subnet", {}, { parent: c, provider: partial });
         assert.deepEqual(
@@ -102,10 +105,19 @@ describe("the invariant checker catches each broken rule", () => {
         );
     });
 
+    it("a platform component that registered no outputs (forgot complete)", () => {
+        const s = new StackFixture({ stack: "dev" });
+        s.component("platform:network:AwsNetwork", "net");
+        assert.deepEqual(
+            checkInvariants([{ environment: "dev", resources: s.build().resources }]).map((v) => [v.invariant, v.detail]),
+            [["outputs-registered", "registered no outputs; call this.complete(...) with its public fields"]],
+        );
+    });
+
     it("an unprotected or unretained stateful resource in prod and dr, but not in dev", () => {
         const build = (environment: string) =>
             stack(environment, (s, provider) => {
-                const c = s.component("platform:security:AwsKmsKeys", "kms");
+                const c = s.component("platform:security:AwsKmsKeys", "kms", { outputs: REGISTERED });
                 s.custom("aws:kms/key:Key", "kms-data", {}, { parent: c, provider });
                 s.custom("aws:kms/key:Key", "kms-logs", {}, { parent: c, provider, protect: true });
             });

@@ -8,12 +8,14 @@
  * 3. A child of a protected parent is protected (nothing writes `protect: false` under it).
  * 4. Every cloud resource uses an explicit provider that carries the ownership tags / labels.
  * 5. In prod and dr, every stateful resource is protected and retained on delete.
+ * 6. Every platform component registered its public outputs (`complete(...)`).
  */
 import { isProductionEnvironment, isStatefulType, PROVIDER_TYPE_PREFIX, PULUMI_TYPES, REQUIRED_TAG_KEYS } from "@platform/core";
 import type { InventoryResource } from "@platform/synth";
 
 export interface InvariantViolation {
-    readonly invariant: "unique-physical-name" | "parented" | "protection-inherited" | "ownership-tags" | "stateful-protected";
+    readonly invariant:
+        "unique-physical-name" | "parented" | "protection-inherited" | "ownership-tags" | "stateful-protected" | "outputs-registered";
     readonly urn: string;
     readonly detail: string;
 }
@@ -138,6 +140,16 @@ function statefulProtected(stack: CheckedStack): InvariantViolation[] {
         }));
 }
 
+function outputsRegistered(resources: readonly InventoryResource[]): InvariantViolation[] {
+    return resources
+        .filter((r) => r.type.startsWith("platform:") && Object.keys(r.outputs).length === 0)
+        .map((r) => ({
+            invariant: "outputs-registered" as const,
+            urn: r.urn,
+            detail: "registered no outputs; call this.complete(...) with its public fields",
+        }));
+}
+
 /** Every violation of the invariants in one environment (all its stacks: names are unique across stacks too). */
 export function checkInvariants(stacks: readonly CheckedStack[]): InvariantViolation[] {
     const all = stacks.flatMap((s) => s.resources);
@@ -148,6 +160,7 @@ export function checkInvariants(stacks: readonly CheckedStack[]): InvariantViola
             ...protectionInherited(s.resources),
             ...ownershipTags(s.resources),
             ...statefulProtected(s),
+            ...outputsRegistered(s.resources),
         ]),
     ];
 }

@@ -1,15 +1,6 @@
 import * as assert from "node:assert/strict";
 import { discoverProjects, readStackConfig } from "@platform/automation";
-import {
-    cidrsOverlap,
-    ENVIRONMENTS,
-    environmentNetworkIssues,
-    isProductionEnvironment,
-    parseCidr,
-    parseStackConfig,
-    type PlatformSettings,
-} from "@platform/core";
-import { isProductionEnvironment as policyTreatsAsProduction } from "@platform/policy-kit";
+import { cidrsOverlap, ENVIRONMENTS, environmentNetworkIssues, parseCidr, parseStackConfig, type PlatformSettings } from "@platform/core";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "./paths.js";
@@ -78,9 +69,5 @@ describe("checked-in stack config", () => {
                 fix: "choose non-overlapping blocks so routing and peering stay unambiguous",
             },
         ]);
-    });
-
-    it("the policies treat exactly the environments core calls production as production", () => {
-        assert.deepEqual(ENVIRONMENTS.map(policyTreatsAsProduction), ENVIRONMENTS.map(isProductionEnvironment));
     });
 });

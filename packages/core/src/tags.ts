@@ -1,7 +1,7 @@
 /**
  * Ownership tags (AWS) and labels (GCP). Every resource carries the same five keys: AWS through
  * the provider's `defaultTags`, GCP through the provider's `defaultLabels`, so no component can
- * forget them. The platform policy pack `required-tags` checks the result.
+ * forget them. The platform policy pack `platform-required-tags` checks the result.
  */
 
 import { MANAGED_BY, type RequiredTagKey } from "@platform/facts";

@@ -2,8 +2,8 @@
  * Stateful resource types: deleting or replacing one loses data or something that cannot be
  * recreated as it was (key material, a zone's delegation, logs kept for audit, a cluster's
  * workloads). In production environments every resource of these types must be protected
- * (`protect: true`); the platform pack's protect-stateful policy and the synthesized-environment
- * invariants both read this table. Each entry says what would be lost.
+ * (`protect: true`); the platform pack's platform-protect-stateful-prod policy and the
+ * synthesized-environment invariants both read this table. Each entry says what would be lost.
  */
 import { AWS_TYPES as A, GCP_TYPES as G } from "./types.js";
 

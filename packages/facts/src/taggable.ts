@@ -8,7 +8,7 @@
  * sets tags, and every deployed taggable resource (bridged providers always return `tagsAll` /
  * `effectiveLabels` for them); the lists catch the types the platform creates without any tag
  * input. The simulated cloud uses the same lists to decide which types get `tagsAll` /
- * `effectiveLabels`, and the platform pack's required-tags policy to decide what it checks.
+ * `effectiveLabels`, and the platform pack's platform-required-tags policy to decide what it checks.
  * Cloud SQL's `settings.userLabels` and monitoring's `userLabels` do not receive provider default
  * labels, so those types are left to their own policies.
  */

@@ -11,6 +11,9 @@
  * compute them. The kubernetes package has its own model (`kubernetes.ts`): Kubernetes objects
  * are not in the synth cloud model. Rehearsal only: nothing is created in any cloud.
  */
+// The cloud model alone, through @platform/synth's `./cloud-model` export: the package root would
+// also load the synthesizer, and with it the Pulumi SDK's mock runtime, which has no place in a
+// provider plugin process.
 import {
     type CloudModelOptions,
     replacesOnChange,
@@ -18,8 +21,9 @@ import {
     simulateInvoke,
     simulateResource,
     UnmodelledInvokeError,
-} from "@platform/synth/dist/src/cloud-model.js";
-import type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/dist/src/provider-protocol.js";
+} from "@platform/synth/cloud-model";
+import { GCP_TYPES, PROVIDER_TYPE_PREFIX, tagKind } from "@platform/facts";
+import type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/kubernetes-model";
 import {
     DEFAULT_KUBERNETES_SETTINGS,
     type KubernetesSettings,
@@ -163,56 +167,25 @@ function isAwsGlobal(type: string): boolean {
     );
 }
 
-const AWS_UNTAGGABLE = new Set([
-    "aws:ec2/route:Route",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    "aws:iam/rolePolicy:RolePolicy",
-    "aws:kms/alias:Alias",
-]);
-const AWS_TAGGABLE = new Set([
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    "aws:ec2/eip:Eip",
-    "aws:ec2/flowLog:FlowLog",
-    "aws:ec2/internetGateway:InternetGateway",
-    "aws:ec2/natGateway:NatGateway",
-    "aws:ec2/routeTable:RouteTable",
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:ec2/subnet:Subnet",
-    "aws:ec2/vpc:Vpc",
-    "aws:ec2/vpcEndpoint:VpcEndpoint",
-    "aws:iam/role:Role",
-    "aws:kms/key:Key",
-    "aws:route53/zone:Zone",
-]);
-
-/** Whether the real provider reports `tagsAll` for the type (any other type: when it has `tags`). */
-function isAwsTaggable(type: string, inputs: WireObject): boolean {
-    return AWS_TAGGABLE.has(type) || (!AWS_UNTAGGABLE.has(type) && "tags" in inputs);
-}
-
-const GCP_LABELLED = new Set([
-    "gcp:kms/cryptoKey:CryptoKey",
-    "gcp:dns/managedZone:ManagedZone",
-    "gcp:compute/globalAddress:GlobalAddress",
-    "gcp:compute/address:Address",
-]);
-
-/** Whether the real provider reports `effectiveLabels` / `pulumiLabels` (any other type: when it has `labels`). */
-function isGcpLabelled(type: string, inputs: WireObject): boolean {
-    return GCP_LABELLED.has(type) || "labels" in inputs;
+/**
+ * Whether the real provider reports `tagsAll` (AWS) or `effectiveLabels` / `pulumiLabels` (GCP) for
+ * the resource: the platform's one rule for taggable types (`tagKind` of `@platform/facts`: the
+ * listed taggable types, else any type given a tags / labels input, never the untaggable ones).
+ */
+function carriesProviderTags(type: string, inputs: WireObject): boolean {
+    return tagKind({ type, props: inputs }) !== undefined;
 }
 
 /** GCP types without a `project` argument (they live inside a parent that has one). */
-const GCP_WITHOUT_PROJECT = new Set(["gcp:kms/cryptoKey:CryptoKey", "gcp:servicenetworking/connection:Connection"]);
+const GCP_WITHOUT_PROJECT: ReadonlySet<string> = new Set([GCP_TYPES.cryptoKey, GCP_TYPES.serviceNetworkingConnection]);
 /** GCP types whose `region` defaults to the provider's region. */
-const GCP_REGIONAL = new Set([
-    "gcp:compute/subnetwork:Subnetwork",
-    "gcp:compute/router:Router",
-    "gcp:compute/routerNat:RouterNat",
-    "gcp:compute/address:Address",
-    "gcp:compute/forwardingRule:ForwardingRule",
-    "gcp:compute/regionBackendService:RegionBackendService",
+const GCP_REGIONAL: ReadonlySet<string> = new Set([
+    GCP_TYPES.subnetwork,
+    GCP_TYPES.router,
+    GCP_TYPES.routerNat,
+    GCP_TYPES.address,
+    GCP_TYPES.forwardingRule,
+    GCP_TYPES.regionBackendService,
 ]);
 
 /** Input properties the provider fills from its configuration when the program leaves them unset. */
@@ -249,10 +222,10 @@ function computeState(config: ProviderConfig, type: string, name: string, plainI
     const inputs = withProviderDefaults(config, type, plainInputs);
     const { id, state } = simulateResource({ type, name, inputs }, modelOptions(config));
     const out = { ...(state as WireObject) };
-    if (config.package === "aws" && isAwsTaggable(type, inputs)) {
+    if (config.package === "aws" && carriesProviderTags(type, inputs)) {
         out["tagsAll"] = mergeMap(config.defaultTags, inputs["tags"]);
     }
-    if (config.package === "gcp" && isGcpLabelled(type, inputs)) {
+    if (config.package === "gcp" && carriesProviderTags(type, inputs)) {
         const labels = mergeMap(config.defaultLabels, inputs["labels"]);
         out["effectiveLabels"] = labels;
         out["pulumiLabels"] = labels;
@@ -300,7 +273,7 @@ function resolveOutputs(
 // ---------------------------------------------------------------------------------------------
 // Requests and answers
 
-export type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/dist/src/provider-protocol.js";
+export type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/kubernetes-model";
 
 /**
  * Check / CheckConfig: the inputs are taken as given (the simulated cloud validates nothing more),
@@ -312,7 +285,7 @@ export function check(
     config?: ProviderConfig,
 ): { inputs: WireObject; failures: CheckFailure[] } {
     const k8s = config !== undefined ? kubernetesSettings(config) : undefined;
-    if (k8s !== undefined && !parseUrn(request.urn).type.startsWith("pulumi:providers:")) {
+    if (k8s !== undefined && !parseUrn(request.urn).type.startsWith(PROVIDER_TYPE_PREFIX)) {
         return kubernetesCheck(k8s, request);
     }
     return { inputs: request.news, failures: [] };

@@ -159,9 +159,11 @@ describe("simulated provider: create", () => {
         assert.equal(role.properties["arn"], "arn:aws:iam::111111111111:role/flow-logs");
         assert.equal("region" in role.properties, false);
         assert.deepEqual(role.properties["tagsAll"], OWNERSHIP);
-        // A type the model does not list: tagsAll when it has tags.
-        const topic = create(aws, { urn: urn("aws:sns/topic:Topic", "t"), properties: { tags: { a: "1" } } });
-        assert.deepEqual(topic.properties["tagsAll"], { ...OWNERSHIP, a: "1" });
+        // A type not on the taggable list (@platform/facts): tagsAll when it has tags, never for an untaggable type.
+        const param = create(aws, { urn: urn("aws:ssm/parameter:Parameter", "p"), properties: { tags: { a: "1" } } });
+        assert.deepEqual(param.properties["tagsAll"], { ...OWNERSHIP, a: "1" });
+        const alias = create(aws, { urn: urn("aws:kms/alias:Alias", "a"), properties: { name: "alias/a", tags: { a: "1" } } });
+        assert.equal("tagsAll" in alias.properties, false);
     });
 
     it("gives GCP resources the provider's project and region, and effectiveLabels / pulumiLabels", () => {

@@ -24,7 +24,11 @@ export interface InventoryResource {
     readonly secretInputs: readonly string[];
     /** Id the simulated cloud assigned (custom resources only). */
     readonly id: string | null;
-    /** State the simulated cloud returned (inputs plus computed outputs). */
+    /**
+     * Custom resources: the state the simulated cloud returned (inputs plus computed outputs).
+     * Components and the root stack: the outputs they registered (`registerOutputs`; for the root
+     * stack, the program's result), as the engine keeps them in state.
+     */
     readonly outputs: Record<string, unknown>;
 }
 

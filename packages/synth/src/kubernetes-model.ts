@@ -24,6 +24,8 @@ import { parseAllDocuments } from "yaml";
 import { stableHex } from "./hash.js";
 import { HELM_RELEASE_TYPE, helmReleaseCheck, helmReleaseDiff, helmReleaseLive, helmReleaseRevision } from "./helm-release.js";
 import type { CheckFailure, DiffResult, PropertyDiffKind } from "./provider-protocol.js";
+
+export type { CheckFailure, DiffResult, PropertyDiffKind } from "./provider-protocol.js";
 import {
     containsUnknowns,
     deepEqual,

@@ -6,9 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks.js";
+import { engineUrn } from "@platform/facts";
 import type { InventoryResource } from "./inventory.js";
-
-export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** The parts of the SDK's RegisterResourceRequest this monitor reads. */
 interface RegisterRequest {
@@ -71,18 +70,6 @@ function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
         }
     });
     return result;
-}
-
-/** Engine-accurate URN: the qualified type chains every ancestor except the root stack. */
-export function engineUrn(stack: string, project: string, parentUrn: string | undefined, type: string, name: string): string {
-    let qualified = type;
-    if (parentUrn) {
-        const parentQualified = parentUrn.split("::")[2] ?? "";
-        if (parentQualified !== ROOT_STACK_TYPE) {
-            qualified = `${parentQualified}$${type}`;
-        }
-    }
-    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 /** What the monitor knows about a registration beyond the SDK's mock arguments. */
@@ -163,4 +150,25 @@ export class RecordingMonitor extends MockMonitor {
         this.setContext(undefined);
         await registered;
     }
+
+    /**
+     * A component's `registerOutputs`: recorded as the component's `outputs`, as the engine keeps
+     * them in state. The SDK calls it for every component (with `{}` when the component registered
+     * nothing itself), the first call winning.
+     */
+    override registerResourceOutputs(req: RegisterOutputsRequest, callback: (err: unknown, response: unknown) => void): void {
+        const index = this.recorded.findIndex((r) => r.urn === req.getUrn());
+        const struct = req.getOutputs();
+        if (index >= 0 && !this.recorded[index].custom) {
+            const outputs = struct ? (unwrapSecrets(pulumi.runtime.deserializeProperties(struct as never)) as Record<string, unknown>) : {};
+            this.recorded[index] = { ...this.recorded[index], outputs };
+        }
+        super.registerResourceOutputs(req, callback);
+    }
+}
+
+/** The parts of the SDK's RegisterResourceOutputsRequest this monitor reads. */
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
 }

@@ -20,6 +20,32 @@ class Leaf extends pulumi.CustomResource {
 }
 
 describe("synthesize", () => {
+    it("records what components and the root stack register as outputs (secrets unwrapped); {} when a component registers nothing", async () => {
+        class Named extends pulumi.ComponentResource {
+            constructor(name: string, outputs?: pulumi.Inputs) {
+                super("test:index:Named", name, {}, {});
+                if (outputs) this.registerOutputs(outputs);
+            }
+        }
+        const result = await synthesize({
+            project: "proj",
+            stack: "dev",
+            program: () => {
+                new Named("with", { size: pulumi.output(3), token: pulumi.secret("t0k") });
+                new Named("without");
+                return { answer: 42 };
+            },
+        });
+        assert.deepEqual(
+            result.resources.map((r) => [r.name, r.outputs]),
+            [
+                ["proj-dev", { answer: 42 }],
+                ["with", { size: 3, token: "t0k" }],
+                ["without", {}],
+            ],
+        );
+    });
+
     it("records every resource with engine-accurate URNs, parents, protect and secrets", async () => {
         const result = await synthesize({
             project: "proj",

@@ -23,5 +23,4 @@ export const policies: Policies = [
     cloudwatchLogsRetentionKms,
 ];
 
-export { AWS_TYPES } from "./types.js";
 export { cloudwatchLogsRetentionKms, kmsPolicy, kmsRotation, sgNoPublicIngress, subnetNoAutoPublicIp, vpcDefaultSgClosed, vpcFlowLogs };

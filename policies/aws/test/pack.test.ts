@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit";
+import { evaluateBothWays, ownershipTags, policyConventionProblems, StackFixture } from "@platform/policy-kit/harness";
 import { packName, policies } from "../src/index.js";
 
 const PACK_DIR = path.resolve(__dirname, "../..");
@@ -35,34 +35,38 @@ function everyViolation() {
 }
 
 describe("aws pack", () => {
-    it("exports the catalogue's AWS policies, all mandatory, with unique names", () => {
+    it("exports the catalogue's AWS policies, all mandatory, with their severities", () => {
         assert.equal(packName, "aws");
         assert.deepEqual(
-            policies.map((p) => [p.name, p.enforcementLevel]),
+            policies.map((p) => [p.name, p.enforcementLevel, p.severity]),
             [
-                ["vpc-flow-logs", "mandatory"],
-                ["vpc-default-sg-closed", "mandatory"],
-                ["subnet-no-auto-public-ip", "mandatory"],
-                ["sg-no-public-ingress", "mandatory"],
-                ["kms-rotation", "mandatory"],
-                ["kms-policy", "mandatory"],
-                ["cloudwatch-logs-retention-kms", "mandatory"],
+                ["aws-vpc-flow-logs", "mandatory", "medium"],
+                ["aws-vpc-default-sg-closed", "mandatory", "high"],
+                ["aws-subnet-no-auto-public-ip", "mandatory", "medium"],
+                ["aws-sg-no-public-ingress", "mandatory", "high"],
+                ["aws-kms-rotation", "mandatory", "medium"],
+                ["aws-kms-policy", "mandatory", "critical"],
+                ["aws-cloudwatch-logs-retention-kms", "mandatory", "medium"],
             ],
         );
     });
 
+    it("every policy is named <pack>-… and carries severity, peer checks or seed tags, remediation steps and a url", () => {
+        assert.deepEqual(policyConventionProblems(packName, policies), []);
+    });
+
     it("runs as a real policy pack process (PulumiPolicy.yaml + package.json main) and reports what evaluatePack reports", async function () {
         this.timeout(30000);
-        const opts = { config: { "kms-rotation": "advisory" }, stackTags: { "pulumi:project": "platform" } };
+        const opts = { config: { "aws-kms-rotation": "advisory" }, stackTags: { "pulumi:project": "platform" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual([...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(), [
-            "cloudwatch-logs-retention-kms:advisory",
-            "kms-policy:mandatory",
-            "kms-rotation:advisory",
-            "sg-no-public-ingress:mandatory",
-            "subnet-no-auto-public-ip:mandatory",
-            "vpc-default-sg-closed:mandatory",
-            "vpc-flow-logs:mandatory",
+            "aws-cloudwatch-logs-retention-kms:advisory",
+            "aws-kms-policy:mandatory",
+            "aws-kms-rotation:advisory",
+            "aws-sg-no-public-ingress:mandatory",
+            "aws-subnet-no-auto-public-ip:mandatory",
+            "aws-vpc-default-sg-closed:mandatory",
+            "aws-vpc-flow-logs:mandatory",
         ]);
     });
 });

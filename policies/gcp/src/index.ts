@@ -4,14 +4,12 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { firewallNoPublicSshRdp } from "./policies/firewall-no-public-ssh-rdp.js";
-import { kmsPreventDestroy } from "./policies/kms-prevent-destroy.js";
 import { kmsRotation } from "./policies/kms-rotation.js";
 import { privateGoogleAccess } from "./policies/private-google-access.js";
 import { subnetFlowLogs } from "./policies/subnet-flow-logs.js";
 
 export const packName = "gcp";
 
-export const policies: Policies = [subnetFlowLogs, privateGoogleAccess, firewallNoPublicSshRdp, kmsRotation, kmsPreventDestroy];
+export const policies: Policies = [subnetFlowLogs, privateGoogleAccess, firewallNoPublicSshRdp, kmsRotation];
 
-export { GCP_TYPES } from "./types.js";
-export { firewallNoPublicSshRdp, kmsPreventDestroy, kmsRotation, privateGoogleAccess, subnetFlowLogs };
+export { firewallNoPublicSshRdp, kmsRotation, privateGoogleAccess, subnetFlowLogs };

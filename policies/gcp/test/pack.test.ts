@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit";
+import { evaluateBothWays, ownershipTags, policyConventionProblems, StackFixture } from "@platform/policy-kit/harness";
 import { packName, policies } from "../src/index.js";
 
 const PACK_DIR = path.resolve(__dirname, "../..");
@@ -16,33 +16,35 @@ function everyViolation() {
         { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["22"] }] },
         { provider },
     );
-    s.custom("gcp:kms/keyRing:KeyRing", "ring", { location: "us" }, { provider });
-    s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider, protect: true });
+    s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider });
     return s.build();
 }
 
 describe("gcp pack", () => {
-    it("exports the catalogue's GCP policies, all mandatory", () => {
+    it("exports the catalogue's GCP policies, all mandatory, with their severities", () => {
         assert.equal(packName, "gcp");
         assert.deepEqual(
-            policies.map((p) => [p.name, p.enforcementLevel]),
+            policies.map((p) => [p.name, p.enforcementLevel, p.severity]),
             [
-                ["subnet-flow-logs", "mandatory"],
-                ["private-google-access", "mandatory"],
-                ["firewall-no-public-ssh-rdp", "mandatory"],
-                ["kms-rotation", "mandatory"],
-                ["kms-prevent-destroy", "mandatory"],
+                ["gcp-subnet-flow-logs", "mandatory", "medium"],
+                ["gcp-private-google-access", "mandatory", "low"],
+                ["gcp-firewall-no-public-ssh-rdp", "mandatory", "high"],
+                ["gcp-kms-rotation", "mandatory", "medium"],
             ],
         );
     });
 
+    it("every policy is named <pack>-… and carries severity, peer checks or seed tags, remediation steps and a url", () => {
+        assert.deepEqual(policyConventionProblems(packName, policies), []);
+    });
+
     it("runs as a real policy pack process and reports what evaluatePack reports", async function () {
         this.timeout(30000);
-        const opts = { config: { "private-google-access": "disabled" } };
+        const opts = { config: { "gcp-private-google-access": "disabled" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual(
             viaKit.map((v) => v.policy),
-            ["subnet-flow-logs", "firewall-no-public-ssh-rdp", "kms-prevent-destroy", "kms-rotation"],
+            ["gcp-subnet-flow-logs", "gcp-firewall-no-public-ssh-rdp", "gcp-kms-rotation"],
         );
     });
 });

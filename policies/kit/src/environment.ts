@@ -1,27 +1,19 @@
 /**
  * The environment a stack or resource belongs to, read from the `environment` tag/label the
  * platform puts on every provider's `defaultTags` / `defaultLabels`. Environment-dependent policies
- * (ha-in-prod, kms-prevent-destroy) use it instead of the stack name, which is free-form.
+ * use it instead of the stack name, which is free-form. Which environments are production is a
+ * fact of `@platform/facts` (`isProductionEnvironment`, `PRODUCTION_ENVIRONMENTS`).
  */
+import { isProductionEnvironment, PULUMI_TYPES, type RequiredTagKey } from "@platform/facts";
 import { awsDefaultTags, gcpDefaultLabels, resourceTags, type TaggedResourceLike } from "./tags.js";
 
-export const ENVIRONMENT_KEY = "environment";
-
-/**
- * Environments held to production rules (dr is a standby prod). Packs run standalone in the
- * analyzer and do not load @platform/core; tests/src/stack-config.test.ts keeps this list equal
- * to core's `isProductionEnvironment`.
- */
-export const PRODUCTION_ENVIRONMENTS: readonly string[] = ["prod", "dr"];
-
-export function isProductionEnvironment(environment: string | undefined): boolean {
-    return environment !== undefined && PRODUCTION_ENVIRONMENTS.includes(environment);
-}
+/** The ownership tag/label that names the environment. */
+export const ENVIRONMENT_KEY: RequiredTagKey = "environment";
 
 /** The `environment` default tag/label of an AWS or GCP provider resource. */
 export function providerEnvironment(provider: TaggedResourceLike): string | undefined {
-    if (provider.type === "pulumi:providers:aws") return awsDefaultTags(provider.props)[ENVIRONMENT_KEY] || undefined;
-    if (provider.type === "pulumi:providers:gcp") return gcpDefaultLabels(provider.props)[ENVIRONMENT_KEY] || undefined;
+    if (provider.type === PULUMI_TYPES.awsProvider) return awsDefaultTags(provider.props)[ENVIRONMENT_KEY] || undefined;
+    if (provider.type === PULUMI_TYPES.gcpProvider) return gcpDefaultLabels(provider.props)[ENVIRONMENT_KEY] || undefined;
     return undefined;
 }
 

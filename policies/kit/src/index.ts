@@ -1,33 +1,16 @@
 /**
- * @platform/policy-kit: evaluates CrossGuard packs over synthesized stacks exactly as the engine
- * and the policy SDK would, and the small pure helpers the packs share.
+ * @platform/policy-kit: what policies import at run time, and nothing else. The pure helpers the
+ * packs share: narrowing value readers, JSON-or-object inputs, effective tags/labels, the stack's
+ * environment, references between resources, type-token policy helpers. A pack's process loads
+ * this entry point; the evaluation and test harness (`evaluatePack`, the engine view, the analyzer
+ * mirror, `StackFixture`, real policy pack processes) is `@platform/policy-kit/harness`, which
+ * loads gRPC, protobuf and the Pulumi SDK and so must never be imported by a policy.
  */
-export {
-    type Violation,
-    type EvaluatedPack,
-    type EvaluatedStack,
-    type EvaluateOptions,
-    evaluatePack,
-    formatViolations,
-    mandatoryViolations,
-} from "./evaluate.js";
-export {
-    type DefaultProviderSettings,
-    type EngineResource,
-    type EvaluatedResource,
-    engineView,
-    isProviderType,
-    marshal,
-    marshalProperties,
-} from "./engine.js";
-export { type PolicyConfigInfo, type ResolvedPolicyConfig, resolvePolicyConfig } from "./config.js";
-export { isUnknownValueError, UNKNOWN_STRING_VALUE, unknownCheckingProxy } from "./proxy.js";
+export { isUnknownValueError, type UnknownValueErrorLike } from "./proxy.js";
 export * from "./values.js";
 export * from "./json.js";
 export * from "./tags.js";
 export * from "./environment.js";
 export * from "./references.js";
 export * from "./policy-helpers.js";
-export { expectedViolation, type FixtureResourceOptions, ownershipTags, StackFixture } from "./testing.js";
-export { evaluatePackWithSdkServer } from "./real-server.js";
-export { evaluateBothWays, evaluateWithPolicyPackProcess, type PolicyPackProcess, startPolicyPackProcess } from "./policy-pack-process.js";
+export * from "./metadata.js";

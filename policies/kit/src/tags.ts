@@ -4,6 +4,7 @@
  * platform sets ownership tags once on the provider, see `@platform/core` providers.ts), plus the
  * provider-computed `tagsAll` / `effectiveLabels` / `pulumiLabels` that stack policies see in outputs.
  */
+import { AWS_TYPES_WITHOUT_DEFAULT_TAGS } from "@platform/facts";
 import { parseJsonOrObject } from "./json.js";
 import { asArray, asRecord, asStringMap, type Props } from "./values.js";
 
@@ -13,12 +14,6 @@ export interface TaggedResourceLike {
     readonly props: Props;
     readonly provider?: { readonly props: Props };
 }
-
-/**
- * AWS types whose `tags` do not receive provider default tags (the provider documents
- * `aws_autoscaling_group` as the exception; its tags are a list of `{ key, value }`).
- */
-export const AWS_TYPES_WITHOUT_DEFAULT_TAGS: ReadonlySet<string> = new Set(["aws:autoscaling/group:Group"]);
 
 /** `defaultTags.tags` of an AWS provider's props (object or JSON string). */
 export function awsDefaultTags(providerProps: Props | undefined): Record<string, string> {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { resolvePolicyConfig } from "../src/index.js";
+import { resolvePolicyConfig } from "../src/harness/index.js";
 
 describe("resolvePolicyConfig (engine ReconcilePolicyPackConfig + SDK normalizeConfig)", () => {
     const policies = [

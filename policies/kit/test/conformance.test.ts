@@ -7,7 +7,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import type { Policies, ResourceValidation } from "@pulumi/policy";
-import { evaluatePack, evaluatePackWithSdkServer, StackFixture, validateResourceOfTypes } from "../src/index.js";
+import { evaluatePack, evaluatePackWithSdkServer, StackFixture } from "../src/harness/index.js";
+import { validateResourceOfTypes } from "../src/index.js";
 
 const seenResource: ResourceValidation = (args, report) => {
     report(
@@ -23,7 +24,13 @@ const seenResource: ResourceValidation = (args, report) => {
 };
 
 const policies: Policies = [
-    { name: "sees-resource", description: "what a resource policy sees", enforcementLevel: "mandatory", validateResource: seenResource },
+    {
+        name: "sees-resource",
+        description: "what a resource policy sees",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        validateResource: seenResource,
+    },
     {
         name: "typed",
         description: "vpcs only",
@@ -36,6 +43,7 @@ const policies: Policies = [
         name: "reads-unknown",
         description: "unknown reads",
         enforcementLevel: "mandatory",
+        severity: "low",
         validateResource: (args) => void JSON.stringify(args.props),
     },
     { name: "not-applicable", description: "na", enforcementLevel: "mandatory", validateResource: (args) => args.notApplicable("never") },
@@ -43,6 +51,7 @@ const policies: Policies = [
         name: "remediates",
         description: "adds a tag",
         enforcementLevel: "remediate",
+        severity: "medium",
         remediateResource: (args) => (args.type === "aws:s3/bucketV2:BucketV2" ? { ...args.props, tags: { fixed: "yes" } } : undefined),
         validateResource: (args, report) => (args.type === "aws:s3/bucketV2:BucketV2" ? report(JSON.stringify(args.props)) : undefined),
     },
@@ -51,6 +60,7 @@ const policies: Policies = [
         name: "sees-stack",
         description: "what a stack policy sees",
         enforcementLevel: "mandatory",
+        severity: "critical",
         validateStack: (args, report) => {
             for (const r of args.resources) {
                 const summary = {
@@ -108,15 +118,15 @@ describe("conformance with the @pulumi/policy server", () => {
         const expected = await evaluatePackWithSdkServer(pack, stack());
         const actual = await evaluatePack(pack, stack());
         assert.deepEqual(actual, expected);
-        // Guard against a vacuous pass: every kind of outcome is present.
-        assert.deepEqual([...new Set(actual.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(), [
-            "reads-unknown:advisory",
-            "remediates:mandatory",
-            "sees-resource:advisory",
-            "sees-resource:mandatory",
-            "sees-stack:mandatory",
-            "stack-unknown:advisory",
-            "typed:advisory",
+        // Guard against a vacuous pass: every kind of outcome is present, with and without a severity.
+        assert.deepEqual([...new Set(actual.map((v) => `${v.policy}:${v.enforcementLevel}:${v.severity ?? "none"}`))].sort(), [
+            "reads-unknown:advisory:low",
+            "remediates:mandatory:medium",
+            "sees-resource:advisory:high",
+            "sees-resource:mandatory:high",
+            "sees-stack:mandatory:critical",
+            "stack-unknown:advisory:none",
+            "typed:advisory:none",
         ]);
     });
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { engineView, marshalProperties, StackFixture, UNKNOWN_STRING_VALUE } from "../src/index.js";
+import { engineView, marshalProperties, StackFixture, UNKNOWN_STRING_VALUE } from "../src/harness/index.js";
 
 describe("engineView (what the engine sends)", () => {
     it("marshals like the engine: unknowns become the sentinel, undefined and __ keys go, keys are sorted", () => {

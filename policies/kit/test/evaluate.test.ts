@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import type { Policies, PolicyResource, ResourceValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { evaluatePack, formatViolations, mandatoryViolations, StackFixture, type Violation } from "../src/index.js";
+import { evaluatePack, formatViolations, mandatoryViolations, StackFixture, type Violation } from "../src/harness/index.js";
 
 function fixture() {
     const s = new StackFixture({ project: "proj", stack: "dev" });

@@ -12,7 +12,6 @@ import {
     awsTags,
     gcpDefaultLabels,
     gcpLabels,
-    isProductionEnvironment,
     isProductionStack,
     parseJson,
     parseJsonOrObject,
@@ -114,6 +113,5 @@ describe("environment", () => {
         assert.deepEqual(stackEnvironments([{ type: "aws:ec2/vpc:Vpc", props: {} }]), []);
         assert.equal(isProductionStack([gcpP]), true);
         assert.equal(isProductionStack([vpc]), false);
-        assert.deepEqual(["prod", "dr", "staging", undefined].map(isProductionEnvironment), [true, true, false, false]);
     });
 });

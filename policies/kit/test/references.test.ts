@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import type { Policies, PolicyResource } from "@pulumi/policy";
-import { evaluatePack, knownId, referencedResources, resourceLabel, StackFixture, tryRead, validateResourceOfTypes } from "../src/index.js";
+import { evaluatePack, StackFixture } from "../src/harness/index.js";
+import { knownId, referencedResources, resourceLabel, tryRead, validateResourceOfTypes } from "../src/index.js";
 
 /** Runs a stack policy that resolves each flow log's vpcId, and returns `flowLogName -> [vpc names]`. */
 async function resolve(s: StackFixture): Promise<Record<string, string[]>> {

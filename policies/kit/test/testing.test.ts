@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { expectedViolation, ownershipTags, StackFixture } from "../src/index.js";
+import { expectedViolation, ownershipTags, StackFixture } from "../src/harness/index.js";
 
 describe("StackFixture", () => {
     it("builds an engine-shaped inventory: root stack first, nested URNs, provider references, outputs", () => {

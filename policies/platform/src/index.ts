@@ -4,12 +4,11 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { haInProd } from "./policies/ha-in-prod.js";
+import { protectStatefulProd } from "./policies/protect-stateful-prod.js";
 import { requiredTags } from "./policies/required-tags.js";
 
 export const packName = "platform";
 
-export const policies: Policies = [requiredTags, haInProd];
+export const policies: Policies = [requiredTags, haInProd, protectStatefulProd];
 
-export { AWS_TAGGABLE_TYPES, GCP_LABELLABLE_TYPES, tagKind } from "./taggable.js";
-export { TYPES } from "./types.js";
-export { haInProd, requiredTags };
+export { haInProd, protectStatefulProd, requiredTags };

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { evaluateBothWays, ownershipTags, StackFixture } from "@platform/policy-kit";
+import { evaluateBothWays, ownershipTags, policyConventionProblems, StackFixture } from "@platform/policy-kit/harness";
 import { packName, policies } from "../src/index.js";
 
 const PACK_DIR = path.resolve(__dirname, "../..");
@@ -10,19 +10,26 @@ function everyViolation() {
     const provider = s.awsProvider("aws", { ...ownershipTags("prod"), team: "" }, { jsonEncoded: true });
     s.custom("aws:ec2/vpc:Vpc", "vpc", {}, { provider, id: "vpc-1" });
     s.custom("aws:ec2/subnet:Subnet", "a", { vpcId: "vpc-1", availabilityZone: "us-east-1a", tags: { tier: "public" } }, { provider });
+    s.custom("aws:route53/zone:Zone", "zone", { name: "example.com" }, { provider, protect: true });
+    s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 365 }, { provider });
     return s.build();
 }
 
 describe("platform pack", () => {
-    it("exports the stack-level platform policies, all mandatory", () => {
+    it("exports the stack-level platform policies, all mandatory, with their severities", () => {
         assert.equal(packName, "platform");
         assert.deepEqual(
-            policies.map((p) => [p.name, p.enforcementLevel]),
+            policies.map((p) => [p.name, p.enforcementLevel, p.severity]),
             [
-                ["required-tags", "mandatory"],
-                ["ha-in-prod", "mandatory"],
+                ["platform-required-tags", "mandatory", "medium"],
+                ["platform-ha-in-prod", "mandatory", "high"],
+                ["platform-protect-stateful-prod", "mandatory", "critical"],
             ],
         );
+    });
+
+    it("every policy is named <pack>-… and carries severity, peer checks or seed tags, remediation steps and a url", () => {
+        assert.deepEqual(policyConventionProblems(packName, policies), []);
     });
 
     it("runs as a real policy pack process and reports what evaluatePack reports", async function () {
@@ -30,7 +37,15 @@ describe("platform pack", () => {
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation);
         assert.deepEqual(
             viaKit.map((v) => v.policy),
-            ["required-tags", "required-tags", "ha-in-prod", "ha-in-prod"],
+            [
+                "platform-required-tags",
+                "platform-required-tags",
+                "platform-required-tags",
+                "platform-required-tags",
+                "platform-ha-in-prod",
+                "platform-ha-in-prod",
+                "platform-protect-stateful-prod",
+            ],
         );
     });
 });

@@ -38,7 +38,7 @@ describe("real engine against the simulated cloud", function () {
         assert.match(output, /\+ 63 to create/);
     });
 
-    it("the same preview on a deliberately non-compliant project reports ha-in-prod and fails", async () => {
+    it("the same preview on a deliberately non-compliant project reports platform-ha-in-prod and fails", async () => {
         const noncompliant = readProject(path.join(FIXTURES, "noncompliant"), true);
         const { workDir } = await stage(noncompliant, "prod");
         const { code, output } = await pulumi(workDir, [
@@ -51,7 +51,7 @@ describe("real engine against the simulated cloud", function () {
             ...packArgs(),
         ]);
         assert.notEqual(code, 0);
-        assert.match(output, /ha-in-prod/);
+        assert.match(output, /platform-ha-in-prod/);
         assert.match(output, /mandatory/);
     });
 

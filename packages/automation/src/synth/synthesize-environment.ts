@@ -4,7 +4,7 @@
  * policy packs over the result. No cloud account and no `pulumi` CLI are involved.
  */
 import { ENVIRONMENTS, type EnvironmentName } from "@platform/core";
-import { evaluatePack, type Violation } from "@platform/policy-kit";
+import { evaluatePack, type Violation } from "@platform/policy-kit/harness";
 import { type InventoryResource, synthesize } from "@platform/synth";
 import { existsSync } from "node:fs";
 import { discoverProjects, readStackConfig, selectProjects, type StackProject, UsageError } from "../workspace/projects.js";

@@ -70,7 +70,7 @@ export interface AwsNetworkArgs {
      * @default "perAz"
      */
     readonly natGateways?: NatGatewayStrategy;
-    /** VPC flow logs (mandatory: investigations and the `vpc-flow-logs` policy depend on them). */
+    /** VPC flow logs (mandatory: investigations and the `aws-vpc-flow-logs` policy depend on them). */
     readonly flowLogs: AwsFlowLogArgs;
     /**
      * Interface endpoints in the private subnets, reachable on 443 from the VPC only.

@@ -61,7 +61,7 @@ export const SERVICE_NETWORKING_SERVICE = "servicenetworking.googleapis.com";
 
 /**
  * VPC flow logs on every subnet. They cannot be turned off here: investigations and the
- * `subnet-flow-logs` policy depend on them. Tune volume with the interval and sampling instead.
+ * `gcp-subnet-flow-logs` policy depend on them. Tune volume with the interval and sampling instead.
  */
 export interface GcpFlowLogArgs {
     /**

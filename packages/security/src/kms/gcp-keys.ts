@@ -22,7 +22,7 @@ import {
 } from "@platform/core";
 import { checkPurposes, KEY_PURPOSES, type KeyPurpose } from "./purposes.js";
 
-/** Longest rotation period the platform allows (seed / `kms-rotation` policy: at most 90 days). */
+/** Longest rotation period the platform allows (seed / `gcp-kms-rotation` policy: at most 90 days). */
 export const MAX_GCP_ROTATION_PERIOD_DAYS = 90;
 /** Default rotation period, in days. */
 export const DEFAULT_GCP_ROTATION_PERIOD_DAYS = 90;
@@ -53,7 +53,7 @@ export interface GcpKmsKeysArgs {
      */
     readonly purposes?: readonly KeyPurpose[];
     /**
-     * Automatic rotation period in whole days, 1..90 (seed and the `kms-rotation` policy: at most
+     * Automatic rotation period in whole days, 1..90 (seed and the `gcp-kms-rotation` policy: at most
      * 90 days). Rotation adds a new primary version; old versions still decrypt.
      * @default 90
      */
@@ -137,7 +137,7 @@ export function validateGcpKmsKeysArgs(args: GcpKmsKeysArgs, purposes: readonly 
             "rotationPeriodDays",
             rotationPeriodDays,
             { min: 1, max: MAX_GCP_ROTATION_PERIOD_DAYS },
-            `rotate at least every ${MAX_GCP_ROTATION_PERIOD_DAYS} days (policy kms-rotation), e.g. ${DEFAULT_GCP_ROTATION_PERIOD_DAYS}`,
+            `rotate at least every ${MAX_GCP_ROTATION_PERIOD_DAYS} days (policy gcp-kms-rotation), e.g. ${DEFAULT_GCP_ROTATION_PERIOD_DAYS}`,
         ),
     ];
 }

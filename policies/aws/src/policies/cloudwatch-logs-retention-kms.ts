@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { asNonEmptyString, asNumber, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { asNonEmptyString, asNumber, checkov, validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * CloudWatch log groups have a retention and a customer-managed KMS key (CKV_AWS_158/338): logs kept
@@ -8,9 +8,17 @@ import { AWS_TYPES } from "../types.js";
  * `retentionInDays` unset or 0 means "never expire".
  */
 export const cloudwatchLogsRetentionKms: ResourceValidationPolicy = {
-    name: "cloudwatch-logs-retention-kms",
+    name: "aws-cloudwatch-logs-retention-kms",
     description: "CloudWatch log groups have a retention period and a customer-managed KMS key.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    framework: checkov({
+        CKV_AWS_66: "Ensure that CloudWatch Log Group specifies retention days",
+        CKV_AWS_158: "Ensure that CloudWatch Log Group is encrypted by KMS",
+    }),
+    remediationSteps:
+        "Set retentionInDays (e.g. 365) and set kmsKeyId to the ARN of a customer-managed KMS key whose key policy lets CloudWatch Logs use it.",
+    url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
     validateResource: validateResourceOfTypes([AWS_TYPES.logGroup], (props, args, reportViolation) => {
         const retention = asNumber(props["retentionInDays"]);
         if (retention === undefined || retention <= 0) {

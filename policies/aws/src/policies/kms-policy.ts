@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { validateResourceOfTypes } from "@platform/policy-kit";
+import { checkov, validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 import { openStatements, readPolicyDocument } from "../key-policy.js";
-import { AWS_TYPES } from "../types.js";
 
 /**
  * KMS key policies never allow `*` without a condition (CKV_AWS_33): such a statement lets any AWS
@@ -10,9 +10,14 @@ import { AWS_TYPES } from "../types.js";
  * a violation, since it cannot be shown to be safe.
  */
 export const kmsPolicy: ResourceValidationPolicy = {
-    name: "kms-policy",
+    name: "aws-kms-policy",
     description: "KMS key policies do not allow every principal without a condition.",
     enforcementLevel: "mandatory",
+    severity: "critical",
+    framework: checkov({ CKV_AWS_33: "Ensure KMS key policy does not contain wildcard (*) principal" }),
+    remediationSteps:
+        'Name the principals of every Allow statement in the key policy, or add a Condition (e.g. kms:CallerAccount or aws:PrincipalOrgID) to a statement that must use Principal "*"; leaving the policy unset gives the AWS default policy (the account root).',
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html",
     validateResource: validateResourceOfTypes([AWS_TYPES.kmsKey, AWS_TYPES.kmsKeyPolicy], (props, args, reportViolation) => {
         const policy: unknown = props["policy"];
         if (policy === undefined) return;

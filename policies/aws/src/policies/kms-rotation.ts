@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { asString, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { asString, checkov, validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * Symmetric KMS keys rotate their key material yearly (CKV_AWS_7). AWS leaves rotation off unless
@@ -8,9 +8,14 @@ import { AWS_TYPES } from "../types.js";
  * not applicable.
  */
 export const kmsRotation: ResourceValidationPolicy = {
-    name: "kms-rotation",
+    name: "aws-kms-rotation",
     description: "Symmetric KMS keys have automatic key rotation enabled.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    framework: checkov({ CKV_AWS_7: "Ensure rotation for customer created CMKs is enabled" }),
+    remediationSteps:
+        "Set enableKeyRotation: true on symmetric encryption keys; AWS then rotates the key material yearly (rotationPeriodInDays shortens the period).",
+    url: "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
     validateResource: validateResourceOfTypes([AWS_TYPES.kmsKey], (props, args, reportViolation) => {
         const spec = asString(props["keySpec"]) ?? asString(props["customerMasterKeySpec"]) ?? "SYMMETRIC_DEFAULT";
         const usage = asString(props["keyUsage"]) ?? "ENCRYPT_DECRYPT";

@@ -1,5 +1,6 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { awsTags, referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
+import { awsTags, checkov, referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 import {
     describePorts,
     ingressRule,
@@ -9,7 +10,6 @@ import {
     publicSources,
     securityGroupRuleIngress,
 } from "../ingress.js";
-import { AWS_TYPES } from "../types.js";
 
 /** Tag (and value) that marks a security group as an internet-facing load balancer's. */
 export const EXPOSURE_TAG = "exposure";
@@ -34,9 +34,18 @@ function violates(rule: IngressRule, sg: PolicyResource | undefined): string[] {
  * exception, since its tag cannot be checked.
  */
 export const sgNoPublicIngress: StackValidationPolicy = {
-    name: "sg-no-public-ingress",
+    name: "aws-sg-no-public-ingress",
     description: "Security groups allow no ingress from the internet except web ports on load balancers.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    framework: checkov({
+        CKV_AWS_24: "Ensure no security groups allow ingress from 0.0.0.0:0 to port 22",
+        CKV_AWS_260: "Ensure no security groups allow ingress from 0.0.0.0:0 to port 80",
+        CKV_AWS_277: "Ensure no security groups allow ingress from 0.0.0.0:0 to port -1",
+    }),
+    remediationSteps:
+        "Restrict the ingress source CIDRs to known ranges, or reference other security groups; to serve the internet, put the service behind a load balancer whose security group is tagged exposure: internet-facing-lb and opens only tcp/80 and tcp/443.",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
     validateStack: (args, reportViolation) => {
         const groups = resourcesOfTypes(args.resources, AWS_TYPES.securityGroup);
         for (const sg of groups) {

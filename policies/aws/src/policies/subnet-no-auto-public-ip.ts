@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { awsTags, validateResourceOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { awsTags, checkov, validateResourceOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 
 /** The tag that marks a subnet's tier (set by @platform/network on every subnet). */
 export const TIER_TAG = "tier";
@@ -10,9 +10,14 @@ export const TIER_TAG = "tier";
  * isolated subnet must never get an internet-routable address by accident.
  */
 export const subnetNoAutoPublicIp: ResourceValidationPolicy = {
-    name: "subnet-no-auto-public-ip",
+    name: "aws-subnet-no-auto-public-ip",
     description: "Only public-tier subnets assign public IPs on launch.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    framework: checkov({ CKV_AWS_130: "Ensure VPC subnets do not assign public IP by default" }),
+    remediationSteps:
+        "Set mapPublicIpOnLaunch: false on private and isolated subnets; only subnets tagged tier: public may map public IPs on launch.",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html",
     validateResource: validateResourceOfTypes([AWS_TYPES.subnet], (props, args, reportViolation) => {
         if (props["mapPublicIpOnLaunch"] !== true) return;
         const tier = awsTags(args)[TIER_TAG];

@@ -1,6 +1,6 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
-import { AWS_TYPES } from "../types.js";
+import { checkov, referencedResources, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
+import { AWS_TYPES } from "@platform/facts";
 
 /**
  * Every VPC has a flow log (CKV2_AWS_11): without one there is no record of accepted or rejected
@@ -8,9 +8,14 @@ import { AWS_TYPES } from "../types.js";
  * resource pointing at the VPC by `vpcId` (matched by property dependency, known id, or dependency).
  */
 export const vpcFlowLogs: StackValidationPolicy = {
-    name: "vpc-flow-logs",
+    name: "aws-vpc-flow-logs",
     description: "Every VPC has a flow log.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    framework: checkov({ CKV2_AWS_11: "Ensure VPC flow logging is enabled in all VPCs" }),
+    remediationSteps:
+        "Add an aws.ec2.FlowLog whose vpcId is the VPC's id, delivering to a CloudWatch log group or an S3 bucket (the platform's AwsNetwork component creates one).",
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
     validateStack: (args, reportViolation) => {
         const vpcs = resourcesOfTypes(args.resources, AWS_TYPES.vpc);
         const covered = new Set(

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { cloudwatchLogsRetentionKms } from "../../src/policies/cloudwatch-logs-retention-kms.js";
 
@@ -8,7 +8,7 @@ const v = (urn: string, detail: string) => expectedViolation(packName, cloudwatc
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const KEY_ARN = "arn:aws:kms:us-east-1:111111111111:key/abc";
 
-describe("aws cloudwatch-logs-retention-kms", () => {
+describe("aws-cloudwatch-logs-retention-kms", () => {
     it("passes with a retention and a KMS key", async () => {
         const s = new StackFixture();
         s.custom(LOG_GROUP, "flow-logs", { retentionInDays: 365, kmsKeyId: KEY_ARN });

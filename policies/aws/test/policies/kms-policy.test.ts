@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { kmsPolicy } from "../../src/policies/kms-policy.js";
 
@@ -11,7 +11,7 @@ const root = { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111
 const FIX =
     'allows Principal "*" without a Condition; name the principals, or add a Condition such as kms:CallerAccount or aws:PrincipalOrgID.';
 
-describe("aws kms-policy", () => {
+describe("aws-kms-policy", () => {
     it("passes for named principals, a conditioned wildcard, a wildcard Deny, and an unset policy (AWS default)", async () => {
         const s = new StackFixture();
         s.custom(KEY, "named", { policy: doc(root) });

@@ -1,12 +1,12 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { kmsRotation } from "../../src/policies/kms-rotation.js";
 
 const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [kmsRotation] }, s.build());
 const KEY = "aws:kms/key:Key";
 
-describe("aws kms-rotation", () => {
+describe("aws-kms-rotation", () => {
     it("passes for rotating symmetric keys and ignores asymmetric and HMAC keys", async () => {
         const s = new StackFixture();
         s.custom(KEY, "data", { enableKeyRotation: true });

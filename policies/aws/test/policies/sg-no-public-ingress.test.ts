@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { sgNoPublicIngress } from "../../src/policies/sg-no-public-ingress.js";
 
@@ -19,7 +19,7 @@ const tcp = (port: number, cidrs: string[], ipv6: string[] = []) => ({
 });
 const LB_TAGS = { exposure: "internet-facing-lb" };
 
-describe("aws sg-no-public-ingress", () => {
+describe("aws-sg-no-public-ingress", () => {
     it("passes for private sources, unset ingress, and web ports on a load balancer group in all three rule forms", async () => {
         const s = new StackFixture();
         s.custom(SG, "internal", { ingress: [tcp(5432, ["10.0.0.0/16"])] }, { id: "sg-internal" });

@@ -1,12 +1,12 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { subnetNoAutoPublicIp } from "../../src/policies/subnet-no-auto-public-ip.js";
 
 const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [subnetNoAutoPublicIp] }, s.build());
 const SUBNET = "aws:ec2/subnet:Subnet";
 
-describe("aws subnet-no-auto-public-ip", () => {
+describe("aws-subnet-no-auto-public-ip", () => {
     it("passes for a public-tier subnet mapping public IPs, and for subnets that do not (false or unset)", async () => {
         const s = new StackFixture();
         s.custom(SUBNET, "public-a", { mapPublicIpOnLaunch: true, tags: { tier: "public" } });

@@ -1,12 +1,12 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { vpcDefaultSgClosed } from "../../src/policies/vpc-default-sg-closed.js";
 
 const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [vpcDefaultSgClosed] }, s.build());
 const rule = { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] };
 
-describe("aws vpc-default-sg-closed", () => {
+describe("aws-vpc-default-sg-closed", () => {
     it("passes with empty rule lists, and with the rules left unset (adoption removes them)", async () => {
         const s = new StackFixture();
         s.custom("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "explicit", { vpcId: "vpc-1", ingress: [], egress: [] });

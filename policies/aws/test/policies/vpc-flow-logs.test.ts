@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { vpcFlowLogs } from "../../src/policies/vpc-flow-logs.js";
 
 const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [vpcFlowLogs] }, s.build());
 const violation = (urn: string, detail: string) => expectedViolation(packName, vpcFlowLogs, urn, detail);
 
-describe("aws vpc-flow-logs", () => {
+describe("aws-vpc-flow-logs", () => {
     it("passes when every VPC has a flow log (matched by id)", async () => {
         const s = new StackFixture();
         s.custom("aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16" }, { id: "vpc-0abc" });

@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { asString, validateResourceOfTypes } from "@platform/policy-kit";
-import { GCP_TYPES } from "../types.js";
+import { asString, checkov, validateResourceOfTypes } from "@platform/policy-kit";
+import { GCP_TYPES } from "@platform/facts";
 
 /** The longest rotation period allowed: 90 days (CKV_GCP_43). */
 export const MAX_ROTATION_SECONDS = 90 * 24 * 60 * 60;
@@ -16,9 +16,13 @@ export function durationSeconds(value: string): number | undefined {
  * never rotates. Asymmetric and MAC keys cannot rotate automatically and are not applicable.
  */
 export const kmsRotation: ResourceValidationPolicy = {
-    name: "kms-rotation",
+    name: "gcp-kms-rotation",
     description: "Symmetric Cloud KMS keys rotate at least every 90 days.",
     enforcementLevel: "mandatory",
+    severity: "medium",
+    framework: checkov({ CKV_GCP_43: "Ensure KMS encryption keys are rotated within a period of 90 days" }),
+    remediationSteps: `Set rotationPeriod on symmetric crypto keys to at most "${MAX_ROTATION_SECONDS}s" (90 days).`,
+    url: "https://cloud.google.com/kms/docs/key-rotation",
     validateResource: validateResourceOfTypes([GCP_TYPES.cryptoKey], (props, args, reportViolation) => {
         const purpose = asString(props["purpose"]) ?? "ENCRYPT_DECRYPT";
         if (purpose !== "ENCRYPT_DECRYPT") args.notApplicable(`keys with purpose ${purpose} cannot rotate automatically`);

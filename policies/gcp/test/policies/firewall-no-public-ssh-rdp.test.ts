@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { firewallNoPublicSshRdp } from "../../src/policies/firewall-no-public-ssh-rdp.js";
 
@@ -8,7 +8,7 @@ const v = (urn: string, detail: string) => expectedViolation(packName, firewallN
 const FIREWALL = "gcp:compute/firewall:Firewall";
 const FIX = "restrict sourceRanges (e.g. to the IAP range 35.235.240.0/20) or remove the rule.";
 
-describe("gcp firewall-no-public-ssh-rdp", () => {
+describe("gcp-firewall-no-public-ssh-rdp", () => {
     it("passes for IAP-only SSH, public web ports, tag-scoped sources, egress rules and deny rules", async () => {
         const s = new StackFixture();
         s.custom(FIREWALL, "iap-ssh", { network: "n", sourceRanges: ["35.235.240.0/20"], allows: [{ protocol: "tcp", ports: ["22"] }] });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { durationSeconds, kmsRotation } from "../../src/policies/kms-rotation.js";
 
@@ -8,7 +8,7 @@ const v = (urn: string, detail: string) => expectedViolation(packName, kmsRotati
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const FIX = 'set rotationPeriod to at most "7776000s" (90 days).';
 
-describe("gcp kms-rotation", () => {
+describe("gcp-kms-rotation", () => {
     it("reads protobuf durations", () => {
         assert.deepEqual(["7776000s", "86400.5s", "90d", "7776000", ""].map(durationSeconds), [
             7776000,

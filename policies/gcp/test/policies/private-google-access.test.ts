@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { privateGoogleAccess } from "../../src/policies/private-google-access.js";
 
@@ -7,7 +7,7 @@ const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [priva
 const v = (urn: string, detail: string) => expectedViolation(packName, privateGoogleAccess, urn, detail);
 const SUBNET = "gcp:compute/subnetwork:Subnetwork";
 
-describe("gcp private-google-access", () => {
+describe("gcp-private-google-access", () => {
     it("passes when enabled and exempts proxy-only and PSC subnets", async () => {
         const s = new StackFixture();
         s.custom(SUBNET, "nodes", { privateIpGoogleAccess: true });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { subnetFlowLogs } from "../../src/policies/subnet-flow-logs.js";
 
@@ -7,7 +7,7 @@ const run = (s: StackFixture) => evaluatePack({ name: packName, policies: [subne
 const v = (urn: string, detail: string) => expectedViolation(packName, subnetFlowLogs, urn, detail);
 const SUBNET = "gcp:compute/subnetwork:Subnetwork";
 
-describe("gcp subnet-flow-logs", () => {
+describe("gcp-subnet-flow-logs", () => {
     it("passes with logConfig set (including the empty default block) and exempts proxy-only and PSC subnets", async () => {
         const s = new StackFixture();
         s.custom(SUBNET, "nodes", { ipCidrRange: "10.0.0.0/20", logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5 } });

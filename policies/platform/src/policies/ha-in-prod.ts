@@ -2,15 +2,15 @@ import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pu
 import {
     asString,
     awsTags,
-    isProductionEnvironment,
     knownId,
     referencedResources,
     resourceLabel,
     resourcesOfTypes,
+    seedTags,
     stackEnvironments,
     tryRead,
 } from "@platform/policy-kit";
-import { TYPES } from "../types.js";
+import { AWS_TYPES, GCP_TYPES, isProductionEnvironment } from "@platform/facts";
 
 /** Availability zones a production VPC must span (architecture: prod runs across 3 AZs). */
 export const MIN_PROD_ZONES = 3;
@@ -38,9 +38,9 @@ function subnetsByVpc(
 }
 
 function checkAws(resources: readonly PolicyResource[], env: string, report: ReportViolation): void {
-    const vpcs = resourcesOfTypes(resources, TYPES.awsVpc);
-    const nats = resourcesOfTypes(resources, TYPES.awsNatGateway).filter((n) => n.props["connectivityType"] !== "private");
-    for (const group of subnetsByVpc(vpcs, resourcesOfTypes(resources, TYPES.awsSubnet)).values()) {
+    const vpcs = resourcesOfTypes(resources, AWS_TYPES.vpc);
+    const nats = resourcesOfTypes(resources, AWS_TYPES.natGateway).filter((n) => n.props["connectivityType"] !== "private");
+    for (const group of subnetsByVpc(vpcs, resourcesOfTypes(resources, AWS_TYPES.subnet)).values()) {
         const zones = [...new Set(group.subnets.map(zoneOf).filter((z): z is string => z !== undefined))].sort();
         if (zones.length < MIN_PROD_ZONES) {
             report(
@@ -69,9 +69,9 @@ function regionOf(resource: PolicyResource): string | undefined {
 const INSTANCE_SUBNET_PURPOSES: ReadonlyArray<string | undefined> = [undefined, "PRIVATE", "PRIVATE_RFC_1918"];
 
 function checkGcp(resources: readonly PolicyResource[], env: string, report: ReportViolation): void {
-    const routers = resourcesOfTypes(resources, TYPES.gcpRouter);
+    const routers = resourcesOfTypes(resources, GCP_TYPES.router);
     const natRegions = new Set(
-        resourcesOfTypes(resources, TYPES.gcpRouterNat).map((nat) => {
+        resourcesOfTypes(resources, GCP_TYPES.routerNat).map((nat) => {
             // `router` is the router's name; the dependency or the name finds it when the NAT has no region of its own.
             const read = tryRead(() => asString(nat.props["router"]));
             const name = read.known ? read.value : undefined;
@@ -82,7 +82,7 @@ function checkGcp(resources: readonly PolicyResource[], env: string, report: Rep
         }),
     );
     const byRegion = new Map<string, string[]>();
-    for (const subnet of resourcesOfTypes(resources, TYPES.gcpSubnetwork)) {
+    for (const subnet of resourcesOfTypes(resources, GCP_TYPES.subnetwork)) {
         const region = regionOf(subnet);
         if (!region || !INSTANCE_SUBNET_PURPOSES.includes(asString(subnet.props["purpose"]))) continue;
         byRegion.set(region, [...(byRegion.get(region) ?? []), subnet.name]);
@@ -101,12 +101,17 @@ function checkGcp(resources: readonly PolicyResource[], env: string, report: Rep
  * least 3 AZs and has a NAT gateway in each AZ with a public subnet (matched through the NAT's
  * `subnetId`); on GCP every region with subnetworks has Cloud NAT. The environment is the
  * `environment` tag/label on the stack's providers; a stack without one is treated as non-prod
- * here (required-tags flags it). Replica counts for platform controllers belong to the cluster slice.
+ * here (platform-required-tags flags it). Replica counts for platform controllers belong to the cluster slice.
  */
 export const haInProd: StackValidationPolicy = {
-    name: "ha-in-prod",
+    name: "platform-ha-in-prod",
     description: "Production networks survive the loss of one availability zone.",
     enforcementLevel: "mandatory",
+    severity: "high",
+    tags: seedTags("001", "004"),
+    remediationSteps:
+        'In prod and dr, give every VPC subnets in at least 3 availability zones and a public NAT gateway in each zone that has a public subnet (network profile natGateways: "perAz"); on GCP, add a Cloud NAT (gcp.compute.RouterNat) in every region with subnetworks.',
+    url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
     validateStack: (args, reportViolation) => {
         const prodEnvironments = stackEnvironments(args.resources).filter(isProductionEnvironment);
         if (prodEnvironments.length === 0) return;

@@ -1,25 +1,27 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { resourceLabel, resourceTags } from "@platform/policy-kit";
-import { tagKind } from "../taggable.js";
-
-/** The ownership keys (seed 003 cost allocation, seed 001 tagging compliance); same as @platform/core REQUIRED_TAG_KEYS. */
-export const REQUIRED_KEYS: readonly string[] = ["environment", "team", "cost-center", "project", "managed-by"];
+import { resourceLabel, resourceTags, seedTags } from "@platform/policy-kit";
+import { REQUIRED_TAG_KEYS, tagKind } from "@platform/facts";
 
 /**
  * Every taggable AWS resource and labellable GCP resource carries the five ownership keys with a
- * non-empty value, counting the provider's `defaultTags` / `defaultLabels` (see taggable.ts for
- * which resources count). A stack policy so the whole stack is reported at once.
+ * non-empty value, counting the provider's `defaultTags` / `defaultLabels` (`tagKind` of
+ * `@platform/facts` says which resources count). A stack policy so the whole stack is reported at once.
  */
 export const requiredTags: StackValidationPolicy = {
-    name: "required-tags",
-    description: "Cloud resources carry the ownership tags/labels environment, team, cost-center, project and managed-by.",
+    name: "platform-required-tags",
+    description: `Cloud resources carry the ownership tags/labels ${REQUIRED_TAG_KEYS.join(", ")}.`,
     enforcementLevel: "mandatory",
+    severity: "medium",
+    tags: seedTags("001", "003"),
+    remediationSteps:
+        "Set the ownership keys once in the provider's defaultTags (AWS) or defaultLabels (GCP), as @platform/core's providers do, or on the resource's own tags / labels.",
+    url: "https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/tagging-best-practices.html",
     validateStack: (args, reportViolation) => {
         for (const resource of args.resources) {
             const kind = tagKind(resource);
             if (!kind) continue;
             const tags = resourceTags(resource);
-            const missing = REQUIRED_KEYS.filter((k) => !tags[k]);
+            const missing = REQUIRED_TAG_KEYS.filter((k) => !tags[k]);
             if (missing.length === 0) continue;
             const where =
                 kind === "tags"

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { evaluatePack, type EvaluatedResource, expectedViolation, ownershipTags, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, type EvaluatedResource, expectedViolation, ownershipTags, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { haInProd } from "../../src/policies/ha-in-prod.js";
 
@@ -53,7 +53,7 @@ function awsNetwork(
 
 const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
 
-describe("platform ha-in-prod", () => {
+describe("platform-ha-in-prod", () => {
     it("passes for a prod VPC over 3 zones with a NAT gateway per zone (also when NAT subnet ids are unknown in preview)", async () => {
         const s = new StackFixture({ stack: "prod" });
         awsNetwork(s, "prod", ZONES, ZONES);

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, ownershipTags, StackFixture } from "@platform/policy-kit";
+import { evaluatePack, expectedViolation, ownershipTags, StackFixture } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { requiredTags } from "../../src/policies/required-tags.js";
 
@@ -8,7 +8,7 @@ const v = (urn: string, detail: string) => expectedViolation(packName, requiredT
 const AWS_FIX = "set them in the provider's defaultTags (preferred) or the resource's tags.";
 const GCP_FIX = "set them in the provider's defaultLabels (preferred) or the resource's labels.";
 
-describe("platform required-tags", () => {
+describe("platform-required-tags", () => {
     it("passes when provider defaults (object or JSON) carry every key, and never flags resources that cannot carry tags", async () => {
         const s = new StackFixture({ stack: "prod" });
         const aws = s.awsProvider("aws", ownershipTags("prod"), { jsonEncoded: true });

@@ -4,6 +4,7 @@
  * provider references, instead of hand-copied objects.
  */
 import type { Policy } from "@pulumi/policy";
+import { engineUrn, MANAGED_BY, PROVIDER_TYPE_PREFIX, PULUMI_TYPES, type RequiredTagKey } from "@platform/facts";
 import type { EvaluatedResource } from "./engine.js";
 import type { Violation } from "./evaluate.js";
 
@@ -29,9 +30,9 @@ export interface FixtureResourceOptions {
     readonly secretInputs?: readonly string[];
 }
 
-/** Ownership tags as `@platform/core` sets them, for one environment. */
-export function ownershipTags(environment: string): Record<string, string> {
-    return { environment, team: "platform", "cost-center": "cc-1234", project: "platform", "managed-by": "pulumi" };
+/** Ownership tags as `@platform/core` sets them (every required key of `@platform/facts`), for one environment. */
+export function ownershipTags(environment: string): Record<RequiredTagKey, string> {
+    return { environment, team: "platform", "cost-center": "cc-1234", project: "platform", "managed-by": MANAGED_BY };
 }
 
 /** An inventory under construction. `build()` returns what `synthesize` returns (resources + outputs). */
@@ -45,16 +46,7 @@ export class StackFixture {
     constructor(options: { readonly project?: string; readonly stack?: string } = {}) {
         this.project = options.project ?? "platform";
         this.stack = options.stack ?? "dev";
-        this.root = this.add("pulumi:pulumi:Stack", `${this.project}-${this.stack}`, {}, false, { id: null });
-    }
-
-    /** Engine URN: the qualified type chains every ancestor's type except the root stack's. */
-    urnFor(type: string, name: string, parent: EvaluatedResource | undefined): string {
-        let qualified = type;
-        if (parent && parent.type !== "pulumi:pulumi:Stack") {
-            qualified = `${parent.urn.split("::")[2] ?? parent.type}$${type}`;
-        }
-        return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+        this.root = this.add(PULUMI_TYPES.stack, `${this.project}-${this.stack}`, {}, false, { id: null });
     }
 
     /** A custom (provider-managed) resource. */
@@ -63,13 +55,19 @@ export class StackFixture {
     }
 
     /** A component resource (no provider, no id, no outputs recorded). */
-    component(type: string, name: string, options: Pick<FixtureResourceOptions, "parent" | "protect"> = {}): EvaluatedResource {
-        return this.add(type, name, {}, false, { ...options, id: null, exactOutputs: {} });
+    /** A component resource (no provider, no id); `outputs` are what it registered. @default {} */
+    component(type: string, name: string, options: Pick<FixtureResourceOptions, "parent" | "protect" | "outputs"> = {}): EvaluatedResource {
+        return this.add(type, name, {}, false, {
+            parent: options.parent,
+            protect: options.protect,
+            id: null,
+            exactOutputs: options.outputs ?? {},
+        });
     }
 
     /** An explicit provider resource `pulumi:providers:<pkg>`. */
     provider(pkg: string, name: string, inputs: Inputs = {}, options: Pick<FixtureResourceOptions, "parent"> = {}): EvaluatedResource {
-        return this.add(`pulumi:providers:${pkg}`, name, inputs, true, { ...options, id: `${name}-provider-id` });
+        return this.add(`${PROVIDER_TYPE_PREFIX}${pkg}`, name, inputs, true, { ...options, id: `${name}-provider-id` });
     }
 
     /**
@@ -112,14 +110,14 @@ export class StackFixture {
     }
 
     private add(type: string, name: string, inputs: Inputs, custom: boolean, options: FixtureResourceOptions): EvaluatedResource {
-        const parent = type === "pulumi:pulumi:Stack" ? undefined : (options.parent ?? this.root);
+        const parent = type === PULUMI_TYPES.stack ? undefined : (options.parent ?? this.root);
         const propertyDependencies = Object.fromEntries(
             Object.entries(options.propertyDependencies ?? {}).map(([k, rs]) => [k, rs.map((r) => r.urn)]),
         );
         const dependencies = [...new Set([...(options.dependsOn ?? []).map((r) => r.urn), ...Object.values(propertyDependencies).flat()])];
         const id = options.id === undefined ? (custom ? `${name}-id` : null) : options.id;
         const resource: EvaluatedResource = {
-            urn: this.urnFor(type, name, parent),
+            urn: engineUrn(this.stack, this.project, parent?.urn, type, name),
             type,
             name,
             parent: parent?.urn ?? null,
@@ -141,10 +139,10 @@ export class StackFixture {
     }
 }
 
-/** The violation the engine reports when `policy` calls `reportViolation(detail)` (description, newline, detail). */
+/** The violation the engine reports when `policy` calls `reportViolation(detail)` (description, newline, detail; the policy's severity). */
 export function expectedViolation(
     pack: string,
-    policy: Pick<Policy, "name" | "description" | "enforcementLevel">,
+    policy: Pick<Policy, "name" | "description" | "enforcementLevel" | "severity">,
     urn: string | null,
     detail: string,
 ): Violation {
@@ -154,5 +152,6 @@ export function expectedViolation(
         enforcementLevel: policy.enforcementLevel ?? "advisory",
         urn,
         message: `${policy.description}\n${detail}`,
+        ...(policy.severity ? { severity: policy.severity } : {}),
     };
 }

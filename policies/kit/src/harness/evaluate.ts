@@ -3,7 +3,7 @@
  * (see `engine.ts` for what the engine sends and `analyzer.ts` for what the policy SDK does with
  * it), without a `pulumi` binary, provider plugins or a gRPC server.
  */
-import type { EnforcementLevel, Policies } from "@pulumi/policy";
+import type { EnforcementLevel, Policies, Severity } from "@pulumi/policy";
 import { analyzeResource, analyzeStack, type AnalyzerContext, remediate } from "./analyzer.js";
 import { resolvePolicyConfig } from "./config.js";
 import { type DefaultProviderSettings, type EngineResource, engineView, type EvaluatedResource } from "./engine.js";
@@ -17,6 +17,8 @@ export interface Violation {
     readonly urn: string | null;
     /** The diagnostic text: the policy's description, a newline, then the reported message. */
     readonly message: string;
+    /** The policy's severity, when it declares one (remediation diagnostics never carry one). */
+    readonly severity?: Severity;
 }
 
 /** A pack as the packs export it (`packName` + `policies`), optionally with the pack options `PolicyPack` takes. */
@@ -94,6 +96,7 @@ export async function evaluatePack(pack: EvaluatedPack, stack: EvaluatedStack, o
                 enforcementLevel: engineLevel(d.enforcementLevel),
                 urn: r.urn,
                 message: d.message,
+                ...(d.severity ? { severity: d.severity } : {}),
             })),
         );
     }
@@ -106,6 +109,7 @@ export async function evaluatePack(pack: EvaluatedPack, stack: EvaluatedStack, o
             enforcementLevel: engineLevel(d.enforcementLevel),
             urn,
             message: d.message,
+            ...(d.severity ? { severity: d.severity } : {}),
         });
     }
     return violations;

@@ -6,7 +6,7 @@
  * the real `@pulumi/policy` server, in process or in a policy pack process, for comparison with
  * `evaluatePack`.
  */
-import type { EnforcementLevel as Level } from "@pulumi/policy";
+import type { EnforcementLevel as Level, Severity } from "@pulumi/policy";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb.js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb.js";
 import type { EngineResource } from "./engine.js";
@@ -32,6 +32,19 @@ const FROM_LEVEL: Record<Level, analyzerpb.EnforcementLevel> = {
     disabled: analyzerpb.EnforcementLevel.DISABLED,
     remediate: analyzerpb.EnforcementLevel.REMEDIATE,
 };
+
+const TO_SEVERITY: Record<analyzerpb.PolicySeverity, Severity | undefined> = {
+    [analyzerpb.PolicySeverity.POLICY_SEVERITY_UNSPECIFIED]: undefined,
+    [analyzerpb.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
+    [analyzerpb.PolicySeverity.POLICY_SEVERITY_MEDIUM]: "medium",
+    [analyzerpb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
+    [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
+};
+
+/** A severity from the wire; undefined when unspecified (the policy declares none). */
+export function toSeverity(severity: analyzerpb.PolicySeverity): Severity | undefined {
+    return TO_SEVERITY[severity];
+}
 
 export function toLevel(level: analyzerpb.EnforcementLevel): Level {
     return TO_LEVEL[level];
@@ -107,6 +120,19 @@ function engineLevel(level: analyzerpb.EnforcementLevel): Level {
     return l === "remediate" ? "mandatory" : l;
 }
 
+/** A diagnostic as the engine reports it, on `urn`. */
+function violation(d: analyzerpb.AnalyzeDiagnostic, urn: string | null): Violation {
+    const severity = toSeverity(d.getSeverity());
+    return {
+        pack: d.getPolicypackname(),
+        policy: d.getPolicyname(),
+        enforcementLevel: engineLevel(d.getEnforcementlevel()),
+        urn,
+        message: d.getMessage(),
+        ...(severity ? { severity } : {}),
+    };
+}
+
 /** Runs remediate + analyze per resource, then analyze-stack, and collects violations as the engine reports them. */
 export async function runAnalyzer(rpcs: AnalyzerRpcs, resources: readonly EngineResource[]): Promise<Violation[]> {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
@@ -127,24 +153,11 @@ export async function runAnalyzer(rpcs: AnalyzerRpcs, resources: readonly Engine
             }
         }
         for (const d of (await rpcs.analyze(analyzeRequest(r, inputs, byUrn))).getDiagnosticsList()) {
-            violations.push({
-                pack: d.getPolicypackname(),
-                policy: d.getPolicyname(),
-                enforcementLevel: engineLevel(d.getEnforcementlevel()),
-                urn: r.urn,
-                message: d.getMessage(),
-            });
+            violations.push(violation(d, r.urn));
         }
     }
     for (const d of (await rpcs.analyzeStack(analyzeStackRequest(resources, byUrn))).getDiagnosticsList()) {
-        const urn = d.getUrn() && byUrn.has(d.getUrn()) ? d.getUrn() : null;
-        violations.push({
-            pack: d.getPolicypackname(),
-            policy: d.getPolicyname(),
-            enforcementLevel: engineLevel(d.getEnforcementlevel()),
-            urn,
-            message: d.getMessage(),
-        });
+        violations.push(violation(d, d.getUrn() && byUrn.has(d.getUrn()) ? d.getUrn() : null));
     }
     return violations;
 }

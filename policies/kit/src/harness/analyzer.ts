@@ -16,12 +16,13 @@ import type {
     ReportViolation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
+    Severity,
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
 import type { ResolvedPolicyConfig } from "./config.js";
 import type { EngineResource } from "./engine.js";
-import { isUnknownValueError, proxyTarget, unknownCheckingProxy } from "./proxy.js";
+import { isUnknownValueError, proxyTarget, unknownCheckingProxy } from "../proxy.js";
 
 type AnyPolicy = Policies[number];
 type Props = Record<string, unknown>;
@@ -33,6 +34,8 @@ export interface Diagnostic {
     readonly enforcementLevel: EnforcementLevel;
     /** The urn the policy passed to `reportViolation`, if any. */
     readonly urn?: string;
+    /** The policy's severity (or the one a reported object gave), when it has one. */
+    readonly severity?: Severity;
 }
 
 /** Everything the server keeps beside the policies: pack identity, config, stack tags. */
@@ -124,19 +127,28 @@ function reportViolationFun(p: AnyPolicy, level: EnforcementLevel, out: Diagnost
                 description?: string;
                 urn?: string;
                 enforcementLevel?: EnforcementLevel;
+                severity?: Severity;
             };
+            const severity = info.severity || p.severity;
             out.push({
                 policyName: info.name || p.name,
                 message: info.message || info.description || p.description,
                 enforcementLevel: info.enforcementLevel || level,
                 ...(info.urn ? { urn: info.urn } : {}),
+                ...(severity ? { severity } : {}),
             });
             return;
         }
         let text = p.description;
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- server.js stringifies whatever the policy passed
         if (message) text += `\n${String(message)}`;
-        out.push({ policyName: p.name, message: text, enforcementLevel: level, ...(urn ? { urn } : {}) });
+        out.push({
+            policyName: p.name,
+            message: text,
+            enforcementLevel: level,
+            ...(urn ? { urn } : {}),
+            ...(p.severity ? { severity: p.severity } : {}),
+        });
     };
 }
 
@@ -147,17 +159,19 @@ function policyFrom(ctx: AnalyzerContext, kind: "policy" | "remediation", name: 
 /** `protoutil.js` `asGrpcError`: the server fails the whole RPC, keeping the stack trace. */
 /**
  * What the server does with a validator's exception: an unknown value in preview becomes an
- * advisory "can't run during preview" diagnostic, `notApplicable` is silent, anything else fails.
+ * advisory "can't run during preview" diagnostic (carrying the policy's other fields, so its
+ * severity), `notApplicable` is silent, anything else fails.
  */
-function recordPolicyError(e: unknown, ctx: AnalyzerContext, policyName: string, ds: Diagnostic[]): void {
+function recordPolicyError(e: unknown, ctx: AnalyzerContext, p: AnyPolicy, ds: Diagnostic[]): void {
     if (isUnknownValueError(e)) {
         ds.push({
-            policyName,
-            message: `can't run ${policyFrom(ctx, "policy", policyName)} during preview: ${e.message}`,
+            policyName: p.name,
+            message: `can't run ${policyFrom(ctx, "policy", p.name)} during preview: ${e.message}`,
             enforcementLevel: "advisory",
+            ...(p.severity ? { severity: p.severity } : {}),
         });
     } else if (!(e instanceof NotApplicableError)) {
-        throw rpcError(e, `Error validating resource with ${policyFrom(ctx, "policy", policyName)}`);
+        throw rpcError(e, `Error validating resource with ${policyFrom(ctx, "policy", p.name)}`);
     }
 }
 
@@ -288,7 +302,7 @@ export async function analyzeResource(
                 const props = unknownCheckingProxy(deserialize(inputs));
                 await Promise.resolve(validation(resourceArgs(ctx, p, r, props, byUrn), report));
             } catch (e) {
-                recordPolicyError(e, ctx, p.name, ds);
+                recordPolicyError(e, ctx, p, ds);
             }
         }
     }
@@ -357,7 +371,7 @@ export async function analyzeStack(
             };
             await Promise.resolve(p.validateStack(args, report));
         } catch (e) {
-            recordPolicyError(e, ctx, p.name, ds);
+            recordPolicyError(e, ctx, p, ds);
         }
     }
     return ds;

@@ -17,8 +17,9 @@
  *   KeepSecrets (the SDK then unwraps them) and SkipInternalKeys (keys starting `__` are dropped).
  */
 import { isUnknown } from "@pulumi/pulumi";
+import { engineUrn, PROVIDER_TYPE_PREFIX, PULUMI_TYPES } from "@platform/facts";
 import type { InventoryResource } from "@platform/synth";
-import { UNKNOWN_STRING_VALUE } from "./proxy.js";
+import { UNKNOWN_STRING_VALUE } from "../proxy.js";
 
 /** An inventory resource as the analyzer sees it (property dependencies included: the engine sends them to stack policies). */
 export type EvaluatedResource = InventoryResource;
@@ -57,8 +58,6 @@ export interface EngineViewOptions {
     readonly defaultProviders?: Readonly<Record<string, DefaultProviderSettings>>;
 }
 
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
-const PROVIDER_PREFIX = "pulumi:providers:";
 /**
  * Terraform-bridged providers return `id` among a resource's outputs (`pulumi stack export` shows
  * it); the simulated cloud keeps the id beside the outputs, so we put it back for these packages.
@@ -66,7 +65,7 @@ const PROVIDER_PREFIX = "pulumi:providers:";
 const BRIDGED_PACKAGES: ReadonlySet<string> = new Set(["aws", "gcp"]);
 
 export function isProviderType(type: string): boolean {
-    return type.startsWith(PROVIDER_PREFIX);
+    return type.startsWith(PROVIDER_TYPE_PREFIX);
 }
 
 function isPlainObject(value: object): boolean {
@@ -122,7 +121,7 @@ function providerUrnOf(reference: string | null): string | null {
 }
 
 function outputsOf(r: EvaluatedResource, stackOutputs: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
-    if (r.type === ROOT_STACK_TYPE && r.parent === null && stackOutputs) {
+    if (r.type === PULUMI_TYPES.stack && r.parent === null && stackOutputs) {
         return marshalProperties(stackOutputs);
     }
     const withId = r.custom && r.id && BRIDGED_PACKAGES.has(packageOf(r.type)) && r.outputs["id"] === undefined;
@@ -151,8 +150,8 @@ function defaultProvider(pkg: string, anyUrn: string, settings: DefaultProviderS
     const name = defaultProviderName(settings?.version);
     const inputs = marshalProperties({ ...(settings?.config ?? {}), ...(settings?.version ? { version: settings.version } : {}) });
     return {
-        urn: `urn:pulumi:${stack}::${project}::${PROVIDER_PREFIX}${pkg}::${name}`,
-        type: `${PROVIDER_PREFIX}${pkg}`,
+        urn: engineUrn(stack, project, undefined, `${PROVIDER_TYPE_PREFIX}${pkg}`, name),
+        type: `${PROVIDER_TYPE_PREFIX}${pkg}`,
         name,
         inputs,
         // A provider's state is its inputs (the engine's provider registry returns them from Create).

@@ -11,11 +11,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
-import type { Policies } from "@pulumi/policy";
+import type { Policies, Policy } from "@pulumi/policy";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb.js";
 import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb.js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
-import { type AnalyzerRpcs, fromLevel, runAnalyzer, struct, toLevel } from "./analyzer-protocol.js";
+import { type AnalyzerRpcs, fromLevel, runAnalyzer, struct, toLevel, toSeverity } from "./analyzer-protocol.js";
 import { type PolicyConfigInfo, resolvePolicyConfig } from "./config.js";
 import { engineView } from "./engine.js";
 import { evaluatePack, type EvaluatedStack, type EvaluateOptions, type Violation } from "./evaluate.js";
@@ -151,10 +151,48 @@ export async function evaluateWithPolicyPackProcess(
     return runAnalyzer(rpcs, engineView(stack.resources, { stackOutputs: stack.outputs, defaultProviders: opts.defaultProviders }));
 }
 
+/** The metadata of one policy that GetAnalyzerInfo carries (`protoutil.js` `makeAnalyzerInfo`), in one comparable shape. */
+interface PolicyMetadata {
+    readonly name: string;
+    readonly description: string;
+    readonly severity: string | null;
+    readonly framework: readonly string[] | null;
+    readonly tags: readonly string[];
+    readonly remediationSteps: string;
+    readonly url: string;
+}
+
+function declaredMetadata(p: Policy): PolicyMetadata {
+    const f = p.framework;
+    return {
+        name: p.name,
+        description: p.description,
+        severity: p.severity ?? null,
+        framework: f ? [f.name, f.version, f.reference, f.specification] : null,
+        tags: p.tags ?? [],
+        remediationSteps: p.remediationSteps ?? "",
+        url: p.url ?? "",
+    };
+}
+
+function reportedMetadata(p: analyzerpb.PolicyInfo): PolicyMetadata {
+    const f = p.getFramework();
+    return {
+        name: p.getName(),
+        description: p.getDescription(),
+        severity: toSeverity(p.getSeverity()) ?? null,
+        framework: f ? [f.getName(), f.getVersion(), f.getReference(), f.getSpecification()] : null,
+        tags: p.getTagsList(),
+        remediationSteps: p.getRemediationSteps(),
+        url: p.getUrl(),
+    };
+}
+
 /**
  * Runs a built pack as a real policy process and through {@link evaluatePack} over the same stack,
- * fails unless the process reports the pack's name, version and policy list and both give the
- * same violations, and returns those violations for the caller's own exact assertions.
+ * fails unless the process reports the pack's name, version, policy list and each policy's
+ * metadata (severity, framework, tags, remediation steps, url) and both give the same violations,
+ * and returns those violations for the caller's own exact assertions.
  */
 export async function evaluateBothWays(
     packDir: string,
@@ -166,9 +204,9 @@ export async function evaluateBothWays(
     try {
         const info = await running.info();
         deepStrictEqual(
-            [info.getName(), info.getVersion(), info.getPoliciesList().map((p) => p.getName())],
-            [pack.name, pack.version, pack.policies.map((p) => p.name)],
-            "the pack process reports another name, version or policy list",
+            [info.getName(), info.getVersion(), info.getPoliciesList().map(reportedMetadata)],
+            [pack.name, pack.version, pack.policies.map(declaredMetadata)],
+            "the pack process reports another name, version, policy list or policy metadata",
         );
         const viaProcess = await evaluateWithPolicyPackProcess(running, stack(), opts);
         const viaKit = await evaluatePack({ name: pack.name, version: pack.version, policies: pack.policies }, stack(), opts);

@@ -1,0 +1,4 @@
+export { BEGIN_MARKER, type DocumentedPack, END_MARKER, policySource, policyTables, withPolicyTables } from "./table.js";
+export { lineDiff } from "./line-diff.js";
+export { PACKS } from "./packs.js";
+export { currentReadme, FIX_COMMAND, generatedReadme, README_PATH, writeReadme } from "./readme.js";
