@@ -65,7 +65,18 @@ export function readProject(dir: string, isRoot: boolean): StackProject {
     return { name, dir, main: path.resolve(dir, main), isRoot, configDir: path.resolve(dir, stackConfigDir ?? ".") };
 }
 
-/** The root project and every `stacks/<name>` project, stacks in directory order, root last. */
+/**
+ * STOPGAP until the layer registry lands: the layers' deployment order. Stacks listed here run in
+ * this order, any other stack after them in directory order.
+ */
+const STOPGAP_LAYER_ORDER = ["foundation", "cluster", "data", "platform"];
+
+function layerRank(dir: string): number {
+    const rank = STOPGAP_LAYER_ORDER.indexOf(dir);
+    return rank < 0 ? STOPGAP_LAYER_ORDER.length : rank;
+}
+
+/** The root project and every `stacks/<name>` project, stacks in layer order (then directory order), root last. */
 export function discoverProjects(root: string): StackProject[] {
     if (!existsSync(path.join(root, "Pulumi.yaml"))) {
         throw new UsageError(`${root} has no Pulumi.yaml; run from the repository or pass --root <dir>`);
@@ -76,6 +87,7 @@ export function discoverProjects(root: string): StackProject[] {
               .filter((d) => d.isDirectory() && existsSync(path.join(stacksDir, d.name, "Pulumi.yaml")))
               .map((d) => d.name)
               .sort()
+              .sort((a, b) => layerRank(a) - layerRank(b))
               .map((d) => readProject(path.join(stacksDir, d), false))
         : [];
     return [...stacks, readProject(root, true)];
