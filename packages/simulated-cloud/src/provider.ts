@@ -291,13 +291,11 @@ export function check(
     return { inputs: request.news, failures: [] };
 }
 
-
 /** The replacing kind of each in-place kind. */
 export const REPLACING = { add: "add-replace", delete: "delete-replace", update: "update-replace" } as const satisfies Record<
     string,
     PropertyDiffKind
 >;
-
 
 const NOT_COMPARED = new Set(["__defaults", "__meta"]);
 

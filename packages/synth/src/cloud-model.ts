@@ -151,7 +151,11 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
         };
     },
     "aws:eks/addon:Addon": (ctx) => ({
-        arn: awsArn(ctx, "eks", `addon/${str(ctx.inputs["clusterName"], "cluster")}/${str(ctx.inputs["addonName"], "addon")}/${stableHex(8, ctx.name)}`),
+        arn: awsArn(
+            ctx,
+            "eks",
+            `addon/${str(ctx.inputs["clusterName"], "cluster")}/${str(ctx.inputs["addonName"], "addon")}/${stableHex(8, ctx.name)}`,
+        ),
         createdAt: SIMULATED_TIMESTAMP,
     }),
     "aws:eks/accessEntry:AccessEntry": (ctx) => ({
@@ -323,8 +327,12 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
             state: {
                 name,
                 version: "1.35.3-gke.1000",
-                instanceGroupUrls: [`https://www.googleapis.com/compute/v1/projects/${project}/zones/${location}-a/instanceGroupManagers/gke-${name}-${stableHex(8, id)}-grp`],
-                managedInstanceGroupUrls: [`https://www.googleapis.com/compute/v1/projects/${project}/zones/${location}-a/instanceGroups/gke-${name}-${stableHex(8, id)}-grp`],
+                instanceGroupUrls: [
+                    `https://www.googleapis.com/compute/v1/projects/${project}/zones/${location}-a/instanceGroupManagers/gke-${name}-${stableHex(8, id)}-grp`,
+                ],
+                managedInstanceGroupUrls: [
+                    `https://www.googleapis.com/compute/v1/projects/${project}/zones/${location}-a/instanceGroups/gke-${name}-${stableHex(8, id)}-grp`,
+                ],
                 operation: null,
             },
         };

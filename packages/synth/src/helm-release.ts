@@ -37,6 +37,12 @@ function text(value: WireValue | undefined): WireValue {
     return p === undefined ? null : p;
 }
 
+/** A name as text (names are strings; anything else is shown as JSON). */
+function label(value: WireValue | undefined): string {
+    const p = plain(value);
+    return typeof p === "string" ? p : JSON.stringify(p ?? null);
+}
+
 /** The release's state: the inputs as given (wire forms kept) and Helm's `status`. */
 export function helmReleaseLive(
     inputs: WireObject,
@@ -44,7 +50,7 @@ export function helmReleaseLive(
 ): { id: string; properties: WireObject } {
     const identity = [inputs["name"], inputs["namespace"], inputs["chart"], inputs["version"]];
     const known = !identity.some((v) => containsUnknowns(v));
-    const id = known ? `${String(text(inputs["namespace"]))}/${String(text(inputs["name"]))}` : "";
+    const id = known ? `${label(inputs["namespace"])}/${label(inputs["name"])}` : "";
     const status: WireValue =
         options.preview || !known
             ? UNKNOWN
@@ -70,14 +76,16 @@ export function helmReleaseRevision(olds: WireObject): number {
 /** Diff: every changed top-level input; `name` and `namespace` replace (a named release is deleted first). */
 export function helmReleaseDiff(before: WireObject, after: WireObject, ignoreChanges: readonly string[] = []): DiffResult {
     const detailedDiff: DiffResult["detailedDiff"] = {};
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "status" && !ignoreChanges.includes(k)).sort();
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter((k) => k !== "status" && !ignoreChanges.includes(k))
+        .sort();
     for (const key of keys) {
         const old = before[key];
         const next = after[key];
         if (isUnset(old) && isUnset(next)) continue;
         if (!containsUnknowns(next) && deepEqual(plain(old), plain(next))) continue;
         const base = isUnset(old) ? "add" : isUnset(next) ? "delete" : "update";
-        const kind = (HELM_RELEASE_REPLACE_ON_CHANGE.includes(key) ? `${base}-replace` : base) as PropertyDiffKind;
+        const kind: PropertyDiffKind = HELM_RELEASE_REPLACE_ON_CHANGE.includes(key) ? `${base}-replace` : base;
         detailedDiff[key] = { kind, inputDiff: true };
     }
     const diffs = Object.keys(detailedDiff);

@@ -803,7 +803,12 @@ export function kubernetesUpdate(
         throw new Error(`${KUBERNETES_ERROR_PREFIX}: cannot update ${request.urn} with unknown inputs outside a preview`);
     }
     if (type.token === HELM_RELEASE_TYPE) {
-        const checked = helmReleaseCheck(settings.namespace, { urn: request.urn, logicalName: name, olds: request.olds, news: request.news });
+        const checked = helmReleaseCheck(settings.namespace, {
+            urn: request.urn,
+            logicalName: name,
+            olds: request.olds,
+            news: request.news,
+        });
         return { properties: helmReleaseLive(checked, { preview: false, priorRevision: helmReleaseRevision(request.olds) }).properties };
     }
     const inputs = withDefaults(settings, request.urn, request.news);

@@ -31,12 +31,16 @@ function isGcp(foundation: FoundationInputs): foundation is StackOutputs<GcpFoun
 export function clusterLayer(settings: PlatformSettings, provider: CloudProvider, foundation: FoundationInputs): ClusterStackOutputs {
     if (settings.cloud === "aws") {
         if (!(provider instanceof aws.Provider) || !isAws(foundation)) {
-            throw new Error(`cluster layer: settings say aws but the provider is ${provider.constructor.name} and the foundation ${String(foundation.cloud)}`);
+            throw new Error(
+                `cluster layer: settings say aws but the provider is ${provider.constructor.name} or the foundation outputs are not AWS ones`,
+            );
         }
         return awsCluster(settings, provider, foundation);
     }
     if (!(provider instanceof gcp.Provider) || !isGcp(foundation)) {
-        throw new Error(`cluster layer: settings say gcp but the provider is ${provider.constructor.name} and the foundation ${String(foundation.cloud)}`);
+        throw new Error(
+            `cluster layer: settings say gcp but the provider is ${provider.constructor.name} or the foundation outputs are not GCP ones`,
+        );
     }
     return gcpCluster(settings, provider, foundation);
 }

@@ -157,10 +157,20 @@ export class EksAddons extends PlatformComponent {
 const RESOURCE_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Every problem with EksAddons' arguments. */
-export function validateEksAddonsArgs(args: EksAddonsArgs, coreDnsReplicas: number, storageClassName: string, reclaimPolicy: string): Issue[] {
+export function validateEksAddonsArgs(
+    args: EksAddonsArgs,
+    coreDnsReplicas: number,
+    storageClassName: string,
+    reclaimPolicy: string,
+): Issue[] {
     return [
         ...checkOneOf("kubernetesVersion", args.kubernetesVersion, KUBERNETES_VERSIONS),
-        ...checkWholeNumber("coreDnsReplicas", coreDnsReplicas, { min: 2, max: 20 }, "use at least 2 so a node drain never stops name resolution"),
+        ...checkWholeNumber(
+            "coreDnsReplicas",
+            coreDnsReplicas,
+            { min: 2, max: 20 },
+            "use at least 2 so a node drain never stops name resolution",
+        ),
         ...checkPattern("storageClassName", storageClassName, RESOURCE_NAME_PATTERN, "a Kubernetes object name, e.g. gp3"),
         ...checkOneOf("reclaimPolicy", reclaimPolicy, RECLAIM_POLICIES),
     ];

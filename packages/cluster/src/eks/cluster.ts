@@ -296,7 +296,11 @@ export class EksCluster extends PlatformComponent {
      * vpc-cni (network policy enforcement on, AWS permissions through its own Pod Identity role),
      * kube-proxy and the Pod Identity agent: DaemonSets nodes need to become Ready.
      */
-    private bootstrapAddons(version: KubernetesVersion, accountId: pulumi.Output<string>, partition: pulumi.Output<string>): aws.eks.Addon[] {
+    private bootstrapAddons(
+        version: KubernetesVersion,
+        accountId: pulumi.Output<string>,
+        partition: pulumi.Output<string>,
+    ): aws.eks.Addon[] {
         const versions = EKS_ADDON_VERSIONS[version];
         const cniRole = new aws.iam.Role(
             this.childName("vpc-cni-role"),

@@ -25,7 +25,11 @@ export const CLUSTER_ROLE_POLICIES = ["AmazonEKSClusterPolicy"] as const;
  * Node role policies, all AWS managed: join the cluster, pull images (read-only, pull only), and
  * Session Manager access instead of SSH keys. No CNI policy: vpc-cni runs with its own Pod Identity role.
  */
-export const NODE_ROLE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"] as const;
+export const NODE_ROLE_POLICIES = [
+    "AmazonEKSWorkerNodePolicy",
+    "AmazonEC2ContainerRegistryPullOnly",
+    "AmazonSSMManagedInstanceCore",
+] as const;
 
 /** vpc-cni's Pod Identity role policy (IPv4 clusters). */
 export const VPC_CNI_POLICY = "AmazonEKS_CNI_Policy";

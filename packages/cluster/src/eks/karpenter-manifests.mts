@@ -47,7 +47,7 @@ export function ec2NodeClassManifest(values: NodeClassValues): Record<string, un
         },
     });
     nodeClass.validate();
-    return nodeClass.toJSON() as unknown as Record<string, unknown>;
+    return nodeClass.toJSON() as Record<string, unknown>;
 }
 
 export interface NodePoolValues {
@@ -97,5 +97,5 @@ export function nodePoolManifest(values: NodePoolValues): Record<string, unknown
         },
     });
     pool.validate();
-    return pool.toJSON() as unknown as Record<string, unknown>;
+    return pool.toJSON() as Record<string, unknown>;
 }

@@ -182,9 +182,27 @@ export class Karpenter extends PlatformComponent {
                 name: this.physicalName("controller", "iamRole"),
                 role: controllerRole.name,
                 policy: pulumi
-                    .all([partition, region, identity.accountId, args.clusterName, args.clusterArn, this.interruptionQueue.arn, this.nodeRole.arn])
+                    .all([
+                        partition,
+                        region,
+                        identity.accountId,
+                        args.clusterName,
+                        args.clusterArn,
+                        this.interruptionQueue.arn,
+                        this.nodeRole.arn,
+                    ])
                     .apply(([p, r, accountId, clusterName, clusterArn, queueArn, nodeRoleArn]) =>
-                        JSON.stringify(karpenterControllerPolicy({ partition: p, region: r, accountId, clusterName, clusterArn, queueArn, nodeRoleArn })),
+                        JSON.stringify(
+                            karpenterControllerPolicy({
+                                partition: p,
+                                region: r,
+                                accountId,
+                                clusterName,
+                                clusterArn,
+                                queueArn,
+                                nodeRoleArn,
+                            }),
+                        ),
                     ),
             },
             this.childOptions(),
@@ -225,9 +243,7 @@ export class Karpenter extends PlatformComponent {
                     podDisruptionBudget: { name: "karpenter", maxUnavailable: 1 },
                     controller: { resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { memory: "1Gi" } } },
                     nodeSelector: { "platform.io/node-pool": onSystemNodes ? "system" : "general" },
-                    ...(onSystemNodes
-                        ? { tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists", effect: "NoSchedule" }] }
-                        : {}),
+                    ...(onSystemNodes ? { tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists", effect: "NoSchedule" }] } : {}),
                 },
             },
             this.childOptions({ dependsOn: [podIdentity, nodeAccess, ...rules] }),
@@ -250,7 +266,12 @@ export class Karpenter extends PlatformComponent {
             );
         this.nodeClass = new k8s.apiextensions.CustomResource(
             this.childName("node-class"),
-            { apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", metadata: { name: nodeClassName }, spec: nodeClass.apply((m) => m["spec"]) },
+            {
+                apiVersion: "karpenter.k8s.aws/v1",
+                kind: "EC2NodeClass",
+                metadata: { name: nodeClassName },
+                spec: nodeClass.apply((m) => m["spec"]),
+            },
             this.childOptions({ dependsOn: [this.release, ...nodePolicies] }),
         );
         const pool = nodePoolManifest({

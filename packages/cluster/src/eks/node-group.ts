@@ -73,7 +73,8 @@ export interface EksNodeGroupArgs {
 }
 
 const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
-const LABEL_KEY_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_KEY_PATTERN =
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
 export class EksNodeGroup extends PlatformComponent {
     readonly launchTemplate: aws.ec2.LaunchTemplate;
@@ -115,7 +116,11 @@ export class EksNodeGroup extends PlatformComponent {
                 updateConfig: { maxUnavailablePercentage: 33 },
                 launchTemplate: { id: this.launchTemplate.id, version: this.launchTemplate.latestVersion.apply(String) },
                 labels: { ...args.labels },
-                taints: (args.taints ?? []).map((t) => ({ key: t.key, effect: t.effect, ...(t.value !== undefined ? { value: t.value } : {}) })),
+                taints: (args.taints ?? []).map((t) => ({
+                    key: t.key,
+                    effect: t.effect,
+                    ...(t.value !== undefined ? { value: t.value } : {}),
+                })),
                 tags: { Name: groupName },
             },
             // The desired size is the starting point; whoever scales the group later owns it.
@@ -138,7 +143,12 @@ export function validateEksNodeGroupArgs(args: EksNodeGroupArgs, rootVolumeGiB: 
         ...checkOneOf("metadataHopLimit", hopLimit, [1, 2]),
     ];
     if (args.size !== undefined && (args.size.min > args.size.desired || args.size.desired > args.size.max)) {
-        issues.push({ field: "size", value: args.size, problem: "desired must lie between min and max", fix: "choose min <= desired <= max" });
+        issues.push({
+            field: "size",
+            value: args.size,
+            problem: "desired must lie between min and max",
+            fix: "choose min <= desired <= max",
+        });
     }
     if ((args.securityGroupIds ?? []).length === 0) {
         issues.push({

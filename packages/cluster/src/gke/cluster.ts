@@ -14,7 +14,7 @@
  *   service account; deletion protection when protected.
  */
 import * as gcp from "@pulumi/gcp";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import {
     checkAllowList,
     checkCidr,

@@ -123,7 +123,12 @@ export function validateGkeNodePoolArgs(args: GkeNodePoolArgs, diskSizeGb: numbe
         ...checkWholeNumber("diskSizeGb", diskSizeGb, { min: 20, max: 65536 }, "use at least 20 GB (images and logs live there)"),
     ];
     if (args.size !== undefined && (args.size.min > args.size.initial || args.size.initial > args.size.max)) {
-        issues.push({ field: "size", value: args.size, problem: "initial must lie between min and max", fix: "choose min <= initial <= max" });
+        issues.push({
+            field: "size",
+            value: args.size,
+            problem: "initial must lie between min and max",
+            fix: "choose min <= initial <= max",
+        });
     }
     (args.taints ?? []).forEach((taint, i) => issues.push(...checkOneOf(`taints[${i}].effect`, taint.effect, GKE_TAINT_EFFECTS)));
     return issues;

@@ -134,14 +134,16 @@ const awsCluster = strictObject(
         adminRoleArns: list(
             validated((v) => checkIamRoleArn("", v), "an IAM role ARN such as arn:aws:iam::123456789012:role/platform-admin"),
             "[arn:aws:iam::123456789012:role/platform-admin]",
-        ).meta({ description: "IAM roles granted cluster-admin through EKS access entries (no aws-auth ConfigMap)." }),
-        publicAccessCidrs,
+        )
+            .optional()
+            .meta({ description: "IAM roles granted cluster-admin through EKS access entries (no aws-auth ConfigMap)." }),
+        publicAccessCidrs: publicAccessCidrs.optional(),
     },
     "{ adminRoleArns: [arn:aws:iam::123456789012:role/platform-admin] }",
 ).meta({ description: "The cluster layer: administrators and API endpoint exposure." });
 
 /** `platform:cluster` on GCP (administrators are IAM role holders in the project). */
-const gcpCluster = strictObject({ publicAccessCidrs }, "{ publicAccessCidrs: [203.0.113.0/24] }").meta({
+const gcpCluster = strictObject({ publicAccessCidrs: publicAccessCidrs.optional() }, "{ publicAccessCidrs: [203.0.113.0/24] }").meta({
     description: "The cluster layer: API endpoint exposure.",
 });
 

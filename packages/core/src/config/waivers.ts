@@ -4,7 +4,12 @@
  * for that setting with a reason and an owner. A waiver that waives nothing, or has expired, is an
  * error too, so waivers cannot outlive their reason silently. `platform synth` lists the waivers.
  */
-import { type EnvironmentProfile, type GkeReleaseChannel, isProductionEnvironment, type NatGatewayStrategy } from "../environments/profiles.js";
+import {
+    type EnvironmentProfile,
+    type GkeReleaseChannel,
+    isProductionEnvironment,
+    type NatGatewayStrategy,
+} from "../environments/profiles.js";
 import type { Issue } from "../issues.js";
 
 /** A production-weakening override allowed on purpose. */

@@ -12,6 +12,9 @@ export const EKS_CLUSTER_COMPONENT = "eks";
  * subnets with and the cluster layer gives its cluster. `component` is the cluster component's
  * name, so a second cluster in one environment gets its own name.
  */
-export function eksClusterName(naming: { readonly project: string; readonly environment: string }, component = EKS_CLUSTER_COMPONENT): string {
+export function eksClusterName(
+    naming: { readonly project: string; readonly environment: string },
+    component = EKS_CLUSTER_COMPONENT,
+): string {
     return resourceName({ ...naming, component }, "eksCluster");
 }

@@ -43,7 +43,12 @@ export function checkGcpProject(field: string, value: unknown): Issue[] {
 
 /** An IAM role ARN (cluster administrators): a role people assume, not a user with long-lived keys. */
 export function checkIamRoleArn(field: string, value: unknown): Issue[] {
-    return checkPattern(field, value, IAM_ROLE_ARN_PATTERN, "an IAM role ARN without wildcards, e.g. arn:aws:iam::123456789012:role/platform-admin");
+    return checkPattern(
+        field,
+        value,
+        IAM_ROLE_ARN_PATTERN,
+        "an IAM role ARN without wildcards, e.g. arn:aws:iam::123456789012:role/platform-admin",
+    );
 }
 
 export function checkRegion(field: string, value: unknown, cloud: "aws" | "gcp"): Issue[] {
