@@ -20,7 +20,10 @@ describe("platform CLI", () => {
         assert.equal(report.env, "prod");
         assert.deepEqual(
             report.stacks.map((s) => [s.project, s.stack]),
-            [["foundation", "prod"]],
+            [
+                ["foundation", "prod"],
+                ["cluster", "prod"],
+            ],
         );
         const stack = report.stacks[0];
         assert.deepEqual(Object.keys(stack), ["project", "stack", "resources", "outputs"]);
@@ -38,7 +41,11 @@ describe("platform CLI", () => {
             "every parent is a listed URN",
         );
         assert.deepEqual(report.violations, []);
-        assert.deepEqual(report.summary, { resources: stack.resources.length, mandatoryViolations: 0, advisoryViolations: 0 });
+        assert.deepEqual(report.summary, {
+            resources: report.stacks.reduce((n, s) => n + s.resources.length, 0),
+            mandatoryViolations: 0,
+            advisoryViolations: 0,
+        });
     });
 
     it("the text report shows the tree, counts by type and the policy report", async () => {
@@ -102,7 +109,7 @@ describe("platform CLI", () => {
         [
             "an unknown stack",
             ["synth", "--env", "prod", "--stack", "nope"],
-            /--stack nope: no such project; use one of foundation, platform or all/,
+            /--stack nope: no such project; use one of foundation, cluster, platform or all/,
         ],
         [
             "a stack without config for the env",
