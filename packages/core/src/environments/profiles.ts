@@ -3,7 +3,7 @@
  * the seed it comes from. Stacks never hard-code a size; they read the resolved profile.
  */
 
-import { type EnvironmentName } from "@platform/facts";
+import { type EnvironmentName, type KubernetesVersion } from "@platform/facts";
 
 export { ENVIRONMENTS, type EnvironmentName, isEnvironmentName, isProductionEnvironment, PRODUCTION_ENVIRONMENTS } from "@platform/facts";
 
@@ -32,13 +32,7 @@ export interface NetworkProfile {
     readonly flowLogRetentionDays: number;
 }
 
-/**
- * Kubernetes minor versions the platform supports (EKS standard support, GKE release channels).
- * Every version here has a pinned EKS add-on set in @platform/cluster; the upgrade path is
- * docs/decisions.md "Kubernetes versions".
- */
-export const KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"] as const;
-export type KubernetesVersion = (typeof KUBERNETES_VERSIONS)[number];
+export { KUBERNETES_VERSIONS, type KubernetesVersion } from "@platform/facts";
 
 /** GKE release channels the platform uses: REGULAR outside production, STABLE in prod and dr. */
 export const GKE_RELEASE_CHANNELS = ["REGULAR", "STABLE"] as const;
