@@ -31,6 +31,13 @@ function everyViolation() {
         { provider },
     );
     s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: pulumi.unknown }, { provider });
+    s.custom("aws:eks/cluster:Cluster", "eks", { version: "1.27" }, { provider });
+    s.custom(
+        "aws:ec2/launchTemplate:LaunchTemplate",
+        "nodes",
+        { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50 } }] },
+        { provider },
+    );
     return s.build();
 }
 
@@ -47,6 +54,12 @@ describe("aws pack", () => {
                 ["aws-kms-rotation", "mandatory", "medium"],
                 ["aws-kms-policy", "mandatory", "critical"],
                 ["aws-cloudwatch-logs-retention-kms", "mandatory", "medium"],
+                ["aws-eks-endpoint-not-public", "mandatory", "high"],
+                ["aws-eks-secrets-encrypted", "mandatory", "high"],
+                ["aws-eks-control-plane-logging", "mandatory", "medium"],
+                ["aws-eks-supported-version", "mandatory", "medium"],
+                ["aws-ec2-imdsv2-required", "mandatory", "high"],
+                ["aws-ebs-volumes-encrypted", "mandatory", "high"],
             ],
         );
     });
@@ -61,6 +74,12 @@ describe("aws pack", () => {
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual([...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(), [
             "aws-cloudwatch-logs-retention-kms:advisory",
+            "aws-ebs-volumes-encrypted:mandatory",
+            "aws-ec2-imdsv2-required:mandatory",
+            "aws-eks-control-plane-logging:mandatory",
+            "aws-eks-endpoint-not-public:mandatory",
+            "aws-eks-secrets-encrypted:mandatory",
+            "aws-eks-supported-version:mandatory",
             "aws-kms-policy:mandatory",
             "aws-kms-rotation:advisory",
             "aws-sg-no-public-ingress:mandatory",

@@ -17,6 +17,19 @@ function everyViolation() {
         { provider },
     );
     s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider });
+    s.custom(
+        "gcp:container/cluster:Cluster",
+        "gke",
+        {
+            location: "us-west1",
+            enableLegacyAbac: true,
+            enableShieldedNodes: false,
+            deletionProtection: false,
+            masterAuth: { clientCertificateConfig: { issueClientCertificate: true } },
+        },
+        { provider },
+    );
+    s.custom("gcp:container/nodePool:NodePool", "pool", { cluster: "gke", nodeConfig: { machineType: "e2-medium" } }, { provider });
     return s.build();
 }
 
@@ -30,6 +43,16 @@ describe("gcp pack", () => {
                 ["gcp-private-google-access", "mandatory", "low"],
                 ["gcp-firewall-no-public-ssh-rdp", "mandatory", "high"],
                 ["gcp-kms-rotation", "mandatory", "medium"],
+                ["gcp-gke-private-cluster", "mandatory", "high"],
+                ["gcp-gke-workload-identity", "mandatory", "high"],
+                ["gcp-gke-shielded-nodes", "mandatory", "medium"],
+                ["gcp-gke-release-channel", "mandatory", "medium"],
+                ["gcp-gke-network-policy", "mandatory", "high"],
+                ["gcp-gke-no-default-node-pool", "mandatory", "medium"],
+                ["gcp-gke-no-legacy-abac", "mandatory", "high"],
+                ["gcp-gke-no-client-certificate", "mandatory", "high"],
+                ["gcp-gke-secrets-encryption", "mandatory", "high"],
+                ["gcp-gke-deletion-protection", "mandatory", "high"],
             ],
         );
     });
@@ -44,7 +67,25 @@ describe("gcp pack", () => {
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual(
             viaKit.map((v) => v.policy),
-            ["gcp-subnet-flow-logs", "gcp-firewall-no-public-ssh-rdp", "gcp-kms-rotation"],
+            [
+                "gcp-subnet-flow-logs",
+                "gcp-firewall-no-public-ssh-rdp",
+                "gcp-kms-rotation",
+                // the cluster (private nodes and endpoint are two violations), then the node pool
+                "gcp-gke-private-cluster",
+                "gcp-gke-private-cluster",
+                "gcp-gke-workload-identity",
+                "gcp-gke-shielded-nodes",
+                "gcp-gke-release-channel",
+                "gcp-gke-network-policy",
+                "gcp-gke-no-default-node-pool",
+                "gcp-gke-no-legacy-abac",
+                "gcp-gke-no-client-certificate",
+                "gcp-gke-secrets-encryption",
+                "gcp-gke-deletion-protection",
+                "gcp-gke-workload-identity",
+                "gcp-gke-shielded-nodes",
+            ],
         );
     });
 });
