@@ -227,7 +227,7 @@ describe("cluster layer shapes (the profile reaches the nodes)", () => {
                 coreDns: 2,
                 logDays: 14,
                 protect: false,
-                resources: 67,
+                resources: 69,
             },
         ],
         [
@@ -248,7 +248,7 @@ describe("cluster layer shapes (the profile reaches the nodes)", () => {
                 coreDns: 2,
                 logDays: 30,
                 protect: false,
-                resources: 70,
+                resources: 72,
             },
         ],
         [
@@ -269,7 +269,7 @@ describe("cluster layer shapes (the profile reaches the nodes)", () => {
                 coreDns: 3,
                 logDays: 90,
                 protect: true,
-                resources: 70,
+                resources: 72,
             },
         ],
     ];

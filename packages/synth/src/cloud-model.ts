@@ -484,6 +484,24 @@ export function simulateInvoke(token: string, inputs: State, options: CloudModel
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:index/getRegion:getRegion":
             return { name: region, region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: "simulated" };
+        case "aws:iam/getSessionContext:getSessionContext": {
+            // The IAM role behind an STS assumed-role ARN (no path: the simulated account has none); other ARNs pass through.
+            const arn = str(inputs["arn"], `arn:aws:iam::${account}:role/simulated-ci`);
+            const assumed = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+            if (assumed === null) {
+                return { arn, issuerArn: arn, issuerId: "", issuerName: "", sessionName: "", id: arn };
+            }
+            const [, partition = "aws", accountId = account, role = "", session = ""] = assumed;
+            const issuerArn = `arn:${partition}:iam::${accountId}:role/${role}`;
+            return {
+                arn,
+                issuerArn,
+                issuerId: `AROA${stableHex(16, issuerArn).toUpperCase()}`,
+                issuerName: role,
+                sessionName: session,
+                id: arn,
+            };
+        }
         case "gcp:organizations/getProject:getProject": {
             const projectId = str(inputs["projectId"], options.gcpProject ?? SIMULATED_GCP_PROJECT);
             return { projectId, number: SIMULATED_GCP_PROJECT_NUMBER, name: projectId, id: `projects/${projectId}` };

@@ -97,8 +97,14 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
     "VolumeAttributesClass",
 ]);
 
+/**
+ * Custom kinds the platform creates that are cluster-scoped without a `Cluster` prefix (their CRDs
+ * say `scope: Cluster`): Karpenter's NodePool, NodeClaim, NodeOverlay and EC2NodeClass.
+ */
+export const CLUSTER_SCOPED_CUSTOM_KINDS: ReadonlySet<string> = new Set(["NodePool", "NodeClaim", "NodeOverlay", "EC2NodeClass"]);
+
 export function isClusterScoped(kind: string): boolean {
-    return CLUSTER_SCOPED_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind);
+    return CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_SCOPED_CUSTOM_KINDS.has(kind) || /^Cluster[A-Z]/.test(kind);
 }
 
 /**

@@ -7,8 +7,10 @@ import {
     simulateResource,
     SIMULATED_AWS_ACCOUNT_ID,
     simulatedCaBundle,
+    simulateInvoke,
     stableHex,
     synthesize,
+    isClusterScoped,
 } from "../src/index.js";
 
 describe("simulated cloud: the cluster layer's types", () => {
@@ -136,6 +138,32 @@ describe("simulated cloud: the cluster layer's types", () => {
             ),
             [true, true, false, false],
         );
+    });
+
+    it("getSessionContext: the IAM role behind an assumed-role ARN; any other ARN passes through", () => {
+        assert.deepEqual(
+            [
+                simulateInvoke("aws:iam/getSessionContext:getSessionContext", {
+                    arn: "arn:aws:sts::123456789012:assumed-role/platform-admin/alice",
+                }),
+                simulateInvoke("aws:iam/getSessionContext:getSessionContext", { arn: "arn:aws:iam::123456789012:user/ci" }),
+            ].map((r) => [r["issuerArn"], r["issuerName"], r["sessionName"]]),
+            [
+                ["arn:aws:iam::123456789012:role/platform-admin", "platform-admin", "alice"],
+                ["arn:aws:iam::123456789012:user/ci", "", ""],
+            ],
+        );
+    });
+
+    it("Karpenter's kinds are cluster-scoped: no namespace, the name is the id", () => {
+        const pool = simulateResource({
+            type: "kubernetes:karpenter.sh/v1:NodePool",
+            name: "pool",
+            inputs: { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "general" }, spec: {} },
+        });
+        assert.equal(pool.id, "general");
+        assert.equal((pool.state["metadata"] as Record<string, unknown>)["namespace"], undefined);
+        assert.equal(isClusterScoped("EC2NodeClass"), true);
     });
 
     it("a stack reference by <organization>/<project>/<stack> finds the outputs recorded by <project>/<stack>", () => {

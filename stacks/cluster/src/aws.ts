@@ -66,7 +66,12 @@ export function awsCluster(
         .apply(([endpoint, certificateAuthority]) =>
             eksKubeconfig({ clusterName: eks.clusterName, endpoint, certificateAuthority, region: settings.region }),
         );
-    const k8sProvider = clusterProvider(resourceName({ ...naming, component: "k8s" }), { kubeconfig, clusterName: eks.cluster.name });
+    // The provider waits for the administrators' access, so its objects never race it.
+    const k8sProvider = clusterProvider(
+        resourceName({ ...naming, component: "k8s" }),
+        { kubeconfig, clusterName: eks.cluster.name },
+        { dependsOn: [...eks.adminAccess] },
+    );
 
     const nodeGroupCommon = {
         naming,

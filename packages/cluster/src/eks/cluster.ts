@@ -73,8 +73,12 @@ export interface EksClusterArgs {
     readonly logs: EksControlPlaneLogArgs;
     /**
      * IAM role ARNs granted cluster-admin through access entries. Roles, not users: people assume
-     * them with short-lived credentials. Plain value: one access entry per role.
-     * @default [] (nobody: add at least one, or nobody can administer the cluster)
+     * them with short-lived credentials. Plain value: one access entry per role. EKS gives the
+     * creator no implicit access here, so the role that runs `pulumi up` must be one of them (this
+     * layer itself creates Kubernetes objects). When none is given, the deploying identity (its
+     * IAM role, from the session) gets the entry instead, so a cluster never starts without an
+     * administrator; that entry follows whoever deploys, so list the roles for anything lasting.
+     * @default [] (the deploying identity's role)
      */
     readonly adminRoleArns?: readonly string[];
     /**
@@ -114,6 +118,11 @@ export class EksCluster extends PlatformComponent {
     readonly logGroup: aws.cloudwatch.LogGroup;
     /** The add-ons nodes need before they can join: node groups depend on them. */
     readonly nodeAddons: readonly aws.eks.Addon[];
+    /**
+     * The administrators' access entries and policy associations: a kubernetes provider for this
+     * cluster should depend on them, or its first objects race the access that lets it create them.
+     */
+    readonly adminAccess: readonly pulumi.Resource[];
 
     constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:cluster:EksCluster", name, args.naming, opts);
@@ -126,7 +135,8 @@ export class EksCluster extends PlatformComponent {
         this.clusterName = clusterName;
         this.kubernetesVersion = args.kubernetesVersion;
         const partition = aws.getPartitionOutput({}, { parent: this }).partition;
-        const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const identity = aws.getCallerIdentityOutput({}, { parent: this });
+        const accountId = identity.accountId;
 
         // The log group first, with retention and a key: EKS would otherwise create it without either.
         this.logGroup = new aws.cloudwatch.LogGroup(
@@ -200,14 +210,18 @@ export class EksCluster extends PlatformComponent {
         );
         this.oidcProviderArn = oidcProvider.arn;
 
-        for (const roleArn of admins) {
-            const key = adminEntryKey(roleArn);
+        // No administrators from config: the deploying identity's IAM role (an explicit entry, not EKS's implicit creator access).
+        const deployer = aws.iam.getSessionContextOutput({ arn: identity.arn }, { parent: this }).issuerArn;
+        const adminEntries: Array<[string, pulumi.Input<string>]> =
+            admins.length > 0 ? admins.map((arn) => [adminEntryKey(arn), arn]) : [["admin-deployer", deployer]];
+        const adminAccess: pulumi.Resource[] = [];
+        for (const [key, roleArn] of adminEntries) {
             const entry = new aws.eks.AccessEntry(
                 this.childName(key),
                 { clusterName: this.cluster.name, principalArn: roleArn, type: "STANDARD", tags: { Name: this.physicalName(key) } },
                 this.childOptions(),
             );
-            new aws.eks.AccessPolicyAssociation(
+            const association = new aws.eks.AccessPolicyAssociation(
                 this.childName(key),
                 {
                     clusterName: this.cluster.name,
@@ -217,7 +231,9 @@ export class EksCluster extends PlatformComponent {
                 },
                 this.childOptions(),
             );
+            adminAccess.push(entry, association);
         }
+        this.adminAccess = adminAccess;
 
         this.nodeRole = new aws.iam.Role(
             this.childName("node-role"),

@@ -31,11 +31,13 @@ function json(value: unknown): unknown {
 }
 
 describe("EksCluster", () => {
-    it("creates the control plane, its log group, roles, security groups, OIDC provider and the node add-ons, nothing else", async () => {
+    it("creates the control plane, its log group, roles, security groups, OIDC provider, one admin and the node add-ons, nothing else", async () => {
         const resources = await synth(base);
         assert.deepEqual(countByType(resources.filter((r) => r.custom)), [
             { type: "aws:cloudwatch/logGroup:LogGroup", count: 1 },
             { type: "aws:ec2/securityGroup:SecurityGroup", count: 2 },
+            { type: "aws:eks/accessEntry:AccessEntry", count: 1 },
+            { type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", count: 1 },
             { type: "aws:eks/addon:Addon", count: 3 },
             { type: "aws:eks/cluster:Cluster", count: 1 },
             { type: "aws:iam/openIdConnectProvider:OpenIdConnectProvider", count: 1 },
@@ -202,6 +204,23 @@ describe("EksCluster", () => {
         );
         assert.match(adminEntryKey(BREAK_GLASS), /^admin-break-glass-[0-9a-f]{6}$/);
         assert.equal(ofType(resources, "kubernetes:core/v1:ConfigMap").length, 0);
+    });
+
+    it("no administrators from config: the deploying identity's IAM role becomes the one administrator (explicitly)", async () => {
+        const resources = await synth(base);
+        assert.deepEqual(
+            ofType(resources, "aws:eks/accessEntry:AccessEntry").map((e) => [e.name, e.inputs["principalArn"]]),
+            [["eks-admin-deployer", "arn:aws:iam::111111111111:role/simulated-ci"]],
+        );
+        assert.deepEqual(
+            ofType(resources, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").map((a) => a.inputs["policyArn"]),
+            ["arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"],
+        );
+        const withAdmins = await synth({ ...base, adminRoleArns: [ADMIN] });
+        assert.deepEqual(
+            ofType(withAdmins, "aws:eks/accessEntry:AccessEntry").map((e) => e.inputs["principalArn"]),
+            [ADMIN],
+        );
     });
 
     it("a public endpoint only with the allow-list", async () => {
