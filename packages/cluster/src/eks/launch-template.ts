@@ -6,6 +6,8 @@
  * role's AmazonSSMManagedInstanceCore) is the way in. The AMI and bootstrap come from EKS (the
  * node group's AL2023 AMI type), so the template carries no image id or user data.
  */
+import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
 
 /** Root volume device of the EKS AL2023 AMIs. */
 export const ROOT_DEVICE_NAME = "/dev/xvda";
@@ -15,17 +17,17 @@ export interface NodeLaunchTemplateSpec {
     readonly name: string;
     /** What the nodes are (the template's description). */
     readonly description: string;
-    readonly securityGroupIds: readonly unknown[];
+    readonly securityGroupIds: readonly pulumi.Input<string>[];
     readonly rootVolumeGiB: number;
-    readonly kmsKeyArn: unknown;
+    readonly kmsKeyArn: pulumi.Input<string>;
     /** IMDS hop limit: 1, or 2 where a documented workload needs IMDS from a pod's network namespace. */
     readonly metadataHopLimit: 1 | 2;
     /** Tags of the instances and volumes (the provider's default tags do not reach them). */
     readonly resourceTags: Readonly<Record<string, string>>;
 }
 
-/** The `aws.ec2.LaunchTemplate` arguments (without the provider-typed inputs' wrappers). */
-export function nodeLaunchTemplateArgs(spec: NodeLaunchTemplateSpec) {
+/** The `aws.ec2.LaunchTemplate` arguments of a node launch template. */
+export function nodeLaunchTemplateArgs(spec: NodeLaunchTemplateSpec): aws.ec2.LaunchTemplateArgs {
     return {
         name: spec.name,
         description: spec.description,

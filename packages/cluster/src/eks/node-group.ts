@@ -98,7 +98,7 @@ export class EksNodeGroup extends PlatformComponent {
                 kmsKeyArn: args.volumeKmsKeyArn,
                 metadataHopLimit: hopLimit,
                 resourceTags: { ...args.instanceTags, Name: groupName },
-            }) as aws.ec2.LaunchTemplateArgs,
+            }),
             this.childOptions(),
         );
         this.nodeGroup = new aws.eks.NodeGroup(

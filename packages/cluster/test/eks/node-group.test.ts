@@ -63,7 +63,13 @@ describe("EksNodeGroup", () => {
             tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags })),
             tags: { Name: "acme-staging-nodes-general-nodes" },
         });
-        assert.deepEqual(nodeLaunchTemplateArgs({ ...templateSpec(), metadataHopLimit: 2 }).metadataOptions.httpPutResponseHopLimit, 2);
+        assert.deepEqual(nodeLaunchTemplateArgs({ ...templateSpec(), metadataHopLimit: 2 }).metadataOptions, {
+            httpEndpoint: "enabled",
+            httpTokens: "required",
+            httpPutResponseHopLimit: 2,
+            httpProtocolIpv6: "disabled",
+            instanceMetadataTags: "disabled",
+        });
     });
 
     it("the node group: sized as asked, in the given subnets, on the cluster's version and the AL2023 AMI, rolling a third at a time", async () => {
