@@ -177,7 +177,11 @@ function carriesProviderTags(type: string, inputs: WireObject): boolean {
 }
 
 /** GCP types without a `project` argument (they live inside a parent that has one). */
-const GCP_WITHOUT_PROJECT: ReadonlySet<string> = new Set([GCP_TYPES.cryptoKey, GCP_TYPES.serviceNetworkingConnection]);
+const GCP_WITHOUT_PROJECT: ReadonlySet<string> = new Set([
+    GCP_TYPES.cryptoKey,
+    GCP_TYPES.cryptoKeyIamMember,
+    GCP_TYPES.serviceNetworkingConnection,
+]);
 /** GCP types whose `region` defaults to the provider's region. */
 const GCP_REGIONAL: ReadonlySet<string> = new Set([
     GCP_TYPES.subnetwork,
