@@ -464,7 +464,7 @@ describe("simulated provider: the cluster layer's types", () => {
         const inputs = { name: "acme-prod-eks", version: "1.35", vpcConfig: { subnetIds: ["subnet-a"] }, tags: { Name: "acme-prod-eks" } };
         const created = create(aws, { urn: clusterUrn, properties: inputs });
         assert.equal(created.id, "acme-prod-eks");
-        assert.match(String(created.properties["endpoint"]), /^https:\/\/[0-9A-F]{32}\.gr7\.us-west-2\.eks\.amazonaws\.com$/);
+        assert.match(created.properties["endpoint"] as string, /^https:\/\/[0-9A-F]{32}\.gr7\.us-west-2\.eks\.amazonaws\.com$/);
         assert.match(
             String((created.properties["identities"] as Array<{ oidcs: Array<{ issuer: string }> }>)[0]?.oidcs[0]?.issuer),
             /^https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\//,
