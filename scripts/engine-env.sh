@@ -5,6 +5,9 @@
 #   eval "$(bash scripts/engine-env.sh)"      (or: eval "$(pnpm -s engine:env)")
 # After that, plain `pulumi` commands rehearse against the SIMULATED cloud: nothing is created in
 # AWS or GCP. Open a new shell (or unset these variables) to talk to a real account again.
+# `pulumi` on PATH is then scripts/shims/pulumi: in a checked-in stack project it runs the pinned
+# CLI in the project's staged copy under .state/workspaces/<project>/, so the CLI never writes an
+# encryptionsalt or secrets into a checked-in Pulumi.<env>.yaml (see that script).
 # Warns on stderr (and still prints) when the engine has not been built yet.
 set -euo pipefail
 
@@ -24,23 +27,33 @@ if [ ! -x "$NODE_BIN/node" ]; then
   echo "engine-env: the project's Node.js is not in $NODE_BIN yet; run: bash scripts/setup.sh" >&2
 fi
 SIMULATED_CLOUD_BIN="$REPO_ROOT/packages/simulated-cloud/bin"
+SHIM_BIN="$REPO_ROOT/scripts/shims"
 if [ ! -f "$REPO_ROOT/packages/simulated-cloud/dist/src/main.js" ]; then
   echo "engine-env: the simulated cloud is not compiled yet; run: pnpm build" >&2
 fi
 STATE_ROOT="${PLATFORM_STATE_DIR:-$REPO_ROOT/.state}"
 mkdir -p "$STATE_ROOT/backend"
+STATE_ROOT="$(cd "$STATE_ROOT" && pwd)"
 
-# PATH with the engine and the simulated plugins first and no earlier copy of them, so repeated
-# evals do not grow it.
-path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$ENGINE_BIN" -e "$SIMULATED_CLOUD_BIN" -e "$NODE_BIN" | paste -sd: -)" || path_rest=""
-printf 'export PATH=%q\n' "$ENGINE_BIN:$SIMULATED_CLOUD_BIN:$NODE_BIN${path_rest:+:$path_rest}"
+# PATH with the pulumi shim, the engine and the simulated plugins first and no earlier copy of
+# them, so repeated evals do not grow it.
+path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$SHIM_BIN" -e "$ENGINE_BIN" -e "$SIMULATED_CLOUD_BIN" -e "$NODE_BIN" | paste -sd: -)" || path_rest=""
+printf 'export PATH=%q\n' "$SHIM_BIN:$ENGINE_BIN:$SIMULATED_CLOUD_BIN:$NODE_BIN${path_rest:+:$path_rest}"
+# The pinned CLI itself, for the shim and for @platform/automation.
+printf 'export PLATFORM_ENGINE_PULUMI=%q\n' "$ENGINE_BIN/pulumi"
+# One state folder for the backend and the staged workspaces, whoever runs next (platform or pulumi).
+printf 'export PLATFORM_STATE_DIR=%q\n' "$STATE_ROOT"
 printf 'export PULUMI_BACKEND_URL=%q\n' "file://$STATE_ROOT/backend"
 printf 'export PULUMI_HOME=%q\n' "$ENGINE_PULUMI_HOME"
 echo 'export PULUMI_SKIP_UPDATE_CHECK=true'
 echo 'export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true'
-# The passphrase secrets provider of local (file://) backends needs one; this default protects
-# nothing and is only for throwaway local state. An existing value (even empty) or a
-# passphrase file wins.
+# THE LOCAL PASSPHRASE IS FOR THE THROWAWAY LOCAL BACKEND ONLY. The passphrase secrets provider of
+# a local (file://) backend needs one; this one is published in this file, so it protects nothing:
+# it exists so that the simulated state under .state/ can be written without a prompt. Never use
+# it for a real stack, and never let a secret encrypted with it reach a checked-in file (the shim
+# keeps pulumi out of checked-in stack projects for that reason). An existing value (even empty) or
+# a passphrase file wins.
 if [ -z "${PULUMI_CONFIG_PASSPHRASE+set}" ] && [ -z "${PULUMI_CONFIG_PASSPHRASE_FILE:-}" ]; then
   echo "export PULUMI_CONFIG_PASSPHRASE=local-dev-only"
+  echo "engine-env: PULUMI_CONFIG_PASSPHRASE=local-dev-only is a published passphrase for the throwaway simulated state in $STATE_ROOT only" >&2
 fi

@@ -26,7 +26,8 @@ describe("platform CLI", () => {
             ],
         );
         const stack = report.stacks[0];
-        assert.deepEqual(Object.keys(stack), ["project", "stack", "resources", "outputs"]);
+        assert.deepEqual(Object.keys(stack), ["project", "stack", "resources", "outputs", "waivers"]);
+        assert.deepEqual(stack.waivers, []);
         for (const r of stack.resources) {
             assert.deepEqual(Object.keys(r), ["urn", "type", "name", "parent", "protect", "inputs"]);
         }
@@ -82,6 +83,50 @@ describe("platform CLI", () => {
             [],
         );
         assert.equal(report.summary.mandatoryViolations, mandatory.length);
+        // The config passed because its weakening overrides are waived; the report lists the waivers.
+        const reason = "deliberately weakened fixture for the platform-ha-in-prod policy test";
+        assert.deepEqual(report.stacks[0].waivers, [
+            { setting: "profile.network.availabilityZones", reason, owner: "platform" },
+            { setting: "profile.network.natGateways", reason, owner: "platform" },
+            {
+                setting: "profile.cluster.nodeZones",
+                reason: "the cluster follows the fixture's two AZs (nodes need subnets in their zones)",
+                owner: "platform",
+            },
+        ]);
+    });
+
+    it("the text report lists the waivers a stack applied", async () => {
+        const { stdout } = await cli(["synth", "--env", "prod", "--stack", "noncompliant", "--root", path.join(FIXTURES, "noncompliant")]);
+        assert.match(
+            stdout,
+            /\n {2}waivers \(3\):\n {4}profile\.network\.availabilityZones: deliberately weakened fixture for the platform-ha-in-prod policy test \(owner platform\)\n {4}profile\.network\.natGateways: /,
+        );
+    });
+
+    it("an environment whose network overlaps another environment's file exits 2, naming both files", async () => {
+        const { code, stdout, stderr } = await cli([
+            "synth",
+            "--env",
+            "staging",
+            "--stack",
+            "overlap",
+            "--root",
+            path.join(FIXTURES, "overlap"),
+        ]);
+        assert.equal(code, EXIT.usage);
+        assert.equal(stdout, "");
+        assert.equal(
+            stderr,
+            [
+                "platform: Invalid platform configuration (1 problem):",
+                '  - Pulumi.staging.yaml platform:network.cidr = "10.10.128.0/17": overlaps Pulumi.dev.yaml platform:network.cidr (10.10.0.0/16). Fix: choose non-overlapping blocks so routing and peering stay unambiguous',
+            ].join("\n"),
+        );
+        assert.equal(
+            (await cli(["synth", "--env", "dev", "--stack", "overlap", "--root", path.join(FIXTURES, "overlap")])).code,
+            EXIT.usage,
+        );
     });
 
     it("an invalid stack config exits 2 and names every bad key on stderr", async () => {
@@ -103,9 +148,18 @@ describe("platform CLI", () => {
     });
 
     const usage: Array<[string, string[], RegExp]> = [
-        ["an unknown environment", ["synth", "--env", "qa"], /--env qa: unknown environment; use one of dev, staging, prod, dr/],
-        ["a missing --env", ["synth"], /--env is required/],
-        ["an --env without a value", ["synth", "--env"], /--env needs a value/],
+        [
+            "an unknown environment",
+            ["synth", "--env", "qa"],
+            /^platform: --env = "qa": unknown environment. Fix: use one of dev, staging, prod, dr$/,
+        ],
+        ["a missing --env", ["synth"], /^platform: --env: required. Fix: pass --env dev, staging, prod or dr$/],
+        ["an --env without a value", ["synth", "--env"], /^platform: --env: needs a value/],
+        [
+            "a repeated --env",
+            ["synth", "--env", "dev", "--env", "prod"],
+            /^platform: --env = "dev", "prod": given 2 times. Fix: pass --env once$/,
+        ],
         [
             "an unknown stack",
             ["synth", "--env", "prod", "--stack", "nope"],
@@ -116,8 +170,8 @@ describe("platform CLI", () => {
             ["synth", "--env", "staging", "--stack", "noncompliant", "--root", path.join(FIXTURES, "noncompliant")],
             /Pulumi.staging.yaml does not exist; create it or pick another --env/,
         ],
-        ["an unknown option", ["synth", "--env", "prod", "--yes"], /unknown option "--yes"/],
-        ["an unknown command", ["deploy"], /unknown command "deploy"/],
+        ["an unknown option", ["synth", "--env", "prod", "--yes"], /^platform: --yes: unknown option/],
+        ["an unknown command", ["deploy"], /^platform: "deploy": unknown command/],
         ["up without --simulate", ["up", "--env", "dev"], /platform up drives real clouds only with --simulate for now/],
         ["a root without Pulumi.yaml", ["synth", "--env", "prod", "--root", "/"], /\/ has no Pulumi.yaml/],
     ];
@@ -130,11 +184,59 @@ describe("platform CLI", () => {
         });
     }
 
+    describe("destroy of a production environment needs the environment named again", () => {
+        for (const env of ["prod", "dr"]) {
+            it(`destroy --env ${env} without --confirm-production exits 2 before anything runs`, async () => {
+                const { code, stdout, stderr } = await cli(["destroy", "--env", env, "--simulate"]);
+                assert.deepEqual({ code, stdout }, { code: EXIT.usage, stdout: "" });
+                assert.equal(
+                    stderr,
+                    `platform: --env = "${env}": ${env} is a production environment, and destroying it needs the environment named again. ` +
+                        `Fix: platform destroy --env ${env} --simulate --confirm-production ${env} (protected resources, and what they depend on, are kept either way)`,
+                );
+            });
+        }
+
+        it("a --confirm-production that names another environment exits 2", async () => {
+            const { code, stderr } = await cli([
+                "destroy",
+                "--env",
+                "prod",
+                "--simulate",
+                "--stack",
+                "foundation",
+                "--confirm-production",
+                "dev",
+            ]);
+            assert.equal(code, EXIT.usage);
+            assert.equal(
+                stderr,
+                'platform: --confirm-production = "dev": does not name the environment being destroyed (prod). Fix: --confirm-production prod, or check --env',
+            );
+        });
+    });
+
     it("--help prints usage and exits 0", async () => {
         const { code, stdout } = await cli(["--help"]);
         assert.equal(code, EXIT.ok);
         assert.match(stdout, /^usage: platform synth {3}--env <dev\|staging\|prod\|dr>/);
         assert.match(stdout, /platform up {6}--env <env> --simulate/);
+        assert.match(stdout, /platform destroy --env <env> --simulate \[--confirm-production <env>\]/);
+        assert.match(stdout, /platform refresh --env <env> --simulate \[--clear-pending-creates\]/);
+        assert.match(stdout, /platform cancel {2}--env <env>/);
+    });
+
+    it("synth --stack all runs the layers in the registry's order, not directory order", async () => {
+        const { code, stdout } = await cli(["synth", "--env", "dev", "--json", "--root", path.join(FIXTURES, "layers")]);
+        assert.equal(code, EXIT.ok);
+        const report = JSON.parse(stdout) as SynthReport;
+        assert.deepEqual(
+            report.stacks.map((s) => [s.project, s.outputs]),
+            [
+                ["layers-foundation", { layer: "layers-foundation" }],
+                ["layers-cluster", { layer: "layers-cluster" }],
+            ],
+        );
     });
 
     it("finds the repository root from a subdirectory", async () => {

@@ -1,62 +1,123 @@
 import * as assert from "node:assert/strict";
-import { parseArgs, UsageError } from "../src/index.js";
+import { parseArgs, type RunCommand, UsageError } from "../src/index.js";
 
-describe("platform argument parsing", () => {
+const DEFAULTS: Omit<RunCommand, "command" | "env"> = {
+    stack: "all",
+    json: false,
+    simulate: false,
+    root: undefined,
+    confirmProduction: undefined,
+    clearPendingCreates: false,
+};
+
+describe("platform argument parsing (node:util parseArgs)", () => {
     it("parses synth with defaults", () => {
-        assert.deepEqual(parseArgs(["synth", "--env", "prod"]), {
-            command: "synth",
-            env: "prod",
-            stack: "all",
-            json: false,
-            simulate: false,
-            root: undefined,
-        });
+        assert.deepEqual(parseArgs(["synth", "--env", "prod"]), { command: "synth", env: "prod", ...DEFAULTS });
     });
 
-    it("parses every option", () => {
-        assert.deepEqual(parseArgs(["synth", "--json", "--stack", "foundation", "--env", "dr", "--root", "/r"]), {
+    it("parses every synth option, in any order and in --flag=value form", () => {
+        assert.deepEqual(parseArgs(["synth", "--json", "--stack=foundation", "--env", "dr", "--root", "/r"]), {
+            ...DEFAULTS,
             command: "synth",
             env: "dr",
             stack: "foundation",
             json: true,
-            simulate: false,
             root: "/r",
         });
     });
 
     it("parses the engine commands with --simulate", () => {
-        for (const command of ["preview", "up", "destroy"] as const) {
-            assert.deepEqual(parseArgs([command, "--env", "prod", "--simulate"]), {
-                command,
-                env: "prod",
-                stack: "all",
-                json: false,
-                simulate: true,
-                root: undefined,
-            });
+        for (const command of ["preview", "up", "destroy", "refresh"] as const) {
+            assert.deepEqual(parseArgs([command, "--env", "dev", "--simulate"]), { ...DEFAULTS, command, env: "dev", simulate: true });
         }
     });
 
+    it("parses destroy --confirm-production, refresh --clear-pending-creates and cancel", () => {
+        assert.deepEqual(parseArgs(["destroy", "--env", "prod", "--simulate", "--confirm-production", "prod"]), {
+            ...DEFAULTS,
+            command: "destroy",
+            env: "prod",
+            simulate: true,
+            confirmProduction: "prod",
+        });
+        assert.deepEqual(parseArgs(["refresh", "--env", "dev", "--simulate", "--clear-pending-creates", "--stack", "foundation"]), {
+            ...DEFAULTS,
+            command: "refresh",
+            env: "dev",
+            simulate: true,
+            stack: "foundation",
+            clearPendingCreates: true,
+        });
+        assert.deepEqual(parseArgs(["cancel", "--env", "staging"]), { ...DEFAULTS, command: "cancel", env: "staging" });
+        assert.deepEqual(parseArgs(["cancel", "--env", "staging", "--simulate"]), {
+            ...DEFAULTS,
+            command: "cancel",
+            env: "staging",
+            simulate: true,
+        });
+    });
+
     it("help in any form", () => {
-        for (const argv of [[], ["--help"], ["-h"], ["help"], ["synth", "--help"]]) {
+        for (const argv of [[], ["--help"], ["-h"], ["help"], ["synth", "--help"], ["up", "--env", "dev", "-h"]]) {
             assert.deepEqual(parseArgs(argv), { command: "help" });
         }
     });
 
     const bad: Array<[string[], string]> = [
-        [["synth"], "--env is required: pass --env dev, staging, prod or dr"],
-        [["synth", "--env"], "--env needs a value (see platform --help)"],
-        [["synth", "--env", "--json"], "--env needs a value (see platform --help)"],
-        [["synth", "--env", "prod", "--force"], 'unknown option "--force" (see platform --help)'],
-        [["deploy"], 'unknown command "deploy"; use one of synth, preview, up, destroy (see platform --help)'],
-        [["up", "--env", "dev", "--json"], "--json is only for synth; up streams the engine's output"],
-        [["synth", "--env", "dev", "--simulate"], "synth always runs offline against the simulated cloud; drop --simulate"],
+        [["synth"], "--env: required. Fix: pass --env dev, staging, prod or dr"],
+        [["synth", "--env"], "--env: needs a value. Fix: --env <value> (see platform --help)"],
+        [["synth", "--env", "--json"], "--env: needs a value. Fix: --env <value> (see platform --help)"],
+        [["synth", "--env", "prod2"], '--env = "prod2": unknown environment. Fix: use one of dev, staging, prod, dr'],
+        [["synth", "--env", "dev", "--env", "prod"], '--env = "dev", "prod": given 2 times. Fix: pass --env once'],
+        [
+            ["synth", "--env", "dev", "--stack", "foundation", "--stack=platform"],
+            '--stack = "foundation", "platform": given 2 times. Fix: pass --stack once',
+        ],
+        [["synth", "--env", "dev", "--json", "--json"], "--json = (flag), (flag): given 2 times. Fix: pass --json once"],
+        [
+            ["synth", "--env", "prod", "--force"],
+            "--force: unknown option. Fix: use one of --env, --stack, --root, --json (see platform --help)",
+        ],
+        [["synth", "--env", "prod", "-e"], "-e: unknown option. Fix: use one of --env, --stack, --root, --json (see platform --help)"],
+        [["synth", "--env", "prod", "--json=yes"], '--json: takes no value, got "yes". Fix: write --json alone'],
+        [["synth", "--env", "prod", "extra"], '"extra": unexpected argument. Fix: synth takes only options (see platform --help)'],
+        [
+            ["synth", "--env", "prod", "--", "x"],
+            '--: the platform command takes no positional arguments. Fix: remove "--" and what follows it',
+        ],
+        [["deploy"], '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, cancel (see platform --help)'],
+        [["--env", "dev"], "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|cancel> --env dev"],
+        [
+            ["up", "--env", "dev", "--json"],
+            "--json: not an option of up; only synth prints JSON; the engine commands stream the engine's output. Fix: drop --json",
+        ],
+        [
+            ["synth", "--env", "dev", "--simulate"],
+            "--simulate: not an option of synth; synth always runs offline against the simulated cloud. Fix: drop --simulate",
+        ],
+        [
+            ["up", "--env", "prod", "--simulate", "--confirm-production", "prod"],
+            "--confirm-production: not an option of up; only destroy needs it. Fix: drop --confirm-production",
+        ],
+        [
+            ["up", "--env", "dev", "--simulate", "--clear-pending-creates"],
+            "--clear-pending-creates: not an option of up; only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
+        ],
+        [
+            ["up", "--env", "dev"],
+            "platform up drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, or run pulumi up in the stack directory for a real account (see README)",
+        ],
+        [
+            ["refresh", "--env", "dev"],
+            "platform refresh drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, or run pulumi refresh in the stack directory for a real account (see README)",
+        ],
     ];
     for (const [argv, message] of bad) {
-        it(`rejects ${argv.join(" ")}`, () => {
+        it(`rejects ${argv.join(" ") || "(nothing)"}`, () => {
             assert.throws(
                 () => parseArgs(argv),
                 (err: Error) => err instanceof UsageError && err.message === message,
+                `expected: ${message}`,
             );
         });
     }

@@ -2,7 +2,16 @@ import * as assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { discoverProjects, readProject, readStackConfig, SECRET_PLACEHOLDER, toEngineValue, UsageError } from "../src/index.js";
+import {
+    discoverProjects,
+    readProject,
+    readStackConfig,
+    SECRET_PLACEHOLDER,
+    selectProjects,
+    stackConfigPath,
+    toEngineValue,
+    UsageError,
+} from "../src/index.js";
 
 function workspace(files: Record<string, string>): string {
     const dir = mkdtempSync(path.join(tmpdir(), "platform-ws-"));
@@ -14,21 +23,109 @@ function workspace(files: Record<string, string>): string {
 }
 
 describe("workspace projects and stack config", () => {
-    it("discovers stack projects in directory order and the root last", () => {
+    it("discovers layer stack projects in the layer registry's order (not directory order), the root last", () => {
         const dir = workspace({
             "Pulumi.yaml": "name: root\nmain: dist/index.js\n",
-            "stacks/b/Pulumi.yaml": "name: bee\nmain: dist/main.js\n",
-            "stacks/a/Pulumi.yaml": "name: ay\nmain: dist/main.js\n",
+            "stacks/platform/Pulumi.yaml": "name: addons\nmain: dist/main.js\n",
+            "stacks/data/Pulumi.yaml": "name: data\nmain: dist/main.js\n",
+            "stacks/foundation/Pulumi.yaml": "name: foundation\nmain: dist/main.js\n",
+            "stacks/cluster/Pulumi.yaml": "name: cluster\nmain: dist/main.js\n",
             "stacks/notes/README.md": "not a project",
         });
         assert.deepEqual(
-            discoverProjects(dir).map((p) => [p.name, path.relative(dir, p.main), p.isRoot]),
+            discoverProjects(dir).map((p) => [p.name, path.relative(dir, p.main), p.isRoot, "layer" in p ? p.layer : null]),
             [
-                ["ay", "stacks/a/dist/main.js", false],
-                ["bee", "stacks/b/dist/main.js", false],
-                ["root", "dist/index.js", true],
+                ["foundation", "stacks/foundation/dist/main.js", false, "foundation"],
+                ["cluster", "stacks/cluster/dist/main.js", false, "cluster"],
+                ["data", "stacks/data/dist/main.js", false, "data"],
+                ["addons", "stacks/platform/dist/main.js", false, "platform"],
+                ["root", "dist/index.js", true, null],
             ],
         );
+    });
+
+    it("rejects a stack project that is not a layer in the registry, naming the registry file", () => {
+        const dir = workspace({
+            "Pulumi.yaml": "name: root\nmain: dist/index.js\n",
+            "stacks/foundation/Pulumi.yaml": "name: foundation\nmain: dist/main.js\n",
+            "stacks/observability/Pulumi.yaml": "name: observability\nmain: dist/main.js\n",
+        });
+        assert.throws(
+            () => discoverProjects(dir),
+            (err: Error) =>
+                err instanceof UsageError &&
+                err.message ===
+                    'stacks/observability: "observability" is not a layer in the layer registry (foundation, cluster, data, platform). ' +
+                        "Fix: add it to LAYERS in packages/automation/src/workspace/layers.ts with the layers it depends on, or move the project out of stacks/",
+        );
+    });
+
+    it("rejects two projects with one name (they would share state in the backend)", () => {
+        const dir = workspace({
+            "Pulumi.yaml": "name: platform\nmain: dist/index.js\n",
+            "stacks/platform/Pulumi.yaml": "name: platform\nmain: dist/main.js\n",
+        });
+        assert.throws(
+            () => discoverProjects(dir),
+            (err: Error) =>
+                err instanceof UsageError &&
+                err.message ===
+                    `${path.join(dir, "stacks/platform/Pulumi.yaml")}: name "platform" is also the name of ${path.join(dir, "Pulumi.yaml")}; ` +
+                        "their stacks would share state in the backend. Fix: give one of them another name",
+        );
+    });
+
+    describe("--stack all follows the registry: order, environments, dependencies", () => {
+        const files = (envs: Record<string, string[]>): Record<string, string> => {
+            const result: Record<string, string> = { "Pulumi.yaml": "name: root\nmain: x.js\n", "Pulumi.dev.yaml": "config: {}\n" };
+            for (const [layer, stacks] of Object.entries(envs)) {
+                result[`stacks/${layer}/Pulumi.yaml`] = `name: ${layer}\nmain: x.js\n`;
+                for (const env of stacks) {
+                    result[`stacks/${layer}/Pulumi.${env}.yaml`] = "config: {}\n";
+                }
+            }
+            return result;
+        };
+
+        it("selects the layers with config for the environment, in deployment order, never the root project", () => {
+            const projects = discoverProjects(workspace(files({ data: ["dev"], cluster: ["dev", "prod"], foundation: ["dev", "prod"] })));
+            assert.deepEqual(
+                selectProjects(projects, "all", "dev").map((p) => p.name),
+                ["foundation", "cluster", "data"],
+            );
+            assert.deepEqual(
+                selectProjects(projects, "all", "prod").map((p) => p.name),
+                ["foundation", "cluster"],
+            );
+            assert.deepEqual(
+                selectProjects(projects, "root", "dev").map((p) => p.name),
+                ["root"],
+            );
+        });
+
+        it("rejects a layer whose declared dependency has no stack for the environment", () => {
+            const projects = discoverProjects(workspace(files({ cluster: ["dev"], foundation: ["prod"] })));
+            assert.throws(
+                () => selectProjects(projects, "all", "dev"),
+                (err: Error) =>
+                    err instanceof UsageError &&
+                    err.message ===
+                        "stacks/cluster needs the foundation layer (declared in the layer registry), which has no stack for dev. " +
+                            "Fix: add stacks/foundation with a Pulumi.dev.yaml, or run one stack with --stack cluster",
+            );
+        });
+
+        it("rejects an environment no layer has config for, and an unknown --stack", () => {
+            const projects = discoverProjects(workspace(files({ foundation: ["dev"] })));
+            assert.throws(
+                () => selectProjects(projects, "all", "dr"),
+                /^UsageError: no stack project has a Pulumi.dr.yaml; add one under stacks\/<layer>\/$/,
+            );
+            assert.throws(
+                () => selectProjects(projects, "nope", "dev"),
+                /^UsageError: --stack nope: no such project; use one of foundation, root or all$/,
+            );
+        });
     });
 
     it("reads config in engine form: strings as-is, mappings JSON, bare keys namespaced, secure values masked", () => {
@@ -73,6 +170,64 @@ describe("workspace projects and stack config", () => {
             );
         });
     }
+
+    describe("stackConfigDir (Pulumi.yaml): the stack files live in another folder", () => {
+        it("reads Pulumi.<stack>.yaml from <project dir>/<stackConfigDir>, also outside the project", () => {
+            const dir = workspace({
+                "stacks/foundation/Pulumi.yaml": "name: foundation\nmain: dist/main.js\nstackConfigDir: ../../environments/foundation\n",
+                "environments/foundation/Pulumi.dev.yaml": "config:\n  platform:environment: dev\n",
+                "stacks/foundation/Pulumi.dev.yaml": "config:\n  platform:environment: WRONG\n",
+            });
+            const project = readProject(path.join(dir, "stacks", "foundation"), false);
+            assert.equal(project.configDir, path.join(dir, "environments", "foundation"));
+            assert.equal(stackConfigPath(project, "dev"), path.join(dir, "environments", "foundation", "Pulumi.dev.yaml"));
+            assert.deepEqual(readStackConfig(project, "dev").values, { "platform:environment": "dev" });
+        });
+
+        it("without it, and with the old string form of config, as the pulumi CLI reads them", () => {
+            const plain = workspace({ "Pulumi.yaml": "name: p\nmain: x.js\n" });
+            assert.equal(readProject(plain, true).configDir, plain);
+            const legacy = workspace({ "Pulumi.yaml": "name: p\nmain: x.js\nconfig: env\n" });
+            assert.equal(stackConfigPath(readProject(legacy, true), "dev"), path.join(legacy, "env", "Pulumi.dev.yaml"));
+        });
+
+        it("selects projects by the stack files in their stackConfigDir", () => {
+            const dir = workspace({
+                "Pulumi.yaml": "name: root\nmain: x.js\n",
+                "stacks/foundation/Pulumi.yaml": "name: foundation\nmain: x.js\nstackConfigDir: config\n",
+                "stacks/foundation/config/Pulumi.staging.yaml": "config: {}\n",
+            });
+            assert.deepEqual(
+                selectProjects(discoverProjects(dir), "all", "staging").map((p) => p.name),
+                ["foundation"],
+            );
+            assert.throws(() => selectProjects(discoverProjects(dir), "all", "dev"), /no stack project has a Pulumi.dev.yaml/);
+        });
+
+        const bad: Array<[string, string]> = [
+            [
+                "stackConfigDir: 3\n",
+                "stackConfigDir = 3: must be a directory path relative to the project. Fix: write e.g. stackConfigDir: environments, or remove the key to keep Pulumi.<stack>.yaml beside Pulumi.yaml",
+            ],
+            [
+                'stackConfigDir: "  "\n',
+                'stackConfigDir = "  ": must be a directory path relative to the project. Fix: write e.g. stackConfigDir: environments, or remove the key to keep Pulumi.<stack>.yaml beside Pulumi.yaml',
+            ],
+            [
+                "stackConfigDir: a\nconfig: b\n",
+                'both stackConfigDir and a string "config" are set; "config" is the old name of stackConfigDir. Fix: keep only stackConfigDir',
+            ],
+        ];
+        for (const [yaml, message] of bad) {
+            it(`rejects ${yaml.trim().replace(/\n/g, ", ")}`, () => {
+                const dir = workspace({ "Pulumi.yaml": `name: p\nmain: x.js\n${yaml}` });
+                assert.throws(
+                    () => readProject(dir, true),
+                    (err: Error) => err instanceof UsageError && err.message === `${path.join(dir, "Pulumi.yaml")}: ${message}`,
+                );
+            });
+        }
+    });
 
     it("rejects a missing stack file and a non-mapping config", () => {
         const dir = workspace({ "Pulumi.yaml": "name: p\nmain: x.js\n", "Pulumi.dev.yaml": "config: [1, 2]\n" });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { rejectedIssues, synthesize } from "@platform/synth";
 import {
     ConfigValidationError,
@@ -595,6 +596,15 @@ describe("config: parsePlatformConfig", () => {
                 ],
             );
         });
+    });
+
+    it("the error is a pulumi RunError, so a program run by the engine prints the problems without a stack trace", () => {
+        try {
+            parsePlatformConfig({ ...prod, environment: "qa" });
+            assert.fail("expected a ConfigValidationError");
+        } catch (err) {
+            assert.ok(pulumi.RunError.isInstance(err));
+        }
     });
 
     it("the error message lists field, value, problem and fix for each issue", () => {

@@ -1,8 +1,11 @@
 /**
  * Entry point of the `pulumi-resource-aws` / `-gcp` / `-kubernetes` simulated plugins
  * (`bin/pulumi-resource-<name>` runs `node dist/src/main.js <name> <engine args...>`). Writes one
- * line to stderr saying what it is, then the port to stdout, as the engine expects of a plugin.
+ * line to stderr saying what it is, then the port to stdout, as the engine expects of a plugin,
+ * and exits when the engine that started it is gone.
  */
+import { latencyFromEnvironment } from "./latency.js";
+import { watchParent } from "./lifeline.js";
 import { CLOUD_PACKAGES, type CloudPackage, startupBanner } from "./provider.js";
 import { engineAddressFromArgs, serve } from "./server.js";
 
@@ -18,7 +21,12 @@ async function main(argv: readonly string[]): Promise<void> {
         return;
     }
     process.stderr.write(`${startupBanner(pkg)}\n`);
-    const { port } = await serve(pkg, engineAddressFromArgs(rest));
+    // Started before serving, so a plugin whose engine dies during start-up goes too.
+    watchParent(() => {
+        process.stderr.write(`simulated cloud: pulumi-resource-${pkg}: the engine that started this plugin is gone; exiting\n`);
+        process.exit(0);
+    });
+    const { port } = await serve(pkg, engineAddressFromArgs(rest), latencyFromEnvironment());
     // The engine reads the port from the first line of stdout; nothing else may be written there.
     process.stdout.write(`${port}\n`);
 }

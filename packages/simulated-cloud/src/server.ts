@@ -98,6 +98,8 @@ export class SimulatedProviderServer {
     constructor(
         readonly pkg: model.CloudPackage,
         engineAddress?: string,
+        /** Delay of every create, update and delete (not previews): see latency.ts. */
+        readonly latencyMs = 0,
     ) {
         this.config = model.unconfigured(pkg);
         this.engineAddress = engineAddress;
@@ -128,13 +130,20 @@ export class SimulatedProviderServer {
         return serviceError(grpc.status.UNKNOWN, message.startsWith("simulated cloud") ? message : `${prefix}: ${message}`);
     }
 
-    private unary<Req, Res>(handler: (request: Req) => Res): grpc.handleUnaryCall<Req, Res> {
+    private unary<Req, Res>(
+        handler: (request: Req) => Res,
+        delayed: (request: Req) => boolean = () => false,
+    ): grpc.handleUnaryCall<Req, Res> {
         return (call, callback) => {
             let response: Res;
             try {
                 response = handler(call.request);
             } catch (error) {
                 callback(this.fail(error), null);
+                return;
+            }
+            if (this.latencyMs > 0 && delayed(call.request)) {
+                setTimeout(() => callback(null, response), this.latencyMs);
                 return;
             }
             callback(null, response);
@@ -233,17 +242,20 @@ export class SimulatedProviderServer {
                     }),
                 ),
             ),
-            create: this.unary((request: provproto.CreateRequest) => {
-                const result = model.create(this.config, {
-                    urn: request.getUrn(),
-                    properties: fromStruct(request.getProperties()),
-                    preview: request.getPreview(),
-                });
-                const response = new provproto.CreateResponse();
-                response.setId(result.id);
-                response.setProperties(toStruct(result.properties));
-                return response;
-            }),
+            create: this.unary(
+                (request: provproto.CreateRequest) => {
+                    const result = model.create(this.config, {
+                        urn: request.getUrn(),
+                        properties: fromStruct(request.getProperties()),
+                        preview: request.getPreview(),
+                    });
+                    const response = new provproto.CreateResponse();
+                    response.setId(result.id);
+                    response.setProperties(toStruct(result.properties));
+                    return response;
+                },
+                (request) => !request.getPreview(),
+            ),
             read: this.unary((request: provproto.ReadRequest) => {
                 const result = model.read(this.config, {
                     urn: request.getUrn(),
@@ -268,22 +280,28 @@ export class SimulatedProviderServer {
                     ),
                 );
             },
-            update: this.unary((request: provproto.UpdateRequest) => {
-                const result = model.update(this.config, {
-                    urn: request.getUrn(),
-                    id: request.getId(),
-                    olds: fromStruct(request.getOlds()),
-                    news: fromStruct(request.getNews()),
-                    preview: request.getPreview(),
-                });
-                const response = new provproto.UpdateResponse();
-                response.setProperties(toStruct(result.properties));
-                return response;
-            }),
-            delete: this.unary((request: provproto.DeleteRequest) => {
-                model.remove(this.config, { urn: request.getUrn(), id: request.getId() });
-                return new Empty();
-            }),
+            update: this.unary(
+                (request: provproto.UpdateRequest) => {
+                    const result = model.update(this.config, {
+                        urn: request.getUrn(),
+                        id: request.getId(),
+                        olds: fromStruct(request.getOlds()),
+                        news: fromStruct(request.getNews()),
+                        preview: request.getPreview(),
+                    });
+                    const response = new provproto.UpdateResponse();
+                    response.setProperties(toStruct(result.properties));
+                    return response;
+                },
+                (request) => !request.getPreview(),
+            ),
+            delete: this.unary(
+                (request: provproto.DeleteRequest) => {
+                    model.remove(this.config, { urn: request.getUrn(), id: request.getId() });
+                    return new Empty();
+                },
+                () => true,
+            ),
             construct:
                 pkg === "kubernetes"
                     ? (call, callback) =>
@@ -347,12 +365,12 @@ export interface RunningServer {
 }
 
 /** Starts a provider server on 127.0.0.1 and an ephemeral port. */
-export async function serve(pkg: model.CloudPackage, engineAddress?: string): Promise<RunningServer> {
+export async function serve(pkg: model.CloudPackage, engineAddress?: string, latencyMs = 0): Promise<RunningServer> {
     const server = new grpc.Server({
         "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
         "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
     });
-    const provider = new SimulatedProviderServer(pkg, engineAddress);
+    const provider = new SimulatedProviderServer(pkg, engineAddress, latencyMs);
     server.addService(provrpc.ResourceProviderService, provider.implementation());
     const port = await new Promise<number>((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, boundPort) =>

@@ -24,12 +24,18 @@ export interface PluginProcess {
     stop(): void;
 }
 
+/** The executable the engine runs for a simulated plugin. */
+export function pluginBin(name: "aws" | "gcp" | "kubernetes"): string {
+    return path.resolve(__dirname, `../../bin/pulumi-resource-${name}`);
+}
+
 /** `bin/pulumi-resource-<name>` started with the engine's arguments (logging flags, then its address). */
 export async function startPlugin(
     name: "aws" | "gcp" | "kubernetes",
     args: readonly string[] = ["--logtostderr", "-v=9", "127.0.0.1:1"],
+    env: NodeJS.ProcessEnv = process.env,
 ): Promise<PluginProcess> {
-    const child = spawn(path.resolve(__dirname, `../../bin/pulumi-resource-${name}`), [...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(pluginBin(name), [...args], { stdio: ["ignore", "pipe", "pipe"], env });
     const output = { stdout: "", stderr: "" };
     child.stderr?.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));
     const port = await new Promise<number>((resolve, reject) => {

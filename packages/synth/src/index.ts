@@ -5,5 +5,4 @@ export * from "./synthesize.js";
 export * from "./issues.js";
 export * from "./kubernetes-model.js";
 export * from "./helm-release.js";
-export * from "./provider-protocol.js";
-export * from "./wire-values.js";
+export * from "./secret-paths.js";

@@ -22,6 +22,11 @@ export interface InventoryResource {
     readonly ignoreChanges: readonly string[];
     /** Top-level input names whose values are Pulumi secrets. */
     readonly secretInputs: readonly string[];
+    /**
+     * Property paths (`tags.token`, `rules[0].password`) of every input that was a Pulumi secret,
+     * at any depth. Absent in hand-built inventories, where only `secretInputs` is known.
+     */
+    readonly secretPaths?: readonly string[];
     /** Id the simulated cloud assigned (custom resources only). */
     readonly id: string | null;
     /**

@@ -6,8 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks.js";
-import { engineUrn } from "@platform/facts";
+import { engineUrn, PULUMI_TYPES, urnQualifiedType } from "@platform/facts";
 import type { InventoryResource } from "./inventory.js";
+import { SECRET_SIG, secretPaths } from "./secret-paths.js";
 
 /** The parts of the SDK's RegisterResourceRequest this monitor reads. */
 interface RegisterRequest {
@@ -33,8 +34,6 @@ interface RegisterResponse {
 }
 
 type Callback = (err: unknown, response: RegisterResponse | undefined) => void;
-
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Replaces wire-encoded secrets `{ <sig>: <secret sig>, value }` by their values, at any depth. */
 export function unwrapSecrets(value: unknown): unknown {
@@ -94,6 +93,8 @@ export class RecordingMonitor extends MockMonitor {
     /** Provider inputs by provider reference (`<urn>::<id>`). */
     private readonly providers = new Map<string, Record<string, unknown>>();
     private readonly setContext: (context: RegistrationContext | undefined) => void;
+    /** Paths of the secrets among the root stack's outputs (see secret-paths.ts). */
+    stackOutputSecretPaths: string[] = [];
 
     constructor(
         mocks: ContextualMocks,
@@ -138,6 +139,7 @@ export class RecordingMonitor extends MockMonitor {
                     deleteBeforeReplace: req.getDeletebeforereplace() === true,
                     ignoreChanges: req.getIgnorechangesList(),
                     secretInputs: secretFields(wire),
+                    secretPaths: secretPaths(wire),
                     id: custom ? response.getId() || null : null,
                     outputs: custom ? (unwrapSecrets(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>) : {},
                 });
@@ -154,9 +156,12 @@ export class RecordingMonitor extends MockMonitor {
     /**
      * A component's `registerOutputs`: recorded as the component's `outputs`, as the engine keeps
      * them in state. The SDK calls it for every component (with `{}` when the component registered
-     * nothing itself), the first call winning.
+     * nothing itself), the first call winning. For the root stack, also where its secrets are.
      */
     override registerResourceOutputs(req: RegisterOutputsRequest, callback: (err: unknown, response: unknown) => void): void {
+        if (urnQualifiedType(req.getUrn()) === PULUMI_TYPES.stack) {
+            this.stackOutputSecretPaths = secretPaths(req.getOutputs()?.toJavaScript() ?? {});
+        }
         const index = this.recorded.findIndex((r) => r.urn === req.getUrn());
         const struct = req.getOutputs();
         if (index >= 0 && !this.recorded[index].custom) {

@@ -33,6 +33,8 @@ export interface SynthesisResult {
     /** Every registered resource in registration order, the root stack first. */
     readonly resources: InventoryResource[];
     readonly outputs: Record<string, unknown>;
+    /** Property paths of the stack outputs that are Pulumi secrets (their values in `outputs` are unwrapped). */
+    readonly secretOutputPaths: readonly string[];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -118,5 +120,6 @@ async function runOnce(request: SynthesisRequest): Promise<SynthesisResult> {
         stack: request.stack,
         resources: monitor.recorded,
         outputs: (pulumi.runtime.unwrapRpcSecret(outputs ?? {}) as Record<string, unknown>) ?? {},
+        secretOutputPaths: monitor.stackOutputSecretPaths,
     };
 }

@@ -15,7 +15,7 @@ describe("real engine against the simulated cloud", function () {
 
     const foundation = () => discoverProjects(REPO_ROOT).find((p) => p.name === "foundation")!;
     const packArgs = () =>
-        policyPackDirs(REPO_ROOT)
+        policyPackDirs()
             .filter((d) => !d.endsWith("gcp"))
             .flatMap((d) => ["--policy-pack", d]);
 
@@ -81,6 +81,8 @@ describe("real engine against the simulated cloud", function () {
         assert.equal(read["vpcId"]?.value, outputs["vpcId"]?.value);
         assert.deepEqual(read["privateSubnetIds"]?.value, outputs["privateSubnetIds"]?.value);
         assert.equal(read["logsKeyArn"]?.value, (outputs["kmsKeyArns"]?.value as Record<string, string>)["logs"]);
+        // The engine ran the program on the project's Node.js 24 (.npmrc use-node-version), not the machine's.
+        assert.equal(read["nodeVersion"]?.value, "v24.22.3");
 
         await downstream.destroy({ color: "never" });
         const destroyed = await stack.destroy({ color: "never" });

@@ -1,38 +1,33 @@
-/** Argument parsing for the `platform` command, as a pure function. */
-import { UsageError } from "../workspace/projects.js";
+/**
+ * Argument parsing for the `platform` command: `node:util` `parseArgs` reads the tokens, and this
+ * file adds what it does not check: which options each command takes, repeated options, option
+ * values that look like options, and messages that name the flag, the value and the fix.
+ */
+import { parseArgs as parseTokens } from "node:util";
+import { checkEnvironment, ENVIRONMENT_LIST } from "../workspace/environments.js";
+import { UsageError } from "../workspace/errors.js";
+import { USAGE } from "./usage.js";
 
-export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
-       platform preview --env <env> --simulate [--stack <project>|all] [--root <dir>]
-       platform up      --env <env> --simulate [--stack <project>|all] [--root <dir>]
-       platform destroy --env <env> --simulate [--stack <project>|all] [--root <dir>]
+export { USAGE };
 
-  synth     run the stack programs of one environment offline (Pulumi mock runtime + simulated
-            cloud), list every resource, and evaluate the CrossGuard policy packs over them.
-  preview   the real Pulumi engine, with the policy packs, against the simulated cloud
-  up        the same, applying the changes to the simulated cloud (local file backend in .state/)
-  destroy   tear the simulated environment down again (protected resources stop it, as in prod)
-
-  --env       environment (required)
-  --stack     one stack project (e.g. foundation, or platform for the root one-stack project),
-              or all: every layer stack under stacks/                 [default: all]
-  --simulate  run against the simulated cloud with the pinned engine (pnpm engine:setup);
-              required for preview, up and destroy
-  --json      synth only: print exactly one JSON document on stdout instead of the tree
-  --root      repository root holding Pulumi.yaml and stacks/        [default: found from cwd]
-
-exit codes: 0 success, 1 mandatory policy violations or a failed engine operation,
-            2 usage or config error, 3 an internal failure (a bug: please report it)`;
-
-export const COMMANDS = ["synth", "preview", "up", "destroy"] as const;
+export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "cancel"] as const;
 export type CommandName = (typeof COMMANDS)[number];
+
+/** The commands that drive the engine against the simulated cloud and need `--simulate`. */
+export const SIMULATED_COMMANDS: readonly CommandName[] = ["preview", "up", "destroy", "refresh"];
 
 export interface RunCommand {
     readonly command: CommandName;
     readonly env: string;
+    /** A project name, or `all`. */
     readonly stack: string;
     readonly json: boolean;
     readonly simulate: boolean;
     readonly root?: string;
+    /** destroy only: the environment named again, required for prod and dr. */
+    readonly confirmProduction?: string;
+    /** refresh only: drop creates an interrupted run left pending. */
+    readonly clearPendingCreates: boolean;
 }
 
 export interface HelpCommand {
@@ -41,57 +36,124 @@ export interface HelpCommand {
 
 export type Command = RunCommand | HelpCommand;
 
+const OPTIONS = {
+    env: { type: "string" },
+    stack: { type: "string" },
+    root: { type: "string" },
+    json: { type: "boolean" },
+    simulate: { type: "boolean" },
+    "confirm-production": { type: "string" },
+    "clear-pending-creates": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+/** The options each command accepts (besides --help). */
+const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
+    synth: ["env", "stack", "root", "json"],
+    preview: ["env", "stack", "root", "simulate"],
+    up: ["env", "stack", "root", "simulate"],
+    destroy: ["env", "stack", "root", "simulate", "confirm-production"],
+    refresh: ["env", "stack", "root", "simulate", "clear-pending-creates"],
+    // cancel only removes a lock from the local backend; --simulate is accepted for symmetry.
+    cancel: ["env", "stack", "root", "simulate"],
+};
+
+/** Why an option does not belong to a command, with the fix. */
+const MISPLACED: Partial<Record<OptionName, string>> = {
+    json: "only synth prints JSON; the engine commands stream the engine's output. Fix: drop --json",
+    simulate: "synth always runs offline against the simulated cloud. Fix: drop --simulate",
+    "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
+    "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
+};
+
+function isCommand(value: string): value is CommandName {
+    return (COMMANDS as readonly string[]).includes(value);
+}
+
+function isOption(name: string): name is OptionName {
+    return Object.hasOwn(OPTIONS, name);
+}
+
+const HELP_HINT = "see platform --help";
+
+/** Parses the `platform` command line. Throws {@link UsageError} for anything wrong with it. */
 export function parseArgs(argv: readonly string[]): Command {
-    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
+    const { tokens } = parseTokens({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+    if (argv.length === 0 || argv[0] === "help" || tokens.some((t) => t.kind === "option" && t.name === "help")) {
         return { command: "help" };
     }
-    const [command, ...rest] = argv;
-    if (!(COMMANDS as readonly string[]).includes(command)) {
-        throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(", ")} (see platform --help)`);
+    const [first] = argv;
+    if (first.startsWith("-")) {
+        throw new UsageError(`${first}: options come after the command. Fix: platform <${COMMANDS.join("|")}> ${argv.join(" ")}`);
     }
-    let env: string | undefined;
-    let stack = "all";
-    let json = false;
-    let simulate = false;
-    let root: string | undefined;
-    for (let i = 0; i < rest.length; i++) {
-        const arg = rest[i];
-        const value = (): string => {
-            const next = rest[i + 1];
-            if (next === undefined || next.startsWith("--")) {
-                throw new UsageError(`${arg} needs a value (see platform --help)`);
+    if (!isCommand(first)) {
+        throw new UsageError(`"${first}": unknown command. Fix: use one of ${COMMANDS.join(", ")} (${HELP_HINT})`);
+    }
+    const command = first;
+    const values = new Map<OptionName, Array<string | true>>();
+    for (const token of tokens.slice(1)) {
+        if (token.kind === "option-terminator") {
+            throw new UsageError(`--: the platform command takes no positional arguments. Fix: remove "--" and what follows it`);
+        }
+        if (token.kind === "positional") {
+            throw new UsageError(`"${token.value}": unexpected argument. Fix: ${command} takes only options (${HELP_HINT})`);
+        }
+        const flag = token.rawName;
+        if (!isOption(token.name)) {
+            throw new UsageError(
+                `${flag}: unknown option. Fix: use one of ${ACCEPTS[command].map((o) => `--${o}`).join(", ")} (${HELP_HINT})`,
+            );
+        }
+        if (!ACCEPTS[command].includes(token.name)) {
+            throw new UsageError(`${flag}: not an option of ${command}; ${MISPLACED[token.name] ?? HELP_HINT}`);
+        }
+        const option: OptionName = token.name;
+        let value: string | true;
+        if (OPTIONS[option].type === "string") {
+            // parseArgs (not strict) takes the next argument as the value even when it is another option.
+            if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) {
+                throw new UsageError(`${flag}: needs a value. Fix: ${flag} <value> (${HELP_HINT})`);
             }
-            i++;
-            return next;
-        };
-        switch (arg) {
-            case "--env":
-                env = value();
-                break;
-            case "--stack":
-                stack = value();
-                break;
-            case "--root":
-                root = value();
-                break;
-            case "--json":
-                json = true;
-                break;
-            case "--simulate":
-                simulate = true;
-                break;
-            default:
-                throw new UsageError(`unknown option "${arg}" (see platform --help)`);
+            value = token.value;
+        } else {
+            if (token.inlineValue) {
+                throw new UsageError(`${flag}: takes no value, got "${token.value ?? ""}". Fix: write ${flag} alone`);
+            }
+            value = true;
+        }
+        values.set(option, [...(values.get(option) ?? []), value]);
+    }
+    for (const [option, given] of values) {
+        if (given.length > 1) {
+            const shown = given.map((v) => (v === true ? "(flag)" : JSON.stringify(v))).join(", ");
+            throw new UsageError(`--${option} = ${shown}: given ${given.length} times. Fix: pass --${option} once`);
         }
     }
+    const string = (option: OptionName): string | undefined => {
+        const value = values.get(option)?.[0];
+        return typeof value === "string" ? value : undefined;
+    };
+    const env = string("env");
     if (env === undefined) {
-        throw new UsageError("--env is required: pass --env dev, staging, prod or dr");
+        throw new UsageError(`--env: required. Fix: pass --env ${ENVIRONMENT_LIST}`);
     }
-    if (json && command !== "synth") {
-        throw new UsageError(`--json is only for synth; ${command} streams the engine's output`);
+    checkEnvironment(env);
+    const simulate = values.has("simulate");
+    if (!simulate && SIMULATED_COMMANDS.includes(command)) {
+        throw new UsageError(
+            `platform ${command} drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, ` +
+                `or run pulumi ${command} in the stack directory for a real account (see README)`,
+        );
     }
-    if (simulate && command === "synth") {
-        throw new UsageError("synth always runs offline against the simulated cloud; drop --simulate");
-    }
-    return { command: command as CommandName, env, stack, json, simulate, root };
+    return {
+        command,
+        env,
+        stack: string("stack") ?? "all",
+        json: values.has("json"),
+        simulate,
+        root: string("root"),
+        confirmProduction: string("confirm-production"),
+        clearPendingCreates: values.has("clear-pending-creates"),
+    };
 }

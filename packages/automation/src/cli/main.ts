@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // `pnpm platform ...` runs this file.
+import { SIMULATED_COMMANDS } from "./args.js";
+import { processIo } from "./process-io.js";
 import { runCli } from "./run.js";
 
-runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
+const argv = process.argv.slice(2);
+const envIndex = argv.indexOf("--env");
+const io = processIo({
     cwd: process.env["INIT_CWD"] ?? process.cwd(),
-}).then(
+    cancellable: (SIMULATED_COMMANDS as readonly string[]).includes(argv[0] ?? ""),
+    env: envIndex >= 0 ? argv[envIndex + 1] : undefined,
+});
+
+runCli(argv, io).then(
     (code) => {
         process.exitCode = code;
     },
     (err: unknown) => {
-        process.stderr.write(`platform: ${String(err)}\n`);
+        io.stderr(`platform: ${String(err)}`);
         process.exitCode = 3;
     },
 );

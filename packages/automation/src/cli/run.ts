@@ -1,21 +1,30 @@
-/** The `platform` command: parses arguments, runs synth, prints, and returns the exit code. */
+/** The `platform` command: parses arguments, runs the command, prints, and returns the exit code. */
 import { ConfigValidationError } from "@platform/core";
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import { cancelStacks } from "../engine/cancel.js";
+import { CANCEL_EXIT_CODES, cancelReason } from "../engine/cancellation.js";
+import { runDeployment, type StackOperationResult, type StackStatus } from "../engine/deploy.js";
 import { EngineUnavailableError } from "../engine/environment.js";
-import { runDeployment } from "../engine/deploy.js";
+import { StackStateError } from "../engine/stack-problems.js";
 import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
-import { UsageError } from "../workspace/projects.js";
-import { parseArgs, USAGE } from "./args.js";
+import { UsageError } from "../workspace/errors.js";
+import { parseArgs, type RunCommand, USAGE } from "./args.js";
 
+/**
+ * Exit codes: 0 ok, 1 mandatory policy violations, 2 usage or config error, 3 engine or internal
+ * failure. A cancelled run exits 128 + the signal number (130 SIGINT, 143 SIGTERM, 141 a closed stdout).
+ */
 export const EXIT = { ok: 0, violations: 1, usage: 2, failure: 3 } as const;
 
 export interface Io {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
     readonly cwd: string;
+    /** Aborted (with a CancelReason) to cancel a running engine command cleanly. */
+    readonly signal?: AbortSignal;
 }
 
 /** The nearest directory at or above `start` that holds both Pulumi.yaml and pnpm-workspace.yaml. */
@@ -42,6 +51,67 @@ function isUserError(err: unknown): err is Error {
     );
 }
 
+const LABELS: Readonly<Record<StackStatus, string>> = {
+    ok: "ok",
+    violations: "POLICY",
+    failed: "FAILED",
+    cancelled: "CANCELLED",
+    "not-started": "NOT RUN",
+};
+
+/** Prints one line per stack (and its details): stdout when it went well, stderr otherwise. */
+function printResults(results: readonly StackOperationResult[], io: Io): void {
+    for (const r of results) {
+        const print = r.status === "ok" ? io.stdout : io.stderr;
+        print(`${LABELS[r.status].padEnd(9)} ${r.project}/${r.stack}: ${r.summary}`);
+        r.details.forEach((line) => print(line));
+    }
+}
+
+/** The exit code of an engine command's results. */
+function engineExitCode(results: readonly StackOperationResult[], signal: AbortSignal | undefined): number {
+    const reason = cancelReason(signal);
+    if (reason !== undefined && results.some((r) => r.status === "cancelled" || r.status === "not-started")) {
+        return CANCEL_EXIT_CODES[reason];
+    }
+    if (results.some((r) => r.status === "failed" || r.status === "cancelled")) {
+        return EXIT.failure;
+    }
+    return results.some((r) => r.status === "violations") ? EXIT.violations : EXIT.ok;
+}
+
+async function runEngineCommand(command: RunCommand, root: string, io: Io): Promise<number> {
+    if (command.command === "cancel") {
+        const results = await cancelStacks({
+            root,
+            env: command.env,
+            stack: command.stack,
+            progress: io.stdout,
+            rootArgument: command.root,
+        });
+        printResults(results, io);
+        return results.every((r) => r.status === "ok") ? EXIT.ok : EXIT.failure;
+    }
+    if (command.command === "synth") {
+        throw new Error("synth is not an engine command");
+    }
+    const results = await runDeployment({
+        root,
+        env: command.env,
+        operation: command.command,
+        stack: command.stack,
+        simulate: command.simulate,
+        progress: io.stdout,
+        warn: io.stderr,
+        signal: io.signal,
+        confirmProduction: command.confirmProduction,
+        clearPendingCreates: command.clearPendingCreates,
+        rootArgument: command.root,
+    });
+    printResults(results, io);
+    return engineExitCode(results, io.signal);
+}
+
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     try {
         const command = parseArgs(argv);
@@ -51,21 +121,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         }
         const root = command.root ? path.resolve(io.cwd, command.root) : findRepositoryRoot(io.cwd);
         if (root === undefined) {
-            throw new UsageError(`no repository root (Pulumi.yaml + pnpm-workspace.yaml) at or above ${io.cwd}; pass --root <dir>`);
+            throw new UsageError(
+                `no repository root (Pulumi.yaml + pnpm-workspace.yaml) at or above ${io.cwd}. Fix: run from the repository or pass --root <dir>`,
+            );
         }
         if (command.command !== "synth") {
-            const results = await runDeployment({
-                root,
-                env: command.env,
-                operation: command.command,
-                stack: command.stack,
-                simulate: command.simulate,
-                progress: io.stdout,
-            });
-            for (const r of results) {
-                io.stdout(`${r.ok ? "ok    " : "FAILED"} ${r.project}/${r.stack}: ${r.summary}`);
-            }
-            return results.every((r) => r.ok) ? EXIT.ok : EXIT.violations;
+            return await runEngineCommand(command, root, io);
         }
         const result = await synthesizeEnvironment({ root, env: command.env, stack: command.stack });
         const report = buildReport(result);
@@ -76,7 +137,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             io.stderr(`platform: ${err.message}`);
             return EXIT.usage;
         }
-        io.stderr(`platform: synthesis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (err instanceof StackStateError) {
+            err.problems.forEach((p) => io.stderr(`platform: ${p.message}`));
+            return EXIT.failure;
+        }
+        io.stderr(
+            `platform: internal failure (a bug: please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
         return EXIT.failure;
     }
 }

@@ -1,21 +1,39 @@
 /**
- * `platform preview|up|destroy`: drives the real engine through the Automation API, one stack
- * project after another (destroy in reverse order). With `simulate`, the engine is the pinned CLI
- * and the cloud is the simulated one, with a local file backend: a full rehearsal, offline.
+ * `platform preview|up|destroy|refresh`: drives the real engine through the Automation API, one
+ * stack project after another in the layer registry's order (destroy in reverse). With
+ * `simulate`, the engine is the pinned CLI and the cloud is the simulated one, with a local file
+ * backend: a full rehearsal, offline.
+ *
+ * Before the engine starts, every selected stack's backend state is read (a lock, a corrupted
+ * checkpoint, pending operations: each stops the run with the exact repair command) and, for
+ * preview and up, its config is validated as synth validates it.
  */
 import * as path from "node:path";
-import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
-import { ENVIRONMENTS } from "@platform/core";
-import { discoverProjects, selectProjects, UsageError } from "../workspace/projects.js";
-import { simulatedEngineEnvironment } from "./environment.js";
+import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { checkEnvironment } from "../workspace/environments.js";
+import { UsageError } from "../workspace/errors.js";
+import { discoverProjects, selectProjects, type StackProject } from "../workspace/projects.js";
+import { backendDirectory, inspectStackState } from "./backend-state.js";
+import { cancelReason } from "./cancellation.js";
+import { checkStackConfig } from "./config-check.js";
+import { PLATFORM_REPOSITORY, simulatedEngineEnvironment } from "./environment.js";
+import { launchedEngine } from "./launcher.js";
+import { leftoversOf } from "./leftovers.js";
+import { checkDestroyConfirmation } from "./production-guard.js";
+import { blockingProblems, fixCommands, type StackProblem, stackProblems, StackStateError } from "./stack-problems.js";
+import { type EngineOperation, runStackOperation, type StackOperationResult } from "./stack-run.js";
 import { stageWorkspace } from "./workspace.js";
 
-export const ENGINE_OPERATIONS = ["preview", "up", "destroy"] as const;
-export type EngineOperation = (typeof ENGINE_OPERATIONS)[number];
+export { ENGINE_OPERATIONS, type EngineOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
 
-/** The policy packs every preview and update runs with. */
-export function policyPackDirs(root: string): string[] {
-    return ["aws", "gcp", "platform"].map((p) => path.join(root, "policies", p));
+/**
+ * The policy packs every preview and update runs with: the aws, gcp and platform packs this
+ * package depends on (the same ones synth evaluates), wherever --root points.
+ */
+export function policyPackDirs(): string[] {
+    return ["@platform/policy-aws", "@platform/policy-gcp", "@platform/policy-platform"].map((pack) =>
+        path.dirname(require.resolve(`${pack}/package.json`)),
+    );
 }
 
 export interface DeploymentOptions {
@@ -26,80 +44,118 @@ export interface DeploymentOptions {
     readonly stack: string;
     /** Run against the simulated cloud with the pinned engine. Real clouds are not driven from here yet. */
     readonly simulate: boolean;
-    /** Progress and engine output, line by line. */
+    /** Progress and engine output, line by line (stdout). */
     readonly progress: (line: string) => void;
+    /** Warnings, line by line (stderr). @default progress */
+    readonly warn?: (line: string) => void;
+    /** Aborting it cancels the engine cleanly (its reason: a {@link CancelReason}). */
+    readonly signal?: AbortSignal;
+    /** destroy: the environment named again, required for prod and dr. */
+    readonly confirmProduction?: string;
+    /** refresh: drop creates an interrupted run left pending. */
+    readonly clearPendingCreates?: boolean;
+    /** `--root` as the user typed it, repeated in the repair commands messages print. */
+    readonly rootArgument?: string;
 }
 
-export interface StackOperationResult {
-    readonly project: string;
-    readonly stack: string;
-    readonly ok: boolean;
-    readonly summary: string;
+function notStarted(project: StackProject, env: string): StackOperationResult {
+    return { project: project.name, stack: env, status: "not-started", summary: "not started", details: [] };
 }
 
 export async function runDeployment(options: DeploymentOptions): Promise<StackOperationResult[]> {
-    if (!(ENVIRONMENTS as readonly string[]).includes(options.env)) {
-        throw new UsageError(`--env ${options.env}: unknown environment; use one of ${ENVIRONMENTS.join(", ")}`);
-    }
+    const env = checkEnvironment(options.env);
+    const { operation, root } = options;
+    const warn = options.warn ?? options.progress;
     if (!options.simulate) {
         throw new UsageError(
-            `platform ${options.operation} drives real clouds only with --simulate for now; for a real account run pulumi ${options.operation} in the stack directory (see README)`,
+            `platform ${operation} drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, ` +
+                `or run pulumi ${operation} in the stack directory for a real account (see README)`,
         );
     }
-    const engine = simulatedEngineEnvironment(options.root);
-    const pulumiCommand = await PulumiCommand.get({ root: path.dirname(path.dirname(engine.pulumi)), skipVersionCheck: true });
-    let projects = selectProjects(discoverProjects(options.root), options.stack, options.env);
-    if (options.operation === "destroy") {
-        projects = [...projects].reverse();
+    if (operation === "destroy") {
+        checkDestroyConfirmation(env, options.confirmProduction, options.stack === "all" ? "" : ` --stack ${options.stack}`);
     }
+    const engine = simulatedEngineEnvironment(PLATFORM_REPOSITORY);
+    const selected = selectProjects(discoverProjects(root), options.stack, env);
+    // selectProjects returns the registry's deployment order; destroy takes dependents down first.
+    const projects = operation === "destroy" ? [...selected].reverse() : selected;
+    const backend = backendDirectory(engine.backendUrl);
+    const problemsOf = (project: StackProject): StackProblem[] =>
+        stackProblems(inspectStackState(backend, project.name, env), fixCommands(env, project.name, options.rootArgument));
+
+    const problems = projects.flatMap(problemsOf);
+    const blocking = blockingProblems(problems, operation);
+    if (blocking.length > 0) {
+        throw new StackStateError(blocking);
+    }
+    if (!(operation === "refresh" && options.clearPendingCreates === true)) {
+        problems.forEach((p) => warn(`warning: ${p.message}`));
+    }
+    if (operation === "preview" || operation === "up") {
+        await checkStackConfig(root, selected, env);
+    }
+
+    const launched = await launchedEngine(engine);
     const results: StackOperationResult[] = [];
-    for (const project of projects) {
-        const staged = stageWorkspace(options.root, project, options.env);
+    for (const [index, project] of projects.entries()) {
+        const name = `${project.name}/${env}`;
+        // Locks can appear while earlier stacks run; a cancel can come at any time.
+        const blockingNow = blockingProblems(problemsOf(project), operation);
+        if (cancelReason(options.signal) !== undefined || blockingNow.length > 0) {
+            if (blockingNow.length > 0) {
+                results.push({
+                    project: project.name,
+                    stack: env,
+                    status: "failed",
+                    summary: blockingNow[0].message,
+                    details: blockingNow.slice(1).map((p) => p.message),
+                });
+            }
+            results.push(...projects.slice(index + (blockingNow.length > 0 ? 1 : 0)).map((p) => notStarted(p, env)));
+            break;
+        }
+        const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
         options.progress(
-            `==> ${project.name}/${options.env}: pulumi ${options.operation} (simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})`,
+            `==> ${name}: pulumi ${operation} (simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})`,
         );
         const stack = await LocalWorkspace.createOrSelectStack(
-            { stackName: options.env, workDir: staged.workDir },
+            { stackName: env, workDir: staged.workDir },
             {
-                envVars: engine.env,
-                pulumiCommand,
+                envVars: launched.env,
+                pulumiCommand: launched.command,
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
             },
         );
-        const onOutput = (out: string) => {
-            for (const line of out.replace(/\n$/, "").split("\n")) {
-                options.progress(`    ${line}`);
-            }
-        };
-        try {
-            if (options.operation === "preview") {
-                const result = await stack.preview({ policyPacks: policyPackDirs(options.root), onOutput, color: "never" });
-                results.push({ project: project.name, stack: options.env, ok: true, summary: JSON.stringify(result.changeSummary) });
-            } else if (options.operation === "up") {
-                const result = await stack.up({ policyPacks: policyPackDirs(options.root), onOutput, color: "never" });
-                results.push({
-                    project: project.name,
-                    stack: options.env,
-                    ok: true,
-                    summary: JSON.stringify(result.summary.resourceChanges ?? {}),
-                });
-            } else {
-                const result = await stack.destroy({ onOutput, color: "never" });
-                results.push({
-                    project: project.name,
-                    stack: options.env,
-                    ok: true,
-                    summary: JSON.stringify(result.summary.resourceChanges ?? {}),
-                });
-            }
-        } catch (err) {
-            results.push({
-                project: project.name,
-                stack: options.env,
-                ok: false,
-                summary: err instanceof Error ? err.message.split("\n").slice(0, 3).join(" ") : String(err),
-            });
+        const outcome = await runStackOperation({
+            operation,
+            stack,
+            policyPacks: operation === "preview" || operation === "up" ? policyPackDirs() : [],
+            signal: options.signal,
+            clearPendingCreates: options.clearPendingCreates,
+            progress: options.progress,
+        });
+        let summary = outcome.summary;
+        let details = [...outcome.details];
+        const after = problemsOf(project);
+        if (outcome.failure?.locked === true) {
+            // Another run took the lock between our check and the engine's: say who, as the check would have.
+            const lock = after.find((p) => p.kind === "running-lock" || p.kind === "foreign-lock" || p.kind === "stale-lock");
+            summary = lock?.message ?? summary;
+            details = lock === undefined ? details : [];
+        } else if (outcome.status === "ok" && operation === "destroy") {
+            details.push(...(await leftoversOf(name, stack)));
+        } else if (outcome.status === "cancelled" || outcome.status === "failed") {
+            // What the run left behind, with the repair command, or that it left nothing.
+            details.push(
+                ...(after.length > 0 ? after.map((p) => p.message) : [`${name}: the stack is unlocked and has no pending operations`]),
+            );
+        } else if (operation === "refresh") {
+            details.push(...after.filter((p) => p.kind === "pending-operations").map((p) => p.message));
+        }
+        results.push({ project: project.name, stack: env, status: outcome.status, summary, details });
+        if (outcome.status !== "ok") {
+            results.push(...projects.slice(index + 1).map((p) => notStarted(p, env)));
             break;
         }
     }

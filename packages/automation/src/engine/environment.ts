@@ -10,6 +10,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 
+/**
+ * The repository this package is built in (dist/src/engine is five levels below it): where
+ * scripts/engine-env.sh, the simulated cloud and the local state live, whatever `--root` names.
+ */
+export const PLATFORM_REPOSITORY = path.resolve(__dirname, "..", "..", "..", "..", "..");
+
 /** Repository-relative folder for local state (git-ignored). */
 export const STATE_DIR = ".state";
 
@@ -63,12 +69,16 @@ export function simulatedEngineEnvironment(root: string, base: NodeJS.ProcessEnv
         encoding: "utf8",
     });
     const env = parseEnv0(evaluated);
-    const [engineBin, pluginBin] = (env["PATH"] ?? "").split(":");
-    const pulumi = path.join(engineBin, "pulumi");
-    if (!existsSync(pulumi) || !existsSync(path.join(engineBin, "pulumi-language-nodejs"))) {
+    const pulumi = env["PLATFORM_ENGINE_PULUMI"] ?? "";
+    const engineBin = path.dirname(pulumi);
+    if (!path.isAbsolute(pulumi) || !existsSync(pulumi) || !existsSync(path.join(engineBin, "pulumi-language-nodejs"))) {
         throw new EngineUnavailableError(`no pinned pulumi CLI in ${engineBin}`);
     }
-    if (pluginBin !== simulatedCloudBin(root) || !existsSync(path.join(root, "packages", "simulated-cloud", "dist", "src", "main.js"))) {
+    const onPath = (env["PATH"] ?? "").split(":");
+    if (
+        !onPath.includes(simulatedCloudBin(root)) ||
+        !existsSync(path.join(root, "packages", "simulated-cloud", "dist", "src", "main.js"))
+    ) {
         throw new EngineUnavailableError("the simulated cloud is not compiled", "pnpm build");
     }
     const backendUrl = env["PULUMI_BACKEND_URL"];

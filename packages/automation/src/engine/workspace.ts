@@ -1,14 +1,16 @@
 /**
- * Stages a stack project for the engine under `.state/workspaces/<project>/`: a Pulumi.yaml whose
+ * Stages a stack project for the engine under `<state>/workspaces/<project>/`: a Pulumi.yaml whose
  * `main` points back at the compiled program, the stack's config, and the project's node_modules.
  * The engine writes what it likes there (e.g. the passphrase provider's `encryptionsalt`), so
- * running the engine never edits the checked-in Pulumi.<env>.yaml files.
+ * running the engine never edits the checked-in Pulumi.<env>.yaml files, wherever the project's
+ * `stackConfigDir` puts them.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { ProjectSettings, StackSettings } from "@pulumi/pulumi/automation/index.js";
-import { parse as parseYaml } from "yaml";
-import { stackConfigPath, type StackProject, UsageError } from "../workspace/projects.js";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { UsageError } from "../workspace/errors.js";
+import { readStackConfigDocument, stackConfigPath, type StackProject } from "../workspace/projects.js";
 import { stateDir } from "./environment.js";
 
 export interface StagedWorkspace {
@@ -33,18 +35,19 @@ export function programModules(project: StackProject): string {
     }
 }
 
-export function stageWorkspace(root: string, project: StackProject, stack: string): StagedWorkspace {
-    const configFile = stackConfigPath(project, stack);
-    if (!existsSync(configFile)) {
-        throw new UsageError(`${configFile} does not exist; create it or pick another --env`);
-    }
-    const workDir = path.join(stateDir(root), "workspaces", project.name);
+/** The staged copy's folder: `<state>/workspaces/<project name>`. */
+export function stagedWorkDir(root: string, project: StackProject): string {
+    return path.join(stateDir(root), "workspaces", project.name);
+}
+
+/** Creates the staged folder and its node_modules link; returns the Pulumi.yaml settings for it. */
+export function stageProject(root: string, project: StackProject): { workDir: string; projectSettings: ProjectSettings } {
+    const workDir = stagedWorkDir(root, project);
     mkdirSync(workDir, { recursive: true });
     const modules = path.join(workDir, "node_modules");
     if (!existsSync(modules)) {
         symlinkSync(programModules(project), modules, "dir");
     }
-    const doc = (parseYaml(readFileSync(configFile, "utf8")) ?? {}) as { config?: StackSettings["config"] };
     return {
         workDir,
         projectSettings: {
@@ -53,6 +56,45 @@ export function stageWorkspace(root: string, project: StackProject, stack: strin
             main: path.relative(workDir, project.main),
             description: `${project.name} (staged from ${path.relative(root, project.dir) || "."} by platform)`,
         },
-        stackSettings: { [stack]: { config: doc.config ?? {} } },
     };
+}
+
+/** Stages one stack for the Automation API, which writes the settings into the staged folder. */
+export function stageWorkspace(root: string, project: StackProject, stack: string): StagedWorkspace {
+    const config = readStackConfigDocument(project, stack) as StackSettings["config"];
+    const { workDir, projectSettings } = stageProject(root, project);
+    return { workDir, projectSettings, stackSettings: { [stack]: { config } } };
+}
+
+/** Stack names of the project's checked-in `Pulumi.<stack>.yaml` files. */
+export function checkedInStacks(project: StackProject): string[] {
+    if (!existsSync(project.configDir)) {
+        return [];
+    }
+    return readdirSync(project.configDir)
+        .map((file) => /^Pulumi\.(.+)\.ya?ml$/.exec(file)?.[1])
+        .filter((stack): stack is string => stack !== undefined && existsSync(stackConfigPath(project, stack)))
+        .sort();
+}
+
+/**
+ * Writes the staged copy itself, for the plain `pulumi` CLI (scripts/shims/pulumi): Pulumi.yaml and
+ * a Pulumi.<stack>.yaml per checked-in stack file with its config. The salt the CLI wrote into the
+ * staged file earlier is kept, so secrets in the staged copy stay readable.
+ */
+export function writeStagedWorkspace(root: string, project: StackProject): string {
+    const { workDir, projectSettings } = stageProject(root, project);
+    writeFileSync(path.join(workDir, "Pulumi.yaml"), stringifyYaml(projectSettings));
+    for (const stack of checkedInStacks(project)) {
+        const staged = path.join(workDir, `Pulumi.${stack}.yaml`);
+        const previous: unknown = existsSync(staged) ? parseYaml(readFileSync(staged, "utf8")) : undefined;
+        const salt =
+            typeof previous === "object" && previous !== null ? (previous as Record<string, unknown>)["encryptionsalt"] : undefined;
+        const doc: Record<string, unknown> = { config: readStackConfigDocument(project, stack) };
+        if (typeof salt === "string") {
+            doc["encryptionsalt"] = salt;
+        }
+        writeFileSync(staged, stringifyYaml(doc));
+    }
+    return workDir;
 }

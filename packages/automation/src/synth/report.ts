@@ -1,5 +1,10 @@
-/** The `platform synth` outputs: the JSON contract and the human-readable tree and policy report. */
+/**
+ * The `platform synth` outputs: the JSON contract and the human-readable tree and policy report.
+ * Secret values are printed as `[secret]` in both (see redaction.ts).
+ */
+import type { Waiver } from "@platform/core";
 import { countByType, type InventoryResource } from "@platform/synth";
+import { redactedInputs, redactedOutputs, textRedactor } from "./redaction.js";
 import type { EnvironmentSynthesis } from "./synthesize-environment.js";
 
 /** `resources[]` element of the JSON contract: exactly these fields of the inventory. */
@@ -8,12 +13,19 @@ export type ReportResource = Pick<InventoryResource, "urn" | "type" | "name" | "
 /** The one JSON document `platform synth --json` prints. Tests and CI scripts build on this shape. */
 export interface SynthReport {
     readonly env: string;
-    readonly stacks: Array<{ project: string; stack: string; resources: ReportResource[]; outputs: Record<string, unknown> }>;
+    readonly stacks: Array<{
+        project: string;
+        stack: string;
+        resources: ReportResource[];
+        outputs: Record<string, unknown>;
+        waivers: Waiver[];
+    }>;
     readonly violations: Array<{ pack: string; policy: string; enforcementLevel: string; urn: string | null; message: string }>;
     readonly summary: { resources: number; mandatoryViolations: number; advisoryViolations: number };
 }
 
 export function buildReport(result: EnvironmentSynthesis): SynthReport {
+    const redact = textRedactor(result.stacks);
     return {
         env: result.env,
         stacks: result.stacks.map((s) => ({
@@ -25,16 +37,17 @@ export function buildReport(result: EnvironmentSynthesis): SynthReport {
                 name: r.name,
                 parent: r.parent,
                 protect: r.protect,
-                inputs: r.inputs,
+                inputs: redactedInputs(r),
             })),
-            outputs: s.outputs,
+            outputs: redactedOutputs(s),
+            waivers: [...s.waivers],
         })),
         violations: result.violations.map((v) => ({
             pack: v.pack,
             policy: v.policy,
             enforcementLevel: v.enforcementLevel,
             urn: v.urn,
-            message: v.message,
+            message: redact(v.message),
         })),
         summary: {
             resources: result.stacks.reduce((n, s) => n + s.resources.length, 0),
@@ -67,6 +80,7 @@ function renderTree(resources: readonly InventoryResource[]): string[] {
 /** The human-readable report: per stack a resource tree and counts by type, then the policy report. */
 export function renderText(result: EnvironmentSynthesis): string {
     const report = buildReport(result);
+    const redact = textRedactor(result.stacks);
     const lines: string[] = [`platform synth --env ${result.env}  (simulated cloud: nothing was created)`, ""];
     for (const stack of result.stacks) {
         lines.push(`stack ${stack.project}/${stack.stack}: ${stack.resources.length} resources`);
@@ -75,14 +89,15 @@ export function renderText(result: EnvironmentSynthesis): string {
         for (const { type, count } of countByType(stack.resources)) {
             lines.push(`  ${String(count).padStart(5)}  ${type}`);
         }
-        lines.push("", `  outputs: ${Object.keys(stack.outputs).sort().join(", ") || "(none)"}`, "");
+        lines.push("", `  outputs: ${Object.keys(stack.outputs).sort().join(", ") || "(none)"}`);
+        lines.push(...waiverLines(stack.waivers), "");
     }
     lines.push("policy report");
     if (result.violations.length === 0) {
         lines.push("  no violations");
     }
     for (const v of result.violations) {
-        lines.push(`  ${v.enforcementLevel.toUpperCase()}  ${v.pack}/${v.policy}  ${v.urn ?? "(stack)"}`, `      ${v.message}`);
+        lines.push(`  ${v.enforcementLevel.toUpperCase()}  ${v.pack}/${v.policy}  ${v.urn ?? "(stack)"}`, `      ${redact(v.message)}`);
     }
     const s = report.summary;
     lines.push(
@@ -90,4 +105,15 @@ export function renderText(result: EnvironmentSynthesis): string {
         `summary: ${s.resources} resources, ${s.mandatoryViolations} mandatory violations, ${s.advisoryViolations} advisory violations`,
     );
     return lines.join("\n");
+}
+
+/** The waivers a stack applied, one line each (production floors it weakens on purpose). */
+function waiverLines(waivers: readonly Waiver[]): string[] {
+    if (waivers.length === 0) {
+        return [];
+    }
+    return [
+        `  waivers (${waivers.length}):`,
+        ...waivers.map((w) => `    ${w.setting}: ${w.reason} (owner ${w.owner}${w.expires === undefined ? "" : `, expires ${w.expires}`})`),
+    ];
 }

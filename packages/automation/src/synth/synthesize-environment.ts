@@ -3,11 +3,13 @@
  * mock runtime (the simulated cloud), captures every resource with its options, and evaluates all
  * policy packs over the result. No cloud account and no `pulumi` CLI are involved.
  */
-import { ENVIRONMENTS, type EnvironmentName } from "@platform/core";
+import type { EnvironmentName, Waiver } from "@platform/core";
 import { evaluatePack, type Violation } from "@platform/policy-kit/harness";
 import { type InventoryResource, synthesize } from "@platform/synth";
-import { existsSync } from "node:fs";
-import { discoverProjects, readStackConfig, selectProjects, type StackProject, UsageError } from "../workspace/projects.js";
+import { checkAcrossEnvironments } from "../workspace/environment-config.js";
+import { checkEnvironment } from "../workspace/environments.js";
+import { discoverProjects, readStackConfig, selectProjects } from "../workspace/projects.js";
+import { loadProgram } from "./load-program.js";
 import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
 
 export interface SynthesizeEnvironmentOptions {
@@ -25,6 +27,10 @@ export interface StackSynthesis {
     readonly stack: string;
     readonly resources: InventoryResource[];
     readonly outputs: Record<string, unknown>;
+    /** Paths of the outputs that are secrets (reports print them as `[secret]`). */
+    readonly secretOutputPaths: readonly string[];
+    /** Production-weakening overrides the stack's config waives, with reason and owner. */
+    readonly waivers: readonly Waiver[];
 }
 
 export interface EnvironmentSynthesis {
@@ -33,32 +39,15 @@ export interface EnvironmentSynthesis {
     readonly violations: Violation[];
 }
 
-type ProgramFunction = () => unknown;
-
-function loadProgram(project: StackProject): ProgramFunction {
-    if (!existsSync(project.main)) {
-        throw new UsageError(`${project.main} (main of project ${project.name}) does not exist; run pnpm build first`);
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported: unknown = require(project.main);
-    if (typeof exported !== "function") {
-        throw new UsageError(
-            `${project.main} must export a function (\`export = program\`) so it can be run once per stack; it exports ${typeof exported}`,
-        );
-    }
-    return exported as ProgramFunction;
-}
-
 export async function synthesizeEnvironment(options: SynthesizeEnvironmentOptions): Promise<EnvironmentSynthesis> {
-    if (!(ENVIRONMENTS as readonly string[]).includes(options.env)) {
-        throw new UsageError(`--env ${options.env}: unknown environment; use one of ${ENVIRONMENTS.join(", ")}`);
-    }
-    const env = options.env as EnvironmentName;
+    const env = checkEnvironment(options.env);
     const projects = selectProjects(discoverProjects(options.root), options.stack ?? "all", env);
     const stacks: StackSynthesis[] = [];
     // Outputs of stacks synthesized so far, so a downstream StackReference resolves like the file backend would.
     const stackOutputs: Record<string, Record<string, unknown>> = {};
     for (const project of projects) {
+        // Cross-environment rules first; the settings also carry the waivers the report lists.
+        const settings = checkAcrossEnvironments(options.root, project, env);
         const config = readStackConfig(project, env);
         const program = loadProgram(project);
         const result = await synthesize({
@@ -70,7 +59,14 @@ export async function synthesizeEnvironment(options: SynthesizeEnvironmentOption
             cloud: { stackOutputs },
         });
         stackOutputs[`${project.name}/${env}`] = result.outputs;
-        stacks.push({ project: result.project, stack: result.stack, resources: result.resources, outputs: result.outputs });
+        stacks.push({
+            project: result.project,
+            stack: result.stack,
+            resources: result.resources,
+            outputs: result.outputs,
+            secretOutputPaths: result.secretOutputPaths,
+            waivers: settings?.waivers ?? [],
+        });
     }
     const violations: Violation[] = [];
     for (const stack of stacks) {

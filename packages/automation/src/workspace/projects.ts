@@ -1,18 +1,12 @@
 /**
- * Finds the Pulumi projects of the workspace (the root one-stack project and every stack project
- * under stacks/) and reads their stack config files into the form the engine hands a program.
+ * Finds the Pulumi projects of the workspace (the root one-stack project and every layer stack
+ * project under stacks/) and reads their stack config files into the form the engine hands a program.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-
-/** Raised for anything the user can fix: bad arguments, missing files, malformed YAML. */
-export class UsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "UsageError";
-    }
-}
+import { UsageError } from "./errors.js";
+import { dependenciesOf, inDeploymentOrder, layerOf, type LayerName } from "./layers.js";
 
 export interface StackProject {
     /** Pulumi project name (`name` in Pulumi.yaml). */
@@ -21,10 +15,18 @@ export interface StackProject {
     readonly dir: string;
     /** Absolute path of the compiled entry point (`main`). */
     readonly main: string;
+    /**
+     * Directory of the project's `Pulumi.<stack>.yaml` files: `dir`, or `dir` joined with
+     * Pulumi.yaml's `stackConfigDir` (as the pulumi CLI joins it).
+     */
+    readonly configDir: string;
     /** True for the root one-stack project. */
     readonly isRoot: boolean;
-    /** Directory of the `Pulumi.<stack>.yaml` files (Pulumi.yaml `stackConfigDir`, else the project directory). */
-    readonly configDir: string;
+}
+
+/** A stack project under `stacks/<layer>/`: one layer of the registry. */
+export interface LayerProject extends StackProject {
+    readonly layer: LayerName;
 }
 
 export interface StackConfig {
@@ -45,6 +47,29 @@ function readYaml(file: string): unknown {
     }
 }
 
+/**
+ * The stack config directory of a Pulumi.yaml document. Pulumi reads `stackConfigDir`, and (from
+ * before it was renamed) a string `config`; setting both is an error there too.
+ */
+function stackConfigDirOf(file: string, doc: Record<string, unknown>): string | undefined {
+    const { stackConfigDir, config } = doc;
+    if (stackConfigDir !== undefined && (typeof stackConfigDir !== "string" || stackConfigDir.trim() === "")) {
+        throw new UsageError(
+            `${file}: stackConfigDir = ${JSON.stringify(stackConfigDir)}: must be a directory path relative to the project. ` +
+                `Fix: write e.g. stackConfigDir: environments, or remove the key to keep Pulumi.<stack>.yaml beside Pulumi.yaml`,
+        );
+    }
+    if (typeof config === "string") {
+        if (stackConfigDir !== undefined) {
+            throw new UsageError(
+                `${file}: both stackConfigDir and a string "config" are set; "config" is the old name of stackConfigDir. Fix: keep only stackConfigDir`,
+            );
+        }
+        return config;
+    }
+    return stackConfigDir;
+}
+
 /** Reads one Pulumi.yaml. */
 export function readProject(dir: string, isRoot: boolean): StackProject {
     const file = path.join(dir, "Pulumi.yaml");
@@ -52,48 +77,53 @@ export function readProject(dir: string, isRoot: boolean): StackProject {
     if (typeof doc !== "object" || doc === null) {
         throw new UsageError(`${file}: expected a mapping with name, runtime and main`);
     }
-    const { name, main, stackConfigDir } = doc as Record<string, unknown>;
+    const record = doc as Record<string, unknown>;
+    const { name, main } = record;
     if (typeof name !== "string" || name.length === 0) {
         throw new UsageError(`${file}: "name" is missing; set the Pulumi project name`);
     }
     if (typeof main !== "string" || main.length === 0) {
         throw new UsageError(`${file}: "main" is missing; point it at the compiled entry (e.g. dist/src/main.js)`);
     }
-    if (stackConfigDir !== undefined && (typeof stackConfigDir !== "string" || stackConfigDir.length === 0)) {
-        throw new UsageError(`${file}: "stackConfigDir" must be a directory path relative to the project`);
+    const configDir = stackConfigDirOf(file, record);
+    // path.join, not resolve: Pulumi joins stackConfigDir onto the project directory (filepath.Join).
+    return { name, dir, main: path.resolve(dir, main), configDir: configDir === undefined ? dir : path.join(dir, configDir), isRoot };
+}
+
+/** The layer stack projects under `stacks/`, in the registry's deployment order. */
+export function discoverLayerProjects(root: string): LayerProject[] {
+    const stacksDir = path.join(root, "stacks");
+    if (!existsSync(stacksDir)) {
+        return [];
     }
-    return { name, dir, main: path.resolve(dir, main), isRoot, configDir: path.resolve(dir, stackConfigDir ?? ".") };
+    const layers = readdirSync(stacksDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(stacksDir, d.name, "Pulumi.yaml")))
+        .map((d) => ({ ...readProject(path.join(stacksDir, d.name), false), layer: layerOf(d.name).name }));
+    return inDeploymentOrder(layers);
 }
 
 /**
- * STOPGAP until the layer registry lands: the layers' deployment order. Stacks listed here run in
- * this order, any other stack after them in directory order.
+ * The layer stack projects in deployment order, then the root project. Two projects with one
+ * name are an error: the backend keys stacks by project name, so they would share state.
  */
-const STOPGAP_LAYER_ORDER = ["foundation", "cluster", "data", "platform"];
-
-function layerRank(dir: string): number {
-    const rank = STOPGAP_LAYER_ORDER.indexOf(dir);
-    return rank < 0 ? STOPGAP_LAYER_ORDER.length : rank;
-}
-
-/** The root project and every `stacks/<name>` project, stacks in layer order (then directory order), root last. */
 export function discoverProjects(root: string): StackProject[] {
     if (!existsSync(path.join(root, "Pulumi.yaml"))) {
         throw new UsageError(`${root} has no Pulumi.yaml; run from the repository or pass --root <dir>`);
     }
-    const stacksDir = path.join(root, "stacks");
-    const stacks = existsSync(stacksDir)
-        ? readdirSync(stacksDir, { withFileTypes: true })
-              .filter((d) => d.isDirectory() && existsSync(path.join(stacksDir, d.name, "Pulumi.yaml")))
-              .map((d) => d.name)
-              .sort()
-              .sort((a, b) => layerRank(a) - layerRank(b))
-              .map((d) => readProject(path.join(stacksDir, d), false))
-        : [];
-    return [...stacks, readProject(root, true)];
+    const projects = [...discoverLayerProjects(root), readProject(root, true)];
+    for (const project of projects) {
+        const clash = projects.find((p) => p !== project && p.name === project.name);
+        if (clash) {
+            throw new UsageError(
+                `${path.join(project.dir, "Pulumi.yaml")}: name "${project.name}" is also the name of ${path.join(clash.dir, "Pulumi.yaml")}; ` +
+                    `their stacks would share state in the backend. Fix: give one of them another name`,
+            );
+        }
+    }
+    return projects;
 }
 
-/** Path of a project's stack config file. */
+/** Path of a project's stack config file (honours `stackConfigDir`). */
 export function stackConfigPath(project: StackProject, stack: string): string {
     return path.join(project.configDir, `Pulumi.${stack}.yaml`);
 }
@@ -103,8 +133,8 @@ export function toEngineValue(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** Reads `Pulumi.<stack>.yaml` into engine form. Keys without a namespace get the project's. */
-export function readStackConfig(project: StackProject, stack: string): StackConfig {
+/** The `config` mapping of a stack file, as written (values not converted). */
+export function readStackConfigDocument(project: StackProject, stack: string): Record<string, unknown> {
     const file = stackConfigPath(project, stack);
     if (!existsSync(file)) {
         throw new UsageError(`${file} does not exist; create it or pick another --env`);
@@ -114,9 +144,14 @@ export function readStackConfig(project: StackProject, stack: string): StackConf
     if (typeof config !== "object" || config === null || Array.isArray(config)) {
         throw new UsageError(`${file}: "config" must be a mapping of keys to values`);
     }
+    return config as Record<string, unknown>;
+}
+
+/** Reads `Pulumi.<stack>.yaml` into engine form. Keys without a namespace get the project's. */
+export function readStackConfig(project: StackProject, stack: string): StackConfig {
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
-    for (const [rawKey, value] of Object.entries(config as Record<string, unknown>)) {
+    for (const [rawKey, value] of Object.entries(readStackConfigDocument(project, stack))) {
         const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
         const secure = typeof value === "object" && value !== null && "secure" in value;
         if (secure) {
@@ -127,18 +162,34 @@ export function readStackConfig(project: StackProject, stack: string): StackConf
     return { values, secretKeys };
 }
 
+function isLayerProject(project: StackProject): project is LayerProject {
+    return !project.isRoot && "layer" in project;
+}
+
 /**
- * The projects a command runs: a named one, or for `all` every layer stack (not the root
- * one-stack project, which is an alternative to the layers, not one of them) that has config for
- * the environment.
+ * The projects a command runs, in deployment order: a named one, or for `all` every layer stack
+ * that has config for the environment (not the root one-stack project, which is an alternative to
+ * the layers, not one of them). For `all`, a layer whose declared dependency has no stack for the
+ * environment is an error: its stack references could not resolve.
  */
 export function selectProjects(projects: readonly StackProject[], stack: string, env: string): StackProject[] {
     if (stack === "all") {
-        const selected = projects.filter((p) => !p.isRoot && existsSync(stackConfigPath(p, env)));
+        const layers = projects.filter(isLayerProject);
+        const selected = layers.filter((p) => existsSync(stackConfigPath(p, env)));
         if (selected.length === 0) {
-            throw new UsageError(`no stack project has a Pulumi.${env}.yaml; add one under stacks/<project>/`);
+            throw new UsageError(`no stack project has a Pulumi.${env}.yaml; add one under stacks/<layer>/`);
         }
-        return selected;
+        for (const project of selected) {
+            for (const dependency of dependenciesOf(project.layer)) {
+                if (!selected.some((p) => p.layer === dependency)) {
+                    throw new UsageError(
+                        `stacks/${project.layer} needs the ${dependency} layer (declared in the layer registry), which has no stack for ${env}. ` +
+                            `Fix: add stacks/${dependency} with a Pulumi.${env}.yaml, or run one stack with --stack ${project.name}`,
+                    );
+                }
+            }
+        }
+        return inDeploymentOrder(selected);
     }
     const project = projects.find((p) => p.name === stack);
     if (!project) {

@@ -199,15 +199,16 @@ export function crossFieldIssues(raw: Readonly<Record<string, unknown>>, opts: C
  * network and another's reserved blocks), so peering, VPN and DR routing stay possible. Each
  * stack file lists only its own network; this derives the rest from the other files.
  */
-export function environmentNetworkIssues(environments: readonly PlatformSettingsLike[]): Issue[] {
+export function environmentNetworkIssues(
+    environments: readonly PlatformSettingsLike[],
+    fileOf: (environment: EnvironmentName) => string = (environment) => `environments/Pulumi.${environment}.yaml`,
+): Issue[] {
     const blocks: LabelledCidr[] = [];
     for (const env of environments) {
-        blocks.push({ label: `environments/Pulumi.${env.environment}.yaml platform:network.cidr`, cidr: env.network.cidr });
+        const file = fileOf(env.environment);
+        blocks.push({ label: `${file} platform:network.cidr`, cidr: env.network.cidr });
         env.network.secondaryRegions.forEach((r, i) =>
-            blocks.push({
-                label: `environments/Pulumi.${env.environment}.yaml platform:network.secondaryRegions[${i}].cidr`,
-                cidr: r.cidr,
-            }),
+            blocks.push({ label: `${file} platform:network.secondaryRegions[${i}].cidr`, cidr: r.cidr }),
         );
     }
     return checkNoOverlaps(blocks);

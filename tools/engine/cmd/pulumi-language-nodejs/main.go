@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -108,7 +109,18 @@ func run(args []string) (int, error) {
 		legacyDone <- legacy.Wait()
 	}()
 
+	// The engine that started us can die without a word (SIGKILL): the legacy host's health check
+	// would notice only after minutes. Watch for being re-parented and stop at once instead.
+	orphaned := make(chan struct{})
+	go watchParent(os.Getppid(), orphaned)
+
 	select {
+	case <-orphaned:
+		stop <- true
+		<-handle.Done
+		_ = legacy.Process.Kill()
+		<-legacyDone
+		return 0, nil
 	case err := <-handle.Done:
 		_ = legacy.Process.Kill()
 		<-legacyDone
@@ -122,6 +134,18 @@ func run(args []string) (int, error) {
 			return exitErr.ExitCode(), nil
 		}
 		return 0, err
+	}
+}
+
+// watchParent closes orphaned once this process's parent is no longer `parent` (it died and the
+// process was re-parented to init or a subreaper). Polling getppid works on every Unix.
+func watchParent(parent int, orphaned chan<- struct{}) {
+	for {
+		time.Sleep(500 * time.Millisecond)
+		if os.Getppid() != parent {
+			close(orphaned)
+			return
+		}
 	}
 }
 

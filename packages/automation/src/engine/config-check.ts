@@ -1,0 +1,39 @@
+/**
+ * Bad stack config must stop `platform preview|up` the way it stops `platform synth`: exit 2 and
+ * the validation message, every problem listed. Under the engine the same validation error is an
+ * unhandled exception of the program in the language host (a stack trace, and the CLI exits 1),
+ * so each stack program first runs offline under the mock runtime, exactly as synth runs it.
+ * Only a config error (or a missing file) stops the run here; anything else the program does
+ * wrong is left for the engine to report in its own words.
+ */
+import { ConfigValidationError, type EnvironmentName } from "@platform/core";
+import { synthesize } from "@platform/synth";
+import { loadProgram } from "../synth/load-program.js";
+import { UsageError } from "../workspace/errors.js";
+import { checkAcrossEnvironments } from "../workspace/environment-config.js";
+import { readStackConfig, type StackProject } from "../workspace/projects.js";
+
+/** Throws the {@link ConfigValidationError} (or {@link UsageError}) that stack config would cause. */
+export async function checkStackConfig(root: string, projects: readonly StackProject[], env: EnvironmentName): Promise<void> {
+    const stackOutputs: Record<string, Record<string, unknown>> = {};
+    for (const project of projects) {
+        checkAcrossEnvironments(root, project, env);
+        const config = readStackConfig(project, env);
+        const program = loadProgram(project);
+        try {
+            const result = await synthesize({
+                project: project.name,
+                stack: env,
+                config: config.values,
+                secretKeys: config.secretKeys,
+                program,
+                cloud: { stackOutputs },
+            });
+            stackOutputs[`${project.name}/${env}`] = result.outputs;
+        } catch (err) {
+            if (err instanceof ConfigValidationError || err instanceof UsageError) {
+                throw err;
+            }
+        }
+    }
+}

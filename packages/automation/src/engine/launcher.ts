@@ -1,0 +1,26 @@
+/**
+ * The `pulumi` command given to the Automation API: engine-launcher/bin/pulumi, which runs the
+ * pinned CLI in a session of its own (see that script), so that a Ctrl-C typed in the terminal
+ * reaches the engine once, through us, and it cancels cleanly.
+ */
+import * as path from "node:path";
+import { PulumiCommand } from "@pulumi/pulumi/automation/index.js";
+import type { EngineEnvironment } from "./environment.js";
+
+/** The folder the Automation API takes as the CLI's install root (it runs `<root>/bin/pulumi`). */
+export const LAUNCHER_ROOT = path.resolve(__dirname, "..", "..", "..", "engine-launcher");
+
+export interface LaunchedEngine {
+    readonly command: PulumiCommand;
+    /** The engine's environment plus what the launcher reads. */
+    readonly env: Record<string, string>;
+}
+
+/** The Automation API command and environment that run the pinned CLI through the launcher. */
+export async function launchedEngine(engine: EngineEnvironment): Promise<LaunchedEngine> {
+    // PulumiCommand.get runs `<root>/bin/pulumi version` with this process's environment, so the
+    // launcher must find the CLI there too.
+    process.env["PLATFORM_ENGINE_PULUMI"] = engine.pulumi;
+    const command = await PulumiCommand.get({ root: LAUNCHER_ROOT, skipVersionCheck: true });
+    return { command, env: { ...engine.env, PLATFORM_ENGINE_PULUMI: engine.pulumi } };
+}

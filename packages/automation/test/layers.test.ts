@@ -1,0 +1,76 @@
+import * as assert from "node:assert/strict";
+import {
+    dependenciesOf,
+    inDeploymentOrder,
+    inDestroyOrder,
+    LAYER_NAMES,
+    LAYERS,
+    layerOf,
+    type LayerDefinition,
+    registryProblems,
+    UsageError,
+} from "../src/index.js";
+
+describe("layer registry", () => {
+    it("lists foundation, cluster, data, platform in that order, each after what it depends on", () => {
+        assert.deepEqual(
+            LAYERS.map((l) => [l.name, [...l.dependsOn]]),
+            [
+                ["foundation", []],
+                ["cluster", ["foundation"]],
+                ["data", ["foundation", "cluster"]],
+                ["platform", ["cluster", "data"]],
+            ],
+        );
+        assert.deepEqual(registryProblems(LAYERS), []);
+        assert.deepEqual([...LAYER_NAMES], ["foundation", "cluster", "data", "platform"]);
+        assert.deepEqual([...dependenciesOf("data")], ["foundation", "cluster"]);
+    });
+
+    it("sorts into deployment order and destroy order (its reverse), whatever order they came in", () => {
+        const items = [
+            { layer: "data" as const },
+            { layer: "platform" as const },
+            { layer: "foundation" as const },
+            { layer: "cluster" as const },
+        ];
+        assert.deepEqual(
+            inDeploymentOrder(items).map((i) => i.layer),
+            ["foundation", "cluster", "data", "platform"],
+        );
+        assert.deepEqual(
+            inDestroyOrder(items).map((i) => i.layer),
+            ["platform", "data", "cluster", "foundation"],
+        );
+        assert.deepEqual(
+            items.map((i) => i.layer),
+            ["data", "platform", "foundation", "cluster"],
+            "the input is not reordered",
+        );
+    });
+
+    it("finds a layer by its stacks/ directory and rejects an unknown one with the fix", () => {
+        assert.equal(layerOf("cluster").name, "cluster");
+        assert.throws(
+            () => layerOf("observability"),
+            (err: Error) =>
+                err instanceof UsageError &&
+                err.message ===
+                    'stacks/observability: "observability" is not a layer in the layer registry (foundation, cluster, data, platform). ' +
+                        "Fix: add it to LAYERS in packages/automation/src/workspace/layers.ts with the layers it depends on, or move the project out of stacks/",
+        );
+    });
+
+    it("a registry with a dependency listed later, an unknown dependency or a duplicate is reported", () => {
+        const bad = [
+            { name: "cluster", dependsOn: ["foundation"], description: "" },
+            { name: "foundation", dependsOn: ["network"], description: "" },
+            { name: "cluster", dependsOn: [], description: "" },
+        ] as unknown as LayerDefinition[];
+        assert.deepEqual(registryProblems(bad), [
+            "cluster: depends on foundation, which comes later; list foundation first",
+            "foundation: depends on network, which is not a layer",
+            "cluster: listed twice",
+        ]);
+    });
+});
