@@ -107,18 +107,22 @@ describe("environment shapes (seed numbers reach the resources)", () => {
 });
 
 describe("the root one-stack project", () => {
-    it("dev composes the same foundation and data layers as the foundation and data stacks", async () => {
+    it("dev composes the same foundation, cluster and data layers as the three stacks, with one AWS provider and no stack reference", async () => {
         const result = await synthesizeEnvironment({ root: REPO_ROOT, env: "dev", stack: "platform" });
         const root = result.stacks[0];
         assert.equal(root.project, "platform");
-        const layered = (await synth("dev")).stacks.flatMap((s) => s.resources);
-        // The layers each have a stack and a provider; the root one of each, and no stack reference.
-        const types = (rs: readonly InventoryResource[]) =>
-            countByType(
-                rs.filter((r) => !["pulumi:pulumi:Stack", "pulumi:providers:aws", "pulumi:pulumi:StackReference"].includes(r.type)),
-            );
-        assert.deepEqual(types(root.resources), types(layered));
-        assert.deepEqual(Object.keys(root.outputs), ["foundation", "data"]);
+        const layers = await synth("dev");
+        // Each stack has its own AWS provider and the later ones references to the earlier; the root has neither twice.
+        // (The cluster and the data layer each have a Kubernetes provider in both shapes.)
+        const layerResources = layers.stacks
+            .flatMap((s) => s.resources)
+            .filter((r) => !["pulumi:pulumi:Stack", "pulumi:pulumi:StackReference"].includes(r.type));
+        const firstProvider = layerResources.findIndex((r) => r.type === "pulumi:providers:aws");
+        assert.deepEqual(
+            countByType(root.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")),
+            countByType(layerResources.filter((r, i) => r.type !== "pulumi:providers:aws" || i === firstProvider)),
+        );
+        assert.deepEqual(Object.keys(root.outputs), ["foundation", "cluster", "data"]);
         assert.deepEqual(
             result.violations.filter((v) => v.enforcementLevel === "mandatory"),
             [],
@@ -180,5 +184,252 @@ describe("dr environment (GCP)", () => {
             "managed-by": "pulumi",
         });
         assert.deepEqual([provider[0].inputs["project"], provider[0].inputs["region"]], ["acme-dr-prod", "us-west1"]);
+    });
+});
+
+function clusterStack(result: EnvironmentSynthesis): InventoryResource[] {
+    const stack = result.stacks.find((s) => s.project === "cluster");
+    assert.ok(stack, "cluster stack synthesized");
+    return stack.resources;
+}
+
+function byName(resources: readonly InventoryResource[], type: string, name: string): InventoryResource {
+    const found = resources.find((r) => r.type === type && r.name === name);
+    assert.ok(found, `${type} ${name}`);
+    return found;
+}
+
+describe("cluster layer shapes (the profile reaches the nodes)", () => {
+    const aws: Array<
+        [
+            string,
+            {
+                groups: Record<string, { type: string; scaling: [number, number, number]; subnets: number; tainted: boolean }>;
+                karpenter: { cpu: string; memory: string; capacity: string[]; zones: string[]; replicas: number; onSystem: boolean };
+                coreDns: number;
+                logDays: number;
+                protect: boolean;
+                resources: number;
+            },
+        ]
+    > = [
+        [
+            "dev",
+            {
+                groups: { "nodes-general": { type: "m7i.large", scaling: [1, 1, 3], subnets: 1, tainted: false } },
+                karpenter: {
+                    cpu: "4",
+                    memory: "16Gi",
+                    capacity: ["spot", "on-demand"],
+                    zones: ["us-east-1a"],
+                    replicas: 1,
+                    onSystem: false,
+                },
+                coreDns: 2,
+                logDays: 14,
+                protect: false,
+                resources: 69,
+            },
+        ],
+        [
+            "staging",
+            {
+                groups: {
+                    "nodes-general": { type: "m7i.xlarge", scaling: [2, 2, 6], subnets: 2, tainted: false },
+                    "nodes-system": { type: "m7i.large", scaling: [2, 2, 4], subnets: 2, tainted: true },
+                },
+                karpenter: {
+                    cpu: "16",
+                    memory: "64Gi",
+                    capacity: ["spot", "on-demand"],
+                    zones: ["us-east-1a", "us-east-1b"],
+                    replicas: 2,
+                    onSystem: true,
+                },
+                coreDns: 2,
+                logDays: 30,
+                protect: false,
+                resources: 72,
+            },
+        ],
+        [
+            "prod",
+            {
+                groups: {
+                    "nodes-general": { type: "m7i.2xlarge", scaling: [3, 3, 9], subnets: 3, tainted: false },
+                    "nodes-system": { type: "m7i.large", scaling: [3, 3, 6], subnets: 3, tainted: true },
+                },
+                karpenter: {
+                    cpu: "48",
+                    memory: "192Gi",
+                    capacity: ["on-demand"],
+                    zones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+                    replicas: 2,
+                    onSystem: true,
+                },
+                coreDns: 3,
+                logDays: 90,
+                protect: true,
+                resources: 72,
+            },
+        ],
+    ];
+    for (const [env, want] of aws) {
+        it(`${env}: node groups ${Object.keys(want.groups).join(" + ")}, Karpenter up to ${want.karpenter.cpu} more vCPUs (${want.karpenter.capacity.join(", ")}), protection ${want.protect}`, async () => {
+            const resources = clusterStack(await synth(env));
+            assert.equal(resources.length, want.resources);
+            const groups = resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
+            assert.deepEqual(
+                Object.fromEntries(
+                    groups.map((g) => {
+                        const scaling = g.inputs["scalingConfig"] as Record<string, number>;
+                        return [
+                            g.name.replace(/-node-group$/, ""),
+                            {
+                                type: (g.inputs["instanceTypes"] as string[])[0],
+                                scaling: [scaling["desiredSize"], scaling["minSize"], scaling["maxSize"]],
+                                subnets: (g.inputs["subnetIds"] as string[]).length,
+                                tainted: ((g.inputs["taints"] as unknown[]) ?? []).length > 0,
+                            },
+                        ];
+                    }),
+                ),
+                want.groups,
+            );
+            const cluster = byName(resources, "aws:eks/cluster:Cluster", "eks-cluster");
+            assert.deepEqual(
+                [
+                    cluster.inputs["name"],
+                    cluster.inputs["version"],
+                    (cluster.inputs["vpcConfig"] as Record<string, unknown>)["endpointPublicAccess"],
+                ],
+                [`acme-${env}-eks`, "1.35", false],
+            );
+            assert.deepEqual(
+                [cluster.protect, cluster.retainOnDelete, cluster.inputs["deletionProtection"]],
+                [want.protect, want.protect, want.protect],
+            );
+            assert.equal(
+                byName(resources, "aws:cloudwatch/logGroup:LogGroup", "eks-control-plane-logs").inputs["retentionInDays"],
+                want.logDays,
+            );
+            const coredns = byName(resources, "aws:eks/addon:Addon", "eks-addons-coredns");
+            assert.deepEqual(JSON.parse(String(coredns.inputs["configurationValues"])), { replicaCount: want.coreDns });
+            const pool = byName(resources, "kubernetes:karpenter.sh/v1:NodePool", "karpenter-node-pool");
+            const spec = pool.inputs["spec"] as {
+                limits: { cpu: string; memory: string };
+                template: { spec: { requirements: Array<{ key: string; values: string[] }> } };
+            };
+            const requirement = (key: string) => spec.template.spec.requirements.find((r) => r.key === key)?.values;
+            const release = byName(resources, "kubernetes:helm.sh/v3:Release", "karpenter-release");
+            const values = release.inputs["values"] as { replicas: number; nodeSelector: Record<string, string> };
+            assert.deepEqual(
+                {
+                    cpu: spec.limits.cpu,
+                    memory: spec.limits.memory,
+                    capacity: requirement("karpenter.sh/capacity-type"),
+                    zones: requirement("topology.kubernetes.io/zone"),
+                    replicas: values.replicas,
+                    onSystem: values.nodeSelector["platform.io/node-pool"] === "system",
+                },
+                want.karpenter,
+            );
+            // The cluster sits in the foundation's private subnets of every AZ (read through the stack reference).
+            const foundationOutputs = (await synth(env)).stacks.find((s) => s.project === "foundation")!.outputs;
+            assert.deepEqual((cluster.inputs["vpcConfig"] as Record<string, unknown>)["subnetIds"], foundationOutputs["privateSubnetIds"]);
+        });
+    }
+
+    it("the AWS cluster contract: exactly the typed outputs; the kubeconfig runs aws eks get-token (secret: see the engine test)", async () => {
+        const stack = (await synth("prod")).stacks.find((s) => s.project === "cluster")!;
+        assert.deepEqual(Object.keys(stack.outputs).sort(), [
+            "certificateAuthority",
+            "cloud",
+            "clusterArn",
+            "clusterName",
+            "clusterSecurityGroupId",
+            "defaultStorageClass",
+            "endpoint",
+            "environment",
+            "karpenter",
+            "kubeconfig",
+            "kubernetesVersion",
+            "nodeRoleArn",
+            "nodeRoleName",
+            "nodeSecurityGroupId",
+            "oidcIssuerUrl",
+            "oidcProviderArn",
+            "region",
+        ]);
+        assert.deepEqual(stack.outputs["karpenter"], {
+            nodeRoleName: "acme-prod-karpenter-node",
+            interruptionQueueName: "acme-prod-karpenter-interruption",
+        });
+        const kubeconfig = JSON.parse(String(stack.outputs["kubeconfig"])) as { users: Array<{ user: { exec: { command: string } } }> };
+        assert.equal(kubeconfig.users[0]?.user.exec.command, "aws");
+    });
+
+    it("dr: a regional GKE cluster on STABLE, deletion-protected, general and system pools sized from the profile", async () => {
+        const result = await synth("dr");
+        const resources = clusterStack(result);
+        assert.equal(resources.length, 21);
+        const cluster = byName(resources, "gcp:container/cluster:Cluster", "gke-cluster");
+        assert.deepEqual(
+            [
+                cluster.inputs["location"],
+                cluster.inputs["nodeLocations"],
+                cluster.inputs["releaseChannel"],
+                cluster.inputs["minMasterVersion"],
+                cluster.inputs["deletionProtection"],
+                cluster.protect,
+                cluster.retainOnDelete,
+            ],
+            ["us-west1", ["us-west1-a", "us-west1-b", "us-west1-c"], { channel: "STABLE" }, "1.35", true, true, true],
+        );
+        const foundationOutputs = result.stacks.find((s) => s.project === "foundation")!.outputs;
+        assert.deepEqual(
+            [
+                cluster.inputs["network"],
+                cluster.inputs["subnetwork"],
+                (cluster.inputs["databaseEncryption"] as Record<string, unknown>)["keyName"],
+            ],
+            [
+                foundationOutputs["networkSelfLink"],
+                (foundationOutputs["subnetSelfLinks"] as Record<string, string>)["us-west1"],
+                (foundationOutputs["kmsKeyIds"] as Record<string, string>)["secrets"],
+            ],
+        );
+        assert.deepEqual(
+            resources
+                .filter((r) => r.type === "gcp:container/nodePool:NodePool")
+                .map((p) => [
+                    p.name,
+                    (p.inputs["nodeConfig"] as Record<string, unknown>)["machineType"],
+                    p.inputs["autoscaling"],
+                    p.inputs["initialNodeCount"],
+                ]),
+            [
+                ["nodes-general-pool", "n2-standard-8", { totalMinNodeCount: 3, totalMaxNodeCount: 9, locationPolicy: "BALANCED" }, 1],
+                ["nodes-system-pool", "n2-standard-2", { totalMinNodeCount: 3, totalMaxNodeCount: 6, locationPolicy: "BALANCED" }, 1],
+            ],
+        );
+        const stack = result.stacks.find((s) => s.project === "cluster")!;
+        assert.deepEqual(Object.keys(stack.outputs).sort(), [
+            "certificateAuthority",
+            "cloud",
+            "clusterId",
+            "clusterName",
+            "defaultStorageClass",
+            "endpoint",
+            "environment",
+            "gcpProject",
+            "kubeconfig",
+            "kubernetesVersion",
+            "location",
+            "nodeServiceAccountEmail",
+            "oidcIssuerUrl",
+            "region",
+            "workloadIdentityPool",
+        ]);
     });
 });

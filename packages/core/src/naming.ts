@@ -21,8 +21,14 @@ export const NAME_RULES = {
     elasticache: { maxLength: 40 },
     /** EKS clusters. */
     eksCluster: { maxLength: 100 },
+    /** SQS queues. */
+    sqsQueue: { maxLength: 80 },
+    /** EventBridge rules. */
+    eventRule: { maxLength: 64 },
     /** Most GCP resources (RFC 1035 labels). */
     gcp: { maxLength: 63 },
+    /** GKE clusters and node pools. */
+    gke: { maxLength: 40 },
     /** GCP service account ids. */
     gcpServiceAccount: { maxLength: 30 },
 } as const satisfies Record<string, { maxLength: number }>;

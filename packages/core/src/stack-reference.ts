@@ -23,9 +23,26 @@ export class TypedStackReference<T extends object> {
         this.reference = new pulumi.StackReference(name, { name: stackReferenceName(ref) }, opts);
     }
 
-    /** An output the upstream stack must export; fails the deployment with its name when missing. */
+    /**
+     * An output the upstream stack must export; fails the deployment with its name when missing.
+     *
+     * One exception, in previews only: an upstream stack with no outputs at all has never been
+     * deployed (a new environment, previewed layer by layer before anything exists), and its
+     * outputs are then unknown, as an upstream resource's would be, so the downstream preview
+     * shows what it will create. An upstream stack that is deployed but lacks the output always
+     * fails: that is a broken contract.
+     */
     require<K extends keyof T & string>(key: K): pulumi.Output<T[K]> {
-        return this.reference.requireOutput(key) as pulumi.Output<T[K]>;
+        const value = this.reference.getOutput(key);
+        return pulumi.all([this.reference.name, this.reference.outputs, value]).apply(([stack, outputs, v]) => {
+            if (Object.hasOwn(outputs, key)) {
+                return v as T[K];
+            }
+            if (pulumi.runtime.isDryRun() && Object.keys(outputs).length === 0) {
+                return pulumi.output(pulumi.unknown) as pulumi.Output<T[K]>;
+            }
+            throw new Error(`Required output '${key}' does not exist on stack '${stack}'.`);
+        }) as pulumi.Output<T[K]>;
     }
 
     /** An output that may be absent (e.g. the DNS zone of an environment without DNS). */

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { rejectedIssues, synthesize } from "@platform/synth";
 import {
     ConfigValidationError,
+    PROFILES,
     type Issue,
     loadPlatformSettings,
     parsePlatformConfig,
@@ -123,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, network, data",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, cluster, network, data",
                 ],
             ],
         );
@@ -134,13 +135,13 @@ describe("config: parsePlatformConfig", () => {
             problems({
                 ...prod,
                 profile: {
-                    cluster: { nodeCount: 5 },
+                    observability: { retentionDays: 30 },
                     minReplicas: 1,
                     logRetentionDays: 7,
                     topology: "single-zone",
                 },
             }),
-            ["cluster", "minReplicas", "logRetentionDays", "topology"].map((k) => [`platform:profile.${k}`, "unknown setting"]),
+            ["observability", "minReplicas", "logRetentionDays", "topology"].map((k) => [`platform:profile.${k}`, "unknown setting"]),
         );
     });
 
@@ -316,6 +317,168 @@ describe("config: parsePlatformConfig", () => {
         );
     });
 
+    describe("platform:cluster and the cluster profile", () => {
+        const admin = "arn:aws:iam::123456789012:role/platform-admin";
+
+        it("unset: no administrators from config and a private endpoint", () => {
+            const s = parsePlatformConfig(prod, { today: TODAY });
+            assert.deepEqual(s.cloud === "aws" && s.cluster, { adminRoleArns: [], publicAccessCidrs: [] });
+            const d = parsePlatformConfig(dr, { today: TODAY });
+            assert.deepEqual(d.cluster, { publicAccessCidrs: [] });
+        });
+
+        it("reads admin role ARNs and an allow-list outside production", () => {
+            const s = parsePlatformConfig(
+                {
+                    ...prod,
+                    environment: "staging",
+                    cluster: { adminRoleArns: [admin], publicAccessCidrs: ["203.0.113.0/24", "198.51.100.7/32"] },
+                },
+                { today: TODAY },
+            );
+            assert.deepEqual(s.cloud === "aws" && s.cluster, {
+                adminRoleArns: [admin],
+                publicAccessCidrs: ["203.0.113.0/24", "198.51.100.7/32"],
+            });
+        });
+
+        it("rejects a user ARN, a wildcard, a non-ARN, a repeated role, and admins on GCP", () => {
+            assert.deepEqual(
+                issuesOf({
+                    ...prod,
+                    cluster: {
+                        adminRoleArns: ["arn:aws:iam::123456789012:user/alice", "arn:aws:iam::123456789012:role/*", "admin", admin, admin],
+                    },
+                }).map((i) => [i.field, i.value, i.problem]),
+                [
+                    [
+                        "platform:cluster.adminRoleArns[0]",
+                        "arn:aws:iam::123456789012:user/alice",
+                        "is not an IAM role ARN without wildcards",
+                    ],
+                    ["platform:cluster.adminRoleArns[1]", "arn:aws:iam::123456789012:role/*", "is not an IAM role ARN without wildcards"],
+                    ["platform:cluster.adminRoleArns[2]", "admin", "is not an IAM role ARN without wildcards"],
+                    [
+                        "platform:cluster.adminRoleArns",
+                        ["arn:aws:iam::123456789012:user/alice", "arn:aws:iam::123456789012:role/*", "admin", admin, admin],
+                        `"${admin}" listed twice`,
+                    ],
+                ],
+            );
+            assert.deepEqual(problems({ ...dr, cluster: { adminRoleArns: [admin] } }), [
+                ["platform:cluster.adminRoleArns", "is only supported on aws; this is a gcp stack"],
+            ]);
+        });
+
+        it("rejects 0.0.0.0/0, blocks wider than /8, malformed and repeated blocks, and unknown keys", () => {
+            assert.deepEqual(
+                issuesOf({
+                    ...prod,
+                    environment: "dev",
+                    cluster: {
+                        publicAccessCidrs: ["0.0.0.0/0", "64.0.0.0/2", "203.0.113.1/24", "198.51.100.0/24", "198.51.100.0/24"],
+                        admins: [],
+                    },
+                }).map((i) => [i.field, i.problem]),
+                [
+                    ["platform:cluster.publicAccessCidrs[0]", "opens the cluster API endpoint to the whole internet"],
+                    [
+                        "platform:cluster.publicAccessCidrs[1]",
+                        "is /2, wider than /8: it opens the API endpoint to a large part of the internet",
+                    ],
+                    ["platform:cluster.publicAccessCidrs[2]", "host bits are set; the network address for /24 is 203.0.113.0/24"],
+                    ["platform:cluster.admins", "unknown setting"],
+                    ["platform:cluster.publicAccessCidrs", '"198.51.100.0/24" listed twice'],
+                ],
+            );
+        });
+
+        it("a public endpoint in prod or dr needs a waiver", () => {
+            const publicProd = { ...prod, cluster: { publicAccessCidrs: ["203.0.113.0/24"] } };
+            assert.deepEqual(
+                issuesOf(publicProd).map((i) => [i.field, i.problem, i.fix]),
+                [
+                    [
+                        "platform:cluster.publicAccessCidrs",
+                        "opens the cluster API endpoint to the internet (from an allow-list) in prod",
+                        "remove the setting, or add a platform:waivers entry { setting: cluster.publicAccessCidrs, reason: <why>, owner: <who> }",
+                    ],
+                ],
+            );
+            const waived = parsePlatformConfig(
+                {
+                    ...publicProd,
+                    waivers: [
+                        { setting: "cluster.publicAccessCidrs", reason: "break-glass access while the VPN is rebuilt", owner: "platform" },
+                    ],
+                },
+                { today: TODAY },
+            );
+            assert.deepEqual(waived.cluster.publicAccessCidrs, ["203.0.113.0/24"]);
+            assert.deepEqual(problems({ ...dr, cluster: { publicAccessCidrs: ["203.0.113.0/24"] } }), [
+                ["platform:cluster.publicAccessCidrs", "opens the cluster API endpoint to the internet (from an allow-list) in dr"],
+            ]);
+        });
+
+        it("applies cluster overrides and checks them against each other and the network", () => {
+            const s = parsePlatformConfig(
+                {
+                    ...prod,
+                    environment: "staging",
+                    profile: { cluster: { kubernetesVersion: "1.36", maxNodes: 8, nodeVcpu: 8, nodeMemoryGiB: 64 } },
+                },
+                { today: TODAY },
+            );
+            assert.deepEqual(s.profile.cluster, {
+                ...PROFILES.staging.cluster,
+                kubernetesVersion: "1.36",
+                maxNodes: 8,
+                nodeVcpu: 8,
+                nodeMemoryGiB: 64,
+            });
+            assert.deepEqual(
+                issuesOf({
+                    ...prod,
+                    environment: "dev",
+                    profile: { cluster: { nodeCount: 4, nodeZones: 3, systemNodes: 1, nodeVcpu: 6, nodeMemoryGiB: 24 } },
+                }).map((i) => [i.field, i.value, i.problem]),
+                [
+                    ["platform:profile.cluster.nodeVcpu", { nodeVcpu: 6, nodeMemoryGiB: 24 }, "no instance family has this shape"],
+                    [
+                        "platform:profile.cluster.nodeCount",
+                        { minNodes: 1, nodeCount: 4, maxNodes: 3 },
+                        "must lie between minNodes and maxNodes",
+                    ],
+                    ["platform:profile.cluster.nodeZones", 3, "the network spans only 2 zone(s)"],
+                    [
+                        "platform:profile.cluster.systemNodes",
+                        1,
+                        "one system node is a single point of failure for CoreDNS and the autoscaler",
+                    ],
+                ],
+            );
+        });
+
+        it("rejects wrongly typed cluster overrides and unsupported versions and channels", () => {
+            assert.deepEqual(
+                problems({
+                    ...prod,
+                    environment: "dev",
+                    profile: {
+                        cluster: { kubernetesVersion: "1.27", nodeCount: 0, spotCapacity: "yes", releaseChannel: "RAPID", nodes: 3 },
+                    },
+                }),
+                [
+                    ["platform:profile.cluster.kubernetesVersion", "is not an allowed value"],
+                    ["platform:profile.cluster.nodeCount", "must be a whole number from 1 to 100"],
+                    ["platform:profile.cluster.spotCapacity", "must be true or false"],
+                    ["platform:profile.cluster.releaseChannel", "is not an allowed value"],
+                    ["platform:profile.cluster.nodes", "unknown setting"],
+                ],
+            );
+        });
+    });
+
     describe("the environment belongs to the stack", () => {
         it("rejects a prod stack whose file says dev (it would deploy prod with the dev profile)", () => {
             assert.deepEqual(issuesOf({ ...prod, environment: "dev" }, { stack: "prod" }), [
@@ -347,15 +510,28 @@ describe("config: parsePlatformConfig", () => {
                     ...prod,
                     profile: {
                         network: { natGateways: "single", availabilityZones: 2, flowLogRetentionDays: 30 },
+                        cluster: { nodeCount: 2, minNodes: 2, nodeZones: 2, systemNodes: 0, spotCapacity: true, releaseChannel: "REGULAR" },
                         protectStatefulResources: false,
                     },
                     network: { cidr: "10.30.0.0/16" },
+                    cluster: { publicAccessCidrs: ["203.0.113.0/24"] },
                 }).map((i) => [i.field, i.value, i.problem]),
                 [
                     ["platform:profile.protectStatefulResources", false, "turns protection of stateful resources off in prod"],
                     ["platform:profile.network.natGateways", "single", "removes NAT high availability (single instead of perAz) in prod"],
                     ["platform:profile.network.availabilityZones", 2, "spans 2 zone(s) instead of 3 in prod"],
                     ["platform:profile.network.flowLogRetentionDays", 30, "keeps flow logs 30 days, below the floor of 365 in prod"],
+                    ["platform:profile.cluster.nodeCount", 2, "starts 2 worker node(s) instead of 3 in prod"],
+                    ["platform:profile.cluster.minNodes", 2, "lets the workers shrink to 2 node(s), below the floor of 3 in prod"],
+                    ["platform:profile.cluster.nodeZones", 2, "spreads workers over 2 zone(s) instead of 3 in prod"],
+                    ["platform:profile.cluster.systemNodes", 0, "runs 0 system node(s) instead of 3 in prod"],
+                    ["platform:profile.cluster.spotCapacity", true, "lets autoscaled capacity run on spot instances in prod"],
+                    ["platform:profile.cluster.releaseChannel", "REGULAR", "follows the REGULAR release channel instead of STABLE in prod"],
+                    [
+                        "platform:cluster.publicAccessCidrs",
+                        ["203.0.113.0/24"],
+                        "opens the cluster API endpoint to the internet (from an allow-list) in prod",
+                    ],
                 ],
             );
         });
@@ -410,7 +586,7 @@ describe("config: parsePlatformConfig", () => {
                 problems({
                     ...prod,
                     profile: { network: { natGateways: "single" } },
-                    waivers: [{ setting: "profile.cluster.nodeCount", reason: "short", owner: "Ops Team" }],
+                    waivers: [{ setting: "profile.data.storageGb", reason: "short", owner: "Ops Team" }],
                 }),
                 [
                     ["platform:waivers[0].setting", "is not an allowed value"],

@@ -32,4 +32,34 @@ describe("typed stack references", () => {
         });
         assert.deepEqual(result.outputs, { vpc: "vpc-1", subnets: ["a", "b"] });
     });
+
+    const program = () => {
+        const ref = new TypedStackReference<Upstream>("foundation", { organization: "acme", project: "foundation", stack: "prod" });
+        return { vpc: ref.require("vpcId") };
+    };
+
+    it("fails naming the output and the stack when a deployed upstream lacks it, in previews too", async () => {
+        for (const preview of [false, true]) {
+            await assert.rejects(
+                synthesize({
+                    project: "cluster",
+                    stack: "prod",
+                    preview,
+                    cloud: { stackOutputs: { "acme/foundation/prod": { other: 1 } } },
+                    program,
+                }),
+                /Required output 'vpcId' does not exist on stack 'acme\/foundation\/prod'/,
+            );
+        }
+    });
+
+    it("an upstream never deployed (no outputs): unknown in a preview, an error in an update", async () => {
+        const stackOutputs = { "acme/foundation/prod": {} };
+        const preview = await synthesize({ project: "cluster", stack: "prod", preview: true, cloud: { stackOutputs }, program });
+        assert.deepEqual(preview.outputs, {});
+        await assert.rejects(
+            synthesize({ project: "cluster", stack: "prod", cloud: { stackOutputs }, program }),
+            /Required output 'vpcId' does not exist on stack 'acme\/foundation\/prod'/,
+        );
+    });
 });

@@ -8,3 +8,4 @@ export * from "./types.js";
 export * from "./taggable.js";
 export * from "./stateful.js";
 export * from "./urn.js";
+export * from "./kubernetes.js";

@@ -44,6 +44,11 @@ export const AWS_TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     A.s3Bucket,
     A.eksCluster,
     A.eksNodeGroup,
+    A.eksAddon,
+    A.eksAccessEntry,
+    A.eksPodIdentityAssociation,
+    A.cloudwatchEventRule,
+    A.sqsQueue,
     A.rdsInstance,
     A.rdsCluster,
     A.rdsSubnetGroup,
@@ -54,7 +59,6 @@ export const AWS_TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     A.rdsProxy,
     A.backupVault,
     A.backupPlan,
-    A.sqsQueue,
     A.snsTopic,
     A.secretsmanagerSecret,
     A.ecrRepository,
@@ -65,7 +69,16 @@ export const AWS_TAGGABLE_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** AWS types that cannot carry tags even when a program passes a `tags`-like input. */
-export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([A.route, A.routeTableAssociation, A.iamRolePolicy, A.kmsAlias]);
+export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([
+    A.route,
+    A.routeTableAssociation,
+    A.iamRolePolicy,
+    A.iamRolePolicyAttachment,
+    A.kmsAlias,
+    A.eksAccessPolicyAssociation,
+    A.cloudwatchEventTarget,
+    A.sqsQueuePolicy,
+]);
 
 /**
  * AWS types whose `tags` do not receive provider default tags (the provider documents

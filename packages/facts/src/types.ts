@@ -11,6 +11,8 @@ export const AWS_TYPES = {
     backupSelection: "aws:backup/selection:Selection",
     backupVault: "aws:backup/vault:Vault",
     backupVaultLockConfiguration: "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+    cloudwatchEventRule: "aws:cloudwatch/eventRule:EventRule",
+    cloudwatchEventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     cloudwatchMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
     defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
@@ -34,6 +36,9 @@ export const AWS_TYPES = {
     vpc: "aws:ec2/vpc:Vpc",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     ecrRepository: "aws:ecr/repository:Repository",
+    eksAccessEntry: "aws:eks/accessEntry:AccessEntry",
+    eksAccessPolicyAssociation: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
+    eksAddon: "aws:eks/addon:Addon",
     eksCluster: "aws:eks/cluster:Cluster",
     eksNodeGroup: "aws:eks/nodeGroup:NodeGroup",
     eksPodIdentityAssociation: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
@@ -83,6 +88,7 @@ export const GCP_TYPES = {
     artifactRegistryRepository: "gcp:artifactregistry/repository:Repository",
     computeInstance: "gcp:compute/instance:Instance",
     containerCluster: "gcp:container/cluster:Cluster",
+    containerNodePool: "gcp:container/nodePool:NodePool",
     cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
     cryptoKeyIamMember: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
     disk: "gcp:compute/disk:Disk",
@@ -126,6 +132,14 @@ export const PULUMI_TYPES = {
     awsProvider: "pulumi:providers:aws",
     gcpProvider: "pulumi:providers:gcp",
     kubernetesProvider: "pulumi:providers:kubernetes",
+} as const;
+
+/** Kubernetes type tokens the platform creates or its policies check (`kubernetes:<group>/<version>:<Kind>`). */
+export const KUBERNETES_TYPES = {
+    ec2NodeClass: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    helmRelease: "kubernetes:helm.sh/v3:Release",
+    karpenterNodePool: "kubernetes:karpenter.sh/v1:NodePool",
+    storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
 } as const;
 
 /** Prefix of every provider resource type (`pulumi:providers:<package>`). */

@@ -25,6 +25,7 @@ import {
     UnmodelledInvokeError,
 } from "@platform/synth/cloud-model";
 import { GCP_TYPES, PROVIDER_TYPE_PREFIX, tagKind } from "@platform/facts";
+import type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/kubernetes-model";
 import {
     DEFAULT_KUBERNETES_SETTINGS,
     type KubernetesSettings,
@@ -188,7 +189,11 @@ function carriesProviderTags(type: string, inputs: WireObject): boolean {
 }
 
 /** GCP types without a `project` argument (they live inside a parent that has one). */
-const GCP_WITHOUT_PROJECT: ReadonlySet<string> = new Set([GCP_TYPES.cryptoKey, GCP_TYPES.serviceNetworkingConnection]);
+const GCP_WITHOUT_PROJECT: ReadonlySet<string> = new Set([
+    GCP_TYPES.cryptoKey,
+    GCP_TYPES.cryptoKeyIamMember,
+    GCP_TYPES.serviceNetworkingConnection,
+]);
 /** GCP types whose `region` defaults to the provider's region. */
 const GCP_REGIONAL: ReadonlySet<string> = new Set([
     GCP_TYPES.subnetwork,
@@ -287,10 +292,7 @@ function resolveOutputs(
 // ---------------------------------------------------------------------------------------------
 // Requests and answers
 
-export interface CheckFailure {
-    readonly property: string;
-    readonly reason: string;
-}
+export type { CheckFailure, DiffResult, PropertyDiffKind } from "@platform/synth/kubernetes-model";
 
 /**
  * Check / CheckConfig: the inputs are taken as given (the simulated cloud validates nothing more),
@@ -308,25 +310,11 @@ export function check(
     return { inputs: request.news, failures: [] };
 }
 
-export type PropertyDiffKind = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
-
 /** The replacing kind of each in-place kind. */
 export const REPLACING = { add: "add-replace", delete: "delete-replace", update: "update-replace" } as const satisfies Record<
     string,
     PropertyDiffKind
 >;
-
-export interface DiffResult {
-    /** Whether anything differs. */
-    readonly changes: boolean;
-    /** Changed properties that force replacement, sorted. */
-    readonly replaces: string[];
-    /** Every changed property, sorted. */
-    readonly diffs: string[];
-    readonly detailedDiff: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
-    /** The old resource must be deleted before its replacement is created (kubernetes: a name the program fixed). */
-    readonly deleteBeforeReplace?: boolean;
-}
 
 const NOT_COMPARED = new Set(["__defaults", "__meta"]);
 

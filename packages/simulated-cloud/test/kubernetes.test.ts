@@ -265,7 +265,7 @@ describe("simulated kubernetes provider: check", () => {
         );
     });
 
-    it("fails a Patch without a name, and a Helm release (not simulated)", () => {
+    it("fails a Patch without a name", () => {
         const patch = check(
             {
                 urn: urn("kubernetes:apps/v1:DeploymentPatch", "scale"),
@@ -280,10 +280,84 @@ describe("simulated kubernetes provider: check", () => {
                 reason: "kubernetes:apps/v1:DeploymentPatch patches an existing object: metadata.name is required",
             },
         ]);
-        assert.throws(
-            () => check({ urn: urn("kubernetes:helm.sh/v3:Release", "nginx"), olds: {}, news: { chart: "nginx" } }, k8s),
-            /simulated cloud \(pulumi-resource-kubernetes\): kubernetes:helm\.sh\/v3:Release cannot be simulated: a Helm release needs Helm and the chart's source/,
-        );
+    });
+
+    describe("a Helm release (helm.sh/v3 Release: the release Helm records, no chart rendering)", () => {
+        const RELEASE = "kubernetes:helm.sh/v3:Release";
+        const news = { chart: "oci://example.invalid/charts/app", version: "1.2.3", values: { replicas: 2 } };
+
+        it("check names it (stable per URN) and puts it in the provider's namespace; given ones are kept", () => {
+            const checked = check({ urn: urn(RELEASE, "app"), olds: {}, news }, k8s);
+            assert.deepEqual(checked, {
+                inputs: { ...news, name: `app-${stableHex(8, "helm-release", urn(RELEASE, "app"))}`, namespace: "apps" },
+                failures: [],
+            });
+            assert.deepEqual(
+                check({ urn: urn(RELEASE, "app"), olds: {}, news: { ...news, name: "karpenter", namespace: "kube-system" } }, k8s).inputs,
+                { ...news, name: "karpenter", namespace: "kube-system" },
+            );
+        });
+
+        it("create: id <namespace>/<name>, deployed at revision 1; a preview has no id and an unknown status", () => {
+            const inputs = { ...news, name: "app", namespace: "apps" };
+            assert.deepEqual(create(k8s, { urn: urn(RELEASE, "app"), properties: inputs }), {
+                id: "apps/app",
+                properties: {
+                    ...inputs,
+                    status: {
+                        name: "app",
+                        namespace: "apps",
+                        chart: news.chart,
+                        version: "1.2.3",
+                        appVersion: "1.2.3",
+                        revision: 1,
+                        status: "deployed",
+                    },
+                },
+            });
+            assert.deepEqual(create(k8s, { urn: urn(RELEASE, "app"), properties: { ...inputs, values: UNKNOWN }, preview: true }), {
+                id: "",
+                properties: { ...inputs, values: UNKNOWN, status: UNKNOWN },
+            });
+        });
+
+        it("update is a helm upgrade: the revision counts up", () => {
+            const inputs = { ...news, name: "app", namespace: "apps" };
+            const created = create(k8s, { urn: urn(RELEASE, "app"), properties: inputs });
+            const updated = update(k8s, {
+                urn: urn(RELEASE, "app"),
+                id: created.id,
+                olds: created.properties,
+                news: { ...inputs, version: "1.2.4" },
+            });
+            assert.deepEqual(updated.properties["status"], {
+                name: "app",
+                namespace: "apps",
+                chart: news.chart,
+                version: "1.2.4",
+                appVersion: "1.2.4",
+                revision: 2,
+                status: "deployed",
+            });
+        });
+
+        it("diff: values and versions update in place; a new name or namespace replaces (delete first)", () => {
+            const olds = { ...news, name: "app", namespace: "apps" };
+            assert.deepEqual(diff(k8s, { urn: urn(RELEASE, "app"), olds, oldInputs: olds, news: { ...olds, version: "1.3.0" } }), {
+                changes: true,
+                replaces: [],
+                diffs: ["version"],
+                detailedDiff: { version: { kind: "update", inputDiff: true } },
+            });
+            assert.deepEqual(diff(k8s, { urn: urn(RELEASE, "app"), olds, oldInputs: olds, news: { ...olds, namespace: "other" } }), {
+                changes: true,
+                replaces: ["namespace"],
+                diffs: ["namespace"],
+                detailedDiff: { namespace: { kind: "update-replace", inputDiff: true } },
+                deleteBeforeReplace: true,
+            });
+            assert.deepEqual(diff(k8s, { urn: urn(RELEASE, "app"), olds, oldInputs: olds, news: olds }).changes, false);
+        });
     });
 
     it("leaves provider configuration alone (CheckConfig)", () => {

@@ -457,3 +457,41 @@ describe("simulated provider: invoke", () => {
         });
     });
 });
+
+describe("simulated provider: the cluster layer's types", () => {
+    it("an EKS cluster in the provider's region: endpoint and OIDC issuer there, tags merged, computed outputs unknown in a preview", () => {
+        const clusterUrn = urn("aws:eks/cluster:Cluster", "eks-cluster", "platform:cluster:EksCluster$");
+        const inputs = { name: "acme-prod-eks", version: "1.35", vpcConfig: { subnetIds: ["subnet-a"] }, tags: { Name: "acme-prod-eks" } };
+        const created = create(aws, { urn: clusterUrn, properties: inputs });
+        assert.equal(created.id, "acme-prod-eks");
+        assert.match(created.properties["endpoint"] as string, /^https:\/\/[0-9A-F]{32}\.gr7\.us-west-2\.eks\.amazonaws\.com$/);
+        assert.match(
+            String((created.properties["identities"] as Array<{ oidcs: Array<{ issuer: string }> }>)[0]?.oidcs[0]?.issuer),
+            /^https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\//,
+        );
+        assert.deepEqual(created.properties["tagsAll"], { ...OWNERSHIP, Name: "acme-prod-eks" });
+        const preview = create(aws, { urn: clusterUrn, properties: inputs, preview: true });
+        assert.deepEqual([preview.id, preview.properties["endpoint"], preview.properties["name"]], ["", UNKNOWN, "acme-prod-eks"]);
+        assert.deepEqual(
+            diff(aws, { urn: clusterUrn, olds: created.properties, oldInputs: inputs, news: { ...inputs, version: "1.36" } }).replaces,
+            [],
+        );
+        assert.deepEqual(
+            diff(aws, { urn: clusterUrn, olds: created.properties, oldInputs: inputs, news: { ...inputs, name: "other" } }).replaces,
+            ["name"],
+        );
+    });
+
+    it("a crypto key IAM member gets no project default (it has no project argument); a node pool does", () => {
+        const member = create(gcp, {
+            urn: urn("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "grant", "platform:cluster:GkeCluster$"),
+            properties: { cryptoKeyId: "k", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: "serviceAccount:x" },
+        });
+        assert.equal(member.properties["project"], undefined);
+        const pool = create(gcp, {
+            urn: urn("gcp:container/nodePool:NodePool", "pool", "platform:cluster:GkeNodePool$"),
+            properties: { name: "general", cluster: "c", location: "us-west1" },
+        });
+        assert.equal(pool.properties["project"], "acme-dr");
+    });
+});

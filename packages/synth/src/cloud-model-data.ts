@@ -133,13 +133,6 @@ export const AWS_DATA_MODEL: Readonly<Record<string, (ctx: DataResourceContext, 
             instances: [{ consoleUrl: `https://${host}`, endpoints: [`amqps://${host}:5671`], ipAddress: "" }],
         };
     },
-    // The same model as the cluster layer's (Karpenter's interruption queue): queues are addressed by URL.
-    "aws:sqs/queue:Queue": (ctx) => ({
-        arn: arn(ctx, "sqs", named(ctx, "name")),
-        name: named(ctx, "name"),
-        url: `https://sqs.${ctx.region}.amazonaws.com/${ctx.account}/${named(ctx, "name")}`,
-    }),
-    "aws:sqs/queuePolicy:QueuePolicy": () => ({}),
     "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": () => ({}),
     "aws:s3/bucket:Bucket": (ctx, id) => ({
         arn: `arn:aws:s3:::${id}`,
@@ -159,11 +152,6 @@ export const AWS_DATA_MODEL: Readonly<Record<string, (ctx: DataResourceContext, 
         arn: str(ctx.inputs["secretId"], "secret"),
         versionId: uuid("secret-version", ctx.name),
         versionStages: ["AWSCURRENT"],
-    }),
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": () => ({}),
-    "aws:eks/podIdentityAssociation:PodIdentityAssociation": (ctx, id) => ({
-        associationId: id,
-        associationArn: arn(ctx, "eks", `podidentityassociation/${str(ctx.inputs["clusterName"], "cluster")}/${id}`),
     }),
 };
 
@@ -198,9 +186,6 @@ export function awsDataId(ctx: DataResourceContext): string | undefined {
             return named(ctx, "replicationGroupId");
         case "aws:mq/broker:Broker":
             return `b-${uuid("mq-broker", ctx.name)}`;
-        case "aws:sqs/queue:Queue":
-            return `https://sqs.${ctx.region}.amazonaws.com/${ctx.account}/${named(ctx, "name")}`;
-        case "aws:sqs/queuePolicy:QueuePolicy":
         case "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy":
             return str(ctx.inputs["queueUrl"], autoname(ctx));
         case "aws:s3/bucket:Bucket":
@@ -214,10 +199,6 @@ export function awsDataId(ctx: DataResourceContext): string | undefined {
             return arn(ctx, "secretsmanager", `secret:${named(ctx, "name")}-${hex(6, "secret-suffix", ctx.name)}`);
         case "aws:secretsmanager/secretVersion:SecretVersion":
             return `${str(ctx.inputs["secretId"], "secret")}|${uuid("secret-version", ctx.name)}`;
-        case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
-            return `${str(ctx.inputs["role"], "role")}-${hex(20, str(ctx.inputs["policyArn"], "policy"))}`;
-        case "aws:eks/podIdentityAssociation:PodIdentityAssociation":
-            return `a-${hex(17, ctx.type, ctx.name)}`;
         default:
             return S3_BUCKET_SETTINGS.includes(ctx.type) ? str(ctx.inputs["bucket"], autoname(ctx)) : undefined;
     }
@@ -326,28 +307,6 @@ export function gcpDataState(ctx: DataResourceContext, project: string, name: st
                 state: { email, member: `serviceAccount:${email}` },
             };
         }
-        // The same model as the cluster layer's: a service account's email is `<accountId>@<project>.iam.gserviceaccount.com`.
-        case "gcp:serviceaccount/account:Account": {
-            const accountId = str(ctx.inputs["accountId"], name);
-            const email = `${accountId}@${project}.iam.gserviceaccount.com`;
-            return {
-                id: `projects/${project}/serviceAccounts/${email}`,
-                state: {
-                    email,
-                    name: `projects/${project}/serviceAccounts/${email}`,
-                    uniqueId: String(parseInt(hex(12, email), 16)),
-                    member: `serviceAccount:${email}`,
-                },
-            };
-        }
-        case "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember":
-            return iamMember("cryptoKeyId");
-        // The same model as the cluster layer's: `<project>/<role>/<member>`.
-        case "gcp:projects/iAMMember:IAMMember":
-            return {
-                id: `${project}/${str(ctx.inputs["role"], "role")}/${str(ctx.inputs["member"], "member")}`,
-                state: { etag: `BwY${hex(10, ctx.name)}` },
-            };
         case "gcp:projects/iAMCustomRole:IAMCustomRole": {
             const roleId = str(ctx.inputs["roleId"], name);
             return { id: `projects/${project}/roles/${roleId}`, state: { name: `projects/${project}/roles/${roleId}`, deleted: false } };
@@ -478,8 +437,6 @@ export const DATA_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
         "encryptionOptions",
         "region",
     ],
-    "aws:sqs/queue:Queue": ["name", "namePrefix", "fifoQueue", "region"],
-    "aws:sqs/queuePolicy:QueuePolicy": ["queueUrl", "region"],
     "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": ["queueUrl", "region"],
     // A bucket's name, namespace and Object Lock are fixed at creation.
     "aws:s3/bucket:Bucket": ["bucket", "bucketPrefix", "bucketNamespace", "objectLockEnabled", "region"],
@@ -506,8 +463,6 @@ export const DATA_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
     ],
     "aws:secretsmanager/secret:Secret": ["name", "namePrefix", "region"],
     "aws:secretsmanager/secretVersion:SecretVersion": ["secretId", "secretString", "secretBinary", "region"],
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ["role", "policyArn"],
-    "aws:eks/podIdentityAssociation:PodIdentityAssociation": ["clusterName", "namespace", "serviceAccount", "region"],
     "gcp:sql/databaseInstance:DatabaseInstance": [
         "name",
         "project",
@@ -539,9 +494,6 @@ export const DATA_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
     "gcp:secretmanager/secret:Secret": ["secretId", "project", "replication"],
     "gcp:secretmanager/secretVersion:SecretVersion": ["secret", "secretData"],
     "gcp:projects/serviceIdentity:ServiceIdentity": ["project", "service"],
-    "gcp:serviceaccount/account:Account": ["accountId", "project"],
-    "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": ["cryptoKeyId", "role", "member", "condition"],
-    "gcp:projects/iAMMember:IAMMember": ["project", "role", "member", "condition"],
     "gcp:projects/iAMCustomRole:IAMCustomRole": ["roleId", "project"],
     "gcp:storage/bucketIAMMember:BucketIAMMember": ["bucket", "role", "member", "condition"],
     "gcp:pubsub/topicIAMMember:TopicIAMMember": ["topic", "project", "role", "member", "condition"],

@@ -71,17 +71,41 @@ function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
     return result;
 }
 
+/** What the monitor knows about a registration beyond the SDK's mock arguments. */
+export interface RegistrationContext {
+    /** The resource's engine-accurate URN (the Kubernetes model derives autonames from it). */
+    readonly urn: string;
+    /** The inputs of the resource's explicit provider, when it has one (e.g. the kubernetes provider's namespace). */
+    readonly providerInputs?: Record<string, unknown>;
+}
+
+/** Mocks that also receive the {@link RegistrationContext} of each registration. */
+export interface ContextualMocks {
+    newResource(
+        args: pulumi.runtime.MockResourceArgs,
+        context: RegistrationContext | undefined,
+    ): ReturnType<pulumi.runtime.Mocks["newResource"]>;
+    call(args: pulumi.runtime.MockCallArgs): ReturnType<pulumi.runtime.Mocks["call"]>;
+}
+
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: InventoryResource[] = [];
+    /** Provider inputs by provider reference (`<urn>::<id>`). */
+    private readonly providers = new Map<string, Record<string, unknown>>();
+    private readonly setContext: (context: RegistrationContext | undefined) => void;
     /** Paths of the secrets among the root stack's outputs (see secret-paths.ts). */
     stackOutputSecretPaths: string[] = [];
 
     constructor(
-        mocks: pulumi.runtime.Mocks,
+        mocks: ContextualMocks,
         private readonly stackName: string,
         private readonly projectName: string,
     ) {
-        super(mocks);
+        let context: RegistrationContext | undefined;
+        super({ newResource: (args) => mocks.newResource(args, context), call: (args) => mocks.call(args) });
+        this.setContext = (next) => {
+            context = next;
+        };
         // The SDK declares newUrn private; replace it so every URN (and so every parent link) is engine-accurate.
         (this as unknown as { newUrn: (parent: string, type: string, name: string) => string }).newUrn = (parent, type, name) =>
             engineUrn(this.stackName, this.projectName, parent || undefined, type, name);
@@ -91,7 +115,13 @@ export class RecordingMonitor extends MockMonitor {
         const wire = req.getObject()?.toJavaScript() ?? {};
         const struct = req.getObject();
         const inputs = struct ? (unwrapSecrets(pulumi.runtime.deserializeProperties(struct as never)) as Record<string, unknown>) : {};
-        await super.registerResource(req, (err: unknown, response: RegisterResponse | undefined) => {
+        // The SDK's registerResource calls the mocks' newResource synchronously, before its first
+        // await, so the context set here reaches exactly this registration.
+        this.setContext({
+            urn: engineUrn(this.stackName, this.projectName, req.getParent() || undefined, req.getType(), req.getName()),
+            providerInputs: this.providers.get(req.getProvider()),
+        });
+        const registered = super.registerResource(req, (err: unknown, response: RegisterResponse | undefined) => {
             if (!err && response) {
                 const custom = req.getCustom();
                 this.recorded.push({
@@ -113,9 +143,14 @@ export class RecordingMonitor extends MockMonitor {
                     id: custom ? response.getId() || null : null,
                     outputs: custom ? (unwrapSecrets(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>) : {},
                 });
+                if (req.getType().startsWith("pulumi:providers:")) {
+                    this.providers.set(`${response.getUrn()}::${response.getId()}`, inputs);
+                }
             }
             callback(err, response);
         });
+        this.setContext(undefined);
+        await registered;
     }
 
     /**

@@ -9,7 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type CloudModelOptions, SIMULATED_ORGANIZATION, simulateInvoke, simulateResource } from "./cloud-model.js";
 import type { InventoryResource } from "./inventory.js";
-import { RecordingMonitor } from "./recording-monitor.js";
+import { type ContextualMocks, RecordingMonitor } from "./recording-monitor.js";
 
 export interface SynthesisRequest {
     readonly project: string;
@@ -67,16 +67,31 @@ async function runOnce(request: SynthesisRequest): Promise<SynthesisResult> {
             throw err;
         }
     };
-    const mocks: pulumi.runtime.Mocks = {
-        newResource: (args) =>
+    const mocks: ContextualMocks = {
+        newResource: (args, context) =>
             recordFailure(() =>
-                simulateResource({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> }, cloud),
+                simulateResource(
+                    {
+                        type: args.type,
+                        name: args.name,
+                        inputs: args.inputs as Record<string, unknown>,
+                        urn: context?.urn,
+                        providerInputs: context?.providerInputs,
+                    },
+                    cloud,
+                ),
             ),
         call: (args) => recordFailure(() => simulateInvoke(args.token, args.inputs as Record<string, unknown>, cloud)),
     };
     const organization = request.organization ?? SIMULATED_ORGANIZATION;
     // setMocks turns on the feature flags the mock runtime supports; then our monitor replaces the SDK's.
-    await pulumi.runtime.setMocks(mocks, request.project, request.stack, request.preview ?? false, organization);
+    await pulumi.runtime.setMocks(
+        { newResource: (args) => mocks.newResource(args, undefined), call: (args) => mocks.call(args) },
+        request.project,
+        request.stack,
+        request.preview ?? false,
+        organization,
+    );
     const monitor = new RecordingMonitor(mocks, request.stack, request.project);
     pulumi.runtime.setMockOptions(monitor, request.project, request.stack, request.preview ?? false, organization);
     pulumi.runtime.setAllConfig({ ...(request.config ?? {}) }, [...(request.secretKeys ?? [])]);

@@ -4,6 +4,12 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { cloudwatchLogsRetentionKms } from "./policies/cloudwatch-logs-retention-kms.js";
+import { ebsVolumesEncrypted } from "./policies/ebs-volumes-encrypted.js";
+import { ec2Imdsv2Required } from "./policies/ec2-imdsv2-required.js";
+import { eksControlPlaneLogging } from "./policies/eks-control-plane-logging.js";
+import { eksEndpointNotPublic } from "./policies/eks-endpoint-not-public.js";
+import { eksSecretsEncrypted } from "./policies/eks-secrets-encrypted.js";
+import { eksSupportedVersion } from "./policies/eks-supported-version.js";
 import { kmsPolicy } from "./policies/kms-policy.js";
 import { kmsRotation } from "./policies/kms-rotation.js";
 import { sgNoPublicIngress } from "./policies/sg-no-public-ingress.js";
@@ -40,6 +46,12 @@ export const policies: Policies = [
     kmsRotation,
     kmsPolicy,
     cloudwatchLogsRetentionKms,
+    eksEndpointNotPublic,
+    eksSecretsEncrypted,
+    eksControlPlaneLogging,
+    eksSupportedVersion,
+    ec2Imdsv2Required,
+    ebsVolumesEncrypted,
     rdsEncryptedCmk,
     rdsNotPublic,
     rdsMultiAz,
@@ -60,9 +72,17 @@ export const policies: Policies = [
     sqsDlq,
 ];
 
-export { cloudwatchLogsRetentionKms, kmsPolicy, kmsRotation, sgNoPublicIngress, subnetNoAutoPublicIp, vpcDefaultSgClosed, vpcFlowLogs };
 export {
+    cloudwatchLogsRetentionKms,
+    ebsVolumesEncrypted,
+    ec2Imdsv2Required,
+    eksControlPlaneLogging,
+    eksEndpointNotPublic,
+    eksSecretsEncrypted,
+    eksSupportedVersion,
     elasticacheEncryption,
+    kmsPolicy,
+    kmsRotation,
     mqLogs,
     mqNotPublic,
     rdsBackupRetention,
@@ -78,6 +98,10 @@ export {
     s3PublicAccessBlock,
     s3SseKms,
     s3Versioning,
+    sgNoPublicIngress,
     sqsDlq,
     sqsEncrypted,
+    subnetNoAutoPublicIp,
+    vpcDefaultSgClosed,
+    vpcFlowLogs,
 };

@@ -31,6 +31,13 @@ function everyViolation() {
         { provider },
     );
     s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: pulumi.unknown }, { provider });
+    s.custom("aws:eks/cluster:Cluster", "eks", { version: "1.27" }, { provider });
+    s.custom(
+        "aws:ec2/launchTemplate:LaunchTemplate",
+        "nodes",
+        { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50 } }] },
+        { provider },
+    );
     // The data layer's resources, with nothing set.
     s.custom("aws:rds/instance:Instance", "db", { publiclyAccessible: true }, { provider });
     s.custom("aws:elasticache/replicationGroup:ReplicationGroup", "cache", {}, { provider });
@@ -75,6 +82,12 @@ describe("aws pack", () => {
                 ["aws-kms-rotation", "mandatory", "medium"],
                 ["aws-kms-policy", "mandatory", "critical"],
                 ["aws-cloudwatch-logs-retention-kms", "mandatory", "medium"],
+                ["aws-eks-endpoint-not-public", "mandatory", "high"],
+                ["aws-eks-secrets-encrypted", "mandatory", "high"],
+                ["aws-eks-control-plane-logging", "mandatory", "medium"],
+                ["aws-eks-supported-version", "mandatory", "medium"],
+                ["aws-ec2-imdsv2-required", "mandatory", "high"],
+                ["aws-ebs-volumes-encrypted", "mandatory", "high"],
                 ["aws-rds-encrypted-cmk", "mandatory", "high"],
                 ["aws-rds-not-public", "mandatory", "critical"],
                 ["aws-rds-multi-az", "mandatory", "high"],
@@ -109,6 +122,12 @@ describe("aws pack", () => {
             [...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(),
             [
                 "aws-cloudwatch-logs-retention-kms:advisory",
+                "aws-ebs-volumes-encrypted:mandatory",
+                "aws-ec2-imdsv2-required:mandatory",
+                "aws-eks-control-plane-logging:mandatory",
+                "aws-eks-endpoint-not-public:mandatory",
+                "aws-eks-secrets-encrypted:mandatory",
+                "aws-eks-supported-version:mandatory",
                 "aws-kms-policy:mandatory",
                 "aws-kms-rotation:advisory",
                 "aws-sg-no-public-ingress:mandatory",

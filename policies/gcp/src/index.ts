@@ -4,6 +4,16 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { firewallNoPublicSshRdp } from "./policies/firewall-no-public-ssh-rdp.js";
+import { gkeDeletionProtection } from "./policies/gke-deletion-protection.js";
+import { gkeNetworkPolicy } from "./policies/gke-network-policy.js";
+import { gkeNoClientCertificate } from "./policies/gke-no-client-certificate.js";
+import { gkeNoDefaultNodePool } from "./policies/gke-no-default-node-pool.js";
+import { gkeNoLegacyAbac } from "./policies/gke-no-legacy-abac.js";
+import { gkePrivateCluster } from "./policies/gke-private-cluster.js";
+import { gkeReleaseChannel } from "./policies/gke-release-channel.js";
+import { gkeSecretsEncryption } from "./policies/gke-secrets-encryption.js";
+import { gkeShieldedNodes } from "./policies/gke-shielded-nodes.js";
+import { gkeWorkloadIdentity } from "./policies/gke-workload-identity.js";
 import { kmsRotation } from "./policies/kms-rotation.js";
 import { privateGoogleAccess } from "./policies/private-google-access.js";
 import { subnetFlowLogs } from "./policies/subnet-flow-logs.js";
@@ -27,6 +37,16 @@ export const policies: Policies = [
     privateGoogleAccess,
     firewallNoPublicSshRdp,
     kmsRotation,
+    gkePrivateCluster,
+    gkeWorkloadIdentity,
+    gkeShieldedNodes,
+    gkeReleaseChannel,
+    gkeNetworkPolicy,
+    gkeNoDefaultNodePool,
+    gkeNoLegacyAbac,
+    gkeNoClientCertificate,
+    gkeSecretsEncryption,
+    gkeDeletionProtection,
     cloudsqlNoPublicIp,
     cloudsqlSslRequired,
     cloudsqlBackupsPitr,
@@ -40,17 +60,30 @@ export const policies: Policies = [
     memorystoreStandardHa,
 ];
 
-export { firewallNoPublicSshRdp, kmsRotation, privateGoogleAccess, subnetFlowLogs };
 export {
     cloudsqlBackupsPitr,
     cloudsqlDeletionProtection,
     cloudsqlNoPublicIp,
     cloudsqlRegional,
     cloudsqlSslRequired,
+    firewallNoPublicSshRdp,
     gcsPublicAccessPrevention,
     gcsUniformAccess,
     gcsVersioning,
+    gkeDeletionProtection,
+    gkeNetworkPolicy,
+    gkeNoClientCertificate,
+    gkeNoDefaultNodePool,
+    gkeNoLegacyAbac,
+    gkePrivateCluster,
+    gkeReleaseChannel,
+    gkeSecretsEncryption,
+    gkeShieldedNodes,
+    gkeWorkloadIdentity,
+    kmsRotation,
     memorystoreAuth,
     memorystoreStandardHa,
     memorystoreTls,
+    privateGoogleAccess,
+    subnetFlowLogs,
 };

@@ -17,6 +17,19 @@ function everyViolation() {
         { provider },
     );
     s.custom("gcp:kms/cryptoKey:CryptoKey", "key", { keyRing: "ring", rotationPeriod: "31536000s" }, { provider });
+    s.custom(
+        "gcp:container/cluster:Cluster",
+        "gke",
+        {
+            location: "us-west1",
+            enableLegacyAbac: true,
+            enableShieldedNodes: false,
+            deletionProtection: false,
+            masterAuth: { clientCertificateConfig: { issueClientCertificate: true } },
+        },
+        { provider },
+    );
+    s.custom("gcp:container/nodePool:NodePool", "pool", { cluster: "gke", nodeConfig: { machineType: "e2-medium" } }, { provider });
     // The data layer's resources, with nothing set.
     s.custom("gcp:sql/databaseInstance:DatabaseInstance", "db", { deletionProtection: false }, { provider });
     s.custom("gcp:storage/bucket:Bucket", "bucket", { location: "US" }, { provider });
@@ -49,6 +62,16 @@ describe("gcp pack", () => {
                 ["gcp-private-google-access", "mandatory", "low"],
                 ["gcp-firewall-no-public-ssh-rdp", "mandatory", "high"],
                 ["gcp-kms-rotation", "mandatory", "medium"],
+                ["gcp-gke-private-cluster", "mandatory", "high"],
+                ["gcp-gke-workload-identity", "mandatory", "high"],
+                ["gcp-gke-shielded-nodes", "mandatory", "medium"],
+                ["gcp-gke-release-channel", "mandatory", "medium"],
+                ["gcp-gke-network-policy", "mandatory", "high"],
+                ["gcp-gke-no-default-node-pool", "mandatory", "medium"],
+                ["gcp-gke-no-legacy-abac", "mandatory", "high"],
+                ["gcp-gke-no-client-certificate", "mandatory", "high"],
+                ["gcp-gke-secrets-encryption", "mandatory", "high"],
+                ["gcp-gke-deletion-protection", "mandatory", "high"],
                 ["gcp-cloudsql-no-public-ip", "mandatory", "high"],
                 ["gcp-cloudsql-ssl-required", "mandatory", "high"],
                 ["gcp-cloudsql-backups-pitr", "mandatory", "high"],
@@ -73,8 +96,30 @@ describe("gcp pack", () => {
         const opts = { config: { "gcp-private-google-access": "disabled" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual(
-            [...new Set(viaKit.map((v) => v.policy))].sort(),
-            ["gcp-subnet-flow-logs", "gcp-firewall-no-public-ssh-rdp", "gcp-kms-rotation"].concat(DATA_POLICIES).sort(),
+            viaKit.map((v) => v.policy).filter((p) => !DATA_POLICIES.includes(p)),
+            [
+                "gcp-subnet-flow-logs",
+                "gcp-firewall-no-public-ssh-rdp",
+                "gcp-kms-rotation",
+                // the cluster (private nodes and endpoint are two violations), then the node pool
+                "gcp-gke-private-cluster",
+                "gcp-gke-private-cluster",
+                "gcp-gke-workload-identity",
+                "gcp-gke-shielded-nodes",
+                "gcp-gke-release-channel",
+                "gcp-gke-network-policy",
+                "gcp-gke-no-default-node-pool",
+                "gcp-gke-no-legacy-abac",
+                "gcp-gke-no-client-certificate",
+                "gcp-gke-secrets-encryption",
+                "gcp-gke-deletion-protection",
+                "gcp-gke-workload-identity",
+                "gcp-gke-shielded-nodes",
+            ],
+        );
+        assert.deepEqual(
+            [...new Set(viaKit.map((v) => v.policy).filter((p) => DATA_POLICIES.includes(p)))].sort(),
+            [...DATA_POLICIES].sort(),
         );
     });
 });

@@ -1,18 +1,27 @@
 /**
- * What the data layer needs from the cluster layer: the only place the data stack connects to it.
+ * What the data layer needs from the cluster layer, and the only place it connects to it: the
+ * node security group (the one every node carries, managed and Karpenter nodes alike), which the
+ * databases, the cache and the broker admit; the cluster name (Velero's Pod Identity
+ * association) or the workload identity pool (Velero's Workload Identity binding); and a
+ * Kubernetes provider on the cluster's kubeconfig, which installs Velero.
  *
- * The cluster layer (branch `cluster`, `packages/core/src/contracts/cluster.ts`) exports the node
- * security group, the cluster name, the workload identity pool and a kubeconfig. With them the
- * data layer admits the nodes to Postgres, Redis and RabbitMQ and installs Velero through the
- * cluster's Kubernetes provider. Until that contract is in main, {@link readClusterAccess}
- * returns `undefined`: the databases admit nobody (their security groups have no ingress rule)
- * and Velero is not installed; everything else is created. Connecting it is one function body:
- * read `TypedStackReference<ClusterOutputs>` (`<organization>/cluster/<stack>`) and build a
- * `kubernetes.Provider` from its `kubeconfig`.
+ * The `data` stack reads them through `TypedStackReference<AwsClusterOutputs | GcpClusterOutputs>`
+ * (`<organization>/cluster/<stack>`, {@link readClusterAccess}); the root one-stack program passes
+ * the cluster layer's return value ({@link clusterAccess}).
  */
 import type * as k8s from "@pulumi/kubernetes";
-import type * as pulumi from "@pulumi/pulumi";
-import type { PlatformSettings } from "@platform/core";
+import * as pulumi from "@pulumi/pulumi";
+import { clusterProvider } from "@platform/cluster";
+import {
+    type AwsClusterOutputs,
+    type Cloud,
+    type ClusterOutputs,
+    type GcpClusterOutputs,
+    type PlatformSettings,
+    resourceName,
+    type StackOutputs,
+    TypedStackReference,
+} from "@platform/core";
 
 export interface AwsClusterAccess {
     readonly cloud: "aws";
@@ -31,7 +40,96 @@ export interface GcpClusterAccess {
 
 export type ClusterAccess = AwsClusterAccess | GcpClusterAccess;
 
-/** The cluster layer's access for the data layer; `undefined` until the cluster contract is in main (see the module comment). */
-export function readClusterAccess(_settings: PlatformSettings): ClusterAccess | undefined {
-    return undefined;
+/** The cluster project's name. */
+export const CLUSTER_PROJECT = "cluster";
+
+/** The parts of the cluster contract the data layer reads. */
+export type AwsClusterInputs = Pick<
+    StackOutputs<AwsClusterOutputs>,
+    "clusterName" | "kubeconfig" | "nodeSecurityGroupId" | "defaultStorageClass"
+>;
+export type GcpClusterInputs = Pick<StackOutputs<GcpClusterOutputs>, "clusterName" | "kubeconfig" | "workloadIdentityPool">;
+
+function providerName(settings: PlatformSettings): string {
+    return resourceName({ project: settings.project, environment: settings.environment, component: "data-k8s" });
+}
+
+/**
+ * The data layer's access to an EKS cluster: its own Kubernetes provider on the cluster's
+ * kubeconfig (`<project>-<env>-data-k8s`, server-side apply like the cluster layer's), used only
+ * once the default StorageClass exists: the add-ons that create it wait for the node groups, so in
+ * the one-stack program nothing of the data layer reaches a cluster without nodes (through a stack
+ * reference the cluster stack is complete anyway).
+ */
+export function awsClusterAccess(settings: PlatformSettings, cluster: AwsClusterInputs): AwsClusterAccess {
+    const kubeconfig = pulumi.all([cluster.kubeconfig, cluster.defaultStorageClass]).apply(([config]) => config);
+    return {
+        cloud: "aws",
+        nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+        clusterName: cluster.clusterName,
+        kubernetesProvider: clusterProvider(providerName(settings), { kubeconfig, clusterName: cluster.clusterName }),
+    };
+}
+
+/** The data layer's access to a GKE cluster: the workload identity pool and its own Kubernetes provider. */
+export function gcpClusterAccess(settings: PlatformSettings, cluster: GcpClusterInputs): GcpClusterAccess {
+    return {
+        cloud: "gcp",
+        workloadIdentityPool: cluster.workloadIdentityPool,
+        kubernetesProvider: clusterProvider(providerName(settings), { kubeconfig: cluster.kubeconfig, clusterName: cluster.clusterName }),
+    };
+}
+
+/** The access for the cluster layer's outputs (the one-stack program), by the settings' cloud. */
+export function clusterAccess(
+    settings: PlatformSettings,
+    cluster: StackOutputs<AwsClusterOutputs> | StackOutputs<GcpClusterOutputs>,
+): ClusterAccess {
+    if (settings.cloud === "aws") {
+        if (!("nodeSecurityGroupId" in cluster)) {
+            throw new Error("data layer: settings say aws, but the cluster layer's outputs are not AWS's");
+        }
+        return awsClusterAccess(settings, cluster);
+    }
+    if (!("workloadIdentityPool" in cluster)) {
+        throw new Error("data layer: settings say gcp, but the cluster layer's outputs are not GCP's");
+    }
+    return gcpClusterAccess(settings, cluster);
+}
+
+function clusterReference<T extends ClusterOutputs>(): TypedStackReference<T> {
+    return new TypedStackReference<T>("cluster", {
+        organization: pulumi.getOrganization(),
+        project: CLUSTER_PROJECT,
+        stack: pulumi.getStack(),
+    });
+}
+
+/** `value` once the cluster's cloud is the expected one (a stack of the other cloud fails by name). */
+function onCloud(cloud: pulumi.Output<Cloud>, expected: Cloud, value: pulumi.Output<string>): pulumi.Output<string> {
+    return pulumi.all([cloud, value]).apply(([actual, v]) => {
+        if (actual !== expected) {
+            throw new Error(`the cluster stack of this environment is on ${actual}, but the data stack's config says ${expected}`);
+        }
+        return v;
+    });
+}
+
+/** The cluster layer's outputs the data stack needs, read through `<organization>/cluster/<stack>`. */
+export function readClusterAccess(settings: PlatformSettings): ClusterAccess {
+    if (settings.cloud === "aws") {
+        const ref = clusterReference<AwsClusterOutputs>();
+        return awsClusterAccess(settings, {
+            clusterName: ref.require("clusterName"),
+            kubeconfig: ref.require("kubeconfig"),
+            nodeSecurityGroupId: onCloud(ref.require("cloud"), "aws", ref.require("nodeSecurityGroupId")),
+            defaultStorageClass: ref.require("defaultStorageClass"),
+        });
+    }
+    const ref = clusterReference<GcpClusterOutputs>();
+    return gcpClusterAccess(settings, {
+        clusterName: ref.require("clusterName"),
+        kubeconfig: ref.require("kubeconfig"),
+        workloadIdentityPool: onCloud(ref.require("cloud"), "gcp", ref.require("workloadIdentityPool")),
+    });
 }

@@ -1,7 +1,8 @@
 /**
- * The data layer as a function of validated settings, a provider, the foundation's outputs and
- * (when the cluster layer exists) the cluster's access. The `data` stack project passes what it
- * reads through stack references; the root one-stack program passes the foundation layer's result.
+ * The data layer as a function of validated settings, a provider, the foundation's outputs and the
+ * cluster's access. The `data` stack project passes what it reads through stack references; the
+ * root one-stack program passes the earlier layers' results. Both programs always pass the
+ * cluster; without it (component tests) the databases admit nobody and Velero is not installed.
  */
 import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";

@@ -1,4 +1,7 @@
-/** The `data` stack program: validated config -> provider -> the foundation's outputs -> data layer -> outputs. */
+/**
+ * The `data` stack program: validated config -> provider -> the foundation's and the cluster's
+ * outputs (typed stack references) -> data layer -> outputs.
+ */
 import { createCloudProvider, loadPlatformSettings } from "@platform/core";
 import { readClusterAccess } from "./cluster.js";
 import { awsFoundationOutputs, gcpFoundationOutputs } from "./foundation.js";

@@ -13,6 +13,7 @@ describe("real engine: destroying prod", function () {
 
     it("refuses without --confirm-production (nothing deleted); with it, touches nothing protected and lists what it left", async () => {
         const { checkpoint } = stackFiles(backendDirectory(harness.engine.backendUrl), "foundation", "prod");
+        const { checkpoint: clusterCheckpoint } = stackFiles(backendDirectory(harness.engine.backendUrl), "cluster", "prod");
         const up = await platform(["up", "--env", "prod", "--simulate"]);
         assert.equal(up.code, 0, up.stderr);
         const before = readCheckpoint(checkpoint)!.resources;
@@ -40,15 +41,24 @@ describe("real engine: destroying prod", function () {
             "nothing was deleted",
         );
 
+        const clusterBefore = readCheckpoint(clusterCheckpoint)!.resources;
         const destroyed = await platform(["destroy", "--env", "prod", "--simulate", "--confirm-production", "prod"]);
         assert.equal(destroyed.code, 0, destroyed.stderr);
+        // The cluster layer goes first (reverse layer order) and keeps everything too.
+        assert.deepEqual(
+            readCheckpoint(clusterCheckpoint)!.resources.map((r) => r.urn),
+            clusterBefore.map((r) => r.urn),
+        );
+        assert.match(destroyed.stdout, /^ok {8}cluster\/prod: \{\}$/m);
+        assert.match(destroyed.stdout, /^cluster\/prod: left \d+ resources: \d+ protected, and \d+ that protected resources depend on/m);
         const after = readCheckpoint(checkpoint)!.resources;
         assert.deepEqual(
             after.map((r) => r.urn),
             before.map((r) => r.urn),
             "every resource is still there: all protected, or what protected resources depend on",
         );
-        const listed = destroyed.stdout.split("\n").filter((l) => /^ {4}(protected|kept) {2}/.test(l));
+        const foundationSection = destroyed.stdout.slice(destroyed.stdout.indexOf("foundation/prod: left"));
+        const listed = foundationSection.split("\n").filter((l) => /^ {4}(protected|kept) {2}/.test(l));
         assert.deepEqual(listed, [
             ...after.filter((r) => r.protect === true).map((r) => `    protected  ${describeUrn(r.urn)}`),
             ...after.filter((r) => r.protect !== true).map((r) => `    kept       ${describeUrn(r.urn)}`),

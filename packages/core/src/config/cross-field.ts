@@ -6,9 +6,11 @@
  */
 import { MAX_AZ_SLOTS } from "../cidr/carve.js";
 import { type LabelledCidr, tryParseCidr } from "../cidr/ipv4.js";
+import { checkNodeShape } from "../environments/machine-types.js";
 import { type Cloud, type EnvironmentName, type EnvironmentProfile, isEnvironmentName, PROFILES } from "../environments/profiles.js";
 import type { Issue } from "../issues.js";
 import { checkNoOverlaps } from "../validation/cidr.js";
+import { checkUnique } from "../validation/names.js";
 import { AWS_REGION_PATTERN, GCP_REGION_PATTERN } from "../validation/names.js";
 import { checkZones } from "../validation/zones.js";
 import { dataIssues } from "./data-cross-field.js";
@@ -109,6 +111,44 @@ function networkIssues(raw: Readonly<Record<string, unknown>>, env: Resolved | u
     return [...issues, ...checkNoOverlaps(blocks)];
 }
 
+/** The cluster profile's fields against each other and the network (on the resolved profile). */
+function clusterIssues(env: Resolved): Issue[] {
+    const c = env.profile.cluster;
+    const field = "platform:profile.cluster";
+    const issues: Issue[] = checkNodeShape(`${field}.nodeVcpu`, env.cloud, c.nodeVcpu, c.nodeMemoryGiB);
+    if (c.minNodes > c.nodeCount || c.nodeCount > c.maxNodes) {
+        issues.push({
+            field: `${field}.nodeCount`,
+            value: { minNodes: c.minNodes, nodeCount: c.nodeCount, maxNodes: c.maxNodes },
+            problem: "must lie between minNodes and maxNodes",
+            fix: "choose minNodes <= nodeCount <= maxNodes",
+        });
+    }
+    if (c.nodeZones > env.profile.network.availabilityZones) {
+        issues.push({
+            field: `${field}.nodeZones`,
+            value: c.nodeZones,
+            problem: `the network spans only ${env.profile.network.availabilityZones} zone(s)`,
+            fix: "lower nodeZones, or raise platform:profile.network.availabilityZones",
+        });
+    }
+    if (c.systemNodes === 1) {
+        issues.push({
+            field: `${field}.systemNodes`,
+            value: c.systemNodes,
+            problem: "one system node is a single point of failure for CoreDNS and the autoscaler",
+            fix: "use 0 (system add-ons share the general nodes) or at least 2",
+        });
+    }
+    return issues;
+}
+
+/** Allow-list entries that are well-formed strings (for the waiver and uniqueness checks). */
+function publicAccessCidrs(raw: Readonly<Record<string, unknown>>): string[] {
+    const value = record(raw["cluster"])["publicAccessCidrs"];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
 function waiverList(value: unknown): Waiver[] {
     if (!Array.isArray(value)) return [];
     return value.flatMap((entry: unknown) => {
@@ -142,9 +182,16 @@ export function crossFieldIssues(raw: Readonly<Record<string, unknown>>, opts: C
         issues.push(...zoneIssues(raw, env));
     }
     issues.push(...networkIssues(raw, env));
+    const allowList = publicAccessCidrs(raw);
+    issues.push(...checkUnique("platform:cluster.publicAccessCidrs", allowList, "block"));
+    const admins = record(raw["cluster"])["adminRoleArns"];
+    if (Array.isArray(admins)) {
+        issues.push(...checkUnique("platform:cluster.adminRoleArns", admins, "role"));
+    }
     issues.push(...dataIssues(raw, env?.region));
     if (env !== undefined) {
-        issues.push(...checkWaivers(env.base, env.profile, waiverList(raw["waivers"]), opts.today));
+        issues.push(...clusterIssues(env));
+        issues.push(...checkWaivers(env.base, env.profile, waiverList(raw["waivers"]), opts.today, { publicAccessCidrs: allowList }));
     }
     return issues;
 }

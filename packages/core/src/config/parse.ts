@@ -46,12 +46,14 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         availabilityZones: zones ?? defaultZones(config.cloud, region, profile.network.availabilityZones),
         reservedCidrs: config.network.reservedCidrs ?? [],
     };
+    const publicAccessCidrs = config.cluster?.publicAccessCidrs ?? [];
     if (config.cloud === "aws") {
         return {
             ...base,
             cloud: "aws",
             awsAccountId: config.awsAccountId,
             network: { ...network, secondaryRegions: [] },
+            cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
             data: resolveAwsDataSettings(config.data, profile),
         };
     }
@@ -60,6 +62,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         cloud: "gcp",
         gcpProject: config.gcpProject,
         network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
+        cluster: { publicAccessCidrs },
         data: resolveGcpDataSettings(config.data, profile),
     };
 }

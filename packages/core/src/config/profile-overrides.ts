@@ -1,6 +1,16 @@
 /** Applying `platform:profile` overrides to an environment profile. */
 import { MAX_AZ_SLOTS } from "../cidr/carve.js";
-import { type DataProfile, type EnvironmentProfile, NAT_GATEWAY_STRATEGIES, type NatGatewayStrategy } from "../environments/profiles.js";
+import {
+    type ClusterProfile,
+    type DataProfile,
+    type EnvironmentProfile,
+    GKE_RELEASE_CHANNELS,
+    type GkeReleaseChannel,
+    KUBERNETES_VERSIONS,
+    type KubernetesVersion,
+    NAT_GATEWAY_STRATEGIES,
+    type NatGatewayStrategy,
+} from "../environments/profiles.js";
 import { CLOUDWATCH_RETENTION_DAYS } from "../validation/retention.js";
 
 function record(value: unknown): Record<string, unknown> {
@@ -9,6 +19,35 @@ function record(value: unknown): Record<string, unknown> {
 
 function isNat(value: unknown): value is NatGatewayStrategy {
     return (NAT_GATEWAY_STRATEGIES as readonly unknown[]).includes(value);
+}
+
+function isVersion(value: unknown): value is KubernetesVersion {
+    return (KUBERNETES_VERSIONS as readonly unknown[]).includes(value);
+}
+
+function isChannel(value: unknown): value is GkeReleaseChannel {
+    return (GKE_RELEASE_CHANNELS as readonly unknown[]).includes(value);
+}
+
+/** `value` when it is a whole number from `min` to `max`, else `fallback`. */
+function whole(value: unknown, min: number, max: number, fallback: number): number {
+    return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
+
+function clusterOverrides(base: ClusterProfile, overrides: Record<string, unknown>): ClusterProfile {
+    const spot = overrides["spotCapacity"];
+    return {
+        kubernetesVersion: isVersion(overrides["kubernetesVersion"]) ? overrides["kubernetesVersion"] : base.kubernetesVersion,
+        nodeCount: whole(overrides["nodeCount"], 1, 100, base.nodeCount),
+        minNodes: whole(overrides["minNodes"], 1, 100, base.minNodes),
+        maxNodes: whole(overrides["maxNodes"], 1, 300, base.maxNodes),
+        nodeVcpu: whole(overrides["nodeVcpu"], 2, 64, base.nodeVcpu),
+        nodeMemoryGiB: whole(overrides["nodeMemoryGiB"], 4, 512, base.nodeMemoryGiB),
+        nodeZones: whole(overrides["nodeZones"], 1, MAX_AZ_SLOTS, base.nodeZones),
+        systemNodes: whole(overrides["systemNodes"], 0, 10, base.systemNodes),
+        spotCapacity: typeof spot === "boolean" ? spot : base.spotCapacity,
+        releaseChannel: isChannel(overrides["releaseChannel"]) ? overrides["releaseChannel"] : base.releaseChannel,
+    };
 }
 
 /**
@@ -35,6 +74,7 @@ export function applyProfileOverrides(base: EnvironmentProfile, overrides: unkno
                     ? retention
                     : base.network.flowLogRetentionDays,
         },
+        cluster: clusterOverrides(base.cluster, record(o["cluster"])),
         protectStatefulResources: typeof protect === "boolean" ? protect : base.protectStatefulResources,
         data: applyDataOverrides(base.data, record(o["data"])),
     };
@@ -43,14 +83,10 @@ export function applyProfileOverrides(base: EnvironmentProfile, overrides: unkno
 /** `platform:profile.data` over the data profile; only well-formed values apply (the schema reports the rest). */
 function applyDataOverrides(base: DataProfile, o: Record<string, unknown>): DataProfile {
     const flag = (key: keyof DataProfile, fallback: boolean): boolean => (typeof o[key] === "boolean" ? o[key] : fallback);
-    const whole = (key: keyof DataProfile, min: number, max: number, fallback: number): number => {
-        const v = o[key];
-        return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
-    };
     return {
         highAvailability: flag("highAvailability", base.highAvailability),
-        storageGb: whole("storageGb", 20, 65536, base.storageGb),
-        backupRetentionDays: whole("backupRetentionDays", 1, 35, base.backupRetentionDays),
+        storageGb: whole(o["storageGb"], 20, 65536, base.storageGb),
+        backupRetentionDays: whole(o["backupRetentionDays"], 1, 35, base.backupRetentionDays),
         pointInTimeRecovery: flag("pointInTimeRecovery", base.pointInTimeRecovery),
         deletionProtection: flag("deletionProtection", base.deletionProtection),
     };

@@ -10,11 +10,13 @@
  */
 import { z } from "zod";
 import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
-import { ENVIRONMENTS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
+import { ENVIRONMENTS, GKE_RELEASE_CHANNELS, KUBERNETES_VERSIONS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
 import type { Issue } from "../issues.js";
 import { checkCidr, checkPrivateNetworkCidr } from "../validation/cidr.js";
+import { checkAllowListCidr } from "../validation/endpoint.js";
 import {
     AWS_REGION_PATTERN,
+    checkIamRoleArn,
     DOMAIN_NAME_PATTERN,
     GCP_PROJECT_PATTERN,
     GCP_REGION_PATTERN,
@@ -86,6 +88,21 @@ const profileOverrides = strictObject(
             },
             "{ natGateways: perAz }",
         ).optional(),
+        cluster: strictObject(
+            {
+                kubernetesVersion: oneOf(KUBERNETES_VERSIONS).optional(),
+                nodeCount: wholeNumber(1, 100).optional(),
+                minNodes: wholeNumber(1, 100).optional(),
+                maxNodes: wholeNumber(1, 300).optional(),
+                nodeVcpu: wholeNumber(2, 64).optional(),
+                nodeMemoryGiB: wholeNumber(4, 512).optional(),
+                nodeZones: wholeNumber(1, MAX_AZ_SLOTS).optional(),
+                systemNodes: wholeNumber(0, 10).optional(),
+                spotCapacity: bool().optional(),
+                releaseChannel: oneOf(GKE_RELEASE_CHANNELS).optional(),
+            },
+            "{ nodeCount: 3 }",
+        ).optional(),
         protectStatefulResources: bool().optional(),
         data: DATA_PROFILE_OVERRIDES.optional(),
     },
@@ -104,6 +121,33 @@ const waivers = list(
     ),
     "[{ setting: profile.network.natGateways, reason: ..., owner: platform }]",
 ).meta({ description: "Production-weakening overrides allowed on purpose, each with its reason and owner." });
+
+const publicAccessCidrs = list(
+    validated((v) => checkAllowListCidr("", v), "a CIDR block such as 203.0.113.0/24"),
+    "[203.0.113.0/24]",
+).meta({
+    description:
+        "Networks allowed to reach the cluster API endpoint from the internet (EKS public endpoint allow-list, GKE master authorized networks). Unset: the endpoint is private. Never 0.0.0.0/0; production needs a waiver.",
+});
+
+/** `platform:cluster` on AWS. */
+const awsCluster = strictObject(
+    {
+        adminRoleArns: list(
+            validated((v) => checkIamRoleArn("", v), "an IAM role ARN such as arn:aws:iam::123456789012:role/platform-admin"),
+            "[arn:aws:iam::123456789012:role/platform-admin]",
+        )
+            .optional()
+            .meta({ description: "IAM roles granted cluster-admin through EKS access entries (no aws-auth ConfigMap)." }),
+        publicAccessCidrs: publicAccessCidrs.optional(),
+    },
+    "{ adminRoleArns: [arn:aws:iam::123456789012:role/platform-admin] }",
+).meta({ description: "The cluster layer: administrators and API endpoint exposure." });
+
+/** `platform:cluster` on GCP (administrators are IAM role holders in the project). */
+const gcpCluster = strictObject({ publicAccessCidrs: publicAccessCidrs.optional() }, "{ publicAccessCidrs: [203.0.113.0/24] }").meta({
+    description: "The cluster layer: API endpoint exposure.",
+});
 
 /** Settings every stack has, on either cloud. */
 const common = {
@@ -130,6 +174,7 @@ export const AWS_CONFIG_SCHEMA = strictObject(
         awsAccountId: text(/^\d{12}$/, "the 12-digit AWS account id, e.g. 123456789012", "an AWS account id")
             .optional()
             .meta({ description: "The only AWS account the provider may touch." }),
+        cluster: awsCluster.optional(),
         network: strictObject(
             {
                 cidr: networkCidr(AWS_VPC_PREFIX_RANGE),
@@ -151,6 +196,7 @@ export const GCP_CONFIG_SCHEMA = strictObject(
         gcpProject: text(GCP_PROJECT_PATTERN, "a GCP project id such as acme-dr-prod", "a GCP project id").meta({
             description: "The GCP project.",
         }),
+        cluster: gcpCluster.optional(),
         network: strictObject(
             {
                 cidr: networkCidr(GCP_REGION_PREFIX_RANGE),
@@ -185,5 +231,6 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     awsAccountId: "aws",
     gcpProject: "gcp",
     "network.secondaryRegions": "gcp",
+    "cluster.adminRoleArns": "aws",
     ...DATA_CLOUD_ONLY_KEYS,
 };

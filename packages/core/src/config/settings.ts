@@ -34,6 +34,20 @@ export interface DnsSettings {
     readonly privateZone?: string;
 }
 
+/** `platform:cluster`: who administers the cluster and whether its API is reachable from the internet. */
+export interface ClusterSettings {
+    /**
+     * Networks allowed to reach the API endpoint from the internet; empty means a private endpoint
+     * only (the default everywhere; production needs a waiver).
+     */
+    readonly publicAccessCidrs: readonly string[];
+}
+
+export interface AwsClusterSettings extends ClusterSettings {
+    /** IAM roles granted cluster-admin through EKS access entries. */
+    readonly adminRoleArns: readonly string[];
+}
+
 /** `platform:data`, every default resolved (what the data layer reads). */
 interface DataSettingsBase {
     /** Instance size of the databases, caches and brokers. */
@@ -85,6 +99,7 @@ export interface AwsSettings extends SettingsBase {
     readonly cloud: "aws";
     /** AWS account the stack may deploy to; the provider refuses any other. @default any account */
     readonly awsAccountId?: string;
+    readonly cluster: AwsClusterSettings;
     /** The data layer's settings. */
     readonly data: AwsDataSettings;
 }
@@ -93,6 +108,7 @@ export interface GcpSettings extends SettingsBase {
     readonly cloud: "gcp";
     /** GCP project id. */
     readonly gcpProject: string;
+    readonly cluster: ClusterSettings;
     /** The data layer's settings. */
     readonly data: GcpDataSettings;
 }

@@ -4,12 +4,17 @@
  * for that setting with a reason and an owner. A waiver that waives nothing, or has expired, is an
  * error too, so waivers cannot outlive their reason silently. `platform synth` lists the waivers.
  */
-import { type EnvironmentProfile, isProductionEnvironment, type NatGatewayStrategy } from "../environments/profiles.js";
+import {
+    type EnvironmentProfile,
+    type GkeReleaseChannel,
+    isProductionEnvironment,
+    type NatGatewayStrategy,
+} from "../environments/profiles.js";
 import type { Issue } from "../issues.js";
 
 /** A production-weakening override allowed on purpose. */
 export interface Waiver {
-    /** The overridden setting, relative to `platform:` (e.g. `profile.network.natGateways`). */
+    /** The overridden setting, relative to `platform:` (e.g. `profile.network.natGateways`, `cluster.publicAccessCidrs`). */
     readonly setting: WaivableSetting;
     /** Why the weaker setting is acceptable here. */
     readonly reason: string;
@@ -20,6 +25,15 @@ export interface Waiver {
 }
 
 const NAT_RANK: Readonly<Record<NatGatewayStrategy, number>> = { none: 0, single: 1, perAz: 2 };
+const CHANNEL_RANK: Readonly<Record<GkeReleaseChannel, number>> = { REGULAR: 0, STABLE: 1 };
+
+/** Settings outside the profile whose mere presence weakens production (empty when unset). */
+export interface Exposure {
+    /** `platform:cluster.publicAccessCidrs`: the cluster API endpoint is reachable from the internet. */
+    readonly publicAccessCidrs: readonly string[];
+}
+
+const NO_EXPOSURE: Exposure = { publicAccessCidrs: [] };
 
 /** Each waivable setting and how to tell that an override weakens the profile (the text says how). */
 const FLOORS = {
@@ -37,6 +51,30 @@ const FLOORS = {
         next.network.flowLogRetentionDays < base.network.flowLogRetentionDays
             ? `keeps flow logs ${next.network.flowLogRetentionDays} days, below the floor of ${base.network.flowLogRetentionDays}`
             : undefined,
+    "profile.cluster.nodeCount": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.cluster.nodeCount < base.cluster.nodeCount
+            ? `starts ${next.cluster.nodeCount} worker node(s) instead of ${base.cluster.nodeCount}`
+            : undefined,
+    "profile.cluster.minNodes": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.cluster.minNodes < base.cluster.minNodes
+            ? `lets the workers shrink to ${next.cluster.minNodes} node(s), below the floor of ${base.cluster.minNodes}`
+            : undefined,
+    "profile.cluster.nodeZones": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.cluster.nodeZones < base.cluster.nodeZones
+            ? `spreads workers over ${next.cluster.nodeZones} zone(s) instead of ${base.cluster.nodeZones}`
+            : undefined,
+    "profile.cluster.systemNodes": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.cluster.systemNodes < base.cluster.systemNodes
+            ? `runs ${next.cluster.systemNodes} system node(s) instead of ${base.cluster.systemNodes}`
+            : undefined,
+    "profile.cluster.spotCapacity": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.cluster.spotCapacity && !base.cluster.spotCapacity ? "lets autoscaled capacity run on spot instances" : undefined,
+    "profile.cluster.releaseChannel": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        CHANNEL_RANK[next.cluster.releaseChannel] < CHANNEL_RANK[base.cluster.releaseChannel]
+            ? `follows the ${next.cluster.releaseChannel} release channel instead of ${base.cluster.releaseChannel}`
+            : undefined,
+    "cluster.publicAccessCidrs": (_base: EnvironmentProfile, _next: EnvironmentProfile, exposure: Exposure) =>
+        exposure.publicAccessCidrs.length > 0 ? "opens the cluster API endpoint to the internet (from an allow-list)" : undefined,
     "profile.data.highAvailability": (base: EnvironmentProfile, next: EnvironmentProfile) =>
         base.data.highAvailability && !next.data.highAvailability
             ? "runs databases and caches in one zone (Multi-AZ / REGIONAL off)"
@@ -51,18 +89,22 @@ const FLOORS = {
             : undefined,
     "profile.data.deletionProtection": (base: EnvironmentProfile, next: EnvironmentProfile) =>
         base.data.deletionProtection && !next.data.deletionProtection ? "turns deletion protection of databases off" : undefined,
-} as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile) => string | undefined>;
+} as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile, exposure: Exposure) => string | undefined>;
 
 export type WaivableSetting = keyof typeof FLOORS;
 export const WAIVABLE_SETTINGS = Object.keys(FLOORS) as [WaivableSetting, ...WaivableSetting[]];
 
 /** The settings whose override weakens `base` (production environments only), with what each does. */
-export function weakenings(base: EnvironmentProfile, next: EnvironmentProfile): Array<{ setting: WaivableSetting; effect: string }> {
+export function weakenings(
+    base: EnvironmentProfile,
+    next: EnvironmentProfile,
+    exposure: Exposure = NO_EXPOSURE,
+): Array<{ setting: WaivableSetting; effect: string }> {
     if (!isProductionEnvironment(base.environment)) {
         return [];
     }
     return WAIVABLE_SETTINGS.flatMap((setting) => {
-        const effect = FLOORS[setting](base, next);
+        const effect = FLOORS[setting](base, next, exposure);
         return effect === undefined ? [] : [{ setting, effect }];
     });
 }
@@ -71,16 +113,22 @@ export function weakenings(base: EnvironmentProfile, next: EnvironmentProfile): 
  * Issues for weakenings without a waiver, and for waivers that waive nothing or have expired.
  * `today` is YYYY-MM-DD (UTC).
  */
-export function checkWaivers(base: EnvironmentProfile, next: EnvironmentProfile, waivers: readonly Waiver[], today: string): Issue[] {
-    const found = weakenings(base, next);
+export function checkWaivers(
+    base: EnvironmentProfile,
+    next: EnvironmentProfile,
+    waivers: readonly Waiver[],
+    today: string,
+    exposure: Exposure = NO_EXPOSURE,
+): Issue[] {
+    const found = weakenings(base, next, exposure);
     const issues: Issue[] = [];
     for (const { setting, effect } of found) {
         if (!waivers.some((w) => w.setting === setting)) {
             issues.push({
                 field: `platform:${setting}`,
-                value: settingValue(next, setting),
+                value: settingValue(next, setting, exposure),
                 problem: `${effect} in ${base.environment}`,
-                fix: `remove the override, or add a platform:waivers entry { setting: ${setting}, reason: <why>, owner: <who> }`,
+                fix: `remove the ${setting.startsWith("profile.") ? "override" : "setting"}, or add a platform:waivers entry { setting: ${setting}, reason: <why>, owner: <who> }`,
             });
         }
     }
@@ -105,7 +153,7 @@ export function checkWaivers(base: EnvironmentProfile, next: EnvironmentProfile,
     return issues;
 }
 
-function settingValue(profile: EnvironmentProfile, setting: WaivableSetting): unknown {
+function settingValue(profile: EnvironmentProfile, setting: WaivableSetting, exposure: Exposure): unknown {
     switch (setting) {
         case "profile.protectStatefulResources":
             return profile.protectStatefulResources;
@@ -115,6 +163,20 @@ function settingValue(profile: EnvironmentProfile, setting: WaivableSetting): un
             return profile.network.availabilityZones;
         case "profile.network.flowLogRetentionDays":
             return profile.network.flowLogRetentionDays;
+        case "profile.cluster.nodeCount":
+            return profile.cluster.nodeCount;
+        case "profile.cluster.minNodes":
+            return profile.cluster.minNodes;
+        case "profile.cluster.nodeZones":
+            return profile.cluster.nodeZones;
+        case "profile.cluster.systemNodes":
+            return profile.cluster.systemNodes;
+        case "profile.cluster.spotCapacity":
+            return profile.cluster.spotCapacity;
+        case "profile.cluster.releaseChannel":
+            return profile.cluster.releaseChannel;
+        case "cluster.publicAccessCidrs":
+            return exposure.publicAccessCidrs;
         case "profile.data.highAvailability":
             return profile.data.highAvailability;
         case "profile.data.backupRetentionDays":

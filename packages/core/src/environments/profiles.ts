@@ -3,7 +3,7 @@
  * the seed it comes from. Stacks never hard-code a size; they read the resolved profile.
  */
 
-import { type EnvironmentName } from "@platform/facts";
+import { type EnvironmentName, type KubernetesVersion } from "@platform/facts";
 
 export { ENVIRONMENTS, type EnvironmentName, isEnvironmentName, isProductionEnvironment, PRODUCTION_ENVIRONMENTS } from "@platform/facts";
 
@@ -32,13 +32,38 @@ export interface NetworkProfile {
     readonly flowLogRetentionDays: number;
 }
 
+export { KUBERNETES_VERSIONS, type KubernetesVersion } from "@platform/facts";
+
+/** GKE release channels the platform uses: REGULAR outside production, STABLE in prod and dr. */
+export const GKE_RELEASE_CHANNELS = ["REGULAR", "STABLE"] as const;
+export type GkeReleaseChannel = (typeof GKE_RELEASE_CHANNELS)[number];
+
 export interface ClusterProfile {
-    /** Worker nodes (seed 000: prod 3, staging 2). */
+    /**
+     * Kubernetes minor version, pinned per environment (seed 001: 1.28+). Upgrades go dev, then
+     * staging, then prod, one minor at a time (docs/decisions.md). On GKE it is the minimum master
+     * version; the release channel upgrades patches.
+     */
+    readonly kubernetesVersion: KubernetesVersion;
+    /** Worker nodes the general node pool starts with (seed 000: prod 3, staging 2). */
     readonly nodeCount: number;
+    /** Fewest general nodes: the floor autoscaling never goes below. */
+    readonly minNodes: number;
+    /** Most general-purpose capacity, in nodes of the profile's size (managed nodes plus autoscaled ones). */
+    readonly maxNodes: number;
     readonly nodeVcpu: number;
     readonly nodeMemoryGiB: number;
     /** Zones the worker nodes are spread over (seed 003: dev single-zone). */
     readonly nodeZones: number;
+    /**
+     * Nodes of the separate system pool (2 vCPU / 8 GiB, tainted `CriticalAddonsOnly`) that runs
+     * cluster-critical add-ons apart from workloads; 0 for none (dev).
+     */
+    readonly systemNodes: number;
+    /** Autoscaled capacity may use spot / preemptible instances (seed 003 C7); never in production. */
+    readonly spotCapacity: boolean;
+    /** GKE only: the release channel (REGULAR outside prod, STABLE in prod and dr). */
+    readonly releaseChannel: GkeReleaseChannel;
 }
 
 export interface DataProfile {
@@ -77,7 +102,18 @@ const devProfile: EnvironmentProfile = {
     cloud: "aws",
     region: "us-east-1",
     network: { availabilityZones: 2, natGateways: "single", flowLogRetentionDays: 14 },
-    cluster: { nodeCount: 1, nodeVcpu: 2, nodeMemoryGiB: 8, nodeZones: 1 },
+    cluster: {
+        kubernetesVersion: "1.35",
+        nodeCount: 1,
+        minNodes: 1,
+        maxNodes: 3,
+        nodeVcpu: 2,
+        nodeMemoryGiB: 8,
+        nodeZones: 1,
+        systemNodes: 0,
+        spotCapacity: true,
+        releaseChannel: "REGULAR",
+    },
     data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
     minReplicas: 1,
     protectStatefulResources: false,
@@ -89,7 +125,18 @@ const stagingProfile: EnvironmentProfile = {
     cloud: "aws",
     region: "us-east-1",
     network: { availabilityZones: 2, natGateways: "perAz", flowLogRetentionDays: 30 },
-    cluster: { nodeCount: 2, nodeVcpu: 4, nodeMemoryGiB: 16, nodeZones: 2 },
+    cluster: {
+        kubernetesVersion: "1.35",
+        nodeCount: 2,
+        minNodes: 2,
+        maxNodes: 6,
+        nodeVcpu: 4,
+        nodeMemoryGiB: 16,
+        nodeZones: 2,
+        systemNodes: 2,
+        spotCapacity: true,
+        releaseChannel: "REGULAR",
+    },
     data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
     minReplicas: 2,
     protectStatefulResources: false,
@@ -101,7 +148,18 @@ const prodProfile: EnvironmentProfile = {
     cloud: "aws",
     region: "us-east-1",
     network: { availabilityZones: 3, natGateways: "perAz", flowLogRetentionDays: 365 },
-    cluster: { nodeCount: 3, nodeVcpu: 8, nodeMemoryGiB: 32, nodeZones: 3 },
+    cluster: {
+        kubernetesVersion: "1.35",
+        nodeCount: 3,
+        minNodes: 3,
+        maxNodes: 9,
+        nodeVcpu: 8,
+        nodeMemoryGiB: 32,
+        nodeZones: 3,
+        systemNodes: 3,
+        spotCapacity: false,
+        releaseChannel: "STABLE",
+    },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     minReplicas: 2,
     protectStatefulResources: true,
@@ -114,7 +172,18 @@ const drProfile: EnvironmentProfile = {
     cloud: "gcp",
     region: "us-west1",
     network: { availabilityZones: 3, natGateways: "perAz", flowLogRetentionDays: 365 },
-    cluster: { nodeCount: 3, nodeVcpu: 8, nodeMemoryGiB: 32, nodeZones: 3 },
+    cluster: {
+        kubernetesVersion: "1.35",
+        nodeCount: 3,
+        minNodes: 3,
+        maxNodes: 9,
+        nodeVcpu: 8,
+        nodeMemoryGiB: 32,
+        nodeZones: 3,
+        systemNodes: 3,
+        spotCapacity: false,
+        releaseChannel: "STABLE",
+    },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     minReplicas: 2,
     protectStatefulResources: true,

@@ -14,6 +14,8 @@ export const GCP_PROJECT_PATTERN = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 export const PROJECT_PREFIX_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
 /** An IAM role or user ARN without wildcards. */
 export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+/** An IAM role ARN without wildcards (cluster admins are roles people assume, never long-lived users). */
+export const IAM_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /** A string matching `pattern`; `hint` describes a valid value with an example. */
 export function checkPattern(field: string, value: unknown, pattern: RegExp, hint: string): Issue[] {
@@ -36,6 +38,16 @@ export function checkGcpProject(field: string, value: unknown): Issue[] {
         value,
         GCP_PROJECT_PATTERN,
         "a GCP project id (6-30 lowercase letters, digits and hyphens, starting with a letter), e.g. acme-dr-prod",
+    );
+}
+
+/** An IAM role ARN (cluster administrators): a role people assume, not a user with long-lived keys. */
+export function checkIamRoleArn(field: string, value: unknown): Issue[] {
+    return checkPattern(
+        field,
+        value,
+        IAM_ROLE_ARN_PATTERN,
+        "an IAM role ARN without wildcards, e.g. arn:aws:iam::123456789012:role/platform-admin",
     );
 }
 
