@@ -22,10 +22,18 @@ function redriveOf(queue: PolicyResource, policies: readonly PolicyResource[]): 
 }
 
 /**
+ * Queues that keep messages at most this long (seconds) are event feeds, not work queues: a poison
+ * message loops at most that long, and a dead-letter queue would only collect expired events
+ * (Karpenter's interruption queue keeps EventBridge notices 300 s).
+ */
+export const EVENT_QUEUE_MAX_RETENTION_SECONDS = 900;
+
+/**
  * Every SQS work queue has a dead-letter queue (the catalogue's sqs-dlq; seed 001's `docuthinker-jobs`):
  * a `redrivePolicy` with a `deadLetterTargetArn` and a `maxReceiveCount`, so a poison message stops
  * being retried and is kept for inspection. Dead-letter queues themselves are exempt: a queue that
- * another queue's redrive policy targets (by dependency or ARN), or that has a redrive allow policy.
+ * another queue's redrive policy targets (by dependency or ARN), or that has a redrive allow policy;
+ * so are event queues that keep messages 15 minutes or less ({@link EVENT_QUEUE_MAX_RETENTION_SECONDS}).
  */
 export const sqsDlq: StackValidationPolicy = {
     name: "aws-sqs-dlq",
@@ -57,6 +65,8 @@ export const sqsDlq: StackValidationPolicy = {
         }
         for (const queue of queues) {
             if (deadLetterQueues.has(queue.urn) || asNonEmptyString(queue.props["redriveAllowPolicy"]) !== undefined) continue;
+            const retention = tryRead(() => asNumber(queue.props["messageRetentionSeconds"]));
+            if (!retention.known || (retention.value !== undefined && retention.value <= EVENT_QUEUE_MAX_RETENTION_SECONDS)) continue;
             const redrive = redriveOf(queue, separatePolicies);
             if (!redrive.known) continue;
             const policy = parseJsonOrObject(redrive.text);

@@ -60,4 +60,20 @@ describe("aws-sqs-dlq", () => {
             ),
         ]);
     });
+
+    it("exempts event queues that keep messages 15 minutes or less (Karpenter's interruption queue), not a minute more", async () => {
+        const s = new StackFixture();
+        s.custom(QUEUE, "interruption", { messageRetentionSeconds: 300 });
+        s.custom(QUEUE, "fifteen-minutes", { messageRetentionSeconds: 900 });
+        s.custom(QUEUE, "preview", { messageRetentionSeconds: pulumi.unknown });
+        const longer = s.custom(QUEUE, "longer", { messageRetentionSeconds: 901 });
+        assert.deepEqual(await run(s), [
+            expectedViolation(
+                packName,
+                sqsDlq,
+                longer.urn,
+                `SQS queue longer-id (${longer.urn}) has no dead-letter queue; set its redrivePolicy to { deadLetterTargetArn, maxReceiveCount }.`,
+            ),
+        ]);
+    });
 });
