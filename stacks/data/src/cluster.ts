@@ -105,12 +105,17 @@ function clusterReference<T extends ClusterOutputs>(): TypedStackReference<T> {
     });
 }
 
-/** `value` once the cluster's cloud is the expected one (a stack of the other cloud fails by name). */
+/** Fails by name when the cluster stack of the environment is on another cloud than the data stack's config. */
+export function checkClusterCloud(actual: Cloud, expected: Cloud): void {
+    if (actual !== expected) {
+        throw new Error(`the cluster stack of this environment is on ${actual}, but the data stack's config says ${expected}`);
+    }
+}
+
+/** `value` once the cluster's cloud is the expected one. */
 function onCloud(cloud: pulumi.Output<Cloud>, expected: Cloud, value: pulumi.Output<string>): pulumi.Output<string> {
     return pulumi.all([cloud, value]).apply(([actual, v]) => {
-        if (actual !== expected) {
-            throw new Error(`the cluster stack of this environment is on ${actual}, but the data stack's config says ${expected}`);
-        }
+        checkClusterCloud(actual, expected);
         return v;
     });
 }
