@@ -1,15 +1,14 @@
 /**
- * The data layer on the real engine: foundation then data `up` on the simulated cloud (the data
- * stack reading the foundation through a stack reference the file backend resolves), a no-change
- * preview, no secret in clear in the stack's state or outputs, then destroy in reverse order.
- *
- * The stack has no Velero release here: Velero needs the cluster layer's Kubernetes provider, which
- * the data stack reads only once the cluster contract is in main (stacks/data/src/cluster.ts), and
- * the simulated kubernetes plugin of main does not accept a Helm release. The release itself is
- * covered by the component tests (packages/data/test/backup/velero.test.ts).
+ * The data layer on the real engine: foundation, cluster then data `up` on the simulated cloud (the
+ * data stack reading the foundation and the cluster through stack references the file backend
+ * resolves), the cluster's nodes admitted to the data services, Velero's pinned Helm release on the
+ * data layer's Kubernetes provider (the simulated kubernetes plugin records a release without
+ * rendering its chart), a no-change preview, no secret in clear in the stack's state or outputs,
+ * then destroy in reverse order.
  */
 import * as assert from "node:assert/strict";
 import { discoverProjects } from "@platform/automation";
+import { VELERO_CHART } from "@platform/data";
 import { simulateResource } from "@platform/synth";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { REPO_ROOT } from "../paths.js";
@@ -30,6 +29,9 @@ async function deployment(stack: Stack): Promise<StateResource[]> {
     return state.deployment.resources ?? [];
 }
 
+/** The data stack's resources in dev (`platform synth --env dev`), stack references excepted. */
+const EXPECTED_DATA_RESOURCES = 59;
+
 function isSecret(value: unknown): boolean {
     return typeof value === "object" && value !== null && SECRET_SIGNATURE in value;
 }
@@ -43,17 +45,20 @@ describe("the data layer on the real engine (simulated cloud)", function () {
         return found;
     };
 
-    it("dev: foundation then data up through the file backend, a clean preview, no secret in clear, destroy in reverse", async () => {
+    it("dev: foundation, cluster then data up through the file backend, a clean preview, no secret in clear, destroy in reverse", async () => {
         const { stack: foundation } = await stage(project("foundation"), "dev");
+        const { stack: cluster } = await stage(project("cluster"), "dev");
         const { stack: data, workDir: dataDir } = await stage(project("data"), "dev");
 
         const foundationUp = await foundation.up({ color: "never" });
         assert.equal(foundationUp.summary.result, "succeeded");
+        const clusterUp = await cluster.up({ color: "never" });
+        assert.equal(clusterUp.summary.result, "succeeded");
         const dataUp = await data.up({ color: "never" });
         assert.equal(dataUp.summary.result, "succeeded");
-        // Every resource of `platform synth --env dev --stack data` but the stack reference (a read).
+        // Every resource of the data stack in `platform synth --env dev` but the two stack references (reads).
         const created = dataUp.summary.resourceChanges?.["create"] ?? 0;
-        assert.equal(created, 49);
+        assert.equal(created, EXPECTED_DATA_RESOURCES);
 
         // The stack reference came through the backend: the database sits in the foundation's isolated subnets.
         const foundationOutputs = await foundation.outputs();
@@ -63,6 +68,33 @@ describe("the data layer on the real engine (simulated cloud)", function () {
         const keyArns = foundationOutputs["kmsKeyArns"]?.value as Record<string, string>;
         const db = state.find((r) => r.type === "aws:rds/instance:Instance");
         assert.deepEqual([db?.inputs?.["kmsKeyId"], db?.inputs?.["masterUserSecretKmsKeyId"]], [keyArns["data"], keyArns["secrets"]]);
+
+        // And the cluster's: its nodes' security group reaches Postgres, Redis and RabbitMQ (dev has no proxy;
+        // the group's id is no secret, though the cluster's kubeconfig is),
+        // Velero's Pod Identity association is in its cluster, and its release is the pinned chart, deployed.
+        const clusterOutputs = await cluster.outputs();
+        const nodeSg = String(clusterOutputs["nodeSecurityGroupId"]?.value);
+        assert.deepEqual(
+            state
+                .filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+                .filter((r) => r.inputs?.["referencedSecurityGroupId"] === nodeSg)
+                .map((r) => `${r.urn.split("::").pop()}:${String(r.inputs?.["fromPort"])}`)
+                .sort(),
+            ["postgres-db-from-1:5432", "rabbitmq-broker-from-1-443:443", "rabbitmq-broker-from-1-5671:5671", "redis-cache-from-1:6379"],
+        );
+        const identity = state.find((r) => r.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        assert.deepEqual(
+            [identity?.inputs?.["clusterName"], identity?.inputs?.["namespace"], identity?.inputs?.["serviceAccount"]],
+            [clusterOutputs["clusterName"]?.value, "velero", "velero"],
+        );
+        const release = state.find((r) => r.type === "kubernetes:helm.sh/v3:Release");
+        const status = release?.outputs?.["status"] as Record<string, unknown> | undefined;
+        assert.deepEqual(
+            [release?.inputs?.["chart"], release?.inputs?.["version"], status?.["status"], status?.["namespace"]],
+            [VELERO_CHART.name, VELERO_CHART.version, "deployed", "velero"],
+        );
+        const k8sProvider = state.find((r) => r.type === "pulumi:providers:kubernetes");
+        assert.equal(k8sProvider?.urn.split("::").pop(), "acme-dev-data-k8s");
 
         // The contract, with references to the secret stores and no secret value.
         const outputs = await data.outputs();
@@ -135,6 +167,9 @@ describe("the data layer on the real engine (simulated cloud)", function () {
         const dataDown = await data.destroy({ color: "never" });
         assert.equal(dataDown.summary.result, "succeeded");
         assert.equal(dataDown.summary.resourceChanges?.["delete"], created);
+        const clusterDown = await cluster.destroy({ color: "never" });
+        assert.equal(clusterDown.summary.result, "succeeded");
+        assert.equal(clusterDown.summary.resourceChanges?.["delete"], clusterUp.summary.resourceChanges?.["create"]);
         const foundationDown = await foundation.destroy({ color: "never" });
         assert.equal(foundationDown.summary.result, "succeeded");
         assert.equal(foundationDown.summary.resourceChanges?.["delete"], foundationUp.summary.resourceChanges?.["create"]);
