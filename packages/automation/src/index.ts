@@ -5,6 +5,7 @@ export * from "./workspace/projects.js";
 export * from "./workspace/environment-config.js";
 export * from "./synth/policy-packs.js";
 export * from "./synth/load-program.js";
+export * from "./synth/synthesize-stacks.js";
 export * from "./synth/synthesize-environment.js";
 export * from "./synth/report.js";
 export * from "./cli/args.js";

@@ -7,33 +7,18 @@
  * wrong is left for the engine to report in its own words.
  */
 import { ConfigValidationError, type EnvironmentName } from "@platform/core";
-import { synthesize } from "@platform/synth";
-import { loadProgram } from "../synth/load-program.js";
+import { synthesizeStacks } from "../synth/synthesize-stacks.js";
 import { UsageError } from "../workspace/errors.js";
-import { checkAcrossEnvironments } from "../workspace/environment-config.js";
-import { readStackConfig, type StackProject } from "../workspace/projects.js";
+import type { StackProject } from "../workspace/projects.js";
 
 /** Throws the {@link ConfigValidationError} (or {@link UsageError}) that stack config would cause. */
 export async function checkStackConfig(root: string, projects: readonly StackProject[], env: EnvironmentName): Promise<void> {
-    const stackOutputs: Record<string, Record<string, unknown>> = {};
-    for (const project of projects) {
-        checkAcrossEnvironments(root, project, env);
-        const config = readStackConfig(project, env);
-        const program = loadProgram(project);
-        try {
-            const result = await synthesize({
-                project: project.name,
-                stack: env,
-                config: config.values,
-                secretKeys: config.secretKeys,
-                program,
-                cloud: { stackOutputs },
-            });
-            stackOutputs[`${project.name}/${env}`] = result.outputs;
-        } catch (err) {
+    await synthesizeStacks(projects, env, {
+        root,
+        onProgramError: (_project, err) => {
             if (err instanceof ConfigValidationError || err instanceof UsageError) {
                 throw err;
             }
-        }
-    }
+        },
+    });
 }

@@ -4,7 +4,7 @@
  * text they print (policy messages quote input values) has the secret values themselves blinded.
  */
 import { type InventoryResource, redactPaths, SECRET_MASK, valuesAtPaths } from "@platform/synth";
-import type { StackSynthesis } from "./synthesize-environment.js";
+import type { StackSynthesis } from "./synthesize-stacks.js";
 
 /** Secret values shorter than this are not searched for in free text (they would blind ordinary words). */
 export const MIN_REDACTED_TEXT_LENGTH = 4;

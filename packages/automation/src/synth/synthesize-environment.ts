@@ -3,14 +3,12 @@
  * mock runtime (the simulated cloud), captures every resource with its options, and evaluates all
  * policy packs over the result. No cloud account and no `pulumi` CLI are involved.
  */
-import type { EnvironmentName, Waiver } from "@platform/core";
+import type { EnvironmentName } from "@platform/core";
 import { evaluatePack, type Violation } from "@platform/policy-kit/harness";
-import { type InventoryResource, synthesize } from "@platform/synth";
-import { checkAcrossEnvironments } from "../workspace/environment-config.js";
 import { checkEnvironment } from "../workspace/environments.js";
-import { discoverProjects, readStackConfig, selectProjects } from "../workspace/projects.js";
-import { loadProgram } from "./load-program.js";
+import { discoverProjects, selectProjects } from "../workspace/projects.js";
 import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
+import { type StackSynthesis, synthesizeStacks } from "./synthesize-stacks.js";
 
 export interface SynthesizeEnvironmentOptions {
     /** Repository (or fixture) root holding Pulumi.yaml and stacks/. */
@@ -22,17 +20,6 @@ export interface SynthesizeEnvironmentOptions {
     readonly packs?: readonly PackDefinition[];
 }
 
-export interface StackSynthesis {
-    readonly project: string;
-    readonly stack: string;
-    readonly resources: InventoryResource[];
-    readonly outputs: Record<string, unknown>;
-    /** Paths of the outputs that are secrets (reports print them as `[secret]`). */
-    readonly secretOutputPaths: readonly string[];
-    /** Production-weakening overrides the stack's config waives, with reason and owner. */
-    readonly waivers: readonly Waiver[];
-}
-
 export interface EnvironmentSynthesis {
     readonly env: EnvironmentName;
     readonly stacks: StackSynthesis[];
@@ -42,32 +29,7 @@ export interface EnvironmentSynthesis {
 export async function synthesizeEnvironment(options: SynthesizeEnvironmentOptions): Promise<EnvironmentSynthesis> {
     const env = checkEnvironment(options.env);
     const projects = selectProjects(discoverProjects(options.root), options.stack ?? "all", env);
-    const stacks: StackSynthesis[] = [];
-    // Outputs of stacks synthesized so far, so a downstream StackReference resolves like the file backend would.
-    const stackOutputs: Record<string, Record<string, unknown>> = {};
-    for (const project of projects) {
-        // Cross-environment rules first; the settings also carry the waivers the report lists.
-        const settings = checkAcrossEnvironments(options.root, project, env);
-        const config = readStackConfig(project, env);
-        const program = loadProgram(project);
-        const result = await synthesize({
-            project: project.name,
-            stack: env,
-            config: config.values,
-            secretKeys: config.secretKeys,
-            program,
-            cloud: { stackOutputs },
-        });
-        stackOutputs[`${project.name}/${env}`] = result.outputs;
-        stacks.push({
-            project: result.project,
-            stack: result.stack,
-            resources: result.resources,
-            outputs: result.outputs,
-            secretOutputPaths: result.secretOutputPaths,
-            waivers: settings?.waivers ?? [],
-        });
-    }
+    const stacks = await synthesizeStacks(projects, env, { root: options.root });
     const violations: Violation[] = [];
     for (const stack of stacks) {
         for (const pack of options.packs ?? POLICY_PACKS) {

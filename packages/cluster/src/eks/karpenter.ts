@@ -20,6 +20,7 @@ import { managedPolicyArn, NODE_ROLE_POLICIES, nodeTrustPolicy, podIdentityTrust
 import { INTERRUPTION_EVENTS, interruptionQueuePolicy, karpenterControllerPolicy } from "./karpenter-iam.js";
 import { ec2NodeClassManifest, nodePoolManifest } from "./karpenter-manifests.mjs";
 import { KARPENTER_AMI_ALIAS, KARPENTER_CHART } from "./versions.js";
+import { checkNodeSecurityGroups } from "./security-groups.js";
 
 export const KARPENTER_CAPACITY_TYPES = ["on-demand", "spot"] as const;
 export type KarpenterCapacityType = (typeof KARPENTER_CAPACITY_TYPES)[number];
@@ -321,13 +322,6 @@ export function validateKarpenterArgs(
             fix: 'use ["on-demand"] (production) or ["spot", "on-demand"]',
         });
     }
-    if ((args.securityGroupIds ?? []).length === 0) {
-        issues.push({
-            field: "securityGroupIds",
-            value: args.securityGroupIds,
-            problem: "nodes without the node security group cannot reach the control plane",
-            fix: "pass EksCluster.nodeSecurityGroupId",
-        });
-    }
+    issues.push(...checkNodeSecurityGroups("securityGroupIds", args.securityGroupIds));
     return issues;
 }

@@ -18,6 +18,7 @@ import {
 } from "@platform/core";
 import { nodeLaunchTemplateArgs } from "./launch-template.js";
 import { EKS_AMI_TYPE } from "./versions.js";
+import { checkNodeSecurityGroups } from "./security-groups.js";
 
 /** Taint effects as the EKS API spells them. */
 export const EKS_TAINT_EFFECTS = ["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"] as const;
@@ -150,14 +151,7 @@ export function validateEksNodeGroupArgs(args: EksNodeGroupArgs, rootVolumeGiB: 
             fix: "choose min <= desired <= max",
         });
     }
-    if ((args.securityGroupIds ?? []).length === 0) {
-        issues.push({
-            field: "securityGroupIds",
-            value: args.securityGroupIds,
-            problem: "nodes without the node security group cannot reach the control plane",
-            fix: "pass EksCluster.nodeSecurityGroupId",
-        });
-    }
+    issues.push(...checkNodeSecurityGroups("securityGroupIds", args.securityGroupIds));
     for (const key of Object.keys(args.labels ?? {})) {
         issues.push(...checkPattern(`labels.${key}`, key, LABEL_KEY_PATTERN, "a Kubernetes label key, e.g. platform.io/node-pool"));
     }

@@ -5,6 +5,7 @@
  * between nodes carries the node's security group, and NetworkPolicy, enforced by the VPC CNI,
  * is the finer control); nodes reach out (images, AWS APIs) through NAT and the VPC endpoints.
  */
+import type { Issue } from "@platform/core";
 
 export type SecurityGroupRole = "cluster" | "node";
 
@@ -83,4 +84,19 @@ export function planEksSecurityGroupRules(): SecurityGroupRuleSpec[] {
         },
     );
     return rules;
+}
+
+/** Nodes (a managed node group or Karpenter's) must carry the cluster's node security group. */
+export function checkNodeSecurityGroups(field: string, ids: readonly unknown[] | undefined): Issue[] {
+    if ((ids ?? []).length > 0) {
+        return [];
+    }
+    return [
+        {
+            field,
+            value: ids,
+            problem: "nodes without the node security group cannot reach the control plane",
+            fix: "pass EksCluster.nodeSecurityGroupId",
+        },
+    ];
 }
