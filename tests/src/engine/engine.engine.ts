@@ -90,10 +90,9 @@ describe("real engine against the simulated cloud", function () {
         assert.equal(destroyed.summary.resourceChanges?.["delete"], created);
     });
 
-    // The foundation only: a later layer's preview reads the foundation's outputs, which a fresh backend does not have.
-    it("platform preview --env staging --stack foundation --simulate runs the engine with the policy packs and shows progress", async () => {
+    it("platform preview --env staging --simulate runs the engine with the policy packs and shows progress", async () => {
         const lines: string[] = [];
-        const code = await runCli(["preview", "--env", "staging", "--stack", "foundation", "--simulate"], {
+        const code = await runCli(["preview", "--env", "staging", "--simulate"], {
             stdout: (t) => lines.push(t),
             stderr: (t) => lines.push(t),
             cwd: REPO_ROOT,
