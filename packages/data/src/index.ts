@@ -31,3 +31,4 @@ export * from "./backup/aws-velero.js";
 export * from "./backup/gcp-velero.js";
 export * from "./backup/cross-cloud-aws.js";
 export * from "./backup/cross-cloud-gcp.js";
+export * from "./storage/gke-storage-class.js";

@@ -1,7 +1,7 @@
 /**
  * The data layer on AWS: the backup plan first (the others carry its selection tag), then
  * Postgres, Redis, RabbitMQ, the work queue, the backup bucket with its replica, the read-only role
- * of the cross-cloud copy, and Velero once the cluster is there.
+ * of the cross-cloud copy, and Velero in the cluster.
  */
 import type * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
@@ -177,6 +177,7 @@ export function awsData(
             adminSecret: postgres.adminSecret,
         }),
         redis: pulumi.output({ host: redis.host, port: redis.port, authSecret: redis.authSecret }),
+        volumeStorageClass: cluster ? cluster.defaultStorageClass : null,
         rabbitmq: pulumi.output({
             amqpEndpoints: rabbitmq.amqpEndpoints,
             consoleUrl: rabbitmq.consoleUrl,

@@ -28,6 +28,8 @@ export interface AwsClusterAccess {
     /** The security group every node carries (`AwsClusterOutputs.nodeSecurityGroupId`). */
     readonly nodeSecurityGroupId: pulumi.Input<string>;
     readonly clusterName: pulumi.Input<string>;
+    /** The cluster's default StorageClass, encrypted with the `data` key (`AwsClusterOutputs.defaultStorageClass`). */
+    readonly defaultStorageClass: pulumi.Input<string | null>;
     readonly kubernetesProvider: k8s.Provider;
 }
 
@@ -67,6 +69,7 @@ export function awsClusterAccess(settings: PlatformSettings, cluster: AwsCluster
         cloud: "aws",
         nodeSecurityGroupId: cluster.nodeSecurityGroupId,
         clusterName: cluster.clusterName,
+        defaultStorageClass: cluster.defaultStorageClass,
         kubernetesProvider: clusterProvider(providerName(settings), { kubeconfig, clusterName: cluster.clusterName }),
     };
 }

@@ -1,7 +1,8 @@
 /**
  * The data layer on GCP (the DR environment): the APIs it calls, the service agents and their CMEK
  * grants first, then Postgres, Redis, the work queue, the backup bucket, the daily copy of the AWS
- * environment's backups into it, and Velero once the cluster is there. RabbitMQ on GCP runs
+ * environment's backups into it, and with the cluster a StorageClass encrypted with the data key
+ * and Velero. RabbitMQ on GCP runs
  * in-cluster (the RabbitMQ Cluster Operator, docs/decisions.md), installed by the platform layer.
  */
 import type * as gcp from "@pulumi/gcp";
@@ -24,6 +25,7 @@ import {
     GcpRedisCache,
     GcpVelero,
     GcsTransferJob,
+    GkeCmekStorageClass,
 } from "@platform/data";
 import { GcpProjectServices } from "@platform/network";
 import * as gcpSdk from "@pulumi/gcp";
@@ -133,6 +135,15 @@ export function gcpData(
                   { naming, project, region, source, sinkBucketName: backups.bucketName },
                   componentOpts,
               );
+    // Workloads that hold data get disks encrypted with the data key (GKE's default class is not).
+    const storageClass =
+        cluster === undefined
+            ? undefined
+            : new GkeCmekStorageClass(
+                  "volumes",
+                  { naming, kubernetesProvider: cluster.kubernetesProvider, kmsKeyId: key("data") },
+                  componentOpts,
+              );
     if (cluster !== undefined) {
         new GcpVelero(
             "velero",
@@ -165,6 +176,7 @@ export function gcpData(
             adminSecret: postgres.adminSecret,
         }),
         redis: pulumi.output({ host: redis.host, port: redis.port, authSecret: redis.authSecret }),
+        volumeStorageClass: storageClass ? storageClass.storageClassName : null,
         queue: pulumi.output({
             topic: queue.publishTarget,
             subscription: queue.consumeTarget,

@@ -126,7 +126,8 @@ const nodeRules = (resources: readonly InventoryResource[]) =>
 
 describe("the data stack and the cluster layer", () => {
     it("AWS: reads the foundation and the cluster of its environment by stack reference; the nodes reach the data services; Velero through Pod Identity on its own provider", async () => {
-        const { resources } = await stackProgram(awsConfig, "prod", awsFoundation, awsCluster);
+        const { resources, outputs } = await stackProgram(awsConfig, "prod", awsFoundation, awsCluster);
+        assert.equal(outputs["volumeStorageClass"], "gp3-encrypted");
         assert.deepEqual(nodeRules(resources), [
             "postgres-db-from-1",
             "postgres-proxy-from-1",
@@ -145,8 +146,9 @@ describe("the data stack and the cluster layer", () => {
         assert.equal(release.provider?.startsWith(provider.urn), true);
     });
 
-    it("GCP: Velero's Google service account admits the cluster's workload identity pool", async () => {
-        const { resources } = await stackProgram(gcpConfig, "dr", gcpFoundation, gcpCluster);
+    it("GCP: Velero's Google service account admits the cluster's workload identity pool; a StorageClass encrypted with the data key", async () => {
+        const { resources, outputs } = await stackProgram(gcpConfig, "dr", gcpFoundation, gcpCluster);
+        assert.equal(outputs["volumeStorageClass"], "pd-balanced-cmek");
         assert.equal(
             findResource(resources, "gcp:serviceaccount/iAMMember:IAMMember", "velero-workload-identity").inputs["member"],
             "serviceAccount:acme-dr-prod.svc.id.goog[velero/velero]",

@@ -92,6 +92,7 @@ async function run(s: PlatformSettings, withCluster = false) {
                         cloud: "aws",
                         nodeSecurityGroupId: "sg-nodes",
                         clusterName: "acme-prod-eks",
+                        defaultStorageClass: "gp3",
                         kubernetesProvider: new k8s.Provider("k8s", { kubeconfig: KUBECONFIG }),
                     }
                   : {
@@ -194,7 +195,18 @@ describe("the data layer", () => {
 
     it("the outputs are the data contract, without a secret value", async () => {
         const { outputs } = await run(settings("staging"));
-        assert.deepEqual(Object.keys(outputs), ["environment", "cloud", "region", "postgres", "redis", "rabbitmq", "queue", "backups"]);
+        assert.deepEqual(Object.keys(outputs), [
+            "environment",
+            "cloud",
+            "region",
+            "postgres",
+            "redis",
+            "volumeStorageClass",
+            "rabbitmq",
+            "queue",
+            "backups",
+        ]);
+        assert.equal(outputs["volumeStorageClass"], null, "no cluster, no storage class");
         assert.deepEqual(Object.keys(outputs["postgres"] as object), [
             "host",
             "port",
@@ -214,7 +226,8 @@ describe("the data layer", () => {
             ofType(without.resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.name),
             ["postgres-db-from-proxy"],
         );
-        const { resources } = await run(settings("prod"), true);
+        const { resources, outputs } = await run(settings("prod"), true);
+        assert.equal(outputs["volumeStorageClass"], "gp3", "the cluster's default class, encrypted with the data key");
         assert.deepEqual(
             ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
                 .filter((r) => r.inputs["referencedSecurityGroupId"] === "sg-nodes")
@@ -247,8 +260,15 @@ describe("the data layer", () => {
             "platform:data:GcpQueue jobs [protected]",
             "platform:data:GcpBackupBucket backups [protected]",
             "platform:data:GcsTransferJob cross-cloud-copy [protected]",
+            "platform:data:GkeCmekStorageClass volumes [protected]",
             "platform:data:GcpVelero velero [protected]",
         ]);
+        assert.equal(outputs["volumeStorageClass"], "pd-balanced-cmek");
+        const storageClass = findResource(resources, "kubernetes:storage.k8s.io/v1:StorageClass", "volumes-class").inputs;
+        assert.deepEqual(
+            [(storageClass["parameters"] as Record<string, unknown>)["disk-encryption-kms-key"], storageClass["reclaimPolicy"]],
+            [gcpFoundation.kmsKeyIds.data, "Retain"],
+        );
         assert.deepEqual(
             ofType(resources, "gcp:projects/service:Service").map((r) => r.inputs["service"]),
             [

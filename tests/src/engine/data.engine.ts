@@ -93,6 +93,7 @@ describe("the data layer on the real engine (simulated cloud)", function () {
             [release?.inputs?.["chart"], release?.inputs?.["version"], status?.["status"], status?.["namespace"]],
             [VELERO_CHART.name, VELERO_CHART.version, "deployed", "velero"],
         );
+        assert.equal((await data.outputs())["volumeStorageClass"]?.value, clusterOutputs["defaultStorageClass"]?.value);
         const k8sProvider = state.find((r) => r.type === "pulumi:providers:kubernetes");
         assert.equal(k8sProvider?.urn.split("::").pop(), "acme-dev-data-k8s");
 

@@ -35,6 +35,12 @@ interface DataOutputsBase {
     readonly region: string;
     readonly postgres: PostgresOutputs;
     readonly redis: RedisOutputs;
+    /**
+     * The StorageClass whose volumes are encrypted with the foundation's `data` key, for workloads
+     * that hold data: the cluster's default on EKS (gp3 with the key), the data layer's
+     * `pd-balanced-cmek` on GKE (whose default is Google-encrypted); null without a cluster.
+     */
+    readonly volumeStorageClass: string | null;
 }
 
 export interface AwsDataOutputs extends DataOutputsBase {
