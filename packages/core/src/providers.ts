@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlatformSettings } from "./config/settings.js";
+import type { AwsSettings, PlatformSettings } from "./config/settings.js";
 import { resourceName } from "./naming.js";
 import { gcpLabels } from "./tags.js";
 
@@ -34,6 +34,24 @@ export function createCloudProvider(settings: PlatformSettings, opts?: pulumi.Cu
             project: settings.gcpProject,
             region: settings.region,
             defaultLabels: gcpLabels(settings.ownership),
+        },
+        opts,
+    );
+}
+
+/**
+ * An AWS provider for another region of the same account (a replica bucket, a second-region key):
+ * the same ownership tags and account pin as {@link createCloudProvider}'s, named
+ * `<project>-<env>-aws-<region>`.
+ */
+export function createAwsProviderInRegion(settings: AwsSettings, region: string, opts?: pulumi.CustomResourceOptions): aws.Provider {
+    const name = resourceName({ project: settings.project, environment: settings.environment, component: `aws-${region}` });
+    return new aws.Provider(
+        name,
+        {
+            region: region as aws.Region,
+            defaultTags: { tags: { ...settings.ownership } },
+            allowedAccountIds: settings.awsAccountId ? [settings.awsAccountId] : undefined,
         },
         opts,
     );

@@ -34,7 +34,9 @@ export class TypedStackReference<T extends object> {
      */
     require<K extends keyof T & string>(key: K): pulumi.Output<T[K]> {
         const value = this.reference.getOutput(key);
-        return pulumi.all([this.reference.name, this.reference.outputs, value]).apply(([stack, outputs, v]) => {
+        // `outputs` is a secret as a whole when any upstream output is (a kubeconfig): only the key
+        // check reads it, so it is unsecreted here and the result is a secret exactly when the output is.
+        return pulumi.all([this.reference.name, pulumi.unsecret(this.reference.outputs), value]).apply(([stack, outputs, v]) => {
             if (Object.hasOwn(outputs, key)) {
                 return v as T[K];
             }

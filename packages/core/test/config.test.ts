@@ -124,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, cluster, network",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, cluster, network, data",
                 ],
             ],
         );
@@ -135,13 +135,13 @@ describe("config: parsePlatformConfig", () => {
             problems({
                 ...prod,
                 profile: {
-                    data: { storageGb: 100 },
+                    observability: { retentionDays: 30 },
                     minReplicas: 1,
                     logRetentionDays: 7,
                     topology: "single-zone",
                 },
             }),
-            ["data", "minReplicas", "logRetentionDays", "topology"].map((k) => [`platform:profile.${k}`, "unknown setting"]),
+            ["observability", "minReplicas", "logRetentionDays", "topology"].map((k) => [`platform:profile.${k}`, "unknown setting"]),
         );
     });
 
@@ -715,6 +715,286 @@ describe("config: parseStackConfig and loadPlatformSettings (engine form)", () =
         assert.deepEqual(
             issues.map((i) => [i.field, i.value, i.problem]),
             [["platform:network", "10.0.0.0/16", "must be an object"]],
+        );
+    });
+});
+
+describe("config: platform:data and platform:profile.data", () => {
+    const data = (raw: Record<string, unknown>) => parsePlatformConfig(raw, { today: TODAY }).data;
+
+    it("resolves every default from the environment's profile", () => {
+        assert.deepEqual(data({ ...prod, environment: "dev", network: { cidr: "10.10.0.0/16" } }), {
+            size: "small",
+            readReplicas: 0,
+            connectionPooling: "none",
+            maxReceiveCount: 5,
+            objectLock: "none",
+        });
+        assert.deepEqual(data({ ...prod, environment: "staging" }), {
+            size: "medium",
+            readReplicas: 0,
+            connectionPooling: "rdsProxy",
+            maxReceiveCount: 5,
+            objectLock: "none",
+        });
+        assert.deepEqual(data(prod), {
+            size: "large",
+            readReplicas: 0,
+            connectionPooling: "rdsProxy",
+            maxReceiveCount: 5,
+            objectLock: "none",
+        });
+        assert.deepEqual(data(dr), { size: "large", readReplicas: 0, maxReceiveCount: 5, objectLock: "none" });
+    });
+
+    it("takes every setting on AWS", () => {
+        assert.deepEqual(
+            data({
+                ...prod,
+                data: {
+                    size: "medium",
+                    postgres: { readReplicas: 2, connectionPooling: "none" },
+                    queue: { maxReceiveCount: 10 },
+                    backups: { objectLock: "compliance", replicationRegion: "us-west-2", crossCloudCopy: { gcpProject: "acme-dr-prod" } },
+                },
+            }),
+            {
+                size: "medium",
+                readReplicas: 2,
+                connectionPooling: "none",
+                maxReceiveCount: 10,
+                objectLock: "compliance",
+                replicationRegion: "us-west-2",
+                crossCloudCopyProject: "acme-dr-prod",
+            },
+        );
+    });
+
+    it("takes every setting on GCP, defaulting the copy's source to prod in us-east-1", () => {
+        assert.deepEqual(
+            data({
+                ...dr,
+                data: {
+                    postgres: { readReplicas: 1 },
+                    backups: { objectLock: "governance", crossCloudCopy: { sourceAwsAccountId: "123456789012" } },
+                },
+            }),
+            {
+                size: "large",
+                readReplicas: 1,
+                maxReceiveCount: 5,
+                objectLock: "governance",
+                crossCloudCopySource: { awsAccountId: "123456789012", environment: "prod", region: "us-east-1" },
+            },
+        );
+        const staging = parsePlatformConfig({
+            ...dr,
+            data: {
+                backups: {
+                    crossCloudCopy: { sourceAwsAccountId: "123456789012", sourceEnvironment: "staging", sourceRegion: "us-west-2" },
+                },
+            },
+        });
+        assert.deepEqual(staging.cloud === "gcp" && staging.data.crossCloudCopySource, {
+            awsAccountId: "123456789012",
+            environment: "staging",
+            region: "us-west-2",
+        });
+    });
+
+    it("rejects every bad value of platform:data on AWS, each with its problem", () => {
+        assert.deepEqual(
+            issuesOf({
+                ...prod,
+                data: {
+                    size: "huge",
+                    postgres: { readReplicas: 6, connectionPooling: "pgbouncer" },
+                    queue: { maxReceiveCount: 0 },
+                    backups: { objectLock: true, replicationRegion: "us-west1", crossCloudCopy: { gcpProject: "Acme_DR" } },
+                },
+            }).map((i) => [i.field, i.value, i.problem, i.fix]),
+            [
+                ["platform:data.size", "huge", "is not an allowed value", "use one of: small, medium, large"],
+                ["platform:data.postgres.readReplicas", 6, "must be a whole number from 0 to 5", "change it to a number in range"],
+                ["platform:data.postgres.connectionPooling", "pgbouncer", "is not an allowed value", "use one of: rdsProxy, none"],
+                ["platform:data.queue.maxReceiveCount", 0, "must be a whole number from 1 to 1000", "change it to a number in range"],
+                ["platform:data.backups.objectLock", true, "is not an allowed value", "use one of: none, governance, compliance"],
+                ["platform:data.backups.replicationRegion", "us-west1", "is not an AWS region", "use an AWS region such as us-west-2"],
+                [
+                    "platform:data.backups.crossCloudCopy.gcpProject",
+                    "Acme_DR",
+                    "is not a GCP project id",
+                    "use the GCP project id of the copy, e.g. acme-dr-prod",
+                ],
+            ],
+        );
+    });
+
+    it("rejects fractional, negative and string counts", () => {
+        assert.deepEqual(problems({ ...prod, data: { postgres: { readReplicas: 1.5 }, queue: { maxReceiveCount: "5" } } }), [
+            ["platform:data.postgres.readReplicas", "must be a whole number from 0 to 5"],
+            ["platform:data.queue.maxReceiveCount", "must be a whole number from 1 to 1000"],
+        ]);
+        assert.deepEqual(problems({ ...prod, data: { postgres: { readReplicas: -1 }, queue: { maxReceiveCount: 1001 } } }), [
+            ["platform:data.postgres.readReplicas", "must be a whole number from 0 to 5"],
+            ["platform:data.queue.maxReceiveCount", "must be a whole number from 1 to 1000"],
+        ]);
+    });
+
+    it("rejects unknown keys and a missing copy target, naming the keys that exist", () => {
+        assert.deepEqual(
+            issuesOf({ ...prod, data: { postgress: {}, backups: { crossCloudCopy: {} } } }).map((i) => [i.field, i.problem, i.fix]),
+            [
+                [
+                    "platform:data.backups.crossCloudCopy.gcpProject",
+                    "required setting is missing",
+                    "set it to the GCP project id of the copy, e.g. acme-dr-prod",
+                ],
+                ["platform:data.postgress", "unknown setting", "remove it or use one of: size, postgres, queue, backups"],
+            ],
+        );
+        assert.deepEqual(problems({ ...prod, data: "large" }), [["platform:data", "must be an object"]]);
+    });
+
+    it("rejects a replication region equal to the stack's own region", () => {
+        assert.deepEqual(issuesOf({ ...prod, data: { backups: { replicationRegion: "us-east-1" } } }), [
+            {
+                field: "platform:data.backups.replicationRegion",
+                value: "us-east-1",
+                problem: "is the stack's own region, so a regional outage takes both copies",
+                fix: "choose another region, e.g. us-west-2 for us-east-1",
+            },
+        ]);
+    });
+
+    it("rejects AWS-only settings on GCP, and every bad value of the GCP copy source", () => {
+        assert.deepEqual(
+            issuesOf({
+                ...dr,
+                data: { postgres: { connectionPooling: "rdsProxy" }, backups: { replicationRegion: "us-east4" } },
+            }).map((i) => [i.field, i.problem, i.fix]),
+            [
+                [
+                    "platform:data.postgres.connectionPooling",
+                    "is only supported on aws; this is a gcp stack",
+                    "remove it, or set platform:cloud to aws",
+                ],
+                [
+                    "platform:data.backups.replicationRegion",
+                    "is only supported on aws; this is a gcp stack",
+                    "remove it, or set platform:cloud to aws",
+                ],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...dr,
+                data: { backups: { crossCloudCopy: { sourceAwsAccountId: "1234", sourceEnvironment: "qa", sourceRegion: "us-east1" } } },
+            }),
+            [
+                ["platform:data.backups.crossCloudCopy.sourceAwsAccountId", "is not an AWS account id"],
+                ["platform:data.backups.crossCloudCopy.sourceEnvironment", "is not an allowed value"],
+                ["platform:data.backups.crossCloudCopy.sourceRegion", "is not an AWS region"],
+            ],
+        );
+        assert.deepEqual(problems({ ...dr, data: { backups: { crossCloudCopy: {} } } }), [
+            ["platform:data.backups.crossCloudCopy.sourceAwsAccountId", "required setting is missing"],
+        ]);
+    });
+
+    it("rejects a copy source that is not an AWS environment", () => {
+        assert.deepEqual(
+            issuesOf({ ...dr, data: { backups: { crossCloudCopy: { sourceAwsAccountId: "123456789012", sourceEnvironment: "dr" } } } }),
+            [
+                {
+                    field: "platform:data.backups.crossCloudCopy.sourceEnvironment",
+                    value: "dr",
+                    problem: "runs on gcp; the copy reads an AWS environment's S3 backup bucket",
+                    fix: "name an AWS environment, e.g. prod",
+                },
+            ],
+        );
+    });
+
+    it("applies profile.data overrides and rejects bad ones", () => {
+        const profile = parsePlatformConfig({
+            ...prod,
+            environment: "dev",
+            profile: {
+                data: {
+                    highAvailability: true,
+                    storageGb: 100,
+                    backupRetentionDays: 14,
+                    pointInTimeRecovery: false,
+                    deletionProtection: true,
+                },
+            },
+        }).profile.data;
+        assert.deepEqual(profile, {
+            highAvailability: true,
+            storageGb: 100,
+            backupRetentionDays: 14,
+            pointInTimeRecovery: false,
+            deletionProtection: true,
+        });
+        assert.deepEqual(
+            problems({
+                ...prod,
+                environment: "dev",
+                profile: { data: { highAvailability: "no", storageGb: 10, backupRetentionDays: 36, pointInTimeRecovery: 1, retention: 7 } },
+            }),
+            [
+                ["platform:profile.data.highAvailability", "must be true or false"],
+                ["platform:profile.data.storageGb", "must be a whole number from 20 to 65536"],
+                ["platform:profile.data.backupRetentionDays", "must be a whole number from 1 to 35"],
+                ["platform:profile.data.pointInTimeRecovery", "must be true or false"],
+                ["platform:profile.data.retention", "unknown setting"],
+            ],
+        );
+    });
+
+    it("a bigger database changes the default size", () => {
+        assert.equal(data({ ...prod, environment: "dev", profile: { data: { storageGb: 200 } } }).size, "medium");
+    });
+
+    it("refuses each data weakening in prod and dr without a waiver, and accepts it with one", () => {
+        const weakened = {
+            data: { highAvailability: false, backupRetentionDays: 7, pointInTimeRecovery: false, deletionProtection: false },
+        };
+        const expected: Array<[string, unknown, string]> = [
+            ["platform:profile.data.highAvailability", false, "runs databases and caches in one zone (Multi-AZ / REGIONAL off) in prod"],
+            ["platform:profile.data.backupRetentionDays", 7, "keeps backups 7 days, below the floor of 30 in prod"],
+            [
+                "platform:profile.data.pointInTimeRecovery",
+                false,
+                "turns point-in-time recovery off (the 15-minute RPO of the seeds no longer holds) in prod",
+            ],
+            ["platform:profile.data.deletionProtection", false, "turns deletion protection of databases off in prod"],
+        ];
+        assert.deepEqual(
+            issuesOf({ ...prod, profile: weakened }).map((i) => [i.field, i.value, i.problem]),
+            expected,
+        );
+        assert.deepEqual(
+            issuesOf({ ...dr, profile: weakened }).map((i) => i.problem),
+            expected.map(([, , p]) => p.replace(/ in prod$/, " in dr")),
+        );
+        const waivers = ["highAvailability", "backupRetentionDays", "pointInTimeRecovery", "deletionProtection"].map((k) => ({
+            setting: `profile.data.${k}`,
+            reason: "a short-lived load test environment copy",
+            owner: "platform",
+        }));
+        const s = parsePlatformConfig({ ...prod, profile: weakened, waivers }, { today: TODAY });
+        assert.deepEqual(s.profile.data, { ...s.profile.data, ...weakened.data });
+    });
+
+    it("strengthening, a smaller disk in prod, and weakening outside production need no waiver", () => {
+        assert.equal(parsePlatformConfig({ ...prod, profile: { data: { backupRetentionDays: 35 } } }).profile.data.backupRetentionDays, 35);
+        assert.equal(parsePlatformConfig({ ...prod, profile: { data: { storageGb: 300 } } }).profile.data.storageGb, 300);
+        assert.equal(
+            parsePlatformConfig({ ...prod, environment: "staging", profile: { data: { highAvailability: false } } }).profile.data
+                .highAvailability,
+            false,
         );
     });
 });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { synthesize } from "@platform/synth";
 import { stackReferenceName, TypedStackReference } from "../src/index.js";
 
@@ -60,6 +61,32 @@ describe("typed stack references", () => {
         await assert.rejects(
             synthesize({ project: "cluster", stack: "prod", cloud: { stackOutputs }, program }),
             /Required output 'vpcId' does not exist on stack 'acme\/foundation\/prod'/,
+        );
+    });
+
+    it("a secret upstream output (a kubeconfig) does not make the others secret", async () => {
+        const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "apiVersion: v1" };
+        const secrecy: Record<string, Promise<boolean>> = {};
+        const result = await synthesize({
+            project: "data",
+            stack: "prod",
+            cloud: { stackOutputs: { "acme/cluster/prod": { vpcId: "vpc-1", subnetIds: ["a"], kubeconfig: SECRET } } },
+            program: () => {
+                const ref = new TypedStackReference<Upstream & { kubeconfig: string }>("cluster", {
+                    organization: "acme",
+                    project: "cluster",
+                    stack: "prod",
+                });
+                secrecy["outputs"] = pulumi.isSecret(ref.reference.outputs);
+                secrecy["vpcId"] = pulumi.isSecret(ref.require("vpcId"));
+                return { vpc: ref.require("vpcId") };
+            },
+        });
+        assert.deepEqual(result.outputs, { vpc: "vpc-1" });
+        assert.deepEqual(
+            // The upstream's outputs as a whole are a secret (the SDK's rule); the output read is not.
+            { outputs: await secrecy["outputs"], vpcId: await secrecy["vpcId"] },
+            { outputs: true, vpcId: false },
         );
     });
 });

@@ -19,6 +19,7 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
     [A.mqBroker]: "queued messages and the broker endpoint",
     [A.sqsQueue]: "queued messages",
     [A.secretsmanagerSecret]: "the secret value and its versions",
+    [A.backupVault]: "every recovery point (backup) it holds",
     [A.eksCluster]: "every workload on the cluster and its API endpoint",
     [A.ecrRepository]: "the images it stores",
     [G.keyRing]: "key rings cannot be deleted, and their names can never be reused",
@@ -26,10 +27,12 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
     [G.managedZone]: "a new zone gets new name servers and DNSSEC keys, breaking delegation",
     [G.storageBucket]: "the objects it stores",
     [G.sqlDatabaseInstance]: "the database",
+    [G.sqlDatabase]: "the database's tables (dropped with it)",
     [G.redisInstance]: "the cache's data and its endpoint",
     [G.secretManagerSecret]: "the secret value and its versions",
     [G.containerCluster]: "every workload on the cluster and its API endpoint",
     [G.pubsubTopic]: "undelivered messages",
+    [G.pubsubSubscription]: "unacknowledged messages",
     [G.artifactRegistryRepository]: "the images it stores",
 };
 

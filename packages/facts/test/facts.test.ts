@@ -30,8 +30,8 @@ describe("facts", () => {
 
     it("tagKind: listed types, types with tag inputs, untaggable types, other packages", () => {
         assert.equal(tagKind({ type: "aws:ec2/vpc:Vpc", props: {} }), "tags");
-        assert.equal(tagKind({ type: "aws:backup/vault:Vault", props: { tags: {} } }), "tags");
-        assert.equal(tagKind({ type: "aws:backup/vault:Vault", props: {} }), undefined);
+        assert.equal(tagKind({ type: "aws:dynamodb/table:Table", props: { tags: {} } }), "tags");
+        assert.equal(tagKind({ type: "aws:dynamodb/table:Table", props: {} }), undefined);
         assert.equal(tagKind({ type: "aws:kms/alias:Alias", props: { tags: {} } }), undefined);
         assert.equal(tagKind({ type: "gcp:kms/cryptoKey:CryptoKey", props: {} }), "labels");
         assert.equal(tagKind({ type: "gcp:compute/router:Router", props: {} }), undefined);
@@ -47,5 +47,40 @@ describe("facts", () => {
             [true, true, true, false, false],
         );
         assert.equal(isStatefulType("toString"), false);
+    });
+
+    it("stateful types: every data resource that holds data is, its plumbing is not", () => {
+        const stateful = [
+            "aws:rds/instance:Instance",
+            "aws:elasticache/replicationGroup:ReplicationGroup",
+            "aws:mq/broker:Broker",
+            "aws:sqs/queue:Queue",
+            "aws:s3/bucket:Bucket",
+            "aws:backup/vault:Vault",
+            "aws:secretsmanager/secret:Secret",
+            "gcp:sql/databaseInstance:DatabaseInstance",
+            "gcp:sql/database:Database",
+            "gcp:redis/instance:Instance",
+            "gcp:pubsub/topic:Topic",
+            "gcp:pubsub/subscription:Subscription",
+            "gcp:storage/bucket:Bucket",
+            "gcp:secretmanager/secret:Secret",
+        ];
+        const plumbing = [
+            "aws:rds/parameterGroup:ParameterGroup",
+            "aws:rds/proxy:Proxy",
+            "aws:s3/bucketVersioning:BucketVersioning",
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:backup/plan:Plan",
+            "aws:backup/selection:Selection",
+            "aws:sqs/queuePolicy:QueuePolicy",
+            "gcp:storage/transferJob:TransferJob",
+            "gcp:storage/bucketIAMMember:BucketIAMMember",
+        ];
+        assert.deepEqual(
+            stateful.filter((t) => !isStatefulType(t)),
+            [],
+        );
+        assert.deepEqual(plumbing.filter(isStatefulType), []);
     });
 });

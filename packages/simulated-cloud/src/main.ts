@@ -1,5 +1,5 @@
 /**
- * Entry point of the `pulumi-resource-aws` / `-gcp` / `-kubernetes` simulated plugins
+ * Entry point of the `pulumi-resource-aws` / `-gcp` / `-kubernetes` / `-random` simulated plugins
  * (`bin/pulumi-resource-<name>` runs `node dist/src/main.js <name> <engine args...>`). Writes one
  * line to stderr saying what it is, then the port to stdout, as the engine expects of a plugin,
  * and exits when the engine that started it is gone.

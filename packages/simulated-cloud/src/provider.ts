@@ -1,6 +1,6 @@
 /**
  * The simulated cloud as a resource provider: what `pulumi-resource-aws` / `pulumi-resource-gcp` /
- * `pulumi-resource-kubernetes` answer to the engine, as pure functions of the provider's configuration and the request. The
+ * `pulumi-resource-kubernetes` / `pulumi-resource-random` answer to the engine, as pure functions of the provider's configuration and the request. The
  * gRPC server (`server.ts`) only converts messages. Ids and computed outputs come from the same
  * cloud model the unit-test mocks use (`@platform/synth` cloud-model), so a real-engine rehearsal
  * and a mock synthesis produce the same ids, ARNs and self links for the same inputs.
@@ -9,7 +9,9 @@
  * from the provider configuration, AWS `tagsAll` (`defaultTags` merged with `tags`) and GCP
  * `effectiveLabels` / `pulumiLabels` (`defaultLabels` merged with `labels`), as the real providers
  * compute them. The kubernetes package has its own model (`kubernetes.ts`): Kubernetes objects
- * are not in the synth cloud model. Rehearsal only: nothing is created in any cloud.
+ * are not in the synth cloud model. The random package's generated values (`random.RandomPassword`)
+ * come from the cloud model too: derived from the resource and its inputs, not random.
+ * Rehearsal only: nothing is created in any cloud.
  */
 // The cloud model alone, through @platform/synth's `./cloud-model` export: the package root would
 // also load the synthesizer, and with it the Pulumi SDK's mock runtime, which has no place in a
@@ -50,14 +52,24 @@ import {
     type WireValue,
 } from "./values.js";
 
-export type CloudPackage = "aws" | "gcp" | "kubernetes";
+export type CloudPackage = "aws" | "gcp" | "kubernetes" | "random";
 
-export const CLOUD_PACKAGES: readonly CloudPackage[] = ["aws", "gcp", "kubernetes"];
+export const CLOUD_PACKAGES: readonly CloudPackage[] = ["aws", "gcp", "kubernetes", "random"];
 
 /** The SDK versions the platform's stacks use; the engine asks for these plugin versions. */
-export const PLUGIN_VERSIONS: Readonly<Record<CloudPackage, string>> = { aws: "7.48.0", gcp: "9.37.0", kubernetes: "4.34.2" };
+export const PLUGIN_VERSIONS: Readonly<Record<CloudPackage, string>> = {
+    aws: "7.48.0",
+    gcp: "9.37.0",
+    kubernetes: "4.34.2",
+    random: "4.21.2",
+};
 
-const CLOUD_NAMES: Readonly<Record<CloudPackage, string>> = { aws: "AWS", gcp: "GCP", kubernetes: "any Kubernetes cluster" };
+const CLOUD_NAMES: Readonly<Record<CloudPackage, string>> = {
+    aws: "AWS",
+    gcp: "GCP",
+    kubernetes: "any Kubernetes cluster",
+    random: "any cloud; generated values are derived, not random",
+};
 
 /** The one line the plugin writes to stderr when it starts (the engine shows it to the user). */
 export function startupBanner(pkg: CloudPackage): string {
@@ -113,7 +125,7 @@ export function parseProviderConfig(pkg: CloudPackage, variables: Readonly<Recor
         }
     }
     const text = (value: WireValue | undefined): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-    const region = pkg === "kubernetes" ? undefined : text(settings["region"]);
+    const region = pkg === "kubernetes" || pkg === "random" ? undefined : text(settings["region"]);
     const project = text(settings["project"]);
     return {
         package: pkg,
@@ -194,6 +206,9 @@ const GCP_REGIONAL: ReadonlySet<string> = new Set([
 
 /** Input properties the provider fills from its configuration when the program leaves them unset. */
 function defaultedProperties(config: ProviderConfig, type: string): Record<string, string> {
+    if (config.package === "random") {
+        return {};
+    }
     if (config.package === "aws") {
         return isAwsGlobal(type) ? {} : { region: config.region ?? "us-east-1" };
     }
@@ -371,10 +386,12 @@ export function diff(config: ProviderConfig, request: DiffRequest): DiffResult {
     const computed: Array<[string, Readonly<Record<string, string>>, string]> =
         config.package === "aws"
             ? [["tagsAll", config.defaultTags, "tags"]]
-            : [
-                  ["effectiveLabels", config.defaultLabels, "labels"],
-                  ["pulumiLabels", config.defaultLabels, "labels"],
-              ];
+            : config.package === "gcp"
+              ? [
+                    ["effectiveLabels", config.defaultLabels, "labels"],
+                    ["pulumiLabels", config.defaultLabels, "labels"],
+                ]
+              : [];
     for (const [output, defaults, input] of computed) {
         const old = request.olds[output];
         if (isUnset(old) || containsUnknowns(request.news[input]) || request.ignoreChanges?.includes(input)) {

@@ -11,9 +11,10 @@ function modulesLoadedBy(file: string): string[] {
 }
 
 describe("simulated cloud plugin modules", () => {
-    it("loads only the synth cloud and Kubernetes models: not the synthesizer, not the SDK mock runtime", () => {
+    it("loads only the synth cloud (its data-layer part included) and Kubernetes models: not the synthesizer, not the SDK mock runtime", () => {
         const loaded = modulesLoadedBy(path.resolve(__dirname, "../src/server.js"));
         assert.deepEqual(loaded.filter((m) => m.includes("packages/synth/")).sort(), [
+            "packages/synth/dist/src/cloud-model-data.js",
             "packages/synth/dist/src/cloud-model.js",
             "packages/synth/dist/src/hash.js",
             "packages/synth/dist/src/helm-release.js",

@@ -25,13 +25,13 @@ export interface PluginProcess {
 }
 
 /** The executable the engine runs for a simulated plugin. */
-export function pluginBin(name: "aws" | "gcp" | "kubernetes"): string {
+export function pluginBin(name: "aws" | "gcp" | "kubernetes" | "random"): string {
     return path.resolve(__dirname, `../../bin/pulumi-resource-${name}`);
 }
 
 /** `bin/pulumi-resource-<name>` started with the engine's arguments (logging flags, then its address). */
 export async function startPlugin(
-    name: "aws" | "gcp" | "kubernetes",
+    name: "aws" | "gcp" | "kubernetes" | "random",
     args: readonly string[] = ["--logtostderr", "-v=9", "127.0.0.1:1"],
     env: NodeJS.ProcessEnv = process.env,
 ): Promise<PluginProcess> {

@@ -4,6 +4,7 @@
  * stack synthesis and the `platform synth` command all use this one model, so they cannot
  * disagree. Everything here is a rehearsal value: ids are stable hashes, never real resources.
  */
+import { AWS_DATA_MODEL, awsDataId, DATA_REPLACE_ON_CHANGE, gcpDataState, simulateDataInvoke, simulateRandom } from "./cloud-model-data.js";
 import { stableHex } from "./hash.js";
 import { kubernetesCheck, kubernetesCreate, parseKubernetesSettings } from "./kubernetes-model.js";
 import type { WireObject } from "./wire-values.js";
@@ -185,6 +186,8 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
         name: physicalName(ctx),
     }),
     "aws:cloudwatch/eventTarget:EventTarget": () => ({}),
+    // The data layer's types (cloud-model-data.ts).
+    ...AWS_DATA_MODEL,
 };
 
 /** `createdAt` of simulated resources that report one. */
@@ -270,7 +273,7 @@ function awsId(ctx: ResourceContext): string {
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return `${str(ctx.inputs["role"], "role")}-${stableHex(20, str(ctx.inputs["policyArn"], "policy"))}`;
         default:
-            return `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+            return awsDataId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
     }
 }
 
@@ -297,6 +300,10 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
     const project = str(ctx.inputs["project"], ctx.gcpProject);
     const name = physicalName(ctx);
     const location = typeof ctx.inputs["region"] === "string" ? `regions/${ctx.inputs["region"]}` : "global";
+    const data = gcpDataState(ctx, project, name);
+    if (data !== undefined) {
+        return data;
+    }
     if (ctx.type === "gcp:kms/keyRing:KeyRing") {
         const id = `projects/${project}/locations/${str(ctx.inputs["location"], "global")}/keyRings/${name}`;
         return { id, state: { name } };
@@ -465,6 +472,9 @@ export function simulateResource(
     if (args.type.startsWith("kubernetes:")) {
         return simulateKubernetesObject(args);
     }
+    if (args.type.startsWith("random:")) {
+        return simulateRandom(ctx);
+    }
     if (args.type.startsWith("aws:")) {
         const id = awsId(ctx);
         const computed = AWS_MODEL[args.type]?.(ctx, id) ?? {};
@@ -506,8 +516,13 @@ export function simulateInvoke(token: string, inputs: State, options: CloudModel
             const projectId = str(inputs["projectId"], options.gcpProject ?? SIMULATED_GCP_PROJECT);
             return { projectId, number: SIMULATED_GCP_PROJECT_NUMBER, name: projectId, id: `projects/${projectId}` };
         }
-        default:
-            throw new UnmodelledInvokeError(token);
+        default: {
+            const answer = simulateDataInvoke(token, inputs, options.gcpProject ?? SIMULATED_GCP_PROJECT);
+            if (answer === undefined) {
+                throw new UnmodelledInvokeError(token);
+            }
+            return answer;
+        }
     }
 }
 
@@ -675,6 +690,8 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "gcp:projects/iAMMember:IAMMember": ["project", "role", "member", "condition"],
     "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": ["cryptoKeyId", "role", "member", "condition"],
     "gcp:servicenetworking/connection:Connection": ["network", "service"],
+    // The data layer's types (cloud-model-data.ts).
+    ...DATA_REPLACE_ON_CHANGE,
 };
 
 /** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */

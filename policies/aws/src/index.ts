@@ -16,6 +16,25 @@ import { sgNoPublicIngress } from "./policies/sg-no-public-ingress.js";
 import { subnetNoAutoPublicIp } from "./policies/subnet-no-auto-public-ip.js";
 import { vpcDefaultSgClosed } from "./policies/vpc-default-sg-closed.js";
 import { vpcFlowLogs } from "./policies/vpc-flow-logs.js";
+// The data layer's policies.
+import { rdsEncryptedCmk } from "./policies/rds-encrypted-cmk.js";
+import { rdsNotPublic } from "./policies/rds-not-public.js";
+import { rdsMultiAz } from "./policies/rds-multi-az.js";
+import { rdsDeletionProtection } from "./policies/rds-deletion-protection.js";
+import { rdsBackupRetention } from "./policies/rds-backup-retention.js";
+import { rdsPerformanceInsights } from "./policies/rds-performance-insights.js";
+import { rdsIamAuth } from "./policies/rds-iam-auth.js";
+import { rdsLogExports } from "./policies/rds-log-exports.js";
+import { rdsEnhancedMonitoring } from "./policies/rds-enhanced-monitoring.js";
+import { elasticacheEncryption } from "./policies/elasticache-encryption.js";
+import { mqNotPublic } from "./policies/mq-not-public.js";
+import { mqLogs } from "./policies/mq-logs.js";
+import { s3PublicAccessBlock } from "./policies/s3-public-access-block.js";
+import { s3Versioning } from "./policies/s3-versioning.js";
+import { s3SseKms } from "./policies/s3-sse-kms.js";
+import { s3Lifecycle } from "./policies/s3-lifecycle.js";
+import { sqsEncrypted } from "./policies/sqs-encrypted.js";
+import { sqsDlq } from "./policies/sqs-dlq.js";
 
 export const packName = "aws";
 
@@ -33,6 +52,24 @@ export const policies: Policies = [
     eksSupportedVersion,
     ec2Imdsv2Required,
     ebsVolumesEncrypted,
+    rdsEncryptedCmk,
+    rdsNotPublic,
+    rdsMultiAz,
+    rdsDeletionProtection,
+    rdsBackupRetention,
+    rdsPerformanceInsights,
+    rdsIamAuth,
+    rdsLogExports,
+    rdsEnhancedMonitoring,
+    elasticacheEncryption,
+    mqNotPublic,
+    mqLogs,
+    s3PublicAccessBlock,
+    s3Versioning,
+    s3SseKms,
+    s3Lifecycle,
+    sqsEncrypted,
+    sqsDlq,
 ];
 
 export {
@@ -43,9 +80,27 @@ export {
     eksEndpointNotPublic,
     eksSecretsEncrypted,
     eksSupportedVersion,
+    elasticacheEncryption,
     kmsPolicy,
     kmsRotation,
+    mqLogs,
+    mqNotPublic,
+    rdsBackupRetention,
+    rdsDeletionProtection,
+    rdsEncryptedCmk,
+    rdsEnhancedMonitoring,
+    rdsIamAuth,
+    rdsLogExports,
+    rdsMultiAz,
+    rdsNotPublic,
+    rdsPerformanceInsights,
+    s3Lifecycle,
+    s3PublicAccessBlock,
+    s3SseKms,
+    s3Versioning,
     sgNoPublicIngress,
+    sqsDlq,
+    sqsEncrypted,
     subnetNoAutoPublicIp,
     vpcDefaultSgClosed,
     vpcFlowLogs,

@@ -38,8 +38,36 @@ function everyViolation() {
         { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50 } }] },
         { provider },
     );
+    // The data layer's resources, with nothing set.
+    s.custom("aws:rds/instance:Instance", "db", { publiclyAccessible: true }, { provider });
+    s.custom("aws:elasticache/replicationGroup:ReplicationGroup", "cache", {}, { provider });
+    s.custom("aws:mq/broker:Broker", "broker", { publiclyAccessible: true }, { provider });
+    s.custom("aws:s3/bucket:Bucket", "bucket", { bucket: "b" }, { provider });
+    s.custom("aws:sqs/queue:Queue", "queue", {}, { provider });
     return s.build();
 }
+
+/** The data layer's policies, each tripped by everyViolation's resources. */
+const DATA_POLICIES = [
+    "aws-rds-encrypted-cmk",
+    "aws-rds-not-public",
+    "aws-rds-multi-az",
+    "aws-rds-deletion-protection",
+    "aws-rds-backup-retention",
+    "aws-rds-performance-insights",
+    "aws-rds-iam-auth",
+    "aws-rds-log-exports",
+    "aws-rds-enhanced-monitoring",
+    "aws-elasticache-encryption",
+    "aws-mq-not-public",
+    "aws-mq-logs",
+    "aws-s3-public-access-block",
+    "aws-s3-versioning",
+    "aws-s3-sse-kms",
+    "aws-s3-lifecycle",
+    "aws-sqs-encrypted",
+    "aws-sqs-dlq",
+];
 
 describe("aws pack", () => {
     it("exports the catalogue's AWS policies, all mandatory, with their severities", () => {
@@ -60,6 +88,24 @@ describe("aws pack", () => {
                 ["aws-eks-supported-version", "mandatory", "medium"],
                 ["aws-ec2-imdsv2-required", "mandatory", "high"],
                 ["aws-ebs-volumes-encrypted", "mandatory", "high"],
+                ["aws-rds-encrypted-cmk", "mandatory", "high"],
+                ["aws-rds-not-public", "mandatory", "critical"],
+                ["aws-rds-multi-az", "mandatory", "high"],
+                ["aws-rds-deletion-protection", "mandatory", "high"],
+                ["aws-rds-backup-retention", "mandatory", "high"],
+                ["aws-rds-performance-insights", "mandatory", "low"],
+                ["aws-rds-iam-auth", "mandatory", "medium"],
+                ["aws-rds-log-exports", "mandatory", "medium"],
+                ["aws-rds-enhanced-monitoring", "mandatory", "low"],
+                ["aws-elasticache-encryption", "mandatory", "high"],
+                ["aws-mq-not-public", "mandatory", "critical"],
+                ["aws-mq-logs", "mandatory", "medium"],
+                ["aws-s3-public-access-block", "mandatory", "critical"],
+                ["aws-s3-versioning", "mandatory", "medium"],
+                ["aws-s3-sse-kms", "mandatory", "high"],
+                ["aws-s3-lifecycle", "mandatory", "low"],
+                ["aws-sqs-encrypted", "mandatory", "medium"],
+                ["aws-sqs-dlq", "mandatory", "medium"],
             ],
         );
     });
@@ -72,20 +118,25 @@ describe("aws pack", () => {
         this.timeout(30000);
         const opts = { config: { "aws-kms-rotation": "advisory" }, stackTags: { "pulumi:project": "platform" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
-        assert.deepEqual([...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(), [
-            "aws-cloudwatch-logs-retention-kms:advisory",
-            "aws-ebs-volumes-encrypted:mandatory",
-            "aws-ec2-imdsv2-required:mandatory",
-            "aws-eks-control-plane-logging:mandatory",
-            "aws-eks-endpoint-not-public:mandatory",
-            "aws-eks-secrets-encrypted:mandatory",
-            "aws-eks-supported-version:mandatory",
-            "aws-kms-policy:mandatory",
-            "aws-kms-rotation:advisory",
-            "aws-sg-no-public-ingress:mandatory",
-            "aws-subnet-no-auto-public-ip:mandatory",
-            "aws-vpc-default-sg-closed:mandatory",
-            "aws-vpc-flow-logs:mandatory",
-        ]);
+        assert.deepEqual(
+            [...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(),
+            [
+                "aws-cloudwatch-logs-retention-kms:advisory",
+                "aws-ebs-volumes-encrypted:mandatory",
+                "aws-ec2-imdsv2-required:mandatory",
+                "aws-eks-control-plane-logging:mandatory",
+                "aws-eks-endpoint-not-public:mandatory",
+                "aws-eks-secrets-encrypted:mandatory",
+                "aws-eks-supported-version:mandatory",
+                "aws-kms-policy:mandatory",
+                "aws-kms-rotation:advisory",
+                "aws-sg-no-public-ingress:mandatory",
+                "aws-subnet-no-auto-public-ip:mandatory",
+                "aws-vpc-default-sg-closed:mandatory",
+                "aws-vpc-flow-logs:mandatory",
+            ]
+                .concat(DATA_POLICIES.map((p) => `${p}:mandatory`))
+                .sort(),
+        );
     });
 });

@@ -17,6 +17,18 @@ import { gkeWorkloadIdentity } from "./policies/gke-workload-identity.js";
 import { kmsRotation } from "./policies/kms-rotation.js";
 import { privateGoogleAccess } from "./policies/private-google-access.js";
 import { subnetFlowLogs } from "./policies/subnet-flow-logs.js";
+// The data layer's policies.
+import { cloudsqlNoPublicIp } from "./policies/cloudsql-no-public-ip.js";
+import { cloudsqlSslRequired } from "./policies/cloudsql-ssl-required.js";
+import { cloudsqlBackupsPitr } from "./policies/cloudsql-backups-pitr.js";
+import { cloudsqlRegional } from "./policies/cloudsql-regional.js";
+import { cloudsqlDeletionProtection } from "./policies/cloudsql-deletion-protection.js";
+import { gcsUniformAccess } from "./policies/gcs-uniform-access.js";
+import { gcsPublicAccessPrevention } from "./policies/gcs-public-access-prevention.js";
+import { gcsVersioning } from "./policies/gcs-versioning.js";
+import { memorystoreAuth } from "./policies/memorystore-auth.js";
+import { memorystoreTls } from "./policies/memorystore-tls.js";
+import { memorystoreStandardHa } from "./policies/memorystore-standard-ha.js";
 
 export const packName = "gcp";
 
@@ -35,10 +47,29 @@ export const policies: Policies = [
     gkeNoClientCertificate,
     gkeSecretsEncryption,
     gkeDeletionProtection,
+    cloudsqlNoPublicIp,
+    cloudsqlSslRequired,
+    cloudsqlBackupsPitr,
+    cloudsqlRegional,
+    cloudsqlDeletionProtection,
+    gcsUniformAccess,
+    gcsPublicAccessPrevention,
+    gcsVersioning,
+    memorystoreAuth,
+    memorystoreTls,
+    memorystoreStandardHa,
 ];
 
 export {
+    cloudsqlBackupsPitr,
+    cloudsqlDeletionProtection,
+    cloudsqlNoPublicIp,
+    cloudsqlRegional,
+    cloudsqlSslRequired,
     firewallNoPublicSshRdp,
+    gcsPublicAccessPrevention,
+    gcsUniformAccess,
+    gcsVersioning,
     gkeDeletionProtection,
     gkeNetworkPolicy,
     gkeNoClientCertificate,
@@ -50,6 +81,9 @@ export {
     gkeShieldedNodes,
     gkeWorkloadIdentity,
     kmsRotation,
+    memorystoreAuth,
+    memorystoreStandardHa,
+    memorystoreTls,
     privateGoogleAccess,
     subnetFlowLogs,
 };

@@ -30,8 +30,27 @@ function everyViolation() {
         { provider },
     );
     s.custom("gcp:container/nodePool:NodePool", "pool", { cluster: "gke", nodeConfig: { machineType: "e2-medium" } }, { provider });
+    // The data layer's resources, with nothing set.
+    s.custom("gcp:sql/databaseInstance:DatabaseInstance", "db", { deletionProtection: false }, { provider });
+    s.custom("gcp:storage/bucket:Bucket", "bucket", { location: "US" }, { provider });
+    s.custom("gcp:redis/instance:Instance", "cache", { memorySizeGb: 1 }, { provider });
     return s.build();
 }
+
+/** The data layer's policies, each tripped by everyViolation's resources. */
+const DATA_POLICIES = [
+    "gcp-cloudsql-no-public-ip",
+    "gcp-cloudsql-ssl-required",
+    "gcp-cloudsql-backups-pitr",
+    "gcp-cloudsql-regional",
+    "gcp-cloudsql-deletion-protection",
+    "gcp-gcs-uniform-access",
+    "gcp-gcs-public-access-prevention",
+    "gcp-gcs-versioning",
+    "gcp-memorystore-auth",
+    "gcp-memorystore-tls",
+    "gcp-memorystore-standard-ha",
+];
 
 describe("gcp pack", () => {
     it("exports the catalogue's GCP policies, all mandatory, with their severities", () => {
@@ -53,6 +72,17 @@ describe("gcp pack", () => {
                 ["gcp-gke-no-client-certificate", "mandatory", "high"],
                 ["gcp-gke-secrets-encryption", "mandatory", "high"],
                 ["gcp-gke-deletion-protection", "mandatory", "high"],
+                ["gcp-cloudsql-no-public-ip", "mandatory", "high"],
+                ["gcp-cloudsql-ssl-required", "mandatory", "high"],
+                ["gcp-cloudsql-backups-pitr", "mandatory", "high"],
+                ["gcp-cloudsql-regional", "mandatory", "high"],
+                ["gcp-cloudsql-deletion-protection", "mandatory", "high"],
+                ["gcp-gcs-uniform-access", "mandatory", "high"],
+                ["gcp-gcs-public-access-prevention", "mandatory", "critical"],
+                ["gcp-gcs-versioning", "mandatory", "medium"],
+                ["gcp-memorystore-auth", "mandatory", "high"],
+                ["gcp-memorystore-tls", "mandatory", "high"],
+                ["gcp-memorystore-standard-ha", "mandatory", "high"],
             ],
         );
     });
@@ -66,7 +96,7 @@ describe("gcp pack", () => {
         const opts = { config: { "gcp-private-google-access": "disabled" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual(
-            viaKit.map((v) => v.policy),
+            viaKit.map((v) => v.policy).filter((p) => !DATA_POLICIES.includes(p)),
             [
                 "gcp-subnet-flow-logs",
                 "gcp-firewall-no-public-ssh-rdp",
@@ -86,6 +116,10 @@ describe("gcp pack", () => {
                 "gcp-gke-workload-identity",
                 "gcp-gke-shielded-nodes",
             ],
+        );
+        assert.deepEqual(
+            [...new Set(viaKit.map((v) => v.policy).filter((p) => DATA_POLICIES.includes(p)))].sort(),
+            [...DATA_POLICIES].sort(),
         );
     });
 });

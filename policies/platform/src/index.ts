@@ -3,12 +3,13 @@
  * importable without starting a policy server (`pack.ts` is the entry point the CLI runs).
  */
 import type { Policies } from "@pulumi/policy";
+import { backupsMeetRpo } from "./policies/backups-meet-rpo.js";
 import { haInProd } from "./policies/ha-in-prod.js";
 import { protectStatefulProd } from "./policies/protect-stateful-prod.js";
 import { requiredTags } from "./policies/required-tags.js";
 
 export const packName = "platform";
 
-export const policies: Policies = [requiredTags, haInProd, protectStatefulProd];
+export const policies: Policies = [requiredTags, haInProd, protectStatefulProd, backupsMeetRpo];
 
-export { haInProd, protectStatefulProd, requiredTags };
+export { backupsMeetRpo, haInProd, protectStatefulProd, requiredTags };

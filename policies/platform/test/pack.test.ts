@@ -12,6 +12,7 @@ function everyViolation() {
     s.custom("aws:ec2/subnet:Subnet", "a", { vpcId: "vpc-1", availabilityZone: "us-east-1a", tags: { tier: "public" } }, { provider });
     s.custom("aws:route53/zone:Zone", "zone", { name: "example.com" }, { provider, protect: true });
     s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 365 }, { provider });
+    s.custom("aws:rds/instance:Instance", "db", { backupRetentionPeriod: 0 }, { provider, protect: true });
     return s.build();
 }
 
@@ -24,6 +25,7 @@ describe("platform pack", () => {
                 ["platform-required-tags", "mandatory", "medium"],
                 ["platform-ha-in-prod", "mandatory", "high"],
                 ["platform-protect-stateful-prod", "mandatory", "critical"],
+                ["platform-backups-meet-rpo", "mandatory", "high"],
             ],
         );
     });
@@ -42,9 +44,12 @@ describe("platform pack", () => {
                 "platform-required-tags",
                 "platform-required-tags",
                 "platform-required-tags",
+                "platform-required-tags",
                 "platform-ha-in-prod",
                 "platform-ha-in-prod",
                 "platform-protect-stateful-prod",
+                "platform-backups-meet-rpo",
+                "platform-backups-meet-rpo",
             ],
         );
     });

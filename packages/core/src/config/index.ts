@@ -7,3 +7,5 @@ export * from "./cross-field.js";
 export * from "./parse.js";
 export * from "./load.js";
 export * from "./stack-file-schema.js";
+export * from "./data-schema.js";
+export * from "./data-settings.js";

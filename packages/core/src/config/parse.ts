@@ -6,6 +6,7 @@
 import { ownershipTags } from "../tags.js";
 import { defaultZones } from "../validation/zones.js";
 import { crossFieldIssues, resolveEnvironment } from "./cross-field.js";
+import { resolveAwsDataSettings, resolveGcpDataSettings } from "./data-settings.js";
 import { ConfigValidationError } from "./errors.js";
 import { PLATFORM_CONFIG_SCHEMA } from "./schema.js";
 import type { PlatformSettings } from "./settings.js";
@@ -53,6 +54,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             awsAccountId: config.awsAccountId,
             network: { ...network, secondaryRegions: [] },
             cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
+            data: resolveAwsDataSettings(config.data, profile),
         };
     }
     return {
@@ -61,5 +63,6 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         gcpProject: config.gcpProject,
         network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
         cluster: { publicAccessCidrs },
+        data: resolveGcpDataSettings(config.data, profile),
     };
 }

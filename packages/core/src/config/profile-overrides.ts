@@ -2,6 +2,7 @@
 import { MAX_AZ_SLOTS } from "../cidr/carve.js";
 import {
     type ClusterProfile,
+    type DataProfile,
     type EnvironmentProfile,
     GKE_RELEASE_CHANNELS,
     type GkeReleaseChannel,
@@ -75,5 +76,18 @@ export function applyProfileOverrides(base: EnvironmentProfile, overrides: unkno
         },
         cluster: clusterOverrides(base.cluster, record(o["cluster"])),
         protectStatefulResources: typeof protect === "boolean" ? protect : base.protectStatefulResources,
+        data: applyDataOverrides(base.data, record(o["data"])),
+    };
+}
+
+/** `platform:profile.data` over the data profile; only well-formed values apply (the schema reports the rest). */
+function applyDataOverrides(base: DataProfile, o: Record<string, unknown>): DataProfile {
+    const flag = (key: keyof DataProfile, fallback: boolean): boolean => (typeof o[key] === "boolean" ? o[key] : fallback);
+    return {
+        highAvailability: flag("highAvailability", base.highAvailability),
+        storageGb: whole(o["storageGb"], 20, 65536, base.storageGb),
+        backupRetentionDays: whole(o["backupRetentionDays"], 1, 35, base.backupRetentionDays),
+        pointInTimeRecovery: flag("pointInTimeRecovery", base.pointInTimeRecovery),
+        deletionProtection: flag("deletionProtection", base.deletionProtection),
     };
 }

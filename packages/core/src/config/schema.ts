@@ -23,6 +23,7 @@ import {
     PROJECT_PREFIX_PATTERN,
 } from "../validation/names.js";
 import { checkLogRetentionDays } from "../validation/retention.js";
+import { AWS_DATA_SCHEMA, DATA_CLOUD_ONLY_KEYS, DATA_PROFILE_OVERRIDES, GCP_DATA_SCHEMA } from "./data-schema.js";
 import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
 
@@ -103,6 +104,7 @@ const profileOverrides = strictObject(
             "{ nodeCount: 3 }",
         ).optional(),
         protectStatefulResources: bool().optional(),
+        data: DATA_PROFILE_OVERRIDES.optional(),
     },
     "{ network: { natGateways: perAz } }",
 ).meta({ description: "Overrides of the environment profile. Weakening prod or dr needs a waiver." });
@@ -181,6 +183,7 @@ export const AWS_CONFIG_SCHEMA = strictObject(
             },
             "{ cidr: 10.20.0.0/16 }",
         ),
+        data: AWS_DATA_SCHEMA.optional(),
     },
     "{ environment: prod, ... }",
 );
@@ -212,6 +215,7 @@ export const GCP_CONFIG_SCHEMA = strictObject(
             },
             "{ cidr: 10.40.0.0/16 }",
         ),
+        data: GCP_DATA_SCHEMA.optional(),
     },
     "{ environment: dr, ... }",
 );
@@ -228,4 +232,5 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     gcpProject: "gcp",
     "network.secondaryRegions": "gcp",
     "cluster.adminRoleArns": "aws",
+    ...DATA_CLOUD_ONLY_KEYS,
 };

@@ -4,6 +4,7 @@
  */
 import type { Cloud, EnvironmentName, EnvironmentProfile } from "../environments/profiles.js";
 import type { OwnershipTags } from "../tags.js";
+import type { ConnectionPooling, DataSize, ObjectLockMode } from "./data-schema.js";
 import type { Waiver } from "./waivers.js";
 
 /** Config namespace shared by every stack project and the root project. */
@@ -47,6 +48,38 @@ export interface AwsClusterSettings extends ClusterSettings {
     readonly adminRoleArns: readonly string[];
 }
 
+/** `platform:data`, every default resolved (what the data layer reads). */
+interface DataSettingsBase {
+    /** Instance size of the databases, caches and brokers. */
+    readonly size: DataSize;
+    /** Read replicas of the primary Postgres database. */
+    readonly readReplicas: number;
+    /** Receives before a message moves to the dead-letter queue. */
+    readonly maxReceiveCount: number;
+    /** Write-once protection of backup objects. */
+    readonly objectLock: ObjectLockMode;
+}
+
+export interface AwsDataSettings extends DataSettingsBase {
+    readonly connectionPooling: ConnectionPooling;
+    /** The region the backup bucket replicates to; no replication when unset. */
+    readonly replicationRegion?: string;
+    /** The GCP project whose Storage Transfer Service may read the backup bucket; none when unset. */
+    readonly crossCloudCopyProject?: string;
+}
+
+/** Where a GCP environment copies AWS backups from (the source environment's backup bucket). */
+export interface CrossCloudCopySource {
+    readonly awsAccountId: string;
+    readonly environment: EnvironmentName;
+    readonly region: string;
+}
+
+export interface GcpDataSettings extends DataSettingsBase {
+    /** The AWS environment whose backup bucket is copied here daily; none when unset. */
+    readonly crossCloudCopySource?: CrossCloudCopySource;
+}
+
 interface SettingsBase {
     /** Short product prefix for resource names (`<project>-<env>-<component>`). */
     readonly project: string;
@@ -67,6 +100,8 @@ export interface AwsSettings extends SettingsBase {
     /** AWS account the stack may deploy to; the provider refuses any other. @default any account */
     readonly awsAccountId?: string;
     readonly cluster: AwsClusterSettings;
+    /** The data layer's settings. */
+    readonly data: AwsDataSettings;
 }
 
 export interface GcpSettings extends SettingsBase {
@@ -74,6 +109,8 @@ export interface GcpSettings extends SettingsBase {
     /** GCP project id. */
     readonly gcpProject: string;
     readonly cluster: ClusterSettings;
+    /** The data layer's settings. */
+    readonly data: GcpDataSettings;
 }
 
 /** Validated settings for one stack. */

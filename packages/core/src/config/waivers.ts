@@ -75,6 +75,20 @@ const FLOORS = {
             : undefined,
     "cluster.publicAccessCidrs": (_base: EnvironmentProfile, _next: EnvironmentProfile, exposure: Exposure) =>
         exposure.publicAccessCidrs.length > 0 ? "opens the cluster API endpoint to the internet (from an allow-list)" : undefined,
+    "profile.data.highAvailability": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.data.highAvailability && !next.data.highAvailability
+            ? "runs databases and caches in one zone (Multi-AZ / REGIONAL off)"
+            : undefined,
+    "profile.data.backupRetentionDays": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.data.backupRetentionDays < base.data.backupRetentionDays
+            ? `keeps backups ${next.data.backupRetentionDays} days, below the floor of ${base.data.backupRetentionDays}`
+            : undefined,
+    "profile.data.pointInTimeRecovery": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.data.pointInTimeRecovery && !next.data.pointInTimeRecovery
+            ? "turns point-in-time recovery off (the 15-minute RPO of the seeds no longer holds)"
+            : undefined,
+    "profile.data.deletionProtection": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.data.deletionProtection && !next.data.deletionProtection ? "turns deletion protection of databases off" : undefined,
 } as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile, exposure: Exposure) => string | undefined>;
 
 export type WaivableSetting = keyof typeof FLOORS;
@@ -163,5 +177,13 @@ function settingValue(profile: EnvironmentProfile, setting: WaivableSetting, exp
             return profile.cluster.releaseChannel;
         case "cluster.publicAccessCidrs":
             return exposure.publicAccessCidrs;
+        case "profile.data.highAvailability":
+            return profile.data.highAvailability;
+        case "profile.data.backupRetentionDays":
+            return profile.data.backupRetentionDays;
+        case "profile.data.pointInTimeRecovery":
+            return profile.data.pointInTimeRecovery;
+        case "profile.data.deletionProtection":
+            return profile.data.deletionProtection;
     }
 }
