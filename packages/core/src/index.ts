@@ -13,3 +13,4 @@ export * from "./component/index.js";
 export * from "./contracts/foundation.js";
 export * from "./contracts/cluster.js";
 export * from "./contracts/names.js";
+export * from "./contracts/platform.js";

@@ -7,3 +7,4 @@ export * from "./cross-field.js";
 export * from "./parse.js";
 export * from "./load.js";
 export * from "./stack-file-schema.js";
+export { PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
