@@ -1,0 +1,55 @@
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { asArray, asRecord, asString, asStringArray, resourcesOfTypes, seedTags } from "@platform/policy-kit";
+import { KUBERNETES_TYPES } from "@platform/facts";
+import { labelsOf } from "../workloads.js";
+
+/** The label PlatformNamespace puts on add-on namespaces (`@platform/workload` NAMESPACE_KIND_LABEL). */
+export const NAMESPACE_KIND_LABEL = "platform.io/namespace-kind";
+
+/** A NetworkPolicy that selects every pod and denies all ingress: `podSelector: {}`, Ingress in policyTypes, no ingress rules. */
+function isDefaultDeny(policy: PolicyResource): boolean {
+    const spec = asRecord(policy.props["spec"]);
+    const selector = asRecord(spec?.["podSelector"]);
+    const everyPod =
+        selector !== undefined &&
+        Object.values(selector).every(
+            (v) =>
+                v === undefined ||
+                (asRecord(v) !== undefined && Object.keys(asRecord(v) ?? {}).length === 0) ||
+                (asArray(v)?.length ?? 0) === 0,
+        );
+    return everyPod && asStringArray(spec?.["policyTypes"]).includes("Ingress") && (asArray(spec?.["ingress"]) ?? []).length === 0;
+}
+
+/**
+ * Every app namespace the stack creates has a default-deny NetworkPolicy (seeds 004 `default-deny-ingress`,
+ * 000): pods receive only the traffic a policy allows. Namespaces labelled
+ * `platform.io/namespace-kind: system` (the add-ons', whose controllers talk to the API server and
+ * cloud APIs on paths their charts do not declare) are exempt.
+ */
+export const namespaceDefaultDeny: StackValidationPolicy = {
+    name: "kubernetes-namespace-default-deny",
+    description: "Every app namespace has a default-deny NetworkPolicy.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    tags: seedTags("000", "004"),
+    remediationSteps:
+        "Create a NetworkPolicy in the namespace with podSelector: {} and policyTypes: [Ingress, Egress] and no rules (PlatformNamespace does), then allow each workload's traffic explicitly.",
+    url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
+    validateStack: (args, reportViolation) => {
+        const denied = new Set(
+            resourcesOfTypes(args.resources, KUBERNETES_TYPES.networkPolicy)
+                .filter(isDefaultDeny)
+                .map((p) => asString(asRecord(p.props["metadata"])?.["namespace"])),
+        );
+        for (const ns of resourcesOfTypes(args.resources, KUBERNETES_TYPES.namespace)) {
+            const metadata = asRecord(ns.props["metadata"]);
+            const name = asString(metadata?.["name"]) ?? ns.name;
+            if (labelsOf(metadata)[NAMESPACE_KIND_LABEL] === "system" || denied.has(name)) continue;
+            reportViolation(
+                `Namespace ${name} has no default-deny NetworkPolicy; add one (podSelector: {}, policyTypes: [Ingress, Egress], no rules).`,
+                ns.urn,
+            );
+        }
+    },
+};
