@@ -52,7 +52,14 @@ export class CertManager extends PlatformComponent {
         const ctx = args.context;
         const namespace = new PlatformNamespace(
             `${name}-namespace`,
-            { naming: ctx.naming, namespace: CERT_MANAGER_NAMESPACE, kubernetesVersion: ctx.kubernetesVersion, kind: "system", meshInjection: false, labels: ctx.labels },
+            {
+                naming: ctx.naming,
+                namespace: CERT_MANAGER_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
             { parent: this },
         );
         const zone = args.publicZone;
@@ -106,8 +113,14 @@ export class CertManager extends PlatformComponent {
                     dns01RecursiveNameservers: "8.8.8.8:53,1.1.1.1:53",
                     dns01RecursiveNameserversOnly: true,
                     prometheus: { enabled: true, servicemonitor: { enabled: true } },
-                    webhook: { ...component("webhook"), resources: { requests: { cpu: "25m", memory: "64Mi" }, limits: { memory: "256Mi" } } },
-                    cainjector: { ...component("cainjector"), resources: { requests: { cpu: "25m", memory: "128Mi" }, limits: { memory: "512Mi" } } },
+                    webhook: {
+                        ...component("webhook"),
+                        resources: { requests: { cpu: "25m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+                    },
+                    cainjector: {
+                        ...component("cainjector"),
+                        resources: { requests: { cpu: "25m", memory: "128Mi" }, limits: { memory: "512Mi" } },
+                    },
                     startupapicheck: { nodeSelector: place.nodeSelector, tolerations: place.tolerations },
                 },
             },
@@ -121,13 +134,24 @@ export class CertManager extends PlatformComponent {
                     ctx.cluster.cloud === "aws"
                         ? ({ cloud: "aws", region: ctx.region, hostedZoneId: zoneId } as const)
                         : ({ cloud: "gcp", project: ctx.cluster.project, managedZone: zoneId } as const);
-                const values = { name: issuer, server: LETS_ENCRYPT[stage], ...(args.acmeEmail !== undefined ? { email: args.acmeEmail } : {}), zone: zone.domain, labels: ctx.labels };
+                const values = {
+                    name: issuer,
+                    server: LETS_ENCRYPT[stage],
+                    ...(args.acmeEmail !== undefined ? { email: args.acmeEmail } : {}),
+                    zone: zone.domain,
+                    labels: ctx.labels,
+                };
                 // Validate the shape now; the zone id is known only after deployment.
                 letsEncryptIssuerManifest({ ...values, solver: solver("Z0000000000000") });
                 const manifest = pulumi.output(zone.zoneId).apply((id) => letsEncryptIssuerManifest({ ...values, solver: solver(id) }));
                 new k8s.apiextensions.CustomResource(
                     this.childName(`issuer-${stage}`),
-                    { apiVersion: "cert-manager.io/v1", kind: "ClusterIssuer", metadata: { name: issuer, labels: { ...ctx.labels } }, spec: manifest.apply((m) => m["spec"]) },
+                    {
+                        apiVersion: "cert-manager.io/v1",
+                        kind: "ClusterIssuer",
+                        metadata: { name: issuer, labels: { ...ctx.labels } },
+                        spec: manifest.apply((m) => m["spec"]),
+                    },
                     this.childOptions({ dependsOn: [this.release] }),
                 );
                 this.issuerNames.push(issuer);
@@ -142,8 +166,12 @@ export function validateCertManagerArgs(args: CertManagerArgs): Issue[] {
     return [
         ...checkReplicas("replicas", args.replicas),
         ...(args.publicZone !== undefined
-            ? checkPattern("publicZone.domain", args.publicZone.domain, /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, "a public domain such as acme.example.com")
+            ? checkPattern(
+                  "publicZone.domain",
+                  args.publicZone.domain,
+                  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/,
+                  "a public domain such as acme.example.com",
+              )
             : []),
     ];
 }
-

@@ -42,7 +42,14 @@ export class ExternalDns extends PlatformComponent {
         const ctx = args.context;
         const namespace = new PlatformNamespace(
             `${name}-namespace`,
-            { naming: ctx.naming, namespace: EXTERNAL_DNS_NAMESPACE, kubernetesVersion: ctx.kubernetesVersion, kind: "system", meshInjection: false, labels: ctx.labels },
+            {
+                naming: ctx.naming,
+                namespace: EXTERNAL_DNS_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
             { parent: this },
         );
         const zoneIds = pulumi.all(args.zones.map((z) => z.zoneId));
@@ -71,7 +78,11 @@ export class ExternalDns extends PlatformComponent {
                 ),
             );
             grants.push(
-                new gcp.projects.IAMMember(this.childName("dns-reader"), { project, role: "roles/dns.reader", member }, this.childOptions({ dependsOn: [identity] })),
+                new gcp.projects.IAMMember(
+                    this.childName("dns-reader"),
+                    { project, role: "roles/dns.reader", member },
+                    this.childOptions({ dependsOn: [identity] }),
+                ),
             );
         }
         const policy = isProductionEnvironment(ctx.naming.environment) ? "upsert-only" : "sync";
@@ -113,9 +124,18 @@ export class ExternalDns extends PlatformComponent {
 }
 
 export function validateExternalDnsArgs(args: ExternalDnsArgs): Issue[] {
-    const issues = checkUnique("zones", args.zones.map((z) => z.domain), "zone");
+    const issues = checkUnique(
+        "zones",
+        args.zones.map((z) => z.domain),
+        "zone",
+    );
     if (args.zones.length === 0) {
-        issues.push({ field: "zones", value: [], problem: "is empty: ExternalDNS would have no zone to write", fix: "pass the foundation's DNS zones, or do not install ExternalDNS" });
+        issues.push({
+            field: "zones",
+            value: [],
+            problem: "is empty: ExternalDNS would have no zone to write",
+            fix: "pass the foundation's DNS zones, or do not install ExternalDNS",
+        });
     }
     return issues;
 }

@@ -40,7 +40,14 @@ export class ExternalSecrets extends PlatformComponent {
         const ctx = args.context;
         const namespace = new PlatformNamespace(
             `${name}-namespace`,
-            { naming: ctx.naming, namespace: EXTERNAL_SECRETS_NAMESPACE, kubernetesVersion: ctx.kubernetesVersion, kind: "system", meshInjection: false, labels: ctx.labels },
+            {
+                naming: ctx.naming,
+                namespace: EXTERNAL_SECRETS_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
             { parent: this },
         );
         const prefix = `${ctx.naming.project}-${ctx.naming.environment}`;
@@ -65,7 +72,12 @@ export class ExternalSecrets extends PlatformComponent {
         );
         const place = controllerPlacement(ctx.onSystemNodes);
         const pdb = disruptionBudget(args.replicas);
-        const common = { replicaCount: args.replicas, podDisruptionBudget: pdb, nodeSelector: place.nodeSelector, tolerations: place.tolerations };
+        const common = {
+            replicaCount: args.replicas,
+            podDisruptionBudget: pdb,
+            nodeSelector: place.nodeSelector,
+            tolerations: place.tolerations,
+        };
         this.release = chartRelease(
             this.childName("release"),
             {
@@ -102,7 +114,12 @@ export class ExternalSecrets extends PlatformComponent {
 export function validateExternalSecretsArgs(args: ExternalSecretsArgs): Issue[] {
     const issues = checkReplicas("replicas", args.replicas);
     if (args.context.cloud === "aws" && args.secretsKmsKeyArn === undefined) {
-        issues.push({ field: "secretsKmsKeyArn", value: undefined, problem: "is required on AWS: the secrets are encrypted with it", fix: "pass the foundation's kmsKeyArns.secrets" });
+        issues.push({
+            field: "secretsKmsKeyArn",
+            value: undefined,
+            problem: "is required on AWS: the secrets are encrypted with it",
+            fix: "pass the foundation's kmsKeyArns.secrets",
+        });
     }
     return issues;
 }

@@ -57,5 +57,13 @@ export class Flagger extends PlatformComponent {
 }
 
 export function validateFlaggerArgs(args: FlaggerArgs, metricsServer: string): Issue[] {
-    return [...checkReplicas("replicas", args.replicas), ...checkPattern("metricsServer", metricsServer, /^https?:\/\/[a-z0-9.-]+(:\d+)?$/, "a URL such as http://prometheus-operated.monitoring.svc:9090")];
+    return [
+        ...checkReplicas("replicas", args.replicas),
+        ...checkPattern(
+            "metricsServer",
+            metricsServer,
+            /^https?:\/\/[a-z0-9.-]+(:\d+)?$/,
+            "a URL such as http://prometheus-operated.monitoring.svc:9090",
+        ),
+    ];
 }

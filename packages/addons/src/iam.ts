@@ -60,7 +60,12 @@ export function externalSecretsPolicy(v: { region: string; accountId: string; pr
             {
                 Sid: "ReadSecrets",
                 Effect: "Allow",
-                Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds", "secretsmanager:GetResourcePolicy"],
+                Action: [
+                    "secretsmanager:GetSecretValue",
+                    "secretsmanager:DescribeSecret",
+                    "secretsmanager:ListSecretVersionIds",
+                    "secretsmanager:GetResourcePolicy",
+                ],
                 Resource: `arn:aws:secretsmanager:${v.region}:${v.accountId}:secret:${v.prefix}-*`,
             },
             {

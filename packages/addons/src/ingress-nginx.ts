@@ -36,7 +36,15 @@ export class IngressNginx extends PlatformComponent {
         const namespace = new PlatformNamespace(
             `${name}-namespace`,
             // baseline: the controller adds NET_BIND_SERVICE; audit and warn stay at restricted.
-            { naming: ctx.naming, namespace: INGRESS_NGINX_NAMESPACE, kubernetesVersion: ctx.kubernetesVersion, kind: "system", podSecurity: "baseline", meshInjection: false, labels: ctx.labels },
+            {
+                naming: ctx.naming,
+                namespace: INGRESS_NGINX_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                podSecurity: "baseline",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
             { parent: this },
         );
         this.release = chartRelease(
@@ -49,9 +57,19 @@ export class IngressNginx extends PlatformComponent {
                     controller: {
                         replicaCount: args.replicas,
                         minAvailable: args.replicas > 1 ? args.replicas - 1 : 0,
-                        autoscaling: { enabled: true, minReplicas: args.replicas, maxReplicas: args.replicas * 3, targetCPUUtilizationPercentage: 80 },
+                        autoscaling: {
+                            enabled: true,
+                            minReplicas: args.replicas,
+                            maxReplicas: args.replicas * 3,
+                            targetCPUUtilizationPercentage: 80,
+                        },
                         ingressClass: INGRESS_NGINX_CLASS,
-                        ingressClassResource: { name: INGRESS_NGINX_CLASS, enabled: true, default: false, controllerValue: "k8s.io/ingress-nginx" },
+                        ingressClassResource: {
+                            name: INGRESS_NGINX_CLASS,
+                            enabled: true,
+                            default: false,
+                            controllerValue: "k8s.io/ingress-nginx",
+                        },
                         allowSnippetAnnotations: false,
                         config: {
                             "allow-snippet-annotations": "false",
@@ -69,7 +87,10 @@ export class IngressNginx extends PlatformComponent {
                         },
                         admissionWebhooks: { enabled: true },
                         metrics: { enabled: true, serviceMonitor: { enabled: true } },
-                        topologySpreadConstraints: zoneSpread({ "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller" }),
+                        topologySpreadConstraints: zoneSpread({
+                            "app.kubernetes.io/name": "ingress-nginx",
+                            "app.kubernetes.io/component": "controller",
+                        }),
                         resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
                     },
                 },

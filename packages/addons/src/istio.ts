@@ -36,7 +36,12 @@ function gatewayValues(v: { replicas: number; label: string; service: Record<str
     return {
         replicaCount: v.replicas,
         labels: { istio: v.label },
-        autoscaling: { enabled: true, minReplicas: v.replicas, maxReplicas: Math.max(v.replicas * 3, 3), targetCPUUtilizationPercentage: 80 },
+        autoscaling: {
+            enabled: true,
+            minReplicas: v.replicas,
+            maxReplicas: Math.max(v.replicas * 3, 3),
+            targetCPUUtilizationPercentage: 80,
+        },
         podDisruptionBudget: v.replicas > 1 ? { maxUnavailable: 1 } : {},
         service: v.service,
         topologySpreadConstraints: zoneSpread({ istio: v.label }),
@@ -60,7 +65,15 @@ export class Istio extends PlatformComponent {
             // baseline: gateway pods set a sysctl and istiod's defaults are not all restricted-proof; audit and warn stay at restricted.
             new PlatformNamespace(
                 `${name}-${child}-namespace`,
-                { naming: ctx.naming, namespace, kubernetesVersion: ctx.kubernetesVersion, kind: "system", podSecurity: "baseline", meshInjection: child !== "system", labels: ctx.labels },
+                {
+                    naming: ctx.naming,
+                    namespace,
+                    kubernetesVersion: ctx.kubernetesVersion,
+                    kind: "system",
+                    podSecurity: "baseline",
+                    meshInjection: child !== "system",
+                    labels: ctx.labels,
+                },
                 { parent: this },
             );
         const system = ns("system", ISTIO_NAMESPACE);

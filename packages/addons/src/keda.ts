@@ -36,7 +36,14 @@ export class Keda extends PlatformComponent {
         const ctx = args.context;
         const namespace = new PlatformNamespace(
             `${name}-namespace`,
-            { naming: ctx.naming, namespace: KEDA_NAMESPACE, kubernetesVersion: ctx.kubernetesVersion, kind: "system", meshInjection: false, labels: ctx.labels },
+            {
+                naming: ctx.naming,
+                namespace: KEDA_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
             { parent: this },
         );
         const prefix = `${ctx.naming.project}-${ctx.naming.environment}`;

@@ -37,7 +37,15 @@ export class Kong extends PlatformComponent {
         const ctx = args.context;
         const namespace = new PlatformNamespace(
             `${name}-namespace`,
-            { naming: ctx.naming, namespace: KONG_NAMESPACE, kubernetesVersion: ctx.kubernetesVersion, kind: "system", podSecurity: "baseline", meshInjection: false, labels: ctx.labels },
+            {
+                naming: ctx.naming,
+                namespace: KONG_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                podSecurity: "baseline",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
             { parent: this },
         );
         this.release = chartRelease(

@@ -76,13 +76,20 @@ export function clusterSecretStoreManifest(v: {
     labels: Readonly<Record<string, string>>;
 }): Json {
     const provider =
-        v.store.cloud === "aws" ? { aws: { service: "SecretsManager" as const, region: v.store.region } } : { gcpsm: { projectID: v.store.project } };
+        v.store.cloud === "aws"
+            ? { aws: { service: "SecretsManager" as const, region: v.store.region } }
+            : { gcpsm: { projectID: v.store.project } };
     return done(new ClusterSecretStore({ metadata: { name: v.name, labels: { ...v.labels } }, spec: { provider, refreshInterval: 300 } }));
 }
 
 /** Mesh-wide mutual TLS: the root namespace's `default` PeerAuthentication in STRICT mode (seed 001 N23). */
 export function strictMtlsManifest(rootNamespace: string, labels: Readonly<Record<string, string>>): Json {
-    return done(new PeerAuthentication({ metadata: { name: "default", namespace: rootNamespace, labels: { ...labels } }, spec: { mtls: { mode: "STRICT" } } }));
+    return done(
+        new PeerAuthentication({
+            metadata: { name: "default", namespace: rootNamespace, labels: { ...labels } },
+            spec: { mtls: { mode: "STRICT" } },
+        }),
+    );
 }
 
 /** A ClusterTriggerAuthentication: KEDA scalers authenticate as the KEDA operator (Pod Identity / Workload Identity). */

@@ -52,7 +52,12 @@ export class MetricsServer extends PlatformComponent {
 export function validateMetricsServerArgs(args: MetricsServerArgs): Issue[] {
     const issues = checkReplicas("replicas", args.replicas);
     if (args.context.cloud === "gcp") {
-        issues.push({ field: "context.cloud", value: "gcp", problem: "GKE runs its own metrics-server", fix: "install MetricsServer on EKS only" });
+        issues.push({
+            field: "context.cloud",
+            value: "gcp",
+            problem: "GKE runs its own metrics-server",
+            fix: "install MetricsServer on EKS only",
+        });
     }
     return issues;
 }

@@ -26,12 +26,21 @@ export const CRITICAL_ADDONS_TOLERATION: Toleration = { key: "CriticalAddonsOnly
 
 /** Controllers' placement: the system nodes when asked, else anywhere. */
 export function controllerPlacement(onSystemNodes: boolean): Placement {
-    return onSystemNodes ? { nodeSelector: { ...SYSTEM_NODE_SELECTOR }, tolerations: [CRITICAL_ADDONS_TOLERATION] } : { nodeSelector: {}, tolerations: [] };
+    return onSystemNodes
+        ? { nodeSelector: { ...SYSTEM_NODE_SELECTOR }, tolerations: [CRITICAL_ADDONS_TOLERATION] }
+        : { nodeSelector: {}, tolerations: [] };
 }
 
 /** A topology spread over zones for pods with these labels (soft: a controller must not block on a lost zone). */
 export function zoneSpread(matchLabels: Readonly<Record<string, string>>): Array<Record<string, unknown>> {
-    return [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { ...matchLabels } } }];
+    return [
+        {
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: "ScheduleAnyway",
+            labelSelector: { matchLabels: { ...matchLabels } },
+        },
+    ];
 }
 
 /** What every add-on component takes: naming, the cluster, and where its controllers run. */

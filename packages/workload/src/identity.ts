@@ -118,7 +118,12 @@ export class CloudIdentity extends PlatformComponent {
             );
             for (const role of args.gcpProjectRoles ?? []) {
                 new gcp.projects.IAMMember(
-                    this.childName(role.replace(/^roles\//, "").replace(/[^a-zA-Z0-9]+/g, "-").toLowerCase()),
+                    this.childName(
+                        role
+                            .replace(/^roles\//, "")
+                            .replace(/[^a-zA-Z0-9]+/g, "-")
+                            .toLowerCase(),
+                    ),
                     { project: cluster.project, role, member: `serviceAccount:${email}` },
                     this.childOptions(),
                 );
@@ -140,14 +145,24 @@ export function validateCloudIdentityArgs(args: CloudIdentityArgs): Issue[] {
         ...checkUnique("gcpProjectRoles", args.gcpProjectRoles ?? [], "role"),
     ];
     if (args.cluster.cloud === "aws" && (args.gcpProjectRoles ?? []).length > 0) {
-        issues.push({ field: "gcpProjectRoles", value: args.gcpProjectRoles, problem: "is for GCP, but the cluster is on AWS", fix: "use awsPolicy" });
+        issues.push({
+            field: "gcpProjectRoles",
+            value: args.gcpProjectRoles,
+            problem: "is for GCP, but the cluster is on AWS",
+            fix: "use awsPolicy",
+        });
     }
     if (args.cluster.cloud === "gcp" && (args.awsPolicy !== undefined || (args.awsManagedPolicyArns ?? []).length > 0)) {
         issues.push({ field: "awsPolicy", value: "(set)", problem: "is for AWS, but the cluster is on GCP", fix: "use gcpProjectRoles" });
     }
     for (const role of args.gcpProjectRoles ?? []) {
         if (/^roles\/(owner|editor)$/.test(role)) {
-            issues.push({ field: "gcpProjectRoles", value: role, problem: "is a basic role granting nearly everything in the project", fix: "grant a predefined role scoped to what the workload calls" });
+            issues.push({
+                field: "gcpProjectRoles",
+                value: role,
+                problem: "is a basic role granting nearly everything in the project",
+                fix: "grant a predefined role scoped to what the workload calls",
+            });
         }
     }
     return issues;

@@ -8,7 +8,13 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkOneOf, checkPattern, type ComponentNaming, type Issue, KUBERNETES_VERSIONS, PlatformComponent } from "@platform/core";
-import { allowDnsManifest, allowIstiodManifest, defaultDenyManifest, namespaceManifest, type PodSecurityLevel } from "./manifests/namespace.mjs";
+import {
+    allowDnsManifest,
+    allowIstiodManifest,
+    defaultDenyManifest,
+    namespaceManifest,
+    type PodSecurityLevel,
+} from "./manifests/namespace.mjs";
 
 export const POD_SECURITY_LEVELS: readonly PodSecurityLevel[] = ["restricted", "baseline", "privileged"];
 

@@ -46,7 +46,12 @@ export function parseImage(image: string): ImageReference | undefined {
 /** Whether a registry host matches a pattern (`*` stands for any run of characters within the host, dots included). */
 export function registryMatches(registry: string, pattern: string): boolean {
     const host = pattern.split("/")[0] ?? pattern;
-    const regex = new RegExp(`^${host.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[a-z0-9.-]*")}$`);
+    const regex = new RegExp(
+        `^${host
+            .split("*")
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join("[a-z0-9.-]*")}$`,
+    );
     return regex.test(registry);
 }
 
@@ -54,14 +59,24 @@ export function registryMatches(registry: string, pattern: string): boolean {
 export function checkImage(field: string, image: unknown, trustedRegistries: readonly string[]): Issue[] {
     const parsed = typeof image === "string" ? parseImage(image) : undefined;
     if (parsed === undefined) {
-        return [{ field, value: image, problem: "is not an image reference", fix: "write <registry>/<repository>:<tag>, e.g. ghcr.io/acme/api:1.4.2" }];
+        return [
+            {
+                field,
+                value: image,
+                problem: "is not an image reference",
+                fix: "write <registry>/<repository>:<tag>, e.g. ghcr.io/acme/api:1.4.2",
+            },
+        ];
     }
     const issues: Issue[] = [];
     if (parsed.digest === undefined && (parsed.tag === undefined || parsed.tag === "latest")) {
         issues.push({
             field,
             value: image,
-            problem: parsed.tag === "latest" ? "uses the latest tag, which moves under a running deployment" : "has no tag or digest (it means latest)",
+            problem:
+                parsed.tag === "latest"
+                    ? "uses the latest tag, which moves under a running deployment"
+                    : "has no tag or digest (it means latest)",
             fix: "pin a version tag or a digest, e.g. :1.4.2 or @sha256:<digest>",
         });
     }
@@ -84,7 +99,17 @@ function checkQuantity(field: string, value: unknown, pattern: RegExp, example: 
 
 /** A quantity in millicores or bytes, for comparing requests with limits. */
 function amount(value: string): number {
-    const units: Record<string, number> = { m: 1e-3, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+    const units: Record<string, number> = {
+        m: 1e-3,
+        Ki: 1024,
+        Mi: 1024 ** 2,
+        Gi: 1024 ** 3,
+        Ti: 1024 ** 4,
+        k: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+    };
     const match = /^([0-9.]+)([A-Za-z]*)$/.exec(value);
     return match ? Number(match[1]) * (units[match[2] ?? ""] ?? 1) : NaN;
 }
@@ -102,7 +127,12 @@ export function validateWorkloadArgs(
         ...checkPattern("team", args.team, LABEL_VALUE, "a label value, e.g. platform"),
         ...checkPattern("version", args.version, LABEL_VALUE, "a label value, e.g. 1.4.2"),
         ...checkImage("image", args.image, args.trustedRegistries),
-        ...checkWholeNumber("port", args.port, { min: 1024, max: 65535 }, "serve on an unprivileged port (1024-65535): the container runs as non-root"),
+        ...checkWholeNumber(
+            "port",
+            args.port,
+            { min: 1024, max: 65535 },
+            "serve on an unprivileged port (1024-65535): the container runs as non-root",
+        ),
         ...checkQuantity("resources.requests.cpu", args.resources?.requests?.cpu, CPU, "250m or 1"),
         ...checkQuantity("resources.limits.cpu", args.resources?.limits?.cpu, CPU, "500m or 2"),
         ...checkQuantity("resources.requests.memory", args.resources?.requests?.memory, MEMORY, "256Mi or 2Gi"),
@@ -123,7 +153,12 @@ export function validateWorkloadArgs(
         ),
     );
     if (Number.isInteger(replicas.min) && Number.isInteger(replicas.max) && replicas.min > replicas.max) {
-        issues.push({ field: "replicas", value: replicas, problem: "min is above max", fix: "choose min <= max, e.g. { min: 2, max: 10 }" });
+        issues.push({
+            field: "replicas",
+            value: replicas,
+            problem: "min is above max",
+            fix: "choose min <= max, e.g. { min: 2, max: 10 }",
+        });
     }
     const res = args.resources;
     for (const kind of ["cpu", "memory"] as const) {
@@ -149,7 +184,12 @@ export function validateWorkloadArgs(
     }
     [...(args.ingress ?? []), ...(args.egress ?? [])].forEach((rule, i) => {
         if (rule.ports.length === 0) {
-            issues.push({ field: `networkRules[${i}].ports`, value: rule.ports, problem: "allows every port", fix: "list the ports the peer uses" });
+            issues.push({
+                field: `networkRules[${i}].ports`,
+                value: rule.ports,
+                problem: "allows every port",
+                fix: "list the ports the peer uses",
+            });
         }
         for (const peer of rule.peers) {
             if (peer.cidr === "0.0.0.0/0") {
@@ -164,13 +204,29 @@ export function validateWorkloadArgs(
     });
     if (args.scaling !== undefined) {
         if (args.scaling.triggers.length === 0) {
-            issues.push({ field: "scaling.triggers", value: [], problem: "is empty", fix: "list KEDA triggers, or drop scaling to use the HPA" });
+            issues.push({
+                field: "scaling.triggers",
+                value: [],
+                problem: "is empty",
+                fix: "list KEDA triggers, or drop scaling to use the HPA",
+            });
         }
-        issues.push(...checkUnique("scaling.triggers", args.scaling.triggers.map((t) => t.type + JSON.stringify(t.metadata)), "trigger"));
+        issues.push(
+            ...checkUnique(
+                "scaling.triggers",
+                args.scaling.triggers.map((t) => t.type + JSON.stringify(t.metadata)),
+                "trigger",
+            ),
+        );
     }
     if (args.authorization !== undefined) {
         if (args.authorization.principals.length === 0) {
-            issues.push({ field: "authorization.principals", value: [], problem: "allows nobody", fix: "list callers as cluster.local/ns/<namespace>/sa/<service account>" });
+            issues.push({
+                field: "authorization.principals",
+                value: [],
+                problem: "allows nobody",
+                fix: "list callers as cluster.local/ns/<namespace>/sa/<service account>",
+            });
         }
         for (const principal of args.authorization.principals.filter((p) => !SPIFFE_PRINCIPAL.test(p))) {
             issues.push({
@@ -191,7 +247,12 @@ export function validateWorkloadArgs(
             ...checkWholeNumber("canary.maxRequestDurationMs", canary.maxRequestDurationMs, { min: 1, max: 60_000 }),
         );
         if (canary.stepWeight > canary.maxWeight) {
-            issues.push({ field: "canary.stepWeight", value: canary.stepWeight, problem: `is above maxWeight ${canary.maxWeight}`, fix: "step by at most maxWeight" });
+            issues.push({
+                field: "canary.stepWeight",
+                value: canary.stepWeight,
+                problem: `is above maxWeight ${canary.maxWeight}`,
+                fix: "step by at most maxWeight",
+            });
         }
     }
     return issues;

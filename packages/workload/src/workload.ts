@@ -230,7 +230,11 @@ export class Workload extends PlatformComponent {
         );
         new k8s.apiextensions.CustomResource(
             this.childName("service-monitor"),
-            serviceMonitorManifest({ ...meta, selector: pods, path: args.metricsPath ?? "/metrics" }) as k8s.apiextensions.CustomResourceArgs,
+            serviceMonitorManifest({
+                ...meta,
+                selector: pods,
+                path: args.metricsPath ?? "/metrics",
+            }) as k8s.apiextensions.CustomResourceArgs,
             this.childOptions(),
         );
         if (canary !== undefined) {
@@ -270,4 +274,3 @@ export class Workload extends PlatformComponent {
         this.complete("appName", "namespaceName", "serviceAccountName", "address");
     }
 }
-

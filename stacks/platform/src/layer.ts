@@ -48,7 +48,9 @@ function zoneId(dns: pulumi.Input<DnsZoneOutputs>, which: "publicZoneId" | "priv
     return pulumiRuntime.output(dns).apply((d) => {
         const id = d[which];
         if (id === null) {
-            throw new Error(`the foundation stack has no ${which} although platform:dns configures that zone; deploy the foundation layer first`);
+            throw new Error(
+                `the foundation stack has no ${which} although platform:dns configures that zone; deploy the foundation layer first`,
+            );
         }
         return cloud === "aws" ? id : (id.split("/").pop() ?? id);
     });
@@ -91,12 +93,16 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             context,
             replicas: replicas.controllerReplicas,
             ...(settings.platform.acmeEmail !== undefined ? { acmeEmail: settings.platform.acmeEmail } : {}),
-            ...(publicZone !== undefined ? { publicZone: { domain: publicZone, zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud) } } : {}),
+            ...(publicZone !== undefined
+                ? { publicZone: { domain: publicZone, zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud) } }
+                : {}),
         },
         after(crds),
     );
     const metrics =
-        settings.cloud === "aws" ? new MetricsServer("metrics-server", { context, replicas: replicas.controllerReplicas }, after(certManager)) : certManager;
+        settings.cloud === "aws"
+            ? new MetricsServer("metrics-server", { context, replicas: replicas.controllerReplicas }, after(certManager))
+            : certManager;
     const nginx = new IngressNginx("ingress-nginx", { context, replicas: replicas.ingressGatewayReplicas }, after(metrics));
     const keda = new Keda("keda", { context, replicas: replicas.controllerReplicas }, after(nginx));
     const istio = new Istio(
@@ -112,7 +118,11 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     const flagger = new Flagger("flagger", { context, replicas: replicas.controllerReplicas }, after(istio));
     const secrets = new ExternalSecrets(
         "external-secrets",
-        { context, replicas: replicas.controllerReplicas, ...(upstream.cloud === "aws" ? { secretsKmsKeyArn: upstream.secretsKmsKeyArn } : {}) },
+        {
+            context,
+            replicas: replicas.controllerReplicas,
+            ...(upstream.cloud === "aws" ? { secretsKmsKeyArn: upstream.secretsKmsKeyArn } : {}),
+        },
         after(flagger),
     );
     const zones = [
@@ -131,7 +141,11 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         clusterIssuers: certManager.issuerNames,
         secretStore: secrets.secretStoreName,
         kedaTriggerAuthentication: keda.triggerAuthentication,
-        istio: { ingressGatewayNamespace: ISTIO_INGRESS_NAMESPACE, egressGatewayNamespace: ISTIO_EGRESS_NAMESPACE, mtlsMode: istio.mtlsMode },
+        istio: {
+            ingressGatewayNamespace: ISTIO_INGRESS_NAMESPACE,
+            egressGatewayNamespace: ISTIO_EGRESS_NAMESPACE,
+            mtlsMode: istio.mtlsMode,
+        },
         charts: Object.fromEntries(
             Object.values(CHARTS)
                 .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)

@@ -88,7 +88,11 @@ export function canaryManifest(v: {
                 maxWeight: v.analysis.maxWeight,
                 stepWeight: v.analysis.stepWeight,
                 metrics: [
-                    { name: "request-success-rate", interval: v.analysis.interval, thresholdRange: { min: v.analysis.minSuccessRatePercent } },
+                    {
+                        name: "request-success-rate",
+                        interval: v.analysis.interval,
+                        thresholdRange: { min: v.analysis.minSuccessRatePercent },
+                    },
                     { name: "request-duration", interval: v.analysis.interval, thresholdRange: { max: v.analysis.maxRequestDurationMs } },
                 ],
             },

@@ -189,7 +189,9 @@ export function hpaManifest(v: {
                 scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: v.name },
                 minReplicas: v.minReplicas,
                 maxReplicas: v.maxReplicas,
-                metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: v.cpuUtilization } } }],
+                metrics: [
+                    { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: v.cpuUtilization } } },
+                ],
                 behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
             },
         }),
