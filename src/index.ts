@@ -1,17 +1,19 @@
 /**
  * The root project: the whole platform in one stack. It composes the same layer functions the
- * per-layer stack projects run (foundation, then cluster), with one provider shared by all; the
- * cluster layer reads the foundation layer's outputs directly instead of through a stack reference.
+ * per-layer stack projects run (foundation, then cluster, then the platform add-ons), with one cloud
+ * provider shared by all; each layer reads the layers below directly instead of through stack references.
  */
 import { createCloudProvider, loadPlatformSettings } from "@platform/core";
 import { clusterLayer } from "@platform/stack-cluster";
+import { platformLayer, upstreamFrom } from "@platform/stack-platform";
 import { foundationLayer } from "@platform/stack-foundation";
 
 function platformProgram() {
     const settings = loadPlatformSettings();
     const provider = createCloudProvider(settings);
     const foundation = foundationLayer(settings, provider);
-    return { foundation, cluster: clusterLayer(settings, provider, foundation) };
+    const cluster = clusterLayer(settings, provider, foundation);
+    return { foundation, cluster, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster)) };
 }
 
 export = platformProgram;

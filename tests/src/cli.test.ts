@@ -23,6 +23,7 @@ describe("platform CLI", () => {
             [
                 ["foundation", "prod"],
                 ["cluster", "prod"],
+                ["platform-addons", "prod"],
             ],
         );
         const stack = report.stacks[0];
@@ -163,7 +164,7 @@ describe("platform CLI", () => {
         [
             "an unknown stack",
             ["synth", "--env", "prod", "--stack", "nope"],
-            /--stack nope: no such project; use one of foundation, cluster, platform or all/,
+            /--stack nope: no such project; use one of foundation, cluster, platform-addons, platform or all/,
         ],
         [
             "a stack without config for the env",

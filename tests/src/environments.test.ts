@@ -107,12 +107,12 @@ describe("environment shapes (seed numbers reach the resources)", () => {
 });
 
 describe("the root one-stack project", () => {
-    it("dev composes the same foundation and cluster layers as the two stacks, with one provider and no stack reference", async () => {
+    it("dev composes the same foundation, cluster and platform layers as the three stacks, with one cloud provider and no stack reference", async () => {
         const result = await synthesizeEnvironment({ root: REPO_ROOT, env: "dev", stack: "platform" });
         const root = result.stacks[0];
         assert.equal(root.project, "platform");
         const layers = await synth("dev");
-        // Both stacks have their own AWS provider and the cluster stack a reference to the foundation; the root has neither twice.
+        // Every stack has its own AWS provider and the later ones references to those below; the root has neither twice.
         const layerResources = layers.stacks
             .flatMap((s) => s.resources)
             .filter((r) => !["pulumi:pulumi:Stack", "pulumi:pulumi:StackReference"].includes(r.type));
@@ -121,7 +121,7 @@ describe("the root one-stack project", () => {
             countByType(root.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")),
             countByType(layerResources.filter((r, i) => r.type !== "pulumi:providers:aws" || i === firstProvider)),
         );
-        assert.deepEqual(Object.keys(root.outputs), ["foundation", "cluster"]);
+        assert.deepEqual(Object.keys(root.outputs), ["foundation", "cluster", "platform"]);
         assert.deepEqual(
             result.violations.filter((v) => v.enforcementLevel === "mandatory"),
             [],

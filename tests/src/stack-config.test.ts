@@ -8,12 +8,13 @@ import { REPO_ROOT } from "./paths.js";
 describe("checked-in stack config", () => {
     const projects = discoverProjects(REPO_ROOT);
 
-    it("the workspace has the foundation and cluster stack projects, in layer order, and the root project", () => {
+    it("the workspace has the foundation, cluster and platform-addons stack projects, in layer order, and the root project", () => {
         assert.deepEqual(
             projects.map((p) => [p.name, p.isRoot]),
             [
                 ["foundation", false],
                 ["cluster", false],
+                ["platform-addons", false],
                 ["platform", true],
             ],
         );

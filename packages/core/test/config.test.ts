@@ -124,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, cluster, network",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, cloud, region, awsAccountId, cluster, network",
                 ],
             ],
         );

@@ -11,6 +11,7 @@ import {
     type DnsZoneOutputs,
     type GcpClusterOutputs,
     type GcpFoundationOutputs,
+    type StackOutputs,
     TypedStackReference,
 } from "@platform/core";
 
@@ -62,4 +63,26 @@ export function gcpUpstream(): GcpUpstream {
         kubeconfig: cluster.require("kubeconfig"),
         dns: foundation.require("dns"),
     };
+}
+
+/** The same from the lower layers' return values (the root one-stack program: no stack reference). */
+export function upstreamFrom(
+    foundation: StackOutputs<AwsFoundationOutputs> | StackOutputs<GcpFoundationOutputs>,
+    cluster: StackOutputs<AwsClusterOutputs> | StackOutputs<GcpClusterOutputs>,
+): Upstream {
+    if ("kmsKeyArns" in foundation && "clusterArn" in cluster) {
+        const keys = foundation.kmsKeyArns;
+        return {
+            cloud: "aws",
+            clusterName: cluster.clusterName,
+            clusterArn: cluster.clusterArn,
+            kubeconfig: cluster.kubeconfig,
+            dns: foundation.dns,
+            secretsKmsKeyArn: pulumi.output(keys).apply((k) => k.secrets),
+        };
+    }
+    if ("gcpProject" in foundation && "gcpProject" in cluster) {
+        return { cloud: "gcp", clusterName: cluster.clusterName, kubeconfig: cluster.kubeconfig, dns: foundation.dns };
+    }
+    throw new Error("platform layer: the foundation and the cluster outputs are of different clouds");
 }
