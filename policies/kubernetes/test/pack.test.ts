@@ -11,13 +11,27 @@ function everyViolation() {
     const s = new StackFixture({ stack: "prod" });
     s.awsProvider("aws", ownershipTags("prod"));
     const bad = container({ image: "nginx", securityContext: { privileged: true } });
-    addWorkload(s, "Deployment", podSpec({ hostNetwork: true, securityContext: {} }, [without("readinessProbe", without("imagePullPolicy", without("resources", bad)))]), { app: "api" }, { replicas: 1 });
+    addWorkload(
+        s,
+        "Deployment",
+        podSpec({ hostNetwork: true, securityContext: {} }, [
+            without("readinessProbe", without("imagePullPolicy", without("resources", bad))),
+        ]),
+        { app: "api" },
+        { replicas: 1 },
+    );
     s.custom("kubernetes:core/v1:Service", "lb", { metadata: { name: "lb", namespace: "apps" }, spec: { type: "LoadBalancer" } });
     s.custom("kubernetes:core/v1:Service", "np", { metadata: { name: "np", namespace: "apps" }, spec: { type: "NodePort" } });
-    s.custom("kubernetes:policy/v1:PodDisruptionBudget", "pdb", { metadata: { name: "pdb", namespace: "apps" }, spec: { maxUnavailable: 0 } });
+    s.custom("kubernetes:policy/v1:PodDisruptionBudget", "pdb", {
+        metadata: { name: "pdb", namespace: "apps" },
+        spec: { maxUnavailable: 0 },
+    });
     s.custom("kubernetes:core/v1:Namespace", "apps", { metadata: { name: "apps" } });
     s.custom("kubernetes:helm.sh/v3:Release", "istiod", { chart: "istiod" });
-    s.custom("kubernetes:networking.k8s.io/v1:Ingress", "web", { metadata: { name: "web", namespace: "apps" }, spec: { rules: [{ host: "a.example.com" }] } });
+    s.custom("kubernetes:networking.k8s.io/v1:Ingress", "web", {
+        metadata: { name: "web", namespace: "apps" },
+        spec: { rules: [{ host: "a.example.com" }] },
+    });
     return s.build();
 }
 
@@ -57,7 +71,9 @@ describe("kubernetes pack", () => {
     });
 
     it("names the Gatekeeper library peers of POLICIES.md", () => {
-        const peers = Object.fromEntries(policies.map((p) => [p.name, p.framework?.name === "OPA Gatekeeper library" ? p.framework.reference : null]));
+        const peers = Object.fromEntries(
+            policies.map((p) => [p.name, p.framework?.name === "OPA Gatekeeper library" ? p.framework.reference : null]),
+        );
         assert.deepEqual(peers, {
             "kubernetes-no-privileged": "K8sPSPPrivilegedContainer",
             "kubernetes-run-as-non-root": "K8sPSPAllowedUsers",

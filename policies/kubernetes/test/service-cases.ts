@@ -23,8 +23,16 @@ export function serviceTypeCases(policy: Policy, type: "LoadBalancer" | "NodePor
             const bad = service(s, "api", "apps", type);
             const defaulted = service(s, "legacy", undefined, type);
             assert.deepEqual(await run(policy, s), [
-                violation(policy, bad, `Service apps/api is of type ${type} outside the gateways' namespaces; make it ClusterIP and route to it through a gateway.`),
-                violation(policy, defaulted, `Service legacy is of type ${type} outside the gateways' namespaces; make it ClusterIP and route to it through a gateway.`),
+                violation(
+                    policy,
+                    bad,
+                    `Service apps/api is of type ${type} outside the gateways' namespaces; make it ClusterIP and route to it through a gateway.`,
+                ),
+                violation(
+                    policy,
+                    defaulted,
+                    `Service legacy is of type ${type} outside the gateways' namespaces; make it ClusterIP and route to it through a gateway.`,
+                ),
             ]);
         });
 
@@ -32,9 +40,15 @@ export function serviceTypeCases(policy: Policy, type: "LoadBalancer" | "NodePor
             const s = new StackFixture({ stack: "prod" });
             service(s, "api", "apps", type);
             const gateway = service(s, "gateway", "istio-ingress", type);
-            const violations = await evaluatePack({ name: packName, policies: [policy] }, s.build(), { config: { [policy.name]: { allowedNamespaces: ["apps"] } } });
+            const violations = await evaluatePack({ name: packName, policies: [policy] }, s.build(), {
+                config: { [policy.name]: { allowedNamespaces: ["apps"] } },
+            });
             assert.deepEqual(violations, [
-                violation(policy, gateway, `Service istio-ingress/gateway is of type ${type} outside the gateways' namespaces; make it ClusterIP and route to it through a gateway.`),
+                violation(
+                    policy,
+                    gateway,
+                    `Service istio-ingress/gateway is of type ${type} outside the gateways' namespaces; make it ClusterIP and route to it through a gateway.`,
+                ),
             ]);
         });
     });

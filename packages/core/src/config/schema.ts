@@ -164,7 +164,8 @@ const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
  * A registry host pattern: lowercase DNS labels (a `*` may stand for a label or part of one), an
  * optional port, an optional path prefix; no scheme, no tag.
  */
-export const REGISTRY_PATTERN = /^(?:[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)(?:\.[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)*(?::\d{1,5})?(?:\/[a-z0-9._-]+)*$/;
+export const REGISTRY_PATTERN =
+    /^(?:[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)(?:\.[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)*(?::\d{1,5})?(?:\/[a-z0-9._-]+)*$/;
 
 /** `platform:platform`: the platform layer's in-cluster add-ons and golden path (both clouds). */
 const platformLayer = strictObject(
@@ -176,7 +177,13 @@ const platformLayer = strictObject(
             text(REGISTRY_PATTERN, "a registry host such as ghcr.io or *.dkr.ecr.*.amazonaws.com", "a registry host pattern"),
             "[ghcr.io, '*.dkr.ecr.*.amazonaws.com']",
         )
-            .min(1, { error: () => encodeIssue("must list at least one registry", "list the registries images may come from, or remove the key for the defaults") })
+            .min(1, {
+                error: () =>
+                    encodeIssue(
+                        "must list at least one registry",
+                        "list the registries images may come from, or remove the key for the defaults",
+                    ),
+            })
             .optional()
             .meta({
                 description:

@@ -11,7 +11,8 @@ function isDefaultDeny(policy: PolicyResource): boolean {
     const spec = asRecord(policy.props["spec"]);
     const selector = asRecord(spec?.["podSelector"]);
     // An empty selector (`{}`, or empty matchLabels / matchExpressions) selects every pod.
-    const empty = (v: unknown) => v === undefined || (Array.isArray(v) ? v.length === 0 : Object.keys(asRecord(v) ?? { notEmpty: true }).length === 0);
+    const empty = (v: unknown) =>
+        v === undefined || (Array.isArray(v) ? v.length === 0 : Object.keys(asRecord(v) ?? { notEmpty: true }).length === 0);
     const everyPod = selector !== undefined && Object.values(selector).every(empty);
     return everyPod && asStringArray(spec?.["policyTypes"]).includes("Ingress") && (asArray(spec?.["ingress"]) ?? []).length === 0;
 }

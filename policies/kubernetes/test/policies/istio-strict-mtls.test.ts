@@ -3,7 +3,13 @@ import { StackFixture } from "@platform/policy-kit/harness";
 import { istioStrictMtls } from "../../src/policies/istio-strict-mtls.js";
 import { run, violation } from "../fixtures.js";
 
-const istiod = (s: StackFixture) => s.custom("kubernetes:helm.sh/v3:Release", "istio-istiod", { name: "istiod", namespace: "istio-system", chart: "istiod", version: "1.26.2" });
+const istiod = (s: StackFixture) =>
+    s.custom("kubernetes:helm.sh/v3:Release", "istio-istiod", {
+        name: "istiod",
+        namespace: "istio-system",
+        chart: "istiod",
+        version: "1.26.2",
+    });
 const peer = (s: StackFixture, name: string, namespace: string, spec: Record<string, unknown>) =>
     s.custom("kubernetes:security.istio.io/v1:PeerAuthentication", `${namespace}-${name}`, { metadata: { name, namespace }, spec });
 

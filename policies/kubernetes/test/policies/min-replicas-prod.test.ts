@@ -6,7 +6,11 @@ import { addWorkload, LABELS, podSpec, run, violation } from "../fixtures.js";
 const hpa = (s: StackFixture, target: string, minReplicas?: number) =>
     s.custom("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", `${target}-hpa`, {
         metadata: { name: target, namespace: "apps" },
-        spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: target }, ...(minReplicas !== undefined ? { minReplicas } : {}), maxReplicas: 10 },
+        spec: {
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: target },
+            ...(minReplicas !== undefined ? { minReplicas } : {}),
+            maxReplicas: 10,
+        },
     });
 const scaledObject = (s: StackFixture, target: string, minReplicaCount?: number) =>
     s.custom("kubernetes:keda.sh/v1alpha1:ScaledObject", `${target}-so`, {
@@ -22,7 +26,9 @@ describe("kubernetes-min-replicas-prod", () => {
         assert.deepEqual(await run(minReplicasProd, ok), []);
         const bad = new StackFixture({ stack: "prod" });
         const one = addWorkload(bad, "Deployment", podSpec(), LABELS, { replicas: 1 });
-        assert.deepEqual(await run(minReplicasProd, bad), [violation(minReplicasProd, one, "Deployment apps/api sets replicas: 1 in prod; run at least 2 replicas.")]);
+        assert.deepEqual(await run(minReplicasProd, bad), [
+            violation(minReplicasProd, one, "Deployment apps/api sets replicas: 1 in prod; run at least 2 replicas."),
+        ]);
         const dev = new StackFixture({ stack: "dev" });
         addWorkload(dev, "Deployment", podSpec(), { ...LABELS, environment: "dev" }, { replicas: 1 });
         assert.deepEqual(await run(minReplicasProd, dev), []);
@@ -32,7 +38,9 @@ describe("kubernetes-min-replicas-prod", () => {
         const s = new StackFixture({ stack: "prod" });
         s.awsProvider("aws", ownershipTags("prod"));
         const mislabelled = addWorkload(s, "Deployment", podSpec(), { ...LABELS, environment: "dev" }, { replicas: 1 });
-        assert.deepEqual(await run(minReplicasProd, s), [violation(minReplicasProd, mislabelled, "Deployment apps/api sets replicas: 1 in prod; run at least 2 replicas.")]);
+        assert.deepEqual(await run(minReplicasProd, s), [
+            violation(minReplicasProd, mislabelled, "Deployment apps/api sets replicas: 1 in prod; run at least 2 replicas."),
+        ]);
         const neither = new StackFixture({ stack: "prod" });
         addWorkload(neither, "Deployment", podSpec(), { app: "api" }, { replicas: 1 });
         assert.deepEqual(await run(minReplicasProd, neither), [], "no environment from the label nor the stack: not production");
@@ -42,14 +50,21 @@ describe("kubernetes-min-replicas-prod", () => {
         const s = new StackFixture({ stack: "prod" });
         const names = ["hpa-two", "so-two", "hpa-one", "so-zero", "alone", "hpa-default"];
         const w = Object.fromEntries(
-            names.map((name) => [name, s.custom("kubernetes:apps/v1:Deployment", name, { metadata: { name, namespace: "apps", labels: LABELS }, spec: { template: { spec: podSpec() } } })]),
+            names.map((name) => [
+                name,
+                s.custom("kubernetes:apps/v1:Deployment", name, {
+                    metadata: { name, namespace: "apps", labels: LABELS },
+                    spec: { template: { spec: podSpec() } },
+                }),
+            ]),
         );
         hpa(s, "hpa-two", 2);
         scaledObject(s, "so-two", 2);
         hpa(s, "hpa-one", 1);
         scaledObject(s, "so-zero");
         hpa(s, "hpa-default");
-        const at = (name: string, text: string) => violation(minReplicasProd, w[name] ?? null, `Deployment apps/${name} ${text} in prod; run at least 2 replicas.`);
+        const at = (name: string, text: string) =>
+            violation(minReplicasProd, w[name] ?? null, `Deployment apps/${name} ${text} in prod; run at least 2 replicas.`);
         assert.deepEqual(await run(minReplicasProd, s), [
             at("hpa-one", "is autoscaled down to 1"),
             at("so-zero", "is autoscaled down to 0"),

@@ -4,7 +4,9 @@ import { namespaceDefaultDeny } from "../../src/policies/namespace-default-deny.
 import { run, violation } from "../fixtures.js";
 
 const ns = (s: StackFixture, name: string, kind?: string) =>
-    s.custom("kubernetes:core/v1:Namespace", name, { metadata: { name, labels: kind === undefined ? {} : { "platform.io/namespace-kind": kind } } });
+    s.custom("kubernetes:core/v1:Namespace", name, {
+        metadata: { name, labels: kind === undefined ? {} : { "platform.io/namespace-kind": kind } },
+    });
 const policy = (s: StackFixture, name: string, namespace: string, spec: Record<string, unknown>) =>
     s.custom("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${namespace}-${name}`, { metadata: { name, namespace }, spec });
 

@@ -4,7 +4,9 @@ import { namespacePodSecurity } from "../../src/policies/namespace-pod-security.
 import { run, violation } from "../fixtures.js";
 
 const ns = (s: StackFixture, name: string, level?: string) =>
-    s.custom("kubernetes:core/v1:Namespace", name, { metadata: { name, labels: level === undefined ? {} : { "pod-security.kubernetes.io/enforce": level } } });
+    s.custom("kubernetes:core/v1:Namespace", name, {
+        metadata: { name, labels: level === undefined ? {} : { "pod-security.kubernetes.io/enforce": level } },
+    });
 
 describe("kubernetes-namespace-pod-security", () => {
     it("restricted and baseline pass; privileged and unset are flagged", async () => {
@@ -14,8 +16,16 @@ describe("kubernetes-namespace-pod-security", () => {
         const privileged = ns(s, "agents", "privileged");
         const unset = ns(s, "legacy");
         assert.deepEqual(await run(namespacePodSecurity, s), [
-            violation(namespacePodSecurity, privileged, "Namespace agents enforces privileged; label it pod-security.kubernetes.io/enforce: restricted."),
-            violation(namespacePodSecurity, unset, "Namespace legacy has no pod-security.kubernetes.io/enforce label (privileged); label it pod-security.kubernetes.io/enforce: restricted."),
+            violation(
+                namespacePodSecurity,
+                privileged,
+                "Namespace agents enforces privileged; label it pod-security.kubernetes.io/enforce: restricted.",
+            ),
+            violation(
+                namespacePodSecurity,
+                unset,
+                "Namespace legacy has no pod-security.kubernetes.io/enforce label (privileged); label it pod-security.kubernetes.io/enforce: restricted.",
+            ),
         ]);
     });
 });

@@ -4,7 +4,10 @@ import { pdbNotZeroDisruption } from "../../src/policies/pdb-not-zero-disruption
 import { run, violation } from "../fixtures.js";
 
 const pdb = (s: StackFixture, name: string, spec: Record<string, unknown>) =>
-    s.custom("kubernetes:policy/v1:PodDisruptionBudget", name, { metadata: { name, namespace: "apps" }, spec: { selector: { matchLabels: { app: name } }, ...spec } });
+    s.custom("kubernetes:policy/v1:PodDisruptionBudget", name, {
+        metadata: { name, namespace: "apps" },
+        spec: { selector: { matchLabels: { app: name } }, ...spec },
+    });
 
 describe("kubernetes-pdb-not-zero-disruption", () => {
     it("maxUnavailable 1 and minAvailable 1 or 50% pass; maxUnavailable 0, minAvailable 100% and neither set are flagged", async () => {
@@ -21,7 +24,11 @@ describe("kubernetes-pdb-not-zero-disruption", () => {
             violation(pdbNotZeroDisruption, zero, `PodDisruptionBudget apps/zero sets maxUnavailable: 0, ${drain}`),
             violation(pdbNotZeroDisruption, zeroPercent, `PodDisruptionBudget apps/zero-percent sets maxUnavailable: 0, ${drain}`),
             violation(pdbNotZeroDisruption, all, `PodDisruptionBudget apps/all sets minAvailable: 100%, ${drain}`),
-            violation(pdbNotZeroDisruption, unset, "PodDisruptionBudget apps/unset sets neither maxUnavailable nor minAvailable; set maxUnavailable: 1."),
+            violation(
+                pdbNotZeroDisruption,
+                unset,
+                "PodDisruptionBudget apps/unset sets neither maxUnavailable nor minAvailable; set maxUnavailable: 1.",
+            ),
         ]);
     });
 });

@@ -7,8 +7,16 @@ describe("kubernetes-probes-required", () => {
     containerCases(
         probesRequired,
         [
-            { title: "a missing liveness probe is flagged", container: without("livenessProbe"), detail: "has no livenessProbe; add readiness and liveness probes" },
-            { title: "unset probes are flagged", container: without("readinessProbe", without("livenessProbe")), detail: "has no readinessProbe or livenessProbe; add readiness and liveness probes" },
+            {
+                title: "a missing liveness probe is flagged",
+                container: without("livenessProbe"),
+                detail: "has no livenessProbe; add readiness and liveness probes",
+            },
+            {
+                title: "unset probes are flagged",
+                container: without("readinessProbe", without("livenessProbe")),
+                detail: "has no readinessProbe or livenessProbe; add readiness and liveness probes",
+            },
         ],
         ["Deployment", "StatefulSet", "DaemonSet", "Pod"],
     );
@@ -17,7 +25,11 @@ describe("kubernetes-probes-required", () => {
         const s = new StackFixture({ stack: "prod" });
         addWorkload(s, "Job", podSpec({}, [without("readinessProbe", without("livenessProbe"))]));
         addWorkload(s, "CronJob", podSpec({}, [without("livenessProbe")]));
-        addWorkload(s, "Deployment", podSpec({ initContainers: [without("readinessProbe", without("livenessProbe", container({ name: "migrate" })))] }));
+        addWorkload(
+            s,
+            "Deployment",
+            podSpec({ initContainers: [without("readinessProbe", without("livenessProbe", container({ name: "migrate" })))] }),
+        );
         assert.deepEqual(await run(probesRequired, s), []);
     });
 });

@@ -25,7 +25,11 @@ describe("kubernetes-required-labels", () => {
         const s = new StackFixture({ stack: "prod" });
         const r = s.custom("kubernetes:core/v1:Pod", "bare", { metadata: { name: "bare", namespace: "apps" }, spec: podSpec() });
         assert.deepEqual(await run(requiredLabels, s), [
-            violation(requiredLabels, r, "Pod apps/bare lacks app, version, environment, team in metadata.labels; set app, version, environment and team."),
+            violation(
+                requiredLabels,
+                r,
+                "Pod apps/bare lacks app, version, environment, team in metadata.labels; set app, version, environment and team.",
+            ),
         ]);
         void LABELS;
     });
