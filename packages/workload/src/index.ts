@@ -3,3 +3,4 @@ export * from "./namespace.js";
 export * from "./workload.js";
 export * from "./workload-validation.js";
 export * from "./manifests/canary.js";
+export * from "./app-stack.js";

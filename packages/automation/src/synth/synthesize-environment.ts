@@ -8,7 +8,7 @@ import { evaluatePack, type Violation } from "@platform/policy-kit/harness";
 import { type InventoryResource, synthesize } from "@platform/synth";
 import { checkAcrossEnvironments } from "../workspace/environment-config.js";
 import { checkEnvironment } from "../workspace/environments.js";
-import { discoverProjects, readStackConfig, selectProjects } from "../workspace/projects.js";
+import { discoverProjects, readProject, readStackConfig, selectProjects } from "../workspace/projects.js";
 import { loadProgram } from "./load-program.js";
 import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
 
@@ -18,8 +18,13 @@ export interface SynthesizeEnvironmentOptions {
     readonly env: string;
     /** A project name, or `all` for every layer stack that has config for the environment. @default "all" */
     readonly stack?: string;
-    /** Packs to evaluate. @default the aws, gcp and platform packs */
+    /** Packs to evaluate. @default the aws, gcp, platform and kubernetes packs */
     readonly packs?: readonly PackDefinition[];
+    /**
+     * Directories of app projects (e.g. `examples/docuthinker`) synthesized after the layers, with
+     * the layers' outputs behind their stack references, and checked by the same packs. @default []
+     */
+    readonly appProjects?: readonly string[];
 }
 
 export interface StackSynthesis {
@@ -41,7 +46,10 @@ export interface EnvironmentSynthesis {
 
 export async function synthesizeEnvironment(options: SynthesizeEnvironmentOptions): Promise<EnvironmentSynthesis> {
     const env = checkEnvironment(options.env);
-    const projects = selectProjects(discoverProjects(options.root), options.stack ?? "all", env);
+    const projects = [
+        ...selectProjects(discoverProjects(options.root), options.stack ?? "all", env),
+        ...(options.appProjects ?? []).map((dir) => readProject(dir, false)),
+    ];
     const stacks: StackSynthesis[] = [];
     // Outputs of stacks synthesized so far, so a downstream StackReference resolves like the file backend would.
     const stackOutputs: Record<string, Record<string, unknown>> = {};
