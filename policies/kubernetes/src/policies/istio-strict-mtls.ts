@@ -1,5 +1,5 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { asRecord, asString, resourcesOfTypes, seedTags } from "@platform/policy-kit";
+import { asRecord, asString, resourcesOfTypes, seedTags, tryRead } from "@platform/policy-kit";
 import { KUBERNETES_TYPES } from "@platform/facts";
 
 /** Istio's root namespace: a PeerAuthentication there without a selector applies to the whole mesh. */
@@ -25,29 +25,39 @@ export const istioStrictMtls: StackValidationPolicy = {
         "Create a PeerAuthentication named default in istio-system with spec.mtls.mode: STRICT and no selector (the platform's Istio component does); remove PERMISSIVE or DISABLE PeerAuthentications.",
     url: "https://istio.io/latest/docs/tasks/security/authentication/mtls-migration/",
     validateStack: (args, reportViolation) => {
-        const istiod = resourcesOfTypes(args.resources, KUBERNETES_TYPES.helmRelease).filter(
-            (r) => asString(r.props["chart"]) === "istiod",
-        );
-        const peers = resourcesOfTypes(args.resources, KUBERNETES_TYPES.peerAuthentication);
-        for (const peer of peers) {
-            const mode = modeOf(peer.props);
-            if (mode === "PERMISSIVE" || mode === "DISABLE") {
-                const meta = asRecord(peer.props["metadata"]);
+        // Values unknown in a preview are not judged.
+        const istiod = resourcesOfTypes(args.resources, KUBERNETES_TYPES.helmRelease).filter((r) => {
+            const chart = tryRead(() => asString(r.props["chart"]));
+            return chart.known && chart.value === "istiod";
+        });
+        const peers = resourcesOfTypes(args.resources, KUBERNETES_TYPES.peerAuthentication).map((p) => ({
+            peer: p,
+            read: tryRead(() => {
+                const meta = asRecord(p.props["metadata"]);
+                return {
+                    namespace: asString(meta?.["namespace"]),
+                    name: asString(meta?.["name"]) ?? p.name,
+                    selector: asRecord(asRecord(p.props["spec"])?.["selector"]),
+                    mode: modeOf(p.props),
+                };
+            }),
+        }));
+        for (const { peer, read } of peers) {
+            if (read.known && (read.value.mode === "PERMISSIVE" || read.value.mode === "DISABLE")) {
                 reportViolation(
-                    `PeerAuthentication ${asString(meta?.["namespace"]) ?? "?"}/${asString(meta?.["name"]) ?? peer.name} sets mTLS ${mode}; keep STRICT.`,
+                    `PeerAuthentication ${read.value.namespace ?? "?"}/${read.value.name} sets mTLS ${read.value.mode}; keep STRICT.`,
                     peer.urn,
                 );
             }
         }
-        if (istiod.length === 0) return;
-        const meshWide = peers.some((p) => {
-            const meta = asRecord(p.props["metadata"]);
-            return (
-                asString(meta?.["namespace"]) === ISTIO_ROOT_NAMESPACE &&
-                asRecord(asRecord(p.props["spec"])?.["selector"]) === undefined &&
-                modeOf(p.props) === "STRICT"
-            );
-        });
+        if (istiod.length === 0 || peers.some((p) => !p.read.known)) return;
+        const meshWide = peers.some(
+            ({ read }) =>
+                read.known &&
+                read.value.namespace === ISTIO_ROOT_NAMESPACE &&
+                read.value.selector === undefined &&
+                read.value.mode === "STRICT",
+        );
         if (!meshWide) {
             reportViolation(
                 `the stack installs Istio (${istiod.map((r) => r.name).join(", ")}) without a mesh-wide STRICT PeerAuthentication in ${ISTIO_ROOT_NAMESPACE}; add one.`,

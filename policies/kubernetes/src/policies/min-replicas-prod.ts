@@ -1,5 +1,5 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { asNumber, asRecord, asString, resourcesOfTypes, seedTags, stackEnvironments } from "@platform/policy-kit";
+import { asNumber, asRecord, asString, resourcesOfTypes, seedTags, stackEnvironments, tryRead } from "@platform/policy-kit";
 import { isProductionEnvironment, KUBERNETES_TYPES as K } from "@platform/facts";
 import { kindOf, labelsOf, REPLICATED_TYPES } from "../workloads.js";
 
@@ -50,18 +50,28 @@ export const minReplicasProd: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const stackProd = stackEnvironments(args.resources).filter(isProductionEnvironment);
         for (const workload of resourcesOfTypes(args.resources, ...REPLICATED_TYPES)) {
-            const { name, namespace, labels } = meta(workload);
+            // Values unknown in a preview are not judged.
+            const read = tryRead(() => ({ ...meta(workload), replicas: asNumber(asRecord(workload.props["spec"])?.["replicas"]) }));
+            const autoscaled = tryRead(() =>
+                autoscaledMinimum(
+                    args.resources,
+                    kindOf(workload.type),
+                    read.known ? read.value.name : "",
+                    read.known ? read.value.namespace : "",
+                ),
+            );
+            if (!read.known || !autoscaled.known) continue;
+            const { name, namespace, labels, replicas } = read.value;
             const labelled = labels["environment"];
             const env = labelled !== undefined && isProductionEnvironment(labelled) ? labelled : stackProd[0];
             if (env === undefined) continue;
             const kind = kindOf(workload.type);
-            const replicas = asNumber(asRecord(workload.props["spec"])?.["replicas"]);
-            const floor = replicas ?? autoscaledMinimum(args.resources, kind, name, namespace) ?? 1;
+            const floor = replicas ?? autoscaled.value ?? 1;
             if (floor >= MIN_PROD_REPLICAS) continue;
             const source =
                 replicas !== undefined
                     ? `sets replicas: ${replicas}`
-                    : floor === 1 && autoscaledMinimum(args.resources, kind, name, namespace) === undefined
+                    : autoscaled.value === undefined
                       ? "leaves replicas unset (1) with no autoscaler"
                       : `is autoscaled down to ${floor}`;
             reportViolation(`${kind} ${namespace}/${name} ${source} in ${env}; run at least ${MIN_PROD_REPLICAS} replicas.`, workload.urn);

@@ -1,5 +1,5 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { asArray, asRecord, asString, asStringArray, resourcesOfTypes, seedTags } from "@platform/policy-kit";
+import { asArray, asRecord, asString, asStringArray, resourcesOfTypes, seedTags, tryRead } from "@platform/policy-kit";
 import { KUBERNETES_TYPES } from "@platform/facts";
 import { labelsOf } from "../workloads.js";
 
@@ -33,17 +33,20 @@ export const namespaceDefaultDeny: StackValidationPolicy = {
         "Create a NetworkPolicy in the namespace with podSelector: {} and policyTypes: [Ingress, Egress] and no rules (PlatformNamespace does), then allow each workload's traffic explicitly.",
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
     validateStack: (args, reportViolation) => {
-        const denied = new Set(
-            resourcesOfTypes(args.resources, KUBERNETES_TYPES.networkPolicy)
-                .filter(isDefaultDeny)
-                .map((p) => asString(asRecord(p.props["metadata"])?.["namespace"])),
+        // Values unknown in a preview (an object of a provider not yet configured) are not judged.
+        const policies = resourcesOfTypes(args.resources, KUBERNETES_TYPES.networkPolicy).map((p) =>
+            tryRead(() => (isDefaultDeny(p) ? asString(asRecord(p.props["metadata"])?.["namespace"]) : undefined)),
         );
+        if (policies.some((p) => !p.known)) return;
+        const denied = new Set(policies.map((p) => (p.known ? p.value : undefined)));
         for (const ns of resourcesOfTypes(args.resources, KUBERNETES_TYPES.namespace)) {
-            const metadata = asRecord(ns.props["metadata"]);
-            const name = asString(metadata?.["name"]) ?? ns.name;
-            if (labelsOf(metadata)[NAMESPACE_KIND_LABEL] === "system" || denied.has(name)) continue;
+            const read = tryRead(() => {
+                const metadata = asRecord(ns.props["metadata"]);
+                return { name: asString(metadata?.["name"]) ?? ns.name, kind: labelsOf(metadata)[NAMESPACE_KIND_LABEL] };
+            });
+            if (!read.known || read.value.kind === "system" || denied.has(read.value.name)) continue;
             reportViolation(
-                `Namespace ${name} has no default-deny NetworkPolicy; add one (podSelector: {}, policyTypes: [Ingress, Egress], no rules).`,
+                `Namespace ${read.value.name} has no default-deny NetworkPolicy; add one (podSelector: {}, policyTypes: [Ingress, Egress], no rules).`,
                 ns.urn,
             );
         }

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { StackFixture } from "@platform/policy-kit/harness";
 import { istioStrictMtls } from "../../src/policies/istio-strict-mtls.js";
 import { run, violation } from "../fixtures.js";
@@ -38,5 +39,17 @@ describe("kubernetes-istio-strict-mtls", () => {
             violation(istioStrictMtls, disabled, "PeerAuthentication apps/legacy sets mTLS DISABLE; keep STRICT."),
             violation(istioStrictMtls, r, missing),
         ]);
+    });
+
+    it("a PeerAuthentication unknown in a preview is not judged, and then no mesh-wide one is required yet", async () => {
+        const s = new StackFixture({ stack: "prod" });
+        istiod(s);
+        s.custom(
+            "kubernetes:security.istio.io/v1:PeerAuthentication",
+            "p",
+            {},
+            { exactOutputs: { metadata: pulumi.unknown, spec: pulumi.unknown } },
+        );
+        assert.deepEqual(await run(istioStrictMtls, s), []);
     });
 });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { ownershipTags, StackFixture } from "@platform/policy-kit/harness";
 import { minReplicasProd } from "../../src/policies/min-replicas-prod.js";
 import { addWorkload, LABELS, podSpec, run, violation } from "../fixtures.js";
@@ -76,6 +77,13 @@ describe("kubernetes-min-replicas-prod", () => {
     it("does not apply to DaemonSets, Jobs, CronJobs or Pods", async () => {
         const s = new StackFixture({ stack: "prod" });
         for (const kind of ["DaemonSet", "Job", "CronJob", "Pod"] as const) addWorkload(s, kind);
+        assert.deepEqual(await run(minReplicasProd, s), []);
+    });
+
+    it("a workload or autoscaler unknown in a preview is not judged", async () => {
+        const s = new StackFixture({ stack: "prod" });
+        s.awsProvider("aws", ownershipTags("prod"));
+        s.custom("kubernetes:apps/v1:Deployment", "later", {}, { exactOutputs: { metadata: pulumi.unknown, spec: pulumi.unknown } });
         assert.deepEqual(await run(minReplicasProd, s), []);
     });
 });

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { StackFixture } from "@platform/policy-kit/harness";
 import { namespaceDefaultDeny } from "../../src/policies/namespace-default-deny.js";
 import { run, violation } from "../fixtures.js";
@@ -28,5 +29,15 @@ describe("kubernetes-namespace-default-deny", () => {
             violation(namespaceDefaultDeny, egressOnly, `Namespace batch ${fix}`),
             violation(namespaceDefaultDeny, allowing, `Namespace open ${fix}`),
         ]);
+    });
+
+    it("values unknown in a preview (a provider not configured yet) are not judged", async () => {
+        const s = new StackFixture({ stack: "prod" });
+        s.custom("kubernetes:core/v1:Namespace", "later", { metadata: { name: "later" } }, { exactOutputs: { metadata: pulumi.unknown } });
+        assert.deepEqual(await run(namespaceDefaultDeny, s), []);
+        const policyUnknown = new StackFixture({ stack: "prod" });
+        ns(policyUnknown, "apps", "app");
+        policyUnknown.custom("kubernetes:networking.k8s.io/v1:NetworkPolicy", "p", {}, { exactOutputs: { spec: pulumi.unknown } });
+        assert.deepEqual(await run(namespaceDefaultDeny, policyUnknown), []);
     });
 });
