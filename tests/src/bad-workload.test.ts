@@ -31,10 +31,14 @@ describe("the kubernetes pack stops a deliberately bad workload", () => {
             "kubernetes-seccomp-runtime-default",
             "kubernetes-trusted-registries",
         ]);
-        assert.deepEqual(byPolicy("kubernetes-min-replicas-prod"), ["Deployment shop/shop sets replicas: 1 in prod; run at least 2 replicas."]);
+        assert.deepEqual(byPolicy("kubernetes-min-replicas-prod"), [
+            "Deployment shop/shop sets replicas: 1 in prod; run at least 2 replicas.",
+        ]);
         assert.deepEqual(byPolicy("kubernetes-trusted-registries"), [
             'Deployment shop/shop: container "shop" pulls "shop/web:latest" from docker.io, which is not trusted (*.dkr.ecr.*.amazonaws.com, *-docker.pkg.dev, ghcr.io); push it to a trusted registry.',
         ]);
-        assert.deepEqual(byPolicy("kubernetes-no-privileged"), ['Deployment shop/shop: container "shop" is privileged (root on the node); remove securityContext.privileged.']);
+        assert.deepEqual(byPolicy("kubernetes-no-privileged"), [
+            'Deployment shop/shop: container "shop" is privileged (root on the node); remove securityContext.privileged.',
+        ]);
     });
 });

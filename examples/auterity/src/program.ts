@@ -18,7 +18,12 @@ export function program() {
     const naming = { project: settings.project, environment: settings.environment };
     const namespace = new PlatformNamespace(
         "auterity",
-        { naming, namespace: NAMESPACE, kubernetesVersion: settings.profile.cluster.kubernetesVersion, labels: { team: TEAM, environment: settings.environment } },
+        {
+            naming,
+            namespace: NAMESPACE,
+            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
+            labels: { team: TEAM, environment: settings.environment },
+        },
         app.providers,
     );
     const after = { ...app.providers, dependsOn: [namespace] };
@@ -55,12 +60,25 @@ export function program() {
                     name: "auterity-api",
                     namespace: NAMESPACE,
                     labels: { app: "auterity", team: TEAM, environment: settings.environment },
-                    annotations: { "cert-manager.io/cluster-issuer": "letsencrypt-production", "konghq.com/protocols": "https", "konghq.com/https-redirect-status-code": "308" },
+                    annotations: {
+                        "cert-manager.io/cluster-issuer": "letsencrypt-production",
+                        "konghq.com/protocols": "https",
+                        "konghq.com/https-redirect-status-code": "308",
+                    },
                 },
                 spec: {
                     ingressClassName: "kong",
                     tls: [{ hosts: [host], secretName: "auterity-api-tls" }],
-                    rules: [{ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "auterity", port: { number: 8000 } } } }] } }],
+                    rules: [
+                        {
+                            host,
+                            http: {
+                                paths: [
+                                    { path: "/", pathType: "Prefix", backend: { service: { name: "auterity", port: { number: 8000 } } } },
+                                ],
+                            },
+                        },
+                    ],
                 },
             },
             { provider: app.k8sProvider, parent: workload, dependsOn: [workload] },

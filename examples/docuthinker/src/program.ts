@@ -25,13 +25,25 @@ export function backendTriggers(app: AppStack, queue: string): ScaledTrigger[] {
     const { settings } = app;
     const work: ScaledTrigger =
         settings.cloud === "aws"
-            ? { type: "aws-sqs-queue", metadata: { queueURL: queue, queueLength: "5", awsRegion: settings.region }, clusterAuthentication: "keda-pod-identity" }
-            : { type: "gcp-pubsub", metadata: { subscriptionName: queue, mode: "SubscriptionSize", value: "5" }, clusterAuthentication: "keda-pod-identity" };
+            ? {
+                  type: "aws-sqs-queue",
+                  metadata: { queueURL: queue, queueLength: "5", awsRegion: settings.region },
+                  clusterAuthentication: "keda-pod-identity",
+              }
+            : {
+                  type: "gcp-pubsub",
+                  metadata: { subscriptionName: queue, mode: "SubscriptionSize", value: "5" },
+                  clusterAuthentication: "keda-pod-identity",
+              };
     return [
         work,
         {
             type: "prometheus",
-            metadata: { serverAddress: "http://prometheus-operated.monitoring.svc:9090", query: 'sum(rate(http_requests_total{app="backend"}[1m]))', threshold: "100" },
+            metadata: {
+                serverAddress: "http://prometheus-operated.monitoring.svc:9090",
+                query: 'sum(rate(http_requests_total{app="backend"}[1m]))',
+                threshold: "100",
+            },
         },
         { type: "cron", metadata: { timezone: "America/New_York", start: "0 8 * * 1-5", end: "0 18 * * 1-5", desiredReplicas: "10" } },
     ];
@@ -44,7 +56,12 @@ export function program() {
     const production = isProductionEnvironment(settings.environment);
     const namespace = new PlatformNamespace(
         "docuthinker",
-        { naming, namespace: NAMESPACE, kubernetesVersion: settings.profile.cluster.kubernetesVersion, labels: { team: TEAM, environment: settings.environment } },
+        {
+            naming,
+            namespace: NAMESPACE,
+            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
+            labels: { team: TEAM, environment: settings.environment },
+        },
         app.providers,
     );
     const common = {
@@ -81,7 +98,13 @@ export function program() {
             ? aws.getCallerIdentityOutput({}, { provider: app.provider }).accountId.apply((id) =>
                   JSON.stringify({
                       Version: "2012-10-17",
-                      Statement: [{ Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource: `arn:aws:sqs:${settings.region}:${id}:${queue}` }],
+                      Statement: [
+                          {
+                              Effect: "Allow",
+                              Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+                              Resource: `arn:aws:sqs:${settings.region}:${id}:${queue}`,
+                          },
+                      ],
                   }),
               )
             : undefined;
@@ -98,11 +121,16 @@ export function program() {
             replicas: { min: production ? 3 : settings.profile.minReplicas, max: 50 },
             canary: {},
             scaling: { triggers: backendTriggers(app, queue) },
-            authorization: { principals: [`cluster.local/ns/${NAMESPACE}/sa/frontend`, "cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] },
+            authorization: {
+                principals: [`cluster.local/ns/${NAMESPACE}/sa/frontend`, "cluster.local/ns/istio-ingress/sa/istio-ingressgateway"],
+            },
             ingress: [{ peers: [{ app: "frontend" }, { namespace: "istio-ingress" }], ports: [8080] }],
             // Postgres and Redis of the data layer, inside the VPC.
             egress: [{ peers: [{ cidr: settings.network.cidr }], ports: [5432, 6379] }],
-            identity: { cluster: app.cluster, ...(queuePolicy !== undefined ? { awsPolicy: queuePolicy } : { gcpProjectRoles: ["roles/pubsub.subscriber"] }) },
+            identity: {
+                cluster: app.cluster,
+                ...(queuePolicy !== undefined ? { awsPolicy: queuePolicy } : { gcpProjectRoles: ["roles/pubsub.subscriber"] }),
+            },
         },
         after,
     );

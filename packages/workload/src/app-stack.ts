@@ -55,9 +55,12 @@ export function appStack(app: string): AppStack {
         kubeconfig = c.require("kubeconfig");
         clusterName = c.require("clusterName");
     }
-    const k8sProvider = clusterProvider(resourceName({ project: settings.project, environment: settings.environment, component: `${app}-k8s` }), {
-        kubeconfig,
-        clusterName,
-    });
+    const k8sProvider = clusterProvider(
+        resourceName({ project: settings.project, environment: settings.environment, component: `${app}-k8s` }),
+        {
+            kubeconfig,
+            clusterName,
+        },
+    );
     return { settings, provider, k8sProvider, cluster, platform, providers: { providers: [provider, k8sProvider] } };
 }
