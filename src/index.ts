@@ -1,11 +1,12 @@
 /**
  * The root project: the whole platform in one stack. It composes the same layer functions the
- * per-layer stack projects run (foundation, then cluster, then data), with one provider shared by
- * all; each layer reads the previous layers' outputs directly instead of through a stack reference.
+ * per-layer stack projects run (foundation, cluster, data, then the platform add-ons), with one cloud
+ * provider shared by all; each layer reads the layers below directly instead of through stack references.
  */
 import { createCloudProvider, loadPlatformSettings } from "@platform/core";
 import { clusterLayer } from "@platform/stack-cluster";
 import { clusterAccess, dataLayer } from "@platform/stack-data";
+import { platformLayer, upstreamFrom } from "@platform/stack-platform";
 import { foundationLayer } from "@platform/stack-foundation";
 
 function platformProgram() {
@@ -14,7 +15,7 @@ function platformProgram() {
     const foundation = foundationLayer(settings, provider);
     const cluster = clusterLayer(settings, provider, foundation);
     const data = dataLayer(settings, provider, foundation, clusterAccess(settings, cluster));
-    return { foundation, cluster, data };
+    return { foundation, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster)) };
 }
 
 export = platformProgram;

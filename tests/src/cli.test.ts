@@ -24,6 +24,7 @@ describe("platform CLI", () => {
                 ["foundation", "prod"],
                 ["cluster", "prod"],
                 ["data", "prod"],
+                ["platform-addons", "prod"],
             ],
         );
         const stack = report.stacks[0];
@@ -164,7 +165,7 @@ describe("platform CLI", () => {
         [
             "an unknown stack",
             ["synth", "--env", "prod", "--stack", "nope"],
-            /--stack nope: no such project; use one of foundation, cluster, data, platform or all/,
+            /--stack nope: no such project; use one of foundation, cluster, data, platform-addons, platform or all/,
         ],
         [
             "a stack without config for the env",

@@ -107,13 +107,13 @@ describe("environment shapes (seed numbers reach the resources)", () => {
 });
 
 describe("the root one-stack project", () => {
-    it("dev composes the same foundation, cluster and data layers as the three stacks, with one AWS provider and no stack reference", async () => {
+    it("dev composes the same foundation, cluster, data and platform layers as the four stacks, with one cloud provider and no stack reference", async () => {
         const result = await synthesizeEnvironment({ root: REPO_ROOT, env: "dev", stack: "platform" });
         const root = result.stacks[0];
         assert.equal(root.project, "platform");
         const layers = await synth("dev");
-        // Each stack has its own AWS provider and the later ones references to the earlier; the root has neither twice.
-        // (The cluster and the data layer each have a Kubernetes provider in both shapes.)
+        // Every stack has its own AWS provider and the later ones references to those below; the root has neither twice.
+        // (The cluster, data and platform layers each have a Kubernetes provider in both shapes.)
         const layerResources = layers.stacks
             .flatMap((s) => s.resources)
             .filter((r) => !["pulumi:pulumi:Stack", "pulumi:pulumi:StackReference"].includes(r.type));
@@ -122,7 +122,7 @@ describe("the root one-stack project", () => {
             countByType(root.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")),
             countByType(layerResources.filter((r, i) => r.type !== "pulumi:providers:aws" || i === firstProvider)),
         );
-        assert.deepEqual(Object.keys(root.outputs), ["foundation", "cluster", "data"]);
+        assert.deepEqual(Object.keys(root.outputs), ["foundation", "cluster", "data", "platform"]);
         assert.deepEqual(
             result.violations.filter((v) => v.enforcementLevel === "mandatory"),
             [],

@@ -12,14 +12,14 @@ import {
 } from "../src/index.js";
 
 describe("layer registry", () => {
-    it("lists foundation, cluster, data, platform in that order, each after what it depends on", () => {
+    it("lists foundation, cluster, data, platform in that order, each after what it depends on (platform reads the foundation's zones and the cluster)", () => {
         assert.deepEqual(
             LAYERS.map((l) => [l.name, [...l.dependsOn]]),
             [
                 ["foundation", []],
                 ["cluster", ["foundation"]],
                 ["data", ["foundation", "cluster"]],
-                ["platform", ["cluster", "data"]],
+                ["platform", ["foundation", "cluster"]],
             ],
         );
         assert.deepEqual(registryProblems(LAYERS), []);

@@ -14,3 +14,4 @@ export * from "./contracts/foundation.js";
 export * from "./contracts/cluster.js";
 export * from "./contracts/names.js";
 export * from "./contracts/data.js";
+export * from "./contracts/platform.js";

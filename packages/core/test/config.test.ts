@@ -124,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, cloud, region, awsAccountId, cluster, network, data",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, cloud, region, awsAccountId, cluster, network, data",
                 ],
             ],
         );
@@ -995,6 +995,128 @@ describe("config: platform:data and platform:profile.data", () => {
             parsePlatformConfig({ ...prod, environment: "staging", profile: { data: { highAvailability: false } } }).profile.data
                 .highAvailability,
             false,
+        );
+    });
+});
+
+describe("config: the platform layer (platform:platform, platform:profile.platform)", () => {
+    it("unset: no ACME email, the default trusted registries, the profile's add-on replicas", () => {
+        const settings = parsePlatformConfig(prod, { today: TODAY });
+        assert.deepEqual(settings.platform, { trustedRegistries: ["*.dkr.ecr.*.amazonaws.com", "*-docker.pkg.dev", "ghcr.io"] });
+        assert.deepEqual(settings.profile.platform, {
+            istiodReplicas: 3,
+            ingressGatewayReplicas: 3,
+            egressGatewayReplicas: 2,
+            kongReplicas: 2,
+            controllerReplicas: 2,
+        });
+        assert.deepEqual(
+            (["dev", "staging", "prod", "dr"] as const).map((e) => PROFILES[e].platform.istiodReplicas),
+            [1, 2, 3, 3],
+        );
+    });
+
+    it("reads the ACME email, the registries and replica overrides", () => {
+        const settings = parsePlatformConfig(
+            {
+                ...prod,
+                platform: { acmeEmail: "platform@acme.example.com", trustedRegistries: ["ghcr.io", "registry.acme.example.com:5000/team"] },
+                profile: { platform: { istiodReplicas: 5, kongReplicas: 4 } },
+            },
+            { today: TODAY },
+        );
+        assert.deepEqual(settings.platform, {
+            acmeEmail: "platform@acme.example.com",
+            trustedRegistries: ["ghcr.io", "registry.acme.example.com:5000/team"],
+        });
+        assert.deepEqual(
+            [
+                settings.profile.platform.istiodReplicas,
+                settings.profile.platform.kongReplicas,
+                settings.profile.platform.ingressGatewayReplicas,
+            ],
+            [5, 4, 3],
+        );
+    });
+
+    it("rejects every bad value: a malformed email, an empty or malformed registry list, unknown keys, replicas out of range", () => {
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: { acmeEmail: "platform-at-acme", trustedRegistries: ["https://ghcr.io", "ghcr.io:tag"], ingressClass: "nginx" },
+                profile: {
+                    platform: {
+                        istiodReplicas: 0,
+                        ingressGatewayReplicas: 11,
+                        egressGatewayReplicas: 1.5,
+                        kongReplicas: "2",
+                        controllerReplicas: -1,
+                        cniReplicas: 2,
+                    },
+                },
+            }),
+            [
+                ["platform:profile.platform.istiodReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.platform.ingressGatewayReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.platform.egressGatewayReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.platform.kongReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.platform.controllerReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.platform.cniReplicas", "unknown setting"],
+                ["platform:platform.acmeEmail", "is not an email address"],
+                ["platform:platform.trustedRegistries[0]", "is not a registry host pattern"],
+                ["platform:platform.trustedRegistries[1]", "is not a registry host pattern"],
+                ["platform:platform.ingressClass", "unknown setting"],
+            ],
+        );
+        assert.deepEqual(problems({ ...prod, platform: { trustedRegistries: [] } }), [
+            ["platform:platform.trustedRegistries", "must list at least one registry"],
+        ]);
+        assert.deepEqual(problems({ ...prod, platform: "ghcr.io" }), [["platform:platform", "must be an object"]]);
+    });
+
+    it("fewer add-on replicas than prod's profile need a waiver each; with one they apply; more never do", () => {
+        assert.deepEqual(
+            issuesOf({
+                ...prod,
+                profile: {
+                    platform: {
+                        istiodReplicas: 1,
+                        ingressGatewayReplicas: 2,
+                        egressGatewayReplicas: 1,
+                        kongReplicas: 1,
+                        controllerReplicas: 1,
+                    },
+                },
+            }).map((i) => [i.field, i.value, i.problem]),
+            [
+                ["platform:profile.platform.istiodReplicas", 1, "runs 1 istiod replica(s) instead of 3 in prod"],
+                ["platform:profile.platform.ingressGatewayReplicas", 2, "runs 2 ingress gateway replica(s) instead of 3 in prod"],
+                ["platform:profile.platform.egressGatewayReplicas", 1, "runs 1 egress gateway replica(s) instead of 2 in prod"],
+                ["platform:profile.platform.kongReplicas", 1, "runs 1 Kong replica(s) instead of 2 in prod"],
+                ["platform:profile.platform.controllerReplicas", 1, "runs 1 add-on controller replica(s) instead of 2 in prod"],
+            ],
+        );
+        const waived = parsePlatformConfig(
+            {
+                ...dr,
+                profile: { platform: { istiodReplicas: 2 } },
+                waivers: [
+                    {
+                        setting: "profile.platform.istiodReplicas",
+                        reason: "dr runs warm with two istiod until failover",
+                        owner: "platform",
+                    },
+                ],
+            },
+            { today: TODAY },
+        );
+        assert.equal(waived.profile.platform.istiodReplicas, 2);
+        assert.doesNotThrow(() => parsePlatformConfig({ ...prod, profile: { platform: { istiodReplicas: 5 } } }, { today: TODAY }));
+        assert.doesNotThrow(() =>
+            parsePlatformConfig(
+                { ...prod, environment: "dev", network: { cidr: "10.10.0.0/16" }, profile: { platform: { istiodReplicas: 1 } } },
+                { stack: "dev", today: TODAY },
+            ),
         );
     });
 });

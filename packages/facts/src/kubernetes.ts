@@ -15,3 +15,22 @@ export function kubernetesMinor(version: string): [number, number] | undefined {
     const match = /^(\d+)\.(\d+)(\.\d+)?$/.exec(version);
     return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
+
+/**
+ * Labels every workload of the platform carries (seed 001's Gatekeeper `k8srequiredlabels`): the
+ * golden-path Workload sets them, the kubernetes pack's `kubernetes-required-labels` requires them,
+ * and `environment` is how a kubernetes policy knows the environment of an object.
+ */
+export const REQUIRED_WORKLOAD_LABELS = ["app", "version", "environment", "team"] as const;
+export type RequiredWorkloadLabel = (typeof REQUIRED_WORKLOAD_LABELS)[number];
+
+/**
+ * Image registries workloads may pull from unless a stack lists its own (`platform:platform.trustedRegistries`,
+ * the kubernetes pack's `kubernetes-trusted-registries` config): ECR private registries, Google
+ * Artifact Registry and GHCR (seed 001 "trusted registries"; seeds 000, 002, 003 name them). A
+ * pattern is a registry host; `*` stands for one DNS label or a dot-separated run of them.
+ */
+export const DEFAULT_TRUSTED_REGISTRIES = ["*.dkr.ecr.*.amazonaws.com", "*-docker.pkg.dev", "ghcr.io"] as const;
+
+/** The Pod Security Standards level every namespace of the platform enforces (seed 003 S13). */
+export const POD_SECURITY_LEVEL = "restricted";

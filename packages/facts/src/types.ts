@@ -140,10 +140,31 @@ export const KUBERNETES_TYPES = {
     helmRelease: "kubernetes:helm.sh/v3:Release",
     karpenterNodePool: "kubernetes:karpenter.sh/v1:NodePool",
     storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
+    // The platform layer (stacks/platform, @platform/addons, @platform/workload) and the kubernetes pack.
+    namespace: "kubernetes:core/v1:Namespace",
+    service: "kubernetes:core/v1:Service",
+    serviceAccount: "kubernetes:core/v1:ServiceAccount",
+    pod: "kubernetes:core/v1:Pod",
+    deployment: "kubernetes:apps/v1:Deployment",
+    statefulSet: "kubernetes:apps/v1:StatefulSet",
+    daemonSet: "kubernetes:apps/v1:DaemonSet",
+    job: "kubernetes:batch/v1:Job",
+    cronJob: "kubernetes:batch/v1:CronJob",
+    horizontalPodAutoscaler: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+    podDisruptionBudget: "kubernetes:policy/v1:PodDisruptionBudget",
+    networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+    ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
+    scaledObject: "kubernetes:keda.sh/v1alpha1:ScaledObject",
+    canary: "kubernetes:flagger.app/v1beta1:Canary",
+    peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
+    authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+    clusterIssuer: "kubernetes:cert-manager.io/v1:ClusterIssuer",
+    clusterSecretStore: "kubernetes:external-secrets.io/v1:ClusterSecretStore",
 } as const;
 
 /** Prefix of every provider resource type (`pulumi:providers:<package>`). */
 export const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 
 /** The platform's own component types: `platform:<package>:<Type>`. */
-export const COMPONENT_TYPE_PATTERN = /^platform:(network|security|cluster|data|observability|delivery):[A-Z][A-Za-z0-9]+$/;
+export const COMPONENT_TYPE_PATTERN = /^platform:(network|security|cluster|data|observability|delivery|addons|workload):[A-Z][A-Za-z0-9]+$/;

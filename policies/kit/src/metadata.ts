@@ -28,3 +28,19 @@ export const SEED_TAG_PREFIX = "seed-";
 export function seedTags(...seeds: readonly string[]): string[] {
     return seeds.map((s) => `${SEED_TAG_PREFIX}${s}`);
 }
+
+/** The OPA Gatekeeper release whose policy library the kubernetes pack's peers come from (seed 001: Gatekeeper 3.14). */
+export const GATEKEEPER_LIBRARY_VERSION = "3.14";
+
+/**
+ * The OPA Gatekeeper library templates (open-policy-agent/gatekeeper-library) a kubernetes policy
+ * matches, as its compliance framework: `reference` lists the template kinds, `specification` their titles.
+ */
+export function gatekeeper(templates: Readonly<Record<string, string>>): PolicyComplianceFramework {
+    return {
+        name: "OPA Gatekeeper library",
+        version: GATEKEEPER_LIBRARY_VERSION,
+        reference: Object.keys(templates).join(", "),
+        specification: Object.values(templates).join("; "),
+    };
+}

@@ -27,11 +27,11 @@ import { stageWorkspace } from "./workspace.js";
 export { ENGINE_OPERATIONS, type EngineOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
 
 /**
- * The policy packs every preview and update runs with: the aws, gcp and platform packs this
- * package depends on (the same ones synth evaluates), wherever --root points.
+ * The policy packs every preview and update runs with: the aws, gcp, platform and kubernetes packs
+ * this package depends on (the same ones synth evaluates), wherever --root points.
  */
 export function policyPackDirs(): string[] {
-    return ["@platform/policy-aws", "@platform/policy-gcp", "@platform/policy-platform"].map((pack) =>
+    return ["@platform/policy-aws", "@platform/policy-gcp", "@platform/policy-platform", "@platform/policy-kubernetes"].map((pack) =>
         path.dirname(require.resolve(`${pack}/package.json`)),
     );
 }

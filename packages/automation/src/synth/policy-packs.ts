@@ -2,6 +2,7 @@
 import type { Policies } from "@pulumi/policy";
 import * as awsPack from "@platform/policy-aws";
 import * as gcpPack from "@platform/policy-gcp";
+import * as kubernetesPack from "@platform/policy-kubernetes";
 import * as platformPack from "@platform/policy-platform";
 
 export interface PackDefinition {
@@ -13,4 +14,5 @@ export const POLICY_PACKS: readonly PackDefinition[] = [
     { name: awsPack.packName, policies: awsPack.policies },
     { name: gcpPack.packName, policies: gcpPack.policies },
     { name: platformPack.packName, policies: platformPack.policies },
+    { name: kubernetesPack.packName, policies: kubernetesPack.policies },
 ];

@@ -6,7 +6,7 @@
 import type { EnvironmentName } from "@platform/core";
 import { evaluatePack, type Violation } from "@platform/policy-kit/harness";
 import { checkEnvironment } from "../workspace/environments.js";
-import { discoverProjects, selectProjects } from "../workspace/projects.js";
+import { discoverProjects, readProject, selectProjects } from "../workspace/projects.js";
 import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
 import { type StackSynthesis, synthesizeStacks } from "./synthesize-stacks.js";
 
@@ -16,8 +16,13 @@ export interface SynthesizeEnvironmentOptions {
     readonly env: string;
     /** A project name, or `all` for every layer stack that has config for the environment. @default "all" */
     readonly stack?: string;
-    /** Packs to evaluate. @default the aws, gcp and platform packs */
+    /** Packs to evaluate. @default the aws, gcp, platform and kubernetes packs */
     readonly packs?: readonly PackDefinition[];
+    /**
+     * Directories of app projects (e.g. `examples/docuthinker`) synthesized after the layers, with
+     * the layers' outputs behind their stack references, and checked by the same packs. @default []
+     */
+    readonly appProjects?: readonly string[];
 }
 
 export interface EnvironmentSynthesis {
@@ -28,7 +33,10 @@ export interface EnvironmentSynthesis {
 
 export async function synthesizeEnvironment(options: SynthesizeEnvironmentOptions): Promise<EnvironmentSynthesis> {
     const env = checkEnvironment(options.env);
-    const projects = selectProjects(discoverProjects(options.root), options.stack ?? "all", env);
+    const projects = [
+        ...selectProjects(discoverProjects(options.root), options.stack ?? "all", env),
+        ...(options.appProjects ?? []).map((dir) => readProject(dir, false)),
+    ];
     const stacks = await synthesizeStacks(projects, env, { root: options.root });
     const violations: Violation[] = [];
     for (const stack of stacks) {

@@ -22,7 +22,11 @@ export const LAYERS: readonly LayerDefinition[] = [
     { name: "foundation", dependsOn: [], description: "network, customer-managed KMS keys, DNS zones" },
     { name: "cluster", dependsOn: ["foundation"], description: "EKS / GKE clusters and node pools" },
     { name: "data", dependsOn: ["foundation", "cluster"], description: "Postgres, Redis, queues, backups" },
-    { name: "platform", dependsOn: ["cluster", "data"], description: "in-cluster observability, security and delivery add-ons" },
+    {
+        name: "platform",
+        dependsOn: ["foundation", "cluster"],
+        description: "in-cluster add-ons: cert-manager, Istio, KEDA, Flagger, External Secrets, ExternalDNS, Kong, ingress-nginx",
+    },
 ];
 
 /** Where the registry is edited, for error messages. */

@@ -21,7 +21,7 @@ import { checkNaming } from "../validation/names.js";
 import { ComponentArgumentError } from "./errors.js";
 
 /** The platform packages that own components (the middle part of a type token). */
-export type ComponentPackage = "network" | "security" | "cluster" | "data" | "observability" | "delivery";
+export type ComponentPackage = "network" | "security" | "cluster" | "data" | "observability" | "delivery" | "addons" | "workload";
 
 /** `platform:<package>:<Type>`. */
 export type ComponentType = `platform:${ComponentPackage}:${string}`;

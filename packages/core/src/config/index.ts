@@ -9,3 +9,4 @@ export * from "./load.js";
 export * from "./stack-file-schema.js";
 export * from "./data-schema.js";
 export * from "./data-settings.js";
+export { PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";

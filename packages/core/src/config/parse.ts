@@ -3,6 +3,7 @@
  * namespace, objects already parsed) once, at the boundary, and resolves the environment profile.
  * Throws {@link ConfigValidationError} listing every problem.
  */
+import { DEFAULT_TRUSTED_REGISTRIES } from "@platform/facts";
 import { ownershipTags } from "../tags.js";
 import { defaultZones } from "../validation/zones.js";
 import { crossFieldIssues, resolveEnvironment } from "./cross-field.js";
@@ -40,6 +41,10 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         ownership: ownershipTags({ environment, team: config.team, costCenter: config.costCenter, project: config.project }),
         dns: { publicZone: config.dns?.publicZone, privateZone: config.dns?.privateZone },
         waivers: config.waivers ?? [],
+        platform: {
+            ...(config.platform?.acmeEmail !== undefined ? { acmeEmail: config.platform.acmeEmail } : {}),
+            trustedRegistries: config.platform?.trustedRegistries ?? [...DEFAULT_TRUSTED_REGISTRIES],
+        },
     };
     const network = {
         cidr: config.network.cidr,

@@ -10,6 +10,7 @@ import {
     type KubernetesVersion,
     NAT_GATEWAY_STRATEGIES,
     type NatGatewayStrategy,
+    type PlatformProfile,
 } from "../environments/profiles.js";
 import { CLOUDWATCH_RETENTION_DAYS } from "../validation/retention.js";
 
@@ -50,6 +51,20 @@ function clusterOverrides(base: ClusterProfile, overrides: Record<string, unknow
     };
 }
 
+/** Bounds of the platform layer's replica overrides (the schema uses the same). */
+export const PLATFORM_REPLICA_RANGE = { min: 1, max: 10 } as const;
+
+function platformOverrides(base: PlatformProfile, overrides: Record<string, unknown>): PlatformProfile {
+    const { min, max } = PLATFORM_REPLICA_RANGE;
+    return {
+        istiodReplicas: whole(overrides["istiodReplicas"], min, max, base.istiodReplicas),
+        ingressGatewayReplicas: whole(overrides["ingressGatewayReplicas"], min, max, base.ingressGatewayReplicas),
+        egressGatewayReplicas: whole(overrides["egressGatewayReplicas"], min, max, base.egressGatewayReplicas),
+        kongReplicas: whole(overrides["kongReplicas"], min, max, base.kongReplicas),
+        controllerReplicas: whole(overrides["controllerReplicas"], min, max, base.controllerReplicas),
+    };
+}
+
 /**
  * The profile with the overrides applied. Only well-formed values apply (the schema reports the
  * others), so cross-field checks can run on a config that also has unrelated problems.
@@ -75,6 +90,7 @@ export function applyProfileOverrides(base: EnvironmentProfile, overrides: unkno
                     : base.network.flowLogRetentionDays,
         },
         cluster: clusterOverrides(base.cluster, record(o["cluster"])),
+        platform: platformOverrides(base.platform, record(o["platform"])),
         protectStatefulResources: typeof protect === "boolean" ? protect : base.protectStatefulResources,
         data: applyDataOverrides(base.data, record(o["data"])),
     };

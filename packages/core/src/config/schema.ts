@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
 import { ENVIRONMENTS, GKE_RELEASE_CHANNELS, KUBERNETES_VERSIONS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
+import { PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
 import type { Issue } from "../issues.js";
 import { checkCidr, checkPrivateNetworkCidr } from "../validation/cidr.js";
 import { checkAllowListCidr } from "../validation/endpoint.js";
@@ -103,6 +104,16 @@ const profileOverrides = strictObject(
             },
             "{ nodeCount: 3 }",
         ).optional(),
+        platform: strictObject(
+            {
+                istiodReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                ingressGatewayReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                egressGatewayReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                kongReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                controllerReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+            },
+            "{ istiodReplicas: 3 }",
+        ).optional(),
         protectStatefulResources: bool().optional(),
         data: DATA_PROFILE_OVERRIDES.optional(),
     },
@@ -149,6 +160,41 @@ const gcpCluster = strictObject({ publicAccessCidrs: publicAccessCidrs.optional(
     description: "The cluster layer: API endpoint exposure.",
 });
 
+/** An ACME account email: where the CA's account notices go. */
+const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
+/**
+ * A registry host pattern: lowercase DNS labels (a `*` may stand for a label or part of one), an
+ * optional port, an optional path prefix; no scheme, no tag.
+ */
+export const REGISTRY_PATTERN =
+    /^(?:[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)(?:\.[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)*(?::\d{1,5})?(?:\/[a-z0-9._-]+)*$/;
+
+/** `platform:platform`: the platform layer's in-cluster add-ons and golden path (both clouds). */
+const platformLayer = strictObject(
+    {
+        acmeEmail: text(EMAIL_PATTERN, "an email address such as platform-team@example.com", "an email address")
+            .optional()
+            .meta({ description: "Account email of the Let's Encrypt ClusterIssuers (ACME account and CA notices)." }),
+        trustedRegistries: list(
+            text(REGISTRY_PATTERN, "a registry host such as ghcr.io or *.dkr.ecr.*.amazonaws.com", "a registry host pattern"),
+            "[ghcr.io, '*.dkr.ecr.*.amazonaws.com']",
+        )
+            .min(1, {
+                error: () =>
+                    encodeIssue(
+                        "must list at least one registry",
+                        "list the registries images may come from, or remove the key for the defaults",
+                    ),
+            })
+            .optional()
+            .meta({
+                description:
+                    "Registries workload images may come from (Workload refuses others); default: ECR private registries, Artifact Registry and ghcr.io.",
+            }),
+    },
+    "{ acmeEmail: platform-team@example.com }",
+).meta({ description: "The platform layer: the ACME account email and the registries workloads may pull from." });
+
 /** Settings every stack has, on either cloud. */
 const common = {
     environment: oneOf(ENVIRONMENTS).meta({ description: "The environment this stack belongs to; must match the stack name." }),
@@ -164,6 +210,7 @@ const common = {
     dns: dns.optional(),
     profile: profileOverrides.optional(),
     waivers: waivers.optional(),
+    platform: platformLayer.optional(),
 };
 
 export const AWS_CONFIG_SCHEMA = strictObject(

@@ -80,6 +80,14 @@ export interface GcpDataSettings extends DataSettingsBase {
     readonly crossCloudCopySource?: CrossCloudCopySource;
 }
 
+/** `platform:platform`: what the platform layer (add-ons and the golden-path Workload) reads. */
+export interface PlatformLayerSettings {
+    /** ACME account email of the Let's Encrypt ClusterIssuers; none when unset (Let's Encrypt no longer mails expiry notices). */
+    readonly acmeEmail?: string;
+    /** Registry host patterns workload images may come from. */
+    readonly trustedRegistries: readonly string[];
+}
+
 interface SettingsBase {
     /** Short product prefix for resource names (`<project>-<env>-<component>`). */
     readonly project: string;
@@ -93,6 +101,8 @@ interface SettingsBase {
     readonly dns: DnsSettings;
     /** Production-weakening overrides this stack is allowed, each with its reason and owner. */
     readonly waivers: readonly Waiver[];
+    /** The platform layer's settings. */
+    readonly platform: PlatformLayerSettings;
 }
 
 export interface AwsSettings extends SettingsBase {

@@ -35,6 +35,11 @@ export interface Exposure {
 
 const NO_EXPOSURE: Exposure = { publicAccessCidrs: [] };
 
+/** "runs N <what> replica(s) instead of M" when `next` is below the profile's `base`. */
+function fewerReplicas(what: string, base: number, next: number): string | undefined {
+    return next < base ? `runs ${next} ${what} replica(s) instead of ${base}` : undefined;
+}
+
 /** Each waivable setting and how to tell that an override weakens the profile (the text says how). */
 const FLOORS = {
     "profile.protectStatefulResources": (base: EnvironmentProfile, next: EnvironmentProfile) =>
@@ -73,6 +78,16 @@ const FLOORS = {
         CHANNEL_RANK[next.cluster.releaseChannel] < CHANNEL_RANK[base.cluster.releaseChannel]
             ? `follows the ${next.cluster.releaseChannel} release channel instead of ${base.cluster.releaseChannel}`
             : undefined,
+    "profile.platform.istiodReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("istiod", base.platform.istiodReplicas, next.platform.istiodReplicas),
+    "profile.platform.ingressGatewayReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("ingress gateway", base.platform.ingressGatewayReplicas, next.platform.ingressGatewayReplicas),
+    "profile.platform.egressGatewayReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("egress gateway", base.platform.egressGatewayReplicas, next.platform.egressGatewayReplicas),
+    "profile.platform.kongReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("Kong", base.platform.kongReplicas, next.platform.kongReplicas),
+    "profile.platform.controllerReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("add-on controller", base.platform.controllerReplicas, next.platform.controllerReplicas),
     "cluster.publicAccessCidrs": (_base: EnvironmentProfile, _next: EnvironmentProfile, exposure: Exposure) =>
         exposure.publicAccessCidrs.length > 0 ? "opens the cluster API endpoint to the internet (from an allow-list)" : undefined,
     "profile.data.highAvailability": (base: EnvironmentProfile, next: EnvironmentProfile) =>
@@ -175,6 +190,16 @@ function settingValue(profile: EnvironmentProfile, setting: WaivableSetting, exp
             return profile.cluster.spotCapacity;
         case "profile.cluster.releaseChannel":
             return profile.cluster.releaseChannel;
+        case "profile.platform.istiodReplicas":
+            return profile.platform.istiodReplicas;
+        case "profile.platform.ingressGatewayReplicas":
+            return profile.platform.ingressGatewayReplicas;
+        case "profile.platform.egressGatewayReplicas":
+            return profile.platform.egressGatewayReplicas;
+        case "profile.platform.kongReplicas":
+            return profile.platform.kongReplicas;
+        case "profile.platform.controllerReplicas":
+            return profile.platform.controllerReplicas;
         case "cluster.publicAccessCidrs":
             return exposure.publicAccessCidrs;
         case "profile.data.highAvailability":

@@ -77,6 +77,25 @@ export interface DataProfile {
     readonly deletionProtection: boolean;
 }
 
+/**
+ * Replica counts of the platform layer's in-cluster add-ons (seeds 001 and 004, R10): Istio's
+ * control plane and gateways, Kong, and the other controllers (cert-manager, External Secrets,
+ * KEDA, Flagger, metrics-server, ingress-nginx). Spread over zones and nodes by the add-ons; in prod
+ * and dr an override below the profile needs a waiver.
+ */
+export interface PlatformProfile {
+    /** istiod replicas, the HPA's minimum (seed 001: "HA - 3 Replicas"). */
+    readonly istiodReplicas: number;
+    /** Istio ingress gateway and ingress-nginx controller replicas, the HPA's minimum (seed 001: 3). */
+    readonly ingressGatewayReplicas: number;
+    /** Istio egress gateway replicas, the HPA's minimum (seed 001: 2). */
+    readonly egressGatewayReplicas: number;
+    /** Kong gateway replicas (seed 004: `replicas: 2` in production). */
+    readonly kongReplicas: number;
+    /** Replicas of the other add-on controllers and webhooks (leader-elected; 2 keeps one through a node drain). */
+    readonly controllerReplicas: number;
+}
+
 /** Everything that differs between environments. */
 export interface EnvironmentProfile {
     readonly environment: EnvironmentName;
@@ -86,6 +105,8 @@ export interface EnvironmentProfile {
     readonly network: NetworkProfile;
     readonly cluster: ClusterProfile;
     readonly data: DataProfile;
+    /** The platform layer's add-on replicas. */
+    readonly platform: PlatformProfile;
     /** Minimum replicas for platform workloads (seed 001: "2 for prod"). */
     readonly minReplicas: number;
     /**
@@ -115,6 +136,7 @@ const devProfile: EnvironmentProfile = {
         releaseChannel: "REGULAR",
     },
     data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
+    platform: { istiodReplicas: 1, ingressGatewayReplicas: 1, egressGatewayReplicas: 1, kongReplicas: 1, controllerReplicas: 1 },
     minReplicas: 1,
     protectStatefulResources: false,
     logRetentionDays: 14,
@@ -138,6 +160,7 @@ const stagingProfile: EnvironmentProfile = {
         releaseChannel: "REGULAR",
     },
     data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
+    platform: { istiodReplicas: 2, ingressGatewayReplicas: 2, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
     minReplicas: 2,
     protectStatefulResources: false,
     logRetentionDays: 30,
@@ -161,6 +184,7 @@ const prodProfile: EnvironmentProfile = {
         releaseChannel: "STABLE",
     },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
+    platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
     minReplicas: 2,
     protectStatefulResources: true,
     logRetentionDays: 90,
@@ -185,6 +209,7 @@ const drProfile: EnvironmentProfile = {
         releaseChannel: "STABLE",
     },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
+    platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
     minReplicas: 2,
     protectStatefulResources: true,
     logRetentionDays: 90,

@@ -1,0 +1,88 @@
+/**
+ * Auterity (seed 004) on the platform, as its team would write it: namespace `auterity` and the
+ * application as a golden-path Workload: seed 004's resources (requests 1 CPU / 2Gi, limits 2 CPU
+ * / 4Gi), its HPA (2 to 10 replicas at 80 % CPU), port 8000, reached through Kong (seed N30); on
+ * environments with a public zone, an Ingress of class `kong` on `api.<zone>` with a Let's Encrypt
+ * certificate. Its data (Postgres, Redis, RabbitMQ) lives in the data layer, inside the VPC.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import { appStack, PlatformNamespace, Workload } from "@platform/workload";
+
+export const NAMESPACE = "auterity";
+export const TEAM = "auterity";
+export const VERSION = "1.8.0";
+
+export function program() {
+    const app = appStack("auterity");
+    const { settings } = app;
+    const naming = { project: settings.project, environment: settings.environment };
+    const namespace = new PlatformNamespace(
+        "auterity",
+        {
+            naming,
+            namespace: NAMESPACE,
+            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
+            labels: { team: TEAM, environment: settings.environment },
+        },
+        app.providers,
+    );
+    const after = { ...app.providers, dependsOn: [namespace] };
+    const workload = new Workload(
+        "auterity",
+        {
+            naming,
+            namespace: NAMESPACE,
+            team: TEAM,
+            image: `ghcr.io/auterity/app:${VERSION}`,
+            version: VERSION,
+            trustedRegistries: settings.platform.trustedRegistries,
+            port: 8000,
+            resources: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "2", memory: "4Gi" } },
+            health: { readinessPath: "/health/ready", livenessPath: "/health/live" },
+            minReplicasFloor: settings.profile.minReplicas,
+            // Seed C8: autoscaling/v2, 2 to 10 replicas at 80% CPU (the golden path's default).
+            replicas: { min: Math.max(2, settings.profile.minReplicas), max: 10 },
+            zoneSpread: settings.profile.cluster.nodeZones > 1,
+            identity: { cluster: app.cluster },
+            ingress: [{ peers: [{ namespace: "kong" }], ports: [8000] }],
+            // Postgres 5432, Redis 6379, RabbitMQ over TLS 5671: the data layer, inside the VPC.
+            egress: [{ peers: [{ cidr: settings.network.cidr }], ports: [5432, 6379, 5671] }],
+        },
+        after,
+    );
+    const zone = settings.dns.publicZone;
+    if (zone !== undefined) {
+        const host = `api.${zone}`;
+        new k8s.networking.v1.Ingress(
+            "auterity-api",
+            {
+                metadata: {
+                    name: "auterity-api",
+                    namespace: NAMESPACE,
+                    labels: { app: "auterity", team: TEAM, environment: settings.environment },
+                    annotations: {
+                        "cert-manager.io/cluster-issuer": "letsencrypt-production",
+                        "konghq.com/protocols": "https",
+                        "konghq.com/https-redirect-status-code": "308",
+                    },
+                },
+                spec: {
+                    ingressClassName: "kong",
+                    tls: [{ hosts: [host], secretName: "auterity-api-tls" }],
+                    rules: [
+                        {
+                            host,
+                            http: {
+                                paths: [
+                                    { path: "/", pathType: "Prefix", backend: { service: { name: "auterity", port: { number: 8000 } } } },
+                                ],
+                            },
+                        },
+                    ],
+                },
+            },
+            { provider: app.k8sProvider, parent: workload, dependsOn: [workload] },
+        );
+    }
+    return { namespace: NAMESPACE, address: workload.address };
+}

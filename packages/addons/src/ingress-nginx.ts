@@ -1,0 +1,107 @@
+/**
+ * IngressNginx: the NGINX Ingress Controller (seed N16: host and path routing) behind a cloud
+ * load balancer (an NLB on AWS keeping client addresses with `externalTrafficPolicy: Local`, a
+ * passthrough network load balancer on GCP), IngressClass `nginx` (not the default: an Ingress
+ * names its controller), autoscaled from the profile's gateway replicas, hardened: no snippet
+ * annotations (they run arbitrary NGINX config: CVE-2021-25742, CVE-2025-1974), TLS 1.2+ with HSTS,
+ * no server tokens, the admission webhook on. docs/decisions.md records that the upstream project
+ * is retired and where the platform goes next.
+ */
+import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import { type Issue, PlatformComponent } from "@platform/core";
+import { PlatformNamespace } from "@platform/workload";
+import { CHARTS } from "./charts.js";
+import { checkReplicas } from "./common.js";
+import { type AddonContext, loadBalancerAnnotations, zoneSpread } from "./placement.js";
+import { chartRelease } from "./release.js";
+
+export const INGRESS_NGINX_NAMESPACE = "ingress-nginx";
+export const INGRESS_NGINX_CLASS = "nginx";
+
+export interface IngressNginxArgs {
+    readonly context: AddonContext;
+    /** Controller replicas, the autoscaler's minimum (the profile's ingressGatewayReplicas). */
+    readonly replicas: number;
+}
+
+export class IngressNginx extends PlatformComponent {
+    readonly release: k8s.helm.v3.Release;
+    readonly ingressClass: string;
+
+    constructor(name: string, args: IngressNginxArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:addons:IngressNginx", name, args.context.naming, opts);
+        this.validate(validateIngressNginxArgs(args));
+        const ctx = args.context;
+        const namespace = new PlatformNamespace(
+            `${name}-namespace`,
+            // baseline: the controller adds NET_BIND_SERVICE; audit and warn stay at restricted.
+            {
+                naming: ctx.naming,
+                namespace: INGRESS_NGINX_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                podSecurity: "baseline",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
+            { parent: this },
+        );
+        this.release = chartRelease(
+            this.childName("release"),
+            {
+                name: "ingress-nginx",
+                namespace: INGRESS_NGINX_NAMESPACE,
+                pin: CHARTS.ingressNginx,
+                values: {
+                    controller: {
+                        replicaCount: args.replicas,
+                        minAvailable: args.replicas > 1 ? args.replicas - 1 : 0,
+                        autoscaling: {
+                            enabled: true,
+                            minReplicas: args.replicas,
+                            maxReplicas: args.replicas * 3,
+                            targetCPUUtilizationPercentage: 80,
+                        },
+                        ingressClass: INGRESS_NGINX_CLASS,
+                        ingressClassResource: {
+                            name: INGRESS_NGINX_CLASS,
+                            enabled: true,
+                            default: false,
+                            controllerValue: "k8s.io/ingress-nginx",
+                        },
+                        allowSnippetAnnotations: false,
+                        config: {
+                            "allow-snippet-annotations": "false",
+                            "annotations-risk-level": "High",
+                            "ssl-protocols": "TLSv1.2 TLSv1.3",
+                            hsts: "true",
+                            "hsts-max-age": "31536000",
+                            "server-tokens": "false",
+                            "use-forwarded-headers": "false",
+                        },
+                        service: {
+                            type: "LoadBalancer",
+                            externalTrafficPolicy: "Local",
+                            annotations: loadBalancerAnnotations(ctx.cloud),
+                        },
+                        admissionWebhooks: { enabled: true },
+                        metrics: { enabled: true, serviceMonitor: { enabled: true } },
+                        topologySpreadConstraints: zoneSpread({
+                            "app.kubernetes.io/name": "ingress-nginx",
+                            "app.kubernetes.io/component": "controller",
+                        }),
+                        resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+                    },
+                },
+            },
+            this.childOptions({ dependsOn: [namespace] }),
+        );
+        this.ingressClass = INGRESS_NGINX_CLASS;
+        this.complete("ingressClass");
+    }
+}
+
+export function validateIngressNginxArgs(args: IngressNginxArgs): Issue[] {
+    return checkReplicas("replicas", args.replicas);
+}

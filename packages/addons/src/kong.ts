@@ -1,0 +1,101 @@
+/**
+ * Kong: the API gateway of seed 004 (N30), as Kong's chart runs it with its ingress controller:
+ * DB-less (configuration is the cluster's Ingress, KongPlugin and Gateway API objects; no Postgres
+ * to run, back up and secure), IngressClass `kong`, the proxy behind a cloud load balancer on
+ * 80/443 only, replicas from the profile (2 in prod), one disruption at a time. The admin API is
+ * never exposed outside the cluster: TLS only (no plain-HTTP admin listener, unlike the seed's
+ * `KONG_ADMIN_LISTEN: 0.0.0.0:8001`), a ClusterIP Service, no admin Ingress, and the controller
+ * reaches it inside the pod.
+ */
+import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import { type Issue, PlatformComponent } from "@platform/core";
+import { PlatformNamespace } from "@platform/workload";
+import { CHARTS } from "./charts.js";
+import { checkReplicas } from "./common.js";
+import { type AddonContext, loadBalancerAnnotations, zoneSpread } from "./placement.js";
+import { chartRelease } from "./release.js";
+
+export const KONG_NAMESPACE = "kong";
+export const KONG_INGRESS_CLASS = "kong";
+
+export interface KongArgs {
+    readonly context: AddonContext;
+    /** Gateway replicas (seed 004: 2 in production). */
+    readonly replicas: number;
+}
+
+export class Kong extends PlatformComponent {
+    readonly release: k8s.helm.v3.Release;
+    readonly ingressClass: string;
+    /** `ClusterIP`: the admin API's Service type (never LoadBalancer or NodePort). */
+    readonly adminServiceType: string;
+
+    constructor(name: string, args: KongArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:addons:Kong", name, args.context.naming, opts);
+        this.validate(validateKongArgs(args));
+        const ctx = args.context;
+        const namespace = new PlatformNamespace(
+            `${name}-namespace`,
+            {
+                naming: ctx.naming,
+                namespace: KONG_NAMESPACE,
+                kubernetesVersion: ctx.kubernetesVersion,
+                kind: "system",
+                podSecurity: "baseline",
+                meshInjection: false,
+                labels: ctx.labels,
+            },
+            { parent: this },
+        );
+        this.release = chartRelease(
+            this.childName("release"),
+            {
+                name: "kong",
+                namespace: KONG_NAMESPACE,
+                pin: CHARTS.kong,
+                values: {
+                    replicaCount: args.replicas,
+                    podDisruptionBudget: args.replicas > 1 ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
+                    env: {
+                        database: "off",
+                        proxy_access_log: "/dev/stdout",
+                        admin_access_log: "/dev/stdout",
+                        proxy_error_log: "/dev/stderr",
+                        admin_error_log: "/dev/stderr",
+                        // No version in the Server header and error pages.
+                        headers: "off",
+                    },
+                    admin: {
+                        enabled: true,
+                        type: "ClusterIP",
+                        http: { enabled: false },
+                        tls: { enabled: true, servicePort: 8444, containerPort: 8444 },
+                        ingress: { enabled: false },
+                    },
+                    proxy: {
+                        enabled: true,
+                        type: "LoadBalancer",
+                        externalTrafficPolicy: "Local",
+                        annotations: loadBalancerAnnotations(ctx.cloud),
+                        http: { enabled: true, servicePort: 80, containerPort: 8000 },
+                        tls: { enabled: true, servicePort: 443, containerPort: 8443 },
+                    },
+                    ingressController: { enabled: true, ingressClass: KONG_INGRESS_CLASS, installCRDs: false },
+                    serviceMonitor: { enabled: true },
+                    topologySpreadConstraints: zoneSpread({ "app.kubernetes.io/instance": "kong" }),
+                    resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } },
+                    updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+                },
+            },
+            this.childOptions({ dependsOn: [namespace] }),
+        );
+        this.ingressClass = KONG_INGRESS_CLASS;
+        this.adminServiceType = "ClusterIP";
+        this.complete("ingressClass", "adminServiceType");
+    }
+}
+
+export function validateKongArgs(args: KongArgs): Issue[] {
+    return checkReplicas("replicas", args.replicas);
+}

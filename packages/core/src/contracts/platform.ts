@@ -1,0 +1,22 @@
+/**
+ * The platform stack's outputs (`stacks/platform`, project `platform-addons`): the contract app
+ * stacks read through {@link TypedStackReference} to deploy Workloads onto the platform's add-ons.
+ */
+import type { Cloud, EnvironmentName } from "../environments/profiles.js";
+
+export interface PlatformOutputs {
+    readonly environment: EnvironmentName;
+    readonly cloud: Cloud;
+    /** IngressClasses: `nginx` (ingress-nginx) and `kong` (the API gateway). */
+    readonly ingressClasses: { readonly nginx: string; readonly kong: string };
+    /** Let's Encrypt ClusterIssuers (staging first, then production); empty without a public zone. */
+    readonly clusterIssuers: string[];
+    /** The ClusterSecretStore of the environment's cloud secret store. */
+    readonly secretStore: string;
+    /** The ClusterTriggerAuthentication KEDA scalers authenticate with (the operator's cloud identity). */
+    readonly kedaTriggerAuthentication: string;
+    /** Istio: the gateways' namespaces and the mesh-wide mTLS mode. */
+    readonly istio: { readonly ingressGatewayNamespace: string; readonly egressGatewayNamespace: string; readonly mtlsMode: string };
+    /** Every chart installed, `<chart>` -> `<version>`. */
+    readonly charts: Record<string, string>;
+}

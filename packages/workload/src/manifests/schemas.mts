@@ -1,0 +1,86 @@
+/**
+ * The schema of every kind the platform creates, by `apiVersion` and `kind`: the typed models of
+ * `kubernetes-models` (built-in kinds) and `@kubernetes-models/*` (Istio, KEDA, cert-manager,
+ * External Secrets, prometheus-operator, Karpenter), each able to validate an object against its
+ * OpenAPI schema. Builders validate what they build; the tests validate every object a
+ * synthesized stack registers. An ES module: the models ship only as ES modules.
+ */
+import { Namespace } from "kubernetes-models/v1/Namespace";
+import { Service } from "kubernetes-models/v1/Service";
+import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+import { Pod } from "kubernetes-models/v1/Pod";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
+import { Job } from "kubernetes-models/batch/v1/Job";
+import { CronJob } from "kubernetes-models/batch/v1/CronJob";
+import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
+import { StorageClass } from "kubernetes-models/storage.k8s.io/v1/StorageClass";
+import { ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
+import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
+import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
+import { PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication";
+
+/** A model class: construct it from an object, then `validate()` throws on a schema violation. */
+export interface ModelClass {
+    new (data: never): { validate(): void; toJSON(): unknown };
+}
+
+const MODELS: Readonly<Record<string, ModelClass>> = {
+    "v1/Namespace": Namespace as unknown as ModelClass,
+    "v1/Service": Service as unknown as ModelClass,
+    "v1/ServiceAccount": ServiceAccount as unknown as ModelClass,
+    "v1/Pod": Pod as unknown as ModelClass,
+    "v1/ConfigMap": ConfigMap as unknown as ModelClass,
+    "apps/v1/Deployment": Deployment as unknown as ModelClass,
+    "apps/v1/StatefulSet": StatefulSet as unknown as ModelClass,
+    "apps/v1/DaemonSet": DaemonSet as unknown as ModelClass,
+    "batch/v1/Job": Job as unknown as ModelClass,
+    "batch/v1/CronJob": CronJob as unknown as ModelClass,
+    "autoscaling/v2/HorizontalPodAutoscaler": HorizontalPodAutoscaler as unknown as ModelClass,
+    "policy/v1/PodDisruptionBudget": PodDisruptionBudget as unknown as ModelClass,
+    "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy as unknown as ModelClass,
+    "networking.k8s.io/v1/Ingress": Ingress as unknown as ModelClass,
+    "storage.k8s.io/v1/StorageClass": StorageClass as unknown as ModelClass,
+    "monitoring.coreos.com/v1/ServiceMonitor": ServiceMonitor as unknown as ModelClass,
+    "keda.sh/v1alpha1/ScaledObject": ScaledObject as unknown as ModelClass,
+    "security.istio.io/v1/AuthorizationPolicy": AuthorizationPolicy as unknown as ModelClass,
+    "security.istio.io/v1/PeerAuthentication": PeerAuthentication as unknown as ModelClass,
+};
+
+const EXTRA: Record<string, ModelClass> = {};
+
+/** Adds the models of another package (the add-ons register cert-manager, External Secrets, Karpenter...). */
+export function registerModels(models: Readonly<Record<string, ModelClass>>): void {
+    Object.assign(EXTRA, models);
+}
+
+/** The model of `<apiVersion>/<kind>`, or undefined for a kind without one. */
+export function modelOf(apiVersion: string, kind: string): ModelClass | undefined {
+    const key = `${apiVersion}/${kind}`;
+    return MODELS[key] ?? EXTRA[key];
+}
+
+/**
+ * Validates an object against its kind's schema: throws the model's validation error (which names
+ * the failing path), or an error naming a kind without a schema.
+ */
+export function validateObject(object: Readonly<Record<string, unknown>>): void {
+    const apiVersion = String(object["apiVersion"]);
+    const kind = String(object["kind"]);
+    const Model = modelOf(apiVersion, kind);
+    if (Model === undefined) {
+        throw new Error(`no schema for ${apiVersion}/${kind}`);
+    }
+    new Model(object as never).validate();
+}
+
+/** Validates `object` and returns it as plain JSON (the form Pulumi resources take). */
+export function validated<T extends Readonly<Record<string, unknown>>>(object: T): T {
+    validateObject(object);
+    return JSON.parse(JSON.stringify(object)) as T;
+}

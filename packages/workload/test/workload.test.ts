@@ -1,0 +1,348 @@
+import * as assert from "node:assert/strict";
+import { countByType, fieldsAndProblems, findResource, type InventoryResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
+import { checkImage, PlatformNamespace, SEED_CANARY_ANALYSIS, Workload, type WorkloadArgs } from "../src/index.js";
+
+const base: WorkloadArgs = {
+    naming: { project: "acme", environment: "prod" },
+    namespace: "docuthinker",
+    team: "docs",
+    image: "ghcr.io/docuthinker/backend:1.4.2",
+    version: "1.4.2",
+    trustedRegistries: ["ghcr.io", "*.dkr.ecr.*.amazonaws.com"],
+    port: 8080,
+    resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+    health: { readinessPath: "/readyz", livenessPath: "/healthz" },
+    minReplicasFloor: 2,
+    identity: {
+        cluster: { cloud: "aws", clusterName: "acme-prod-eks", clusterArn: "arn:aws:eks:us-east-1:111111111111:cluster/acme-prod-eks" },
+    },
+};
+
+async function synth(args: WorkloadArgs, stack = "prod"): Promise<InventoryResource[]> {
+    return (await synthesize({ project: "t", stack, program: () => void new Workload("backend", args) })).resources;
+}
+
+const k8s = (resources: InventoryResource[]) => countByType(resources.filter((r) => r.type.startsWith("kubernetes:")));
+
+describe("Workload", () => {
+    it("by default: ServiceAccount, Deployment, Service, HPA, PDB, NetworkPolicy, ServiceMonitor and a Pod Identity role", async () => {
+        const resources = await synth(base);
+        assert.deepEqual(k8s(resources), [
+            { type: "kubernetes:apps/v1:Deployment", count: 1 },
+            { type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", count: 1 },
+            { type: "kubernetes:core/v1:Service", count: 1 },
+            { type: "kubernetes:core/v1:ServiceAccount", count: 1 },
+            { type: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor", count: 1 },
+            { type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", count: 1 },
+            { type: "kubernetes:policy/v1:PodDisruptionBudget", count: 1 },
+        ]);
+        const association = findResource(
+            resources,
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+            "backend-identity-association",
+        );
+        assert.deepEqual(
+            [association.inputs["namespace"], association.inputs["serviceAccount"], association.inputs["clusterName"]],
+            ["docuthinker", "backend", "acme-prod-eks"],
+        );
+    });
+
+    it("the Deployment: the four labels, a hardened pod, resources, probes, zone spread, no replicas (the HPA owns them)", async () => {
+        const deployment = findResource(await synth(base), "kubernetes:apps/v1:Deployment", "backend-deployment");
+        const spec = deployment.inputs["spec"] as Record<string, any>;
+        const labels = {
+            app: "backend",
+            version: "1.4.2",
+            environment: "prod",
+            team: "docs",
+            "platform.io/workload": "backend",
+            "app.kubernetes.io/managed-by": "pulumi",
+        };
+        assert.deepEqual((deployment.inputs["metadata"] as Record<string, unknown>)["labels"], labels);
+        assert.deepEqual(spec["template"]["metadata"]["labels"], labels);
+        assert.equal(spec["replicas"], undefined);
+        assert.deepEqual(spec["selector"], { matchLabels: { app: "backend" } });
+        const pod = spec["template"]["spec"];
+        assert.deepEqual(pod["securityContext"], {
+            runAsNonRoot: true,
+            runAsUser: 10001,
+            runAsGroup: 10001,
+            fsGroup: 10001,
+            seccompProfile: { type: "RuntimeDefault" },
+        });
+        assert.equal(pod["automountServiceAccountToken"], false);
+        const container = pod["containers"][0];
+        assert.deepEqual(container["securityContext"], {
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            privileged: false,
+            capabilities: { drop: ["ALL"] },
+            seccompProfile: { type: "RuntimeDefault" },
+        });
+        assert.deepEqual(container["resources"], base.resources);
+        assert.deepEqual(
+            [container["readinessProbe"]["httpGet"], container["livenessProbe"]["httpGet"]],
+            [
+                { path: "/readyz", port: "http" },
+                { path: "/healthz", port: "http" },
+            ],
+        );
+        assert.deepEqual(
+            pod["topologySpreadConstraints"].map((t: Record<string, unknown>) => [t["topologyKey"], t["whenUnsatisfiable"]]),
+            [
+                ["topology.kubernetes.io/zone", "DoNotSchedule"],
+                ["kubernetes.io/hostname", "ScheduleAnyway"],
+            ],
+        );
+    });
+
+    it("HPA 2 to 10 at 80% CPU (seed C8); a PDB allowing one disruption; the NetworkPolicy allows the declared peers and Prometheus", async () => {
+        const resources = await synth({
+            ...base,
+            ingress: [{ peers: [{ namespace: "istio-ingress" }], ports: [8080] }],
+            egress: [{ peers: [{ app: "postgres" }], ports: [5432] }],
+        });
+        const hpa = findResource(resources, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "backend-hpa").inputs["spec"] as Record<
+            string,
+            unknown
+        >;
+        assert.deepEqual(
+            [hpa["minReplicas"], hpa["maxReplicas"], hpa["metrics"]],
+            [2, 10, [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } }]],
+        );
+        assert.deepEqual(findResource(resources, "kubernetes:policy/v1:PodDisruptionBudget", "backend-pdb").inputs["spec"], {
+            maxUnavailable: 1,
+            selector: { matchLabels: { "platform.io/workload": "backend" } },
+            unhealthyPodEvictionPolicy: "AlwaysAllow",
+        });
+        const policy = findResource(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "backend-network-policy").inputs["spec"];
+        assert.deepEqual(policy, {
+            podSelector: { matchLabels: { "platform.io/workload": "backend" } },
+            policyTypes: ["Ingress", "Egress"],
+            ingress: [
+                {
+                    from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "istio-ingress" } } }],
+                    ports: [{ protocol: "TCP", port: 8080 }],
+                },
+                {
+                    from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }],
+                    ports: [
+                        { protocol: "TCP", port: 8080 },
+                        { protocol: "TCP", port: 15020 },
+                    ],
+                },
+            ],
+            egress: [{ to: [{ podSelector: { matchLabels: { app: "postgres" } } }], ports: [{ protocol: "TCP", port: 5432 }] }],
+        });
+    });
+
+    it("a canary (seed 001 analysis), KEDA scaling instead of the HPA and an AuthorizationPolicy; Flagger owns the Services", async () => {
+        const resources = await synth({
+            ...base,
+            canary: {},
+            scaling: {
+                triggers: [
+                    {
+                        type: "aws-sqs-queue",
+                        metadata: {
+                            queueURL: "https://sqs.us-east-1.amazonaws.com/111111111111/acme-prod-jobs",
+                            queueLength: "5",
+                            awsRegion: "us-east-1",
+                        },
+                        clusterAuthentication: "keda-pod-identity",
+                    },
+                ],
+            },
+            authorization: { principals: ["cluster.local/ns/docuthinker/sa/frontend"] },
+        });
+        assert.deepEqual(k8s(resources), [
+            { type: "kubernetes:apps/v1:Deployment", count: 1 },
+            { type: "kubernetes:core/v1:ServiceAccount", count: 1 },
+            { type: "kubernetes:flagger.app/v1beta1:Canary", count: 1 },
+            { type: "kubernetes:keda.sh/v1alpha1:ScaledObject", count: 1 },
+            { type: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor", count: 1 },
+            { type: "kubernetes:networking.k8s.io/v1:NetworkPolicy", count: 1 },
+            { type: "kubernetes:policy/v1:PodDisruptionBudget", count: 1 },
+            { type: "kubernetes:security.istio.io/v1:AuthorizationPolicy", count: 1 },
+        ]);
+        const canary = findResource(resources, "kubernetes:flagger.app/v1beta1:Canary", "backend-canary").inputs["spec"] as Record<
+            string,
+            any
+        >;
+        assert.deepEqual(canary["analysis"], {
+            interval: "1m",
+            threshold: 5,
+            maxWeight: 50,
+            stepWeight: 10,
+            metrics: [
+                { name: "request-success-rate", interval: "1m", thresholdRange: { min: 99 } },
+                { name: "request-duration", interval: "1m", thresholdRange: { max: 500 } },
+            ],
+        });
+        assert.deepEqual(
+            [canary["provider"], canary["autoscalerRef"]],
+            ["istio", { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: "backend" }],
+        );
+        const scaled = findResource(resources, "kubernetes:keda.sh/v1alpha1:ScaledObject", "backend-scaled-object").inputs[
+            "spec"
+        ] as Record<string, any>;
+        assert.deepEqual(
+            [scaled["minReplicaCount"], scaled["maxReplicaCount"], scaled["triggers"].map((t: Record<string, unknown>) => t["type"])],
+            [2, 10, ["cpu", "aws-sqs-queue"]],
+        );
+        assert.deepEqual(scaled["triggers"][1]["authenticationRef"], { name: "keda-pod-identity", kind: "ClusterTriggerAuthentication" });
+        assert.deepEqual(SEED_CANARY_ANALYSIS, {
+            interval: "1m",
+            threshold: 5,
+            maxWeight: 50,
+            stepWeight: 10,
+            minSuccessRatePercent: 99,
+            maxRequestDurationMs: 500,
+        });
+    });
+
+    it("on GKE: a Google service account with Workload Identity, and the service account annotation", async () => {
+        const resources = await synth(
+            {
+                ...base,
+                naming: { project: "acme", environment: "dr" },
+                identity: { cluster: { cloud: "gcp", project: "acme-dr-prod" }, gcpProjectRoles: ["roles/pubsub.subscriber"] },
+            },
+            "dr",
+        );
+        const sa = findResource(resources, "kubernetes:core/v1:ServiceAccount", "backend-service-account");
+        assert.deepEqual((sa.inputs["metadata"] as Record<string, unknown>)["annotations"], {
+            "iam.gke.io/gcp-service-account": "acme-dr-backend-identity-wi@acme-dr-prod.iam.gserviceaccount.com",
+        });
+        assert.deepEqual(
+            ofType(resources, "gcp:projects/iAMMember:IAMMember").map((m) => [m.inputs["role"], m.inputs["member"]]),
+            [["roles/pubsub.subscriber", "serviceAccount:acme-dr-backend-identity-wi@acme-dr-prod.iam.gserviceaccount.com"]],
+        );
+    });
+
+    it("rejects every bad argument at once, with the fix", async () => {
+        const issues = await rejectedIssues(
+            synth({
+                ...base,
+                image: "auterity/app:latest",
+                port: 80,
+                replicas: { min: 1, max: 0 },
+                resources: { requests: { cpu: "2", memory: "0" }, limits: { cpu: "1", memory: "1Gi" } },
+                env: { DB_PASSWORD: "x" },
+                canary: { stepWeight: 60 },
+                authorization: { principals: ["frontend"] },
+            }),
+        );
+        assert.deepEqual(fieldsAndProblems(issues), [
+            ["image", "uses the latest tag, which moves under a running deployment"],
+            ["image", "comes from docker.io, which is not a trusted registry (ghcr.io, *.dkr.ecr.*.amazonaws.com)"],
+            ["port", "must be a whole number from 1024 to 65535"],
+            ["resources.requests.memory", "is not a positive Kubernetes quantity"],
+            ["replicas.max", "must be a whole number from 1 to 500"],
+            ["replicas.min", "must be a whole number from 2 to 500"],
+            ["replicas", "min is above max"],
+            ["resources.requests.cpu", "is above the limit 1"],
+            ["env.DB_PASSWORD", "looks like a secret in a plain environment variable"],
+            ["authorization.principals", "is not a workload principal"],
+            ["canary.stepWeight", "is above maxWeight 50"],
+        ]);
+    });
+
+    it("image rules: a tag or digest, a trusted registry (wildcards span DNS labels)", () => {
+        const trusted = ["*.dkr.ecr.*.amazonaws.com", "ghcr.io"];
+        assert.deepEqual(checkImage("image", "111111111111.dkr.ecr.us-east-1.amazonaws.com/auterity/app:1.0.0", trusted), []);
+        assert.deepEqual(checkImage("image", `ghcr.io/a/b@sha256:${"a".repeat(64)}`, trusted), []);
+        assert.deepEqual(
+            checkImage("image", "ghcr.io/a/b", trusted).map((i) => i.problem),
+            ["has no tag or digest (it means latest)"],
+        );
+        assert.deepEqual(
+            checkImage("image", "evil.io/ghcr.io/a:1", trusted).map((i) => i.problem),
+            ["comes from evil.io, which is not a trusted registry (*.dkr.ecr.*.amazonaws.com, ghcr.io)"],
+        );
+        assert.deepEqual(
+            checkImage("image", "Not An Image", trusted).map((i) => i.problem),
+            ["is not an image reference"],
+        );
+    });
+});
+
+describe("PlatformNamespace", () => {
+    it("an app namespace: restricted Pod Security pinned to the version, mesh injection, default deny, DNS and istiod egress", async () => {
+        const resources = (
+            await synthesize({
+                project: "t",
+                stack: "prod",
+                program: () =>
+                    void new PlatformNamespace("apps", { naming: base.naming, namespace: "docuthinker", kubernetesVersion: "1.35" }),
+            })
+        ).resources;
+        const labels = (
+            findResource(resources, "kubernetes:core/v1:Namespace", "apps-namespace").inputs["metadata"] as Record<
+                string,
+                Record<string, string>
+            >
+        )["labels"];
+        assert.deepEqual(
+            Object.fromEntries(
+                Object.entries(labels ?? {}).filter(
+                    ([k]) => k.startsWith("pod-security") || k === "istio-injection" || k.startsWith("platform.io"),
+                ),
+            ),
+            {
+                "pod-security.kubernetes.io/enforce": "restricted",
+                "pod-security.kubernetes.io/enforce-version": "v1.35",
+                "pod-security.kubernetes.io/audit": "restricted",
+                "pod-security.kubernetes.io/audit-version": "v1.35",
+                "pod-security.kubernetes.io/warn": "restricted",
+                "pod-security.kubernetes.io/warn-version": "v1.35",
+                "istio-injection": "enabled",
+                "platform.io/namespace-kind": "app",
+            },
+        );
+        assert.deepEqual(
+            ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").map((p) => (p.inputs["metadata"] as { name: string }).name),
+            ["default-deny", "allow-istiod", "allow-dns"],
+        );
+        assert.deepEqual(findResource(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "apps-default-deny").inputs["spec"], {
+            podSelector: {},
+            policyTypes: ["Ingress", "Egress"],
+        });
+    });
+
+    it("a system namespace gets the labels only; a bad name, version or level is rejected", async () => {
+        const resources = (
+            await synthesize({
+                project: "t",
+                stack: "prod",
+                program: () =>
+                    void new PlatformNamespace("kong", {
+                        naming: base.naming,
+                        namespace: "kong",
+                        kubernetesVersion: "1.35",
+                        kind: "system",
+                        podSecurity: "baseline",
+                    }),
+            })
+        ).resources;
+        assert.equal(ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").length, 0);
+        const issues = await rejectedIssues(
+            synthesize({
+                project: "t",
+                stack: "prod",
+                program: () =>
+                    void new PlatformNamespace("bad", {
+                        naming: base.naming,
+                        namespace: "Bad_NS",
+                        kubernetesVersion: "1.20",
+                        podSecurity: "open" as never,
+                    }),
+            }),
+        );
+        assert.deepEqual(
+            fieldsAndProblems(issues).map(([f]) => f),
+            ["namespace", "kubernetesVersion", "podSecurity"],
+        );
+    });
+});

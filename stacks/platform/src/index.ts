@@ -1,0 +1,3 @@
+export * from "./layer.js";
+export * from "./program.js";
+export * from "./upstream.js";

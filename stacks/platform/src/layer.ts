@@ -1,0 +1,155 @@
+/**
+ * The platform layer as a function of validated settings, the cloud provider and what the lower
+ * layers export: the cluster's kubernetes provider (from the cluster contract's kubeconfig), then
+ * the add-ons, each a pinned Helm release with values from the profile, in one explicit order
+ * (each waits for the one before: `dependsOn`), CRDs first:
+ *
+ *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
+ *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
+ *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong
+ *
+ * The `platform-addons` stack passes what it reads through stack references; the root one-stack
+ * program passes the lower layers' return values.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    type AddonContext,
+    CertManager,
+    CHARTS,
+    ExternalDns,
+    ExternalSecrets,
+    Flagger,
+    IngressNginx,
+    Istio,
+    ISTIO_EGRESS_NAMESPACE,
+    ISTIO_INGRESS_NAMESPACE,
+    Keda,
+    Kong,
+    MetricsServer,
+    PrometheusOperatorCrds,
+} from "@platform/addons";
+import { clusterProvider } from "@platform/cluster";
+import {
+    type CloudProvider,
+    type DnsZoneOutputs,
+    type PlatformOutputs,
+    type PlatformSettings,
+    protectionOptions,
+    resourceName,
+    type StackOutputs,
+} from "@platform/core";
+import * as pulumiRuntime from "@pulumi/pulumi";
+import type { Upstream } from "./upstream.js";
+
+export type PlatformStackOutputs = StackOutputs<PlatformOutputs>;
+
+/** A zone's id as the add-ons need it: the Route 53 id, or the Cloud DNS managed zone's name (the last part of its id). */
+function zoneId(dns: pulumi.Input<DnsZoneOutputs>, which: "publicZoneId" | "privateZoneId", cloud: "aws" | "gcp"): pulumi.Output<string> {
+    return pulumiRuntime.output(dns).apply((d) => {
+        const id = d[which];
+        if (id === null) {
+            throw new Error(
+                `the foundation stack has no ${which} although platform:dns configures that zone; deploy the foundation layer first`,
+            );
+        }
+        return cloud === "aws" ? id : (id.split("/").pop() ?? id);
+    });
+}
+
+export function platformLayer(settings: PlatformSettings, provider: CloudProvider, upstream: Upstream): PlatformStackOutputs {
+    if (settings.cloud !== upstream.cloud) {
+        throw new Error(`platform layer: settings say ${settings.cloud} but the cluster contract is for ${upstream.cloud}`);
+    }
+    const naming = { project: settings.project, environment: settings.environment };
+    const profile = settings.profile;
+    const k8sProvider = clusterProvider(resourceName({ ...naming, component: "platform-k8s" }), {
+        kubeconfig: upstream.kubeconfig,
+        clusterName: upstream.clusterName,
+    });
+    const context: AddonContext = {
+        naming,
+        cloud: settings.cloud,
+        region: settings.region,
+        kubernetesVersion: profile.cluster.kubernetesVersion,
+        cluster:
+            upstream.cloud === "aws"
+                ? { cloud: "aws", clusterName: upstream.clusterName, clusterArn: upstream.clusterArn }
+                : { cloud: "gcp", project: settings.cloud === "gcp" ? settings.gcpProject : "" },
+        clusterName: upstream.clusterName,
+        // GKE reserves its system pool for GKE's own components.
+        onSystemNodes: settings.cloud === "aws" && profile.cluster.systemNodes > 0,
+        labels: { environment: settings.environment, team: settings.ownership.team },
+    };
+    const replicas = profile.platform;
+    // Add-ons are not stateful; protection in prod and dr keeps a stray destroy from taking the mesh down.
+    const base = { providers: [provider, k8sProvider], ...protectionOptions(profile) };
+    const after = (previous: pulumi.Resource) => ({ ...base, dependsOn: [previous] });
+
+    const crds = new PrometheusOperatorCrds("prometheus-crds", { context }, base);
+    const publicZone = settings.dns.publicZone;
+    const certManager = new CertManager(
+        "cert-manager",
+        {
+            context,
+            replicas: replicas.controllerReplicas,
+            ...(settings.platform.acmeEmail !== undefined ? { acmeEmail: settings.platform.acmeEmail } : {}),
+            ...(publicZone !== undefined
+                ? { publicZone: { domain: publicZone, zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud) } }
+                : {}),
+        },
+        after(crds),
+    );
+    const metrics =
+        settings.cloud === "aws"
+            ? new MetricsServer("metrics-server", { context, replicas: replicas.controllerReplicas }, after(certManager))
+            : certManager;
+    const nginx = new IngressNginx("ingress-nginx", { context, replicas: replicas.ingressGatewayReplicas }, after(metrics));
+    const keda = new Keda("keda", { context, replicas: replicas.controllerReplicas }, after(nginx));
+    const istio = new Istio(
+        "istio",
+        {
+            context,
+            istiodReplicas: replicas.istiodReplicas,
+            ingressGatewayReplicas: replicas.ingressGatewayReplicas,
+            egressGatewayReplicas: replicas.egressGatewayReplicas,
+        },
+        after(keda),
+    );
+    const flagger = new Flagger("flagger", { context, replicas: replicas.controllerReplicas }, after(istio));
+    const secrets = new ExternalSecrets(
+        "external-secrets",
+        {
+            context,
+            replicas: replicas.controllerReplicas,
+            ...(upstream.cloud === "aws" ? { secretsKmsKeyArn: upstream.secretsKmsKeyArn } : {}),
+        },
+        after(flagger),
+    );
+    const zones = [
+        ...(publicZone !== undefined ? [{ domain: publicZone, zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud) }] : []),
+        ...(settings.dns.privateZone !== undefined
+            ? [{ domain: settings.dns.privateZone, zoneId: zoneId(upstream.dns, "privateZoneId", settings.cloud) }]
+            : []),
+    ];
+    const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
+    const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+
+    return {
+        environment: settings.environment,
+        cloud: settings.cloud,
+        ingressClasses: { nginx: nginx.ingressClass, kong: kong.ingressClass },
+        clusterIssuers: certManager.issuerNames,
+        secretStore: secrets.secretStoreName,
+        kedaTriggerAuthentication: keda.triggerAuthentication,
+        istio: {
+            ingressGatewayNamespace: ISTIO_INGRESS_NAMESPACE,
+            egressGatewayNamespace: ISTIO_EGRESS_NAMESPACE,
+            mtlsMode: istio.mtlsMode,
+        },
+        charts: Object.fromEntries(
+            Object.values(CHARTS)
+                .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)
+                .map((pin) => [pin.chart, pin.version]),
+        ),
+    };
+}

@@ -1,0 +1,92 @@
+/**
+ * The platform layer on the real engine: foundation, cluster and platform-addons `up` on the
+ * simulated cloud in that order, the platform stack reading the cluster contract and the
+ * foundation's zones through stack references resolved by the file backend; its Helm releases as
+ * Helm records them, in the install chain's order; a no-change preview; destroy in reverse.
+ */
+import * as assert from "node:assert/strict";
+import { discoverProjects } from "@platform/automation";
+import type { Stack } from "@pulumi/pulumi/automation/index.js";
+import { REPO_ROOT } from "../paths.js";
+import { useSimulatedEngine } from "./harness.js";
+
+interface StateResource {
+    readonly type: string;
+    readonly urn: string;
+    readonly inputs?: Record<string, unknown>;
+    readonly outputs?: Record<string, unknown>;
+}
+
+async function resources(stack: Stack): Promise<StateResource[]> {
+    const state = (await stack.exportStack()) as { deployment: { resources?: StateResource[] } };
+    return state.deployment.resources ?? [];
+}
+
+describe("the platform layer on the real engine (simulated cloud)", function () {
+    this.timeout(900_000);
+    const { stage } = useSimulatedEngine();
+    const project = (name: string) => discoverProjects(REPO_ROOT).find((p) => p.name === name)!;
+
+    it("staging: foundation, cluster and platform-addons up in order, references through the backend, a clean preview, destroy in reverse", async () => {
+        const { stack: foundation } = await stage(project("foundation"), "staging");
+        const { stack: cluster } = await stage(project("cluster"), "staging");
+        const { stack: platform } = await stage(project("platform-addons"), "staging");
+
+        assert.equal((await foundation.up({ color: "never" })).summary.result, "succeeded");
+        assert.equal((await cluster.up({ color: "never" })).summary.result, "succeeded");
+        const platformUp = await platform.up({ color: "never" });
+        assert.equal(platformUp.summary.result, "succeeded");
+        const created = platformUp.summary.resourceChanges?.["create"] ?? 0;
+
+        const outputs = await platform.outputs();
+        assert.deepEqual(outputs["clusterIssuers"]?.value, ["letsencrypt-staging", "letsencrypt-production"]);
+        assert.equal(outputs["secretStore"]?.value, "platform-secrets");
+
+        const state = await resources(platform);
+        const releases = state.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
+        assert.deepEqual(
+            releases.map((r) => [
+                r.inputs?.["name"],
+                r.inputs?.["chart"],
+                (r.outputs?.["status"] as Record<string, unknown> | undefined)?.["status"],
+            ]),
+            [
+                ["prometheus-operator-crds", "prometheus-operator-crds", "deployed"],
+                ["cert-manager", "cert-manager", "deployed"],
+                ["metrics-server", "metrics-server", "deployed"],
+                ["ingress-nginx", "ingress-nginx", "deployed"],
+                ["keda", "keda", "deployed"],
+                ["istio-base", "base", "deployed"],
+                ["istio-cni", "cni", "deployed"],
+                ["istiod", "istiod", "deployed"],
+                ["istio-egressgateway", "gateway", "deployed"],
+                ["istio-ingressgateway", "gateway", "deployed"],
+                ["flagger", "flagger", "deployed"],
+                ["external-secrets", "external-secrets", "deployed"],
+                ["external-dns", "external-dns", "deployed"],
+                ["kong", "kong", "deployed"],
+            ],
+        );
+        // The reference really came through the backend: the issuers solve DNS-01 in the foundation's public zone.
+        const zoneId = ((await foundation.outputs())["dns"]?.value as { publicZoneId: string }).publicZoneId;
+        const issuer = state.find((r) => r.type === "kubernetes:cert-manager.io/v1:ClusterIssuer");
+        const solvers = (issuer?.inputs?.["spec"] as { acme: { solvers: Array<{ dns01: { route53: { hostedZoneID: string } } }> } }).acme
+            .solvers;
+        assert.equal(solvers[0]?.dns01.route53.hostedZoneID, zoneId);
+        // Values read from a stack with secret outputs arrive as secrets (the kubeconfig is one); the state keeps them encrypted.
+        const association = state.find((r) => r.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        const clusterName = association?.inputs?.["clusterName"] as { plaintext?: string } | string | undefined;
+        assert.equal(
+            typeof clusterName === "object" ? JSON.parse(clusterName.plaintext ?? "null") : clusterName,
+            (await cluster.outputs())["clusterName"]?.value,
+        );
+
+        const preview = await platform.preview({ color: "never" });
+        assert.deepEqual(Object.keys(preview.changeSummary), ["same"]);
+
+        const platformDown = await platform.destroy({ color: "never" });
+        assert.equal(platformDown.summary.resourceChanges?.["delete"], created);
+        assert.equal((await cluster.destroy({ color: "never" })).summary.result, "succeeded");
+        assert.equal((await foundation.destroy({ color: "never" })).summary.result, "succeeded");
+    });
+});

@@ -1,0 +1,163 @@
+import * as assert from "node:assert/strict";
+import { type EnvironmentSynthesis, synthesizeEnvironment } from "@platform/automation";
+import "@platform/addons";
+import { PROFILES } from "@platform/core";
+import type { InventoryResource } from "@platform/synth";
+import { modelOf, validateObject } from "@platform/workload/dist/src/manifests/schemas.mjs";
+import { REPO_ROOT } from "./paths.js";
+
+const results = new Map<string, Promise<EnvironmentSynthesis>>();
+function synth(env: string): Promise<EnvironmentSynthesis> {
+    const cached = results.get(env) ?? synthesizeEnvironment({ root: REPO_ROOT, env });
+    results.set(env, cached);
+    return cached;
+}
+
+async function platform(env: string): Promise<InventoryResource[]> {
+    const stack = (await synth(env)).stacks.find((s) => s.project === "platform-addons");
+    assert.ok(stack, "the platform-addons stack was synthesized");
+    return stack.resources;
+}
+
+function values(resources: InventoryResource[], name: string): Record<string, any> {
+    const release = resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release" && r.name === name);
+    assert.ok(release, `release ${name}`);
+    return release.inputs["values"] as Record<string, any>;
+}
+
+describe("platform layer per environment (the profile reaches the add-ons)", () => {
+    const want = {
+        dev: { releases: 14, issuers: 0, protect: false, system: false },
+        staging: { releases: 14, issuers: 2, protect: false, system: true },
+        prod: { releases: 14, issuers: 2, protect: true, system: true },
+        dr: { releases: 13, issuers: 0, protect: true, system: false },
+    } as const;
+    for (const [env, w] of Object.entries(want)) {
+        const p = PROFILES[env as keyof typeof PROFILES].platform;
+        it(`${env}: ${w.releases} pinned releases, istiod ${p.istiodReplicas}, gateways ${p.ingressGatewayReplicas}/${p.egressGatewayReplicas}, Kong ${p.kongReplicas}, ${w.issuers} ClusterIssuers, protected ${w.protect}`, async () => {
+            const resources = await platform(env);
+            const releases = resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
+            assert.equal(releases.length, w.releases);
+            assert.ok(
+                releases.every((r) => /^v?\d+\.\d+\.\d+$/.test(String(r.inputs["version"]))),
+                "every release is pinned",
+            );
+            assert.equal(values(resources, "istio-istiod")["pilot"]["autoscaleMin"], p.istiodReplicas);
+            assert.equal(values(resources, "istio-ingress-gateway")["autoscaling"]["minReplicas"], p.ingressGatewayReplicas);
+            assert.equal(values(resources, "istio-egress-gateway")["autoscaling"]["minReplicas"], p.egressGatewayReplicas);
+            assert.equal(values(resources, "kong-release")["replicaCount"], p.kongReplicas);
+            assert.equal(values(resources, "cert-manager-release")["replicaCount"], p.controllerReplicas);
+            assert.deepEqual(
+                values(resources, "cert-manager-release")["nodeSelector"],
+                w.system ? { "platform.io/node-pool": "system" } : {},
+            );
+            assert.equal(resources.filter((r) => r.type === "kubernetes:cert-manager.io/v1:ClusterIssuer").length, w.issuers);
+            assert.ok(resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).every((r) => r.protect === w.protect));
+        });
+    }
+
+    it("installs the add-ons in one chain, CRDs first: each component depends on the one before", async () => {
+        const resources = await platform("prod");
+        const components = resources.filter((r) => r.type.startsWith("platform:addons:"));
+        assert.deepEqual(
+            components.map((c) => c.name),
+            [
+                "prometheus-crds",
+                "cert-manager",
+                "metrics-server",
+                "ingress-nginx",
+                "keda",
+                "istio",
+                "flagger",
+                "external-secrets",
+                "external-dns",
+                "kong",
+            ],
+        );
+        // The SDK records a dependency on a component as dependencies on the custom resources under it.
+        const under = (root: string) => {
+            const urns = new Set([root]);
+            for (const r of resources) if (r.parent !== null && urns.has(r.parent)) urns.add(r.urn);
+            return resources.filter((r) => r.custom && urns.has(r.urn)).map((r) => r.urn);
+        };
+        components.slice(1).forEach((c, i) => {
+            const previous = components[i];
+            assert.ok(previous);
+            assert.deepEqual(
+                c.dependencies.filter((d) => d.startsWith(previous.urn.split("::").slice(0, 2).join("::"))).sort(),
+                under(previous.urn).sort(),
+                `${c.name} waits for all of ${previous.name}`,
+            );
+        });
+    });
+
+    it("exports the platform contract", async () => {
+        const stack = (await synth("prod")).stacks.find((s) => s.project === "platform-addons");
+        assert.deepEqual(stack?.outputs, {
+            environment: "prod",
+            cloud: "aws",
+            ingressClasses: { nginx: "nginx", kong: "kong" },
+            clusterIssuers: ["letsencrypt-staging", "letsencrypt-production"],
+            secretStore: "platform-secrets",
+            kedaTriggerAuthentication: "keda-pod-identity",
+            istio: { ingressGatewayNamespace: "istio-ingress", egressGatewayNamespace: "istio-egress", mtlsMode: "STRICT" },
+            charts: {
+                "prometheus-operator-crds": "19.0.0",
+                "cert-manager": "v1.17.2",
+                "metrics-server": "3.12.2",
+                "ingress-nginx": "4.12.1",
+                keda: "2.17.0",
+                base: "1.26.2",
+                cni: "1.26.2",
+                istiod: "1.26.2",
+                gateway: "1.26.2",
+                flagger: "1.41.0",
+                "external-secrets": "0.17.0",
+                "external-dns": "1.16.1",
+                kong: "2.48.0",
+            },
+        });
+    });
+});
+
+describe("every Kubernetes object the platform creates validates against its schema", () => {
+    for (const env of ["dev", "staging", "prod", "dr"]) {
+        it(`${env}: every object of every stack (Helm releases excepted: Helm checks them)`, async () => {
+            const objects = (await synth(env)).stacks
+                .flatMap((s) => s.resources)
+                .filter((r) => r.custom && r.type.startsWith("kubernetes:") && r.type !== "kubernetes:helm.sh/v3:Release");
+            assert.ok(objects.length > 10);
+            const problems = objects.flatMap((r) => {
+                try {
+                    validateObject(r.inputs);
+                    return [];
+                } catch (err) {
+                    return [`${r.urn}: ${(err as Error).message}`];
+                }
+            });
+            assert.deepEqual(problems, []);
+        });
+    }
+
+    it("a wrong field fails validation, naming the path", () => {
+        assert.throws(
+            () =>
+                validateObject({
+                    apiVersion: "security.istio.io/v1",
+                    kind: "PeerAuthentication",
+                    metadata: { name: "default" },
+                    spec: { mtls: { mode: "STRICTEST" } },
+                }),
+            /mode/,
+        );
+        assert.equal(
+            modelOf("flagger.app/v1beta1", "Canary"),
+            undefined,
+            "Flagger has no @kubernetes-models package: its Canary is typed by hand (manifests/canary.ts)",
+        );
+        assert.throws(
+            () => validateObject({ apiVersion: "flagger.app/v1beta1", kind: "Canary" }),
+            /no schema for flagger.app\/v1beta1\/Canary/,
+        );
+    });
+});
