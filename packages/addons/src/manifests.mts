@@ -14,11 +14,11 @@ import { NodePool } from "@kubernetes-models/karpenter/karpenter.sh/v1/NodePool"
 import { type ModelClass, registerModels } from "@platform/workload/dist/src/manifests/schemas.mjs";
 
 registerModels({
-    "cert-manager.io/v1/ClusterIssuer": ClusterIssuer as unknown as ModelClass,
-    "external-secrets.io/v1/ClusterSecretStore": ClusterSecretStore as unknown as ModelClass,
-    "keda.sh/v1alpha1/ClusterTriggerAuthentication": ClusterTriggerAuthentication as unknown as ModelClass,
-    "karpenter.k8s.aws/v1/EC2NodeClass": EC2NodeClass as unknown as ModelClass,
-    "karpenter.sh/v1/NodePool": NodePool as unknown as ModelClass,
+    "cert-manager.io/v1/ClusterIssuer": ClusterIssuer,
+    "external-secrets.io/v1/ClusterSecretStore": ClusterSecretStore,
+    "keda.sh/v1alpha1/ClusterTriggerAuthentication": ClusterTriggerAuthentication,
+    "karpenter.k8s.aws/v1/EC2NodeClass": EC2NodeClass,
+    "karpenter.sh/v1/NodePool": NodePool,
 });
 
 type Json = Record<string, unknown>;

@@ -6,3 +6,4 @@ export * from "./issues.js";
 export * from "./kubernetes-model.js";
 export * from "./helm-release.js";
 export * from "./secret-paths.js";
+export * from "./go-tools.js";

@@ -250,7 +250,7 @@ export class Workload extends PlatformComponent {
                             : { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler" },
                         serviceLabels: pods,
                     }),
-                } as k8s.apiextensions.CustomResourceArgs,
+                },
                 this.childOptions({ dependsOn: [this.deployment, autoscaler] }),
             );
         }
