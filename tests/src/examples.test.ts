@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { type EnvironmentSynthesis, synthesizeEnvironment } from "@platform/automation";
 import "@platform/addons";
-import { countByType, type InventoryResource } from "@platform/synth";
-import { validateObject } from "@platform/workload/dist/src/manifests/schemas.mjs";
+import { at, countByType, listAt, type InventoryResource } from "@platform/synth";
+import { validateObject } from "@platform/workload/schemas";
 import { REPO_ROOT } from "./paths.js";
 
 const EXAMPLES = ["docuthinker", "auterity"].map((e) => path.join(REPO_ROOT, "examples", e));
@@ -64,12 +64,12 @@ describe("examples: seed 001 (DocuThinker) and seed 004 (Auterity) on the platfo
             { type: "kubernetes:policy/v1:PodDisruptionBudget", count: 2 },
             { type: "kubernetes:security.istio.io/v1:AuthorizationPolicy", count: 1 },
         ]);
-        const scaled = resources.find((r) => r.type === "kubernetes:keda.sh/v1alpha1:ScaledObject")?.inputs["spec"] as Record<string, any>;
+        const scaled = resources.find((r) => r.type === "kubernetes:keda.sh/v1alpha1:ScaledObject")?.inputs["spec"];
         assert.deepEqual(
             [
-                scaled["minReplicaCount"],
-                scaled["maxReplicaCount"],
-                scaled["triggers"].map((t: Record<string, any>) => [t["type"], t["metadata"]]),
+                at(scaled, "minReplicaCount"),
+                at(scaled, "maxReplicaCount"),
+                listAt(scaled, "triggers").map((t) => [at(t, "type"), at(t, "metadata")]),
             ],
             [
                 3,
@@ -93,27 +93,24 @@ describe("examples: seed 001 (DocuThinker) and seed 004 (Auterity) on the platfo
             string,
             unknown
         >;
-        assert.deepEqual([hpa["minReplicas"], hpa["maxReplicas"]], [3, 10], "frontend: 3 in prod (seed C17)");
+        assert.deepEqual([at(hpa, "minReplicas"), at(hpa, "maxReplicas")], [3, 10], "frontend: 3 in prod (seed C17)");
     });
 
     it("prod Auterity: seed 004's resources and HPA 2-10 at 80%, an Ingress on Kong with TLS; dev has no Ingress (no public zone)", async () => {
         const resources = stack(await synth("prod"), "auterity");
-        const deployment = resources.find((r) => r.type === "kubernetes:apps/v1:Deployment")?.inputs["spec"] as Record<string, any>;
-        assert.deepEqual(deployment["template"]["spec"]["containers"][0]["resources"], {
+        const deployment = resources.find((r) => r.type === "kubernetes:apps/v1:Deployment")?.inputs["spec"];
+        assert.deepEqual(at(deployment, "template", "spec", "containers", 0, "resources"), {
             requests: { cpu: "1", memory: "2Gi" },
             limits: { cpu: "2", memory: "4Gi" },
         });
-        const hpa = resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler")?.inputs["spec"] as Record<
-            string,
-            any
-        >;
+        const hpa = resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler")?.inputs["spec"];
         assert.deepEqual(
-            [hpa["minReplicas"], hpa["maxReplicas"], hpa["metrics"][0]["resource"]["target"]["averageUtilization"]],
+            [at(hpa, "minReplicas"), at(hpa, "maxReplicas"), at(hpa, "metrics", 0, "resource", "target", "averageUtilization")],
             [2, 10, 80],
         );
-        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["spec"] as Record<string, any>;
+        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["spec"];
         assert.deepEqual(
-            [ingress["ingressClassName"], ingress["tls"]],
+            [at(ingress, "ingressClassName"), at(ingress, "tls")],
             ["kong", [{ hosts: ["api.acme.example.com"], secretName: "auterity-api-tls" }]],
         );
         assert.equal(stack(await synth("dev"), "auterity").filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress").length, 0);

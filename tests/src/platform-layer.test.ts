@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
+import { at } from "@platform/synth";
 import { type EnvironmentSynthesis, synthesizeEnvironment } from "@platform/automation";
 import "@platform/addons";
 import { PROFILES } from "@platform/core";
 import type { InventoryResource } from "@platform/synth";
-import { modelOf, validateObject } from "@platform/workload/dist/src/manifests/schemas.mjs";
+import { modelOf, validateObject } from "@platform/workload/schemas";
 import { REPO_ROOT } from "./paths.js";
 
 const results = new Map<string, Promise<EnvironmentSynthesis>>();
@@ -19,10 +20,10 @@ async function platform(env: string): Promise<InventoryResource[]> {
     return stack.resources;
 }
 
-function values(resources: InventoryResource[], name: string): Record<string, any> {
+function values(resources: InventoryResource[], name: string): unknown {
     const release = resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release" && r.name === name);
     assert.ok(release, `release ${name}`);
-    return release.inputs["values"] as Record<string, any>;
+    return release.inputs["values"];
 }
 
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
@@ -42,13 +43,13 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 releases.every((r) => /^v?\d+\.\d+\.\d+$/.test(String(r.inputs["version"]))),
                 "every release is pinned",
             );
-            assert.equal(values(resources, "istio-istiod")["pilot"]["autoscaleMin"], p.istiodReplicas);
-            assert.equal(values(resources, "istio-ingress-gateway")["autoscaling"]["minReplicas"], p.ingressGatewayReplicas);
-            assert.equal(values(resources, "istio-egress-gateway")["autoscaling"]["minReplicas"], p.egressGatewayReplicas);
-            assert.equal(values(resources, "kong-release")["replicaCount"], p.kongReplicas);
-            assert.equal(values(resources, "cert-manager-release")["replicaCount"], p.controllerReplicas);
+            assert.equal(at(values(resources, "istio-istiod"), "pilot", "autoscaleMin"), p.istiodReplicas);
+            assert.equal(at(values(resources, "istio-ingress-gateway"), "autoscaling", "minReplicas"), p.ingressGatewayReplicas);
+            assert.equal(at(values(resources, "istio-egress-gateway"), "autoscaling", "minReplicas"), p.egressGatewayReplicas);
+            assert.equal(at(values(resources, "kong-release"), "replicaCount"), p.kongReplicas);
+            assert.equal(at(values(resources, "cert-manager-release"), "replicaCount"), p.controllerReplicas);
             assert.deepEqual(
-                values(resources, "cert-manager-release")["nodeSelector"],
+                at(values(resources, "cert-manager-release"), "nodeSelector"),
                 w.system ? { "platform.io/node-pool": "system" } : {},
             );
             assert.equal(resources.filter((r) => r.type === "kubernetes:cert-manager.io/v1:ClusterIssuer").length, w.issuers);

@@ -11,7 +11,7 @@ import { PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v
 import { ClusterTriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/ClusterTriggerAuthentication";
 import { EC2NodeClass } from "@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass";
 import { NodePool } from "@kubernetes-models/karpenter/karpenter.sh/v1/NodePool";
-import { type ModelClass, registerModels } from "@platform/workload/dist/src/manifests/schemas.mjs";
+import { registerModels } from "@platform/workload/schemas";
 
 registerModels({
     "cert-manager.io/v1/ClusterIssuer": ClusterIssuer,

@@ -7,3 +7,4 @@ export * from "./kubernetes-model.js";
 export * from "./helm-release.js";
 export * from "./secret-paths.js";
 export * from "./go-tools.js";
+export * from "./at.js";

@@ -1,5 +1,15 @@
 import * as assert from "node:assert/strict";
-import { countByType, fieldsAndProblems, findResource, type InventoryResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
+import {
+    at,
+    countByType,
+    fieldsAndProblems,
+    findResource,
+    listAt,
+    ofType,
+    rejectedIssues,
+    synthesize,
+    type InventoryResource,
+} from "@platform/synth";
 import { checkImage, PlatformNamespace, SEED_CANARY_ANALYSIS, Workload, type WorkloadArgs } from "../src/index.js";
 
 const base: WorkloadArgs = {
@@ -49,7 +59,7 @@ describe("Workload", () => {
 
     it("the Deployment: the four labels, a hardened pod, resources, probes, zone spread, no replicas (the HPA owns them)", async () => {
         const deployment = findResource(await synth(base), "kubernetes:apps/v1:Deployment", "backend-deployment");
-        const spec = deployment.inputs["spec"] as Record<string, any>;
+        const spec = deployment.inputs["spec"];
         const labels = {
             app: "backend",
             version: "1.4.2",
@@ -59,20 +69,20 @@ describe("Workload", () => {
             "app.kubernetes.io/managed-by": "pulumi",
         };
         assert.deepEqual((deployment.inputs["metadata"] as Record<string, unknown>)["labels"], labels);
-        assert.deepEqual(spec["template"]["metadata"]["labels"], labels);
-        assert.equal(spec["replicas"], undefined);
-        assert.deepEqual(spec["selector"], { matchLabels: { app: "backend" } });
-        const pod = spec["template"]["spec"];
-        assert.deepEqual(pod["securityContext"], {
+        assert.deepEqual(at(spec, "template", "metadata", "labels"), labels);
+        assert.equal(at(spec, "replicas"), undefined);
+        assert.deepEqual(at(spec, "selector"), { matchLabels: { app: "backend" } });
+        const pod = at(spec, "template", "spec");
+        assert.deepEqual(at(pod, "securityContext"), {
             runAsNonRoot: true,
             runAsUser: 10001,
             runAsGroup: 10001,
             fsGroup: 10001,
             seccompProfile: { type: "RuntimeDefault" },
         });
-        assert.equal(pod["automountServiceAccountToken"], false);
-        const container = pod["containers"][0];
-        assert.deepEqual(container["securityContext"], {
+        assert.equal(at(pod, "automountServiceAccountToken"), false);
+        const container = at(pod, "containers", 0);
+        assert.deepEqual(at(container, "securityContext"), {
             runAsNonRoot: true,
             readOnlyRootFilesystem: true,
             allowPrivilegeEscalation: false,
@@ -80,16 +90,16 @@ describe("Workload", () => {
             capabilities: { drop: ["ALL"] },
             seccompProfile: { type: "RuntimeDefault" },
         });
-        assert.deepEqual(container["resources"], base.resources);
+        assert.deepEqual(at(container, "resources"), base.resources);
         assert.deepEqual(
-            [container["readinessProbe"]["httpGet"], container["livenessProbe"]["httpGet"]],
+            [at(container, "readinessProbe", "httpGet"), at(container, "livenessProbe", "httpGet")],
             [
                 { path: "/readyz", port: "http" },
                 { path: "/healthz", port: "http" },
             ],
         );
         assert.deepEqual(
-            pod["topologySpreadConstraints"].map((t: Record<string, unknown>) => [t["topologyKey"], t["whenUnsatisfiable"]]),
+            listAt(pod, "topologySpreadConstraints").map((t) => [at(t, "topologyKey"), at(t, "whenUnsatisfiable")]),
             [
                 ["topology.kubernetes.io/zone", "DoNotSchedule"],
                 ["kubernetes.io/hostname", "ScheduleAnyway"],
@@ -166,11 +176,8 @@ describe("Workload", () => {
             { type: "kubernetes:policy/v1:PodDisruptionBudget", count: 1 },
             { type: "kubernetes:security.istio.io/v1:AuthorizationPolicy", count: 1 },
         ]);
-        const canary = findResource(resources, "kubernetes:flagger.app/v1beta1:Canary", "backend-canary").inputs["spec"] as Record<
-            string,
-            any
-        >;
-        assert.deepEqual(canary["analysis"], {
+        const canary = findResource(resources, "kubernetes:flagger.app/v1beta1:Canary", "backend-canary").inputs["spec"];
+        assert.deepEqual(at(canary, "analysis"), {
             interval: "1m",
             threshold: 5,
             maxWeight: 50,
@@ -181,17 +188,18 @@ describe("Workload", () => {
             ],
         });
         assert.deepEqual(
-            [canary["provider"], canary["autoscalerRef"]],
+            [at(canary, "provider"), at(canary, "autoscalerRef")],
             ["istio", { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: "backend" }],
         );
-        const scaled = findResource(resources, "kubernetes:keda.sh/v1alpha1:ScaledObject", "backend-scaled-object").inputs[
-            "spec"
-        ] as Record<string, any>;
+        const scaled = findResource(resources, "kubernetes:keda.sh/v1alpha1:ScaledObject", "backend-scaled-object").inputs["spec"];
         assert.deepEqual(
-            [scaled["minReplicaCount"], scaled["maxReplicaCount"], scaled["triggers"].map((t: Record<string, unknown>) => t["type"])],
+            [at(scaled, "minReplicaCount"), at(scaled, "maxReplicaCount"), listAt(scaled, "triggers").map((t) => at(t, "type"))],
             [2, 10, ["cpu", "aws-sqs-queue"]],
         );
-        assert.deepEqual(scaled["triggers"][1]["authenticationRef"], { name: "keda-pod-identity", kind: "ClusterTriggerAuthentication" });
+        assert.deepEqual(at(scaled, "triggers", 1, "authenticationRef"), {
+            name: "keda-pod-identity",
+            kind: "ClusterTriggerAuthentication",
+        });
         assert.deepEqual(SEED_CANARY_ANALYSIS, {
             interval: "1m",
             threshold: 5,
