@@ -38,10 +38,11 @@ describe("every environment synthesizes with zero mandatory violations", () => {
 });
 
 describe("environment shapes (seed numbers reach the resources)", () => {
-    const aws: Array<[string, { azs: number; nats: number; subnets: number; zones: number; protect: boolean }]> = [
-        ["dev", { azs: 2, nats: 1, subnets: 6, zones: 1, protect: false }],
-        ["staging", { azs: 2, nats: 2, subnets: 6, zones: 2, protect: false }],
-        ["prod", { azs: 3, nats: 3, subnets: 9, zones: 2, protect: true }],
+    // Keys: the four purposes, plus the DNSSEC signing key of a public zone (staging and prod).
+    const aws: Array<[string, { azs: number; nats: number; subnets: number; zones: number; keys: number; protect: boolean }]> = [
+        ["dev", { azs: 2, nats: 1, subnets: 6, zones: 1, keys: 4, protect: false }],
+        ["staging", { azs: 2, nats: 2, subnets: 6, zones: 2, keys: 5, protect: false }],
+        ["prod", { azs: 3, nats: 3, subnets: 9, zones: 2, keys: 5, protect: true }],
     ];
     for (const [env, want] of aws) {
         it(`${env}: ${want.nats} NAT gateway(s), ${want.subnets} subnets over ${want.azs} AZs, ${want.zones} DNS zone(s), stateful protection ${want.protect}`, async () => {
@@ -53,10 +54,12 @@ describe("environment shapes (seed numbers reach the resources)", () => {
                 want.azs,
             );
             assert.equal(count(resources, "aws:route53/zone:Zone"), want.zones);
-            assert.equal(count(resources, "aws:kms/key:Key"), 4);
+            assert.equal(count(resources, "aws:kms/key:Key"), want.keys);
+            assert.equal(count(resources, "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec"), want.keys - 4);
+            assert.equal(count(resources, "aws:route53/queryLog:QueryLog"), want.keys - 4);
             assert.deepEqual(
                 resources.filter((r) => r.type === "aws:kms/key:Key" || r.type === "aws:route53/zone:Zone").map((r) => r.protect),
-                Array(4 + want.zones).fill(want.protect),
+                Array(want.keys + want.zones).fill(want.protect),
             );
         });
     }

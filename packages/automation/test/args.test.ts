@@ -8,9 +8,21 @@ const DEFAULTS: Omit<RunCommand, "command" | "env"> = {
     root: undefined,
     confirmProduction: undefined,
     clearPendingCreates: false,
+    out: undefined,
 };
 
 describe("platform argument parsing (node:util parseArgs)", () => {
+    it("parses render: always simulated, --out optional", () => {
+        assert.deepEqual(parseArgs(["render", "--env", "staging"]), { command: "render", env: "staging", ...DEFAULTS });
+        assert.deepEqual(parseArgs(["render", "--env", "dev", "--out", "manifests", "--stack", "cluster"]), {
+            ...DEFAULTS,
+            command: "render",
+            env: "dev",
+            out: "manifests",
+            stack: "cluster",
+        });
+    });
+
     it("parses synth with defaults", () => {
         assert.deepEqual(parseArgs(["synth", "--env", "prod"]), { command: "synth", env: "prod", ...DEFAULTS });
     });
@@ -85,15 +97,21 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             ["synth", "--env", "prod", "--", "x"],
             '--: the platform command takes no positional arguments. Fix: remove "--" and what follows it',
         ],
-        [["deploy"], '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, cancel (see platform --help)'],
-        [["--env", "dev"], "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|cancel> --env dev"],
+        [
+            ["deploy"],
+            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, cancel, render (see platform --help)',
+        ],
+        [
+            ["--env", "dev"],
+            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|cancel|render> --env dev",
+        ],
         [
             ["up", "--env", "dev", "--json"],
             "--json: not an option of up; only synth prints JSON; the engine commands stream the engine's output. Fix: drop --json",
         ],
         [
             ["synth", "--env", "dev", "--simulate"],
-            "--simulate: not an option of synth; synth always runs offline against the simulated cloud. Fix: drop --simulate",
+            "--simulate: not an option of synth; synth and render always run against the simulated cloud. Fix: drop --simulate",
         ],
         [
             ["up", "--env", "prod", "--simulate", "--confirm-production", "prod"],
@@ -107,6 +125,15 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             ["up", "--env", "dev"],
             "platform up drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, or run pulumi up in the stack directory for a real account (see README)",
         ],
+        [
+            ["up", "--env", "dev", "--simulate", "--out", "x"],
+            "--out: not an option of up; only render writes files. Fix: drop --out, or platform render --env <env> --out <dir>",
+        ],
+        [
+            ["render", "--env", "dev", "--simulate"],
+            "--simulate: not an option of render; synth and render always run against the simulated cloud. Fix: drop --simulate",
+        ],
+        [["render", "--env", "dev", "--out"], "--out: needs a value. Fix: --out <value> (see platform --help)"],
         [
             ["refresh", "--env", "dev"],
             "platform refresh drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, or run pulumi refresh in the stack directory for a real account (see README)",

@@ -10,6 +10,8 @@ import { AWS_TYPES as A, GCP_TYPES as G } from "./types.js";
 export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
     [A.kmsKey]: "key material: everything encrypted with the key becomes unreadable",
     [A.route53Zone]: "a new zone gets new name servers, breaking the registrar's delegation",
+    [A.route53KeySigningKey]:
+        "a new key-signing key no longer matches the DS record at the registrar: validating resolvers reject the zone",
     [A.logGroup]: "the logs it holds (flow logs and audit trails kept for investigations)",
     [A.s3Bucket]: "the objects it stores",
     [A.s3BucketV2]: "the objects it stores",

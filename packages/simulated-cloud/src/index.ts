@@ -4,3 +4,4 @@ export * from "./server.js";
 export * from "./values.js";
 export * from "./latency.js";
 export * from "./lifeline.js";
+export * from "./render.js";

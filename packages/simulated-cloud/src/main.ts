@@ -7,6 +7,7 @@
 import { latencyFromEnvironment } from "./latency.js";
 import { watchParent } from "./lifeline.js";
 import { CLOUD_PACKAGES, type CloudPackage, startupBanner } from "./provider.js";
+import { renderSettingsFromEnvironment } from "./render.js";
 import { engineAddressFromArgs, serve } from "./server.js";
 
 function isCloudPackage(value: string | undefined): value is CloudPackage {
@@ -26,7 +27,9 @@ async function main(argv: readonly string[]): Promise<void> {
         process.stderr.write(`simulated cloud: pulumi-resource-${pkg}: the engine that started this plugin is gone; exiting\n`);
         process.exit(0);
     });
-    const { port } = await serve(pkg, engineAddressFromArgs(rest), latencyFromEnvironment());
+    // Render mode (render.ts) is the kubernetes plugin's only; a half-set environment fails here, by name.
+    const render = pkg === "kubernetes" ? renderSettingsFromEnvironment() : undefined;
+    const { port } = await serve(pkg, engineAddressFromArgs(rest), latencyFromEnvironment(), render);
     // The engine reads the port from the first line of stdout; nothing else may be written there.
     process.stdout.write(`${port}\n`);
 }

@@ -17,6 +17,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb.js";
 import { kubernetesConstructUnsupported } from "./kubernetes.js";
 import * as model from "./provider.js";
+import { RealKubernetesProvider, renderedByRealProvider, type RenderSettings } from "./render.js";
 import type { WireObject, WireValue } from "./values.js";
 
 /** The largest message the engine may send (the SDK allows the same). */
@@ -83,6 +84,10 @@ function failuresOf(failures: readonly model.CheckFailure[]): provproto.CheckFai
     });
 }
 
+function isServiceError(error: unknown): error is grpc.ServiceError {
+    return error instanceof Error && typeof (error as Partial<grpc.ServiceError>).code === "number";
+}
+
 function serviceError(code: grpc.status, message: string): grpc.ServiceError {
     return Object.assign(new Error(message), { code, details: message, metadata: new grpc.Metadata() });
 }
@@ -94,12 +99,16 @@ export class SimulatedProviderServer {
     /** The engine's address, from the command line, Handshake or Attach. */
     engineAddress: string | undefined;
     private announced = false;
+    /** In render mode (render.ts), the real kubernetes provider, started at the first Configure. */
+    private real: Promise<RealKubernetesProvider> | undefined;
 
     constructor(
         readonly pkg: model.CloudPackage,
         engineAddress?: string,
         /** Delay of every create, update and delete (not previews): see latency.ts. */
         readonly latencyMs = 0,
+        /** Render mode: plain Kubernetes objects go to the real provider (kubernetes plugin only). */
+        readonly render?: RenderSettings,
     ) {
         this.config = model.unconfigured(pkg);
         this.engineAddress = engineAddress;
@@ -147,6 +156,27 @@ export class SimulatedProviderServer {
                 return;
             }
             callback(null, response);
+        };
+    }
+
+    /**
+     * A method whose requests for plain Kubernetes objects go to the real provider in render mode,
+     * unchanged, and everything else to the simulated handler.
+     */
+    private routed<Req extends { getUrn(): string }, Res>(
+        method: "check" | "diff" | "create" | "read" | "update" | "delete",
+        simulated: grpc.handleUnaryCall<Req, Res>,
+    ): grpc.handleUnaryCall<Req, Res> {
+        return (call, callback) => {
+            const real = this.real;
+            if (real === undefined || !renderedByRealProvider(call.request.getUrn())) {
+                simulated(call, callback);
+                return;
+            }
+            real.then((provider) => provider.forward<Res>(method, call.request)).then(
+                (response) => callback(null, response),
+                (error: unknown) => callback(isServiceError(error) ? error : this.fail(error), null),
+            );
         };
     }
 
@@ -207,6 +237,15 @@ export class SimulatedProviderServer {
                 }
                 this.config = model.parseProviderConfig(pkg, variables, request.hasArgs() ? fromStruct(request.getArgs()) : undefined);
                 this.announce(request.hasUrn() ? request.getUrn() : undefined);
+                if (this.render !== undefined && pkg === "kubernetes" && this.real === undefined) {
+                    const { providerBinary, directory } = this.render;
+                    this.real = RealKubernetesProvider.start(providerBinary, this.engineAddress).then(async (provider) => {
+                        await provider.configure(directory);
+                        return provider;
+                    });
+                    // A failed start surfaces on the first routed request; never as an unhandled rejection.
+                    this.real.catch(() => undefined);
+                }
                 const response = new provproto.ConfigureResponse();
                 response.setAcceptsecrets(true);
                 response.setAcceptresources(true);
@@ -221,56 +260,68 @@ export class SimulatedProviderServer {
                 return response;
             }),
             call: this.unimplemented("Call", `the simulated ${pkg} provider has no resource methods`),
-            check: this.unary((request: provproto.CheckRequest) => {
-                const result = model.check(
-                    { urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) },
-                    this.config,
-                );
-                const response = new provproto.CheckResponse();
-                response.setInputs(toStruct(result.inputs));
-                response.setFailuresList(failuresOf(result.failures));
-                return response;
-            }),
-            diff: this.unary((request: provproto.DiffRequest) =>
-                diffResponse(
-                    model.diff(this.config, {
-                        urn: request.getUrn(),
-                        olds: fromStruct(request.getOlds()),
-                        ...(request.hasOldInputs() ? { oldInputs: fromStruct(request.getOldInputs()) } : {}),
-                        news: fromStruct(request.getNews()),
-                        ignoreChanges: request.getIgnorechangesList(),
-                    }),
+            check: this.routed(
+                "check",
+                this.unary((request: provproto.CheckRequest) => {
+                    const result = model.check(
+                        { urn: request.getUrn(), olds: fromStruct(request.getOlds()), news: fromStruct(request.getNews()) },
+                        this.config,
+                    );
+                    const response = new provproto.CheckResponse();
+                    response.setInputs(toStruct(result.inputs));
+                    response.setFailuresList(failuresOf(result.failures));
+                    return response;
+                }),
+            ),
+            diff: this.routed(
+                "diff",
+                this.unary((request: provproto.DiffRequest) =>
+                    diffResponse(
+                        model.diff(this.config, {
+                            urn: request.getUrn(),
+                            olds: fromStruct(request.getOlds()),
+                            ...(request.hasOldInputs() ? { oldInputs: fromStruct(request.getOldInputs()) } : {}),
+                            news: fromStruct(request.getNews()),
+                            ignoreChanges: request.getIgnorechangesList(),
+                        }),
+                    ),
                 ),
             ),
-            create: this.unary(
-                (request: provproto.CreateRequest) => {
-                    const result = model.create(this.config, {
+            create: this.routed(
+                "create",
+                this.unary(
+                    (request: provproto.CreateRequest) => {
+                        const result = model.create(this.config, {
+                            urn: request.getUrn(),
+                            properties: fromStruct(request.getProperties()),
+                            preview: request.getPreview(),
+                        });
+                        const response = new provproto.CreateResponse();
+                        response.setId(result.id);
+                        response.setProperties(toStruct(result.properties));
+                        return response;
+                    },
+                    (request) => !request.getPreview(),
+                ),
+            ),
+            read: this.routed(
+                "read",
+                this.unary((request: provproto.ReadRequest) => {
+                    const result = model.read(this.config, {
                         urn: request.getUrn(),
+                        id: request.getId(),
                         properties: fromStruct(request.getProperties()),
-                        preview: request.getPreview(),
+                        ...(request.hasInputs() ? { inputs: fromStruct(request.getInputs()) } : {}),
                     });
-                    const response = new provproto.CreateResponse();
+                    const response = new provproto.ReadResponse();
                     response.setId(result.id);
                     response.setProperties(toStruct(result.properties));
+                    if (result.inputs !== undefined) {
+                        response.setInputs(toStruct(result.inputs));
+                    }
                     return response;
-                },
-                (request) => !request.getPreview(),
+                }),
             ),
-            read: this.unary((request: provproto.ReadRequest) => {
-                const result = model.read(this.config, {
-                    urn: request.getUrn(),
-                    id: request.getId(),
-                    properties: fromStruct(request.getProperties()),
-                    ...(request.hasInputs() ? { inputs: fromStruct(request.getInputs()) } : {}),
-                });
-                const response = new provproto.ReadResponse();
-                response.setId(result.id);
-                response.setProperties(toStruct(result.properties));
-                if (result.inputs !== undefined) {
-                    response.setInputs(toStruct(result.inputs));
-                }
-                return response;
-            }),
             list: (call) => {
                 call.emit(
                     "error",
@@ -280,27 +331,33 @@ export class SimulatedProviderServer {
                     ),
                 );
             },
-            update: this.unary(
-                (request: provproto.UpdateRequest) => {
-                    const result = model.update(this.config, {
-                        urn: request.getUrn(),
-                        id: request.getId(),
-                        olds: fromStruct(request.getOlds()),
-                        news: fromStruct(request.getNews()),
-                        preview: request.getPreview(),
-                    });
-                    const response = new provproto.UpdateResponse();
-                    response.setProperties(toStruct(result.properties));
-                    return response;
-                },
-                (request) => !request.getPreview(),
+            update: this.routed(
+                "update",
+                this.unary(
+                    (request: provproto.UpdateRequest) => {
+                        const result = model.update(this.config, {
+                            urn: request.getUrn(),
+                            id: request.getId(),
+                            olds: fromStruct(request.getOlds()),
+                            news: fromStruct(request.getNews()),
+                            preview: request.getPreview(),
+                        });
+                        const response = new provproto.UpdateResponse();
+                        response.setProperties(toStruct(result.properties));
+                        return response;
+                    },
+                    (request) => !request.getPreview(),
+                ),
             ),
-            delete: this.unary(
-                (request: provproto.DeleteRequest) => {
-                    model.remove(this.config, { urn: request.getUrn(), id: request.getId() });
-                    return new Empty();
-                },
-                () => true,
+            delete: this.routed(
+                "delete",
+                this.unary(
+                    (request: provproto.DeleteRequest) => {
+                        model.remove(this.config, { urn: request.getUrn(), id: request.getId() });
+                        return new Empty();
+                    },
+                    () => true,
+                ),
             ),
             construct:
                 pkg === "kubernetes"
@@ -365,12 +422,17 @@ export interface RunningServer {
 }
 
 /** Starts a provider server on 127.0.0.1 and an ephemeral port. */
-export async function serve(pkg: model.CloudPackage, engineAddress?: string, latencyMs = 0): Promise<RunningServer> {
+export async function serve(
+    pkg: model.CloudPackage,
+    engineAddress?: string,
+    latencyMs = 0,
+    render?: RenderSettings,
+): Promise<RunningServer> {
     const server = new grpc.Server({
         "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
         "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
     });
-    const provider = new SimulatedProviderServer(pkg, engineAddress, latencyMs);
+    const provider = new SimulatedProviderServer(pkg, engineAddress, latencyMs, render);
     server.addService(provrpc.ResourceProviderService, provider.implementation());
     const port = await new Promise<number>((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, boundPort) =>

@@ -106,6 +106,24 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
         arn: `arn:aws:route53:::hostedzone/${id}`,
         nameServers: [1, 2, 3, 4].map((n) => `ns-${n}.simulated-dns.invalid`),
     }),
+    // DNSSEC: the key-signing key's DS record is what the registrar publishes (flag 257, ECDSA P-256 = 13, SHA-256 = 2).
+    "aws:route53/keySigningKey:KeySigningKey": (ctx) => {
+        const keyTag = 1 + (parseInt(stableHex(4, ctx.type, ctx.name), 16) % 65535);
+        const digest = stableHex(64, ctx.type, ctx.name, "digest").toUpperCase();
+        return {
+            status: str(ctx.inputs["status"], "ACTIVE"),
+            flag: 257,
+            keyTag,
+            signingAlgorithmType: 13,
+            signingAlgorithmMnemonic: "ECDSAP256SHA256",
+            digestAlgorithmType: 2,
+            digestAlgorithmMnemonic: "SHA-256",
+            digestValue: digest,
+            dsRecord: `${keyTag} 13 2 ${digest}`,
+            publicKey: Buffer.from(stableHex(64, ctx.type, ctx.name, "public")).toString("base64"),
+        };
+    },
+    "aws:route53/queryLog:QueryLog": (_ctx, id) => ({ arn: `arn:aws:route53:::queryloggingconfig/${id}` }),
     "aws:ec2/flowLog:FlowLog": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `vpc-flow-log/${id}`) }),
     "aws:ec2/launchTemplate:LaunchTemplate": (ctx, id) => ({
         arn: awsArn(ctx, "ec2", `launch-template/${id}`),
@@ -270,6 +288,15 @@ function awsId(ctx: ResourceContext): string {
             return str(ctx.inputs["queueUrl"], `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`);
         case "aws:cloudwatch/eventTarget:EventTarget":
             return `${str(ctx.inputs["eventBusName"], "default")}-${str(ctx.inputs["rule"], "rule")}-${str(ctx.inputs["targetId"], "target")}`;
+        // Route 53 names these after the zone (and the key's name), and a resource policy by its name.
+        case "aws:route53/keySigningKey:KeySigningKey":
+            return `${str(ctx.inputs["hostedZoneId"], "Z")},${str(ctx.inputs["name"], ctx.name)}`;
+        case "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec":
+            return str(ctx.inputs["hostedZoneId"], "Z");
+        case "aws:route53/queryLog:QueryLog":
+            return stableHex(36, ctx.type, ctx.name);
+        case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":
+            return physicalName(ctx, "policyName");
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return `${str(ctx.inputs["role"], "role")}-${stableHex(20, str(ctx.inputs["policyArn"], "policy"))}`;
         default:
@@ -578,6 +605,10 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "aws:iam/role:Role": ["name", "namePrefix", "path"],
     "aws:iam/rolePolicy:RolePolicy": ["name", "namePrefix", "role"],
     "aws:route53/zone:Zone": ["name", "delegationSetId"],
+    "aws:route53/keySigningKey:KeySigningKey": ["hostedZoneId", "keyManagementServiceArn", "name"],
+    "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec": ["hostedZoneId"],
+    "aws:route53/queryLog:QueryLog": ["cloudwatchLogGroupArn", "zoneId"],
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": ["policyName", "region"],
     "aws:ec2/launchTemplate:LaunchTemplate": ["name", "namePrefix", "region"],
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["securityGroupId", "region"],
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["securityGroupId", "region"],

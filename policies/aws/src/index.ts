@@ -4,6 +4,9 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { cloudwatchLogsRetentionKms } from "./policies/cloudwatch-logs-retention-kms.js";
+import { cloudwatchLogsRetentionProd } from "./policies/cloudwatch-logs-retention-prod.js";
+import { route53Dnssec } from "./policies/route53-dnssec.js";
+import { route53QueryLogging } from "./policies/route53-query-logging.js";
 import { ebsVolumesEncrypted } from "./policies/ebs-volumes-encrypted.js";
 import { ec2Imdsv2Required } from "./policies/ec2-imdsv2-required.js";
 import { eksControlPlaneLogging } from "./policies/eks-control-plane-logging.js";
@@ -46,6 +49,7 @@ export const policies: Policies = [
     kmsRotation,
     kmsPolicy,
     cloudwatchLogsRetentionKms,
+    cloudwatchLogsRetentionProd,
     eksEndpointNotPublic,
     eksSecretsEncrypted,
     eksControlPlaneLogging,
@@ -70,10 +74,13 @@ export const policies: Policies = [
     s3Lifecycle,
     sqsEncrypted,
     sqsDlq,
+    route53Dnssec,
+    route53QueryLogging,
 ];
 
 export {
     cloudwatchLogsRetentionKms,
+    cloudwatchLogsRetentionProd,
     ebsVolumesEncrypted,
     ec2Imdsv2Required,
     eksControlPlaneLogging,
@@ -94,6 +101,8 @@ export {
     rdsMultiAz,
     rdsNotPublic,
     rdsPerformanceInsights,
+    route53Dnssec,
+    route53QueryLogging,
     s3Lifecycle,
     s3PublicAccessBlock,
     s3SseKms,

@@ -31,6 +31,13 @@ function everyViolation() {
         { provider },
     );
     s.custom("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: pulumi.unknown }, { provider });
+    s.custom(
+        "aws:cloudwatch/logGroup:LogGroup",
+        "short-logs",
+        { retentionInDays: 30, kmsKeyId: "arn:aws:kms:us-east-1:1:key/k" },
+        { provider },
+    );
+    s.custom("aws:route53/zone:Zone", "public", { name: "acme.example.com" }, { provider, id: "ZPUBLIC" });
     s.custom("aws:eks/cluster:Cluster", "eks", { version: "1.27" }, { provider });
     s.custom(
         "aws:ec2/launchTemplate:LaunchTemplate",
@@ -82,6 +89,7 @@ describe("aws pack", () => {
                 ["aws-kms-rotation", "mandatory", "medium"],
                 ["aws-kms-policy", "mandatory", "critical"],
                 ["aws-cloudwatch-logs-retention-kms", "mandatory", "medium"],
+                ["aws-cloudwatch-logs-retention-prod", "mandatory", "medium"],
                 ["aws-eks-endpoint-not-public", "mandatory", "high"],
                 ["aws-eks-secrets-encrypted", "mandatory", "high"],
                 ["aws-eks-control-plane-logging", "mandatory", "medium"],
@@ -106,6 +114,8 @@ describe("aws pack", () => {
                 ["aws-s3-lifecycle", "mandatory", "low"],
                 ["aws-sqs-encrypted", "mandatory", "medium"],
                 ["aws-sqs-dlq", "mandatory", "medium"],
+                ["aws-route53-dnssec", "mandatory", "medium"],
+                ["aws-route53-query-logging", "mandatory", "medium"],
             ],
         );
     });
@@ -122,6 +132,7 @@ describe("aws pack", () => {
             [...new Set(viaKit.map((v) => `${v.policy}:${v.enforcementLevel}`))].sort(),
             [
                 "aws-cloudwatch-logs-retention-kms:advisory",
+                "aws-cloudwatch-logs-retention-prod:mandatory",
                 "aws-ebs-volumes-encrypted:mandatory",
                 "aws-ec2-imdsv2-required:mandatory",
                 "aws-eks-control-plane-logging:mandatory",
@@ -134,6 +145,8 @@ describe("aws pack", () => {
                 "aws-subnet-no-auto-public-ip:mandatory",
                 "aws-vpc-default-sg-closed:mandatory",
                 "aws-vpc-flow-logs:mandatory",
+                "aws-route53-dnssec:mandatory",
+                "aws-route53-query-logging:mandatory",
             ]
                 .concat(DATA_POLICIES.map((p) => `${p}:mandatory`))
                 .sort(),

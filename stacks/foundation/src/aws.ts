@@ -30,7 +30,18 @@ export function awsFoundation(settings: AwsSettings, provider: aws.Provider): St
     );
     const { publicZone, privateZone } = settings.dns;
     const dns = wantsDnsZones(settings.dns)
-        ? new AwsDnsZones("dns", { naming, publicZone, privateZone, vpcId: network.vpcId }, componentOpts)
+        ? new AwsDnsZones(
+              "dns",
+              {
+                  naming,
+                  publicZone,
+                  privateZone,
+                  vpcId: network.vpcId,
+                  region: settings.region,
+                  queryLogs: { retentionDays: settings.profile.logRetentionDays, kmsKeyArn: logsKeyArn },
+              },
+              componentOpts,
+          )
         : undefined;
 
     return {

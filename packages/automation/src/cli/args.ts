@@ -10,7 +10,7 @@ import { USAGE } from "./usage.js";
 
 export { USAGE };
 
-export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "cancel"] as const;
+export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "cancel", "render"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that drive the engine against the simulated cloud and need `--simulate`. */
@@ -28,6 +28,8 @@ export interface RunCommand {
     readonly confirmProduction?: string;
     /** refresh only: drop creates an interrupted run left pending. */
     readonly clearPendingCreates: boolean;
+    /** render only: the folder the manifests go to. @default .state/rendered/<env> */
+    readonly out?: string;
 }
 
 export interface HelpCommand {
@@ -44,6 +46,7 @@ const OPTIONS = {
     simulate: { type: "boolean" },
     "confirm-production": { type: "string" },
     "clear-pending-creates": { type: "boolean" },
+    out: { type: "string" },
     help: { type: "boolean", short: "h" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -57,14 +60,17 @@ const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
     refresh: ["env", "stack", "root", "simulate", "clear-pending-creates"],
     // cancel only removes a lock from the local backend; --simulate is accepted for symmetry.
     cancel: ["env", "stack", "root", "simulate"],
+    // render always runs on the simulated cloud (with the real kubernetes provider).
+    render: ["env", "stack", "root", "out"],
 };
 
 /** Why an option does not belong to a command, with the fix. */
 const MISPLACED: Partial<Record<OptionName, string>> = {
     json: "only synth prints JSON; the engine commands stream the engine's output. Fix: drop --json",
-    simulate: "synth always runs offline against the simulated cloud. Fix: drop --simulate",
+    simulate: "synth and render always run against the simulated cloud. Fix: drop --simulate",
     "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
     "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
+    out: "only render writes files. Fix: drop --out, or platform render --env <env> --out <dir>",
 };
 
 function isCommand(value: string): value is CommandName {
@@ -155,5 +161,6 @@ export function parseArgs(argv: readonly string[]): Command {
         root: string("root"),
         confirmProduction: string("confirm-production"),
         clearPendingCreates: values.has("clear-pending-creates"),
+        out: string("out"),
     };
 }

@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { cancelStacks } from "../engine/cancel.js";
 import { CANCEL_EXIT_CODES, cancelReason } from "../engine/cancellation.js";
 import { runDeployment, type StackOperationResult, type StackStatus } from "../engine/deploy.js";
-import { EngineUnavailableError } from "../engine/environment.js";
+import { EngineUnavailableError, stateDir } from "../engine/environment.js";
+import { renderEnvironment } from "../engine/render.js";
 import { StackStateError } from "../engine/stack-problems.js";
 import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
@@ -94,6 +95,22 @@ async function runEngineCommand(command: RunCommand, root: string, io: Io): Prom
     }
     if (command.command === "synth") {
         throw new Error("synth is not an engine command");
+    }
+    if (command.command === "render") {
+        const out = command.out ? path.resolve(io.cwd, command.out) : path.join(stateDir(root), "rendered", command.env);
+        const rendered = await renderEnvironment({
+            root,
+            env: command.env,
+            stack: command.stack,
+            out,
+            progress: io.stdout,
+            warn: io.stderr,
+            signal: io.signal,
+            rootArgument: command.root,
+        });
+        printResults(rendered.results, io);
+        io.stdout(`rendered ${rendered.files.length} Kubernetes manifests into ${out} (Helm releases are not rendered: docs/addons.md)`);
+        return engineExitCode(rendered.results, io.signal);
     }
     const results = await runDeployment({
         root,

@@ -5,6 +5,7 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
        platform destroy --env <env> --simulate [--confirm-production <env>] [--stack <project>|all] [--root <dir>]
        platform refresh --env <env> --simulate [--clear-pending-creates] [--stack <project>|all] [--root <dir>]
        platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
+       platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
 
   synth     run the stack programs of one environment offline (Pulumi mock runtime + simulated
             cloud), list every resource, and evaluate the CrossGuard policy packs over them.
@@ -14,6 +15,9 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
             resources (and what they depend on) are never touched and are listed at the end
   refresh   read the simulated cloud back into the state
   cancel    remove the lock a run that no longer exists left on a stack (pulumi cancel)
+  render    write every Kubernetes object of the environment as the YAML the real kubernetes
+            provider would apply (up on the simulated cloud in a throwaway state, no cluster;
+            needs bash scripts/tools-setup.sh kubernetes-provider); Helm releases are not rendered
 
   --env                    environment (required)
   --stack                  one stack project (e.g. foundation, or platform for the root
@@ -25,6 +29,8 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   --root                   repository root holding Pulumi.yaml and stacks/ [default: found from cwd]
   --confirm-production     destroy only: the environment named again; required for prod and dr
   --clear-pending-creates  refresh only: forget creates that an interrupted run left pending
+  --out                    render only: the folder for the manifests, one folder per stack
+                           project, emptied first [default: .state/rendered/<env>]
 
 Ctrl-C or SIGTERM during preview, up, destroy or refresh cancels the engine cleanly: it finishes
 the operations in flight, unlocks the stack, and the command reports what finished.

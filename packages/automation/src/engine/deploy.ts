@@ -56,6 +56,10 @@ export interface DeploymentOptions {
     readonly clearPendingCreates?: boolean;
     /** `--root` as the user typed it, repeated in the repair commands messages print. */
     readonly rootArgument?: string;
+    /** Variables over this process's environment for the engine (e.g. another PLATFORM_STATE_DIR). */
+    readonly environment?: Readonly<Record<string, string>>;
+    /** Variables for one stack's engine run only (render mode's per-project folder). */
+    readonly stackEnvironment?: (project: StackProject) => Readonly<Record<string, string>>;
 }
 
 function notStarted(project: StackProject, env: string): StackOperationResult {
@@ -75,7 +79,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     if (operation === "destroy") {
         checkDestroyConfirmation(env, options.confirmProduction, options.stack === "all" ? "" : ` --stack ${options.stack}`);
     }
-    const engine = simulatedEngineEnvironment(PLATFORM_REPOSITORY);
+    const engine = simulatedEngineEnvironment(PLATFORM_REPOSITORY, { ...process.env, ...options.environment });
     const selected = selectProjects(discoverProjects(root), options.stack, env);
     // selectProjects returns the registry's deployment order; destroy takes dependents down first.
     const projects = operation === "destroy" ? [...selected].reverse() : selected;
@@ -121,7 +125,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         const stack = await LocalWorkspace.createOrSelectStack(
             { stackName: env, workDir: staged.workDir },
             {
-                envVars: launched.env,
+                envVars: { ...launched.env, ...options.stackEnvironment?.(project) },
                 pulumiCommand: launched.command,
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
