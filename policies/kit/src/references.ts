@@ -21,6 +21,15 @@ export function tryRead<T>(read: () => T): Known<T> {
     }
 }
 
+/**
+ * True for a resource the engine passed with no properties at all: in a preview, an object of a
+ * provider it cannot configure yet (a Kubernetes provider whose kubeconfig comes from a stack not
+ * deployed yet) reaches the analyzer as `{}`, not as unknown values. Such a resource is not judged.
+ */
+export function withoutPropertiesYet(resource: Pick<PolicyResource, "props">): boolean {
+    return Object.keys(resource.props).length === 0;
+}
+
 /** The resource's id when its props carry a known, non-empty one. */
 export function knownId(resource: Pick<PolicyResource, "props">): string | undefined {
     const id = tryRead(() => asNonEmptyString(resource.props["id"]));

@@ -122,10 +122,7 @@ describe("the data layer on the real engine (simulated cloud)", function () {
         // stored) has every generated value as ciphertext, wherever it went. The Automation API's
         // exportStack decrypts, so it serves only to find the values to look for.
         const passwords = state.filter((r) => r.type === "random:index/randomPassword:RandomPassword");
-        assert.deepEqual(
-            passwords.map((p) => p.urn.split("::").pop()),
-            ["redis-auth-password", "rabbitmq-admin-password"],
-        );
+        assert.deepEqual(passwords.map((p) => p.urn.split("::").pop()).sort(), ["rabbitmq-admin-password", "redis-auth-password"]);
         const exported = await pulumi(dataDir, ["stack", "export", "--stack", "dev"]);
         assert.equal(exported.code, 0, exported.output);
         const stored = (JSON.parse(exported.output) as { deployment: { resources: StateResource[] } }).deployment.resources;

@@ -35,7 +35,7 @@ describe("real engine against the simulated cloud", function () {
         // The analyzer really ran both packs (listed under Policies:).
         assert.match(output, /aws@v0\.1\.0 \(local: /);
         assert.match(output, /platform@v0\.1\.0 \(local: /);
-        assert.match(output, /\+ 63 to create/);
+        assert.match(output, /\+ 69 to create/);
     });
 
     it("the same preview on a deliberately non-compliant project reports platform-ha-in-prod and fails", async () => {

@@ -174,7 +174,8 @@ describe("real engine: platform under faults", function () {
                         "foundation/staging: the stack is unlocked and has no pending operations\\n" +
                         // The layers after it are not started.
                         "NOT RUN {3}cluster/staging: not started\\n" +
-                        "NOT RUN {3}data/staging: not started\\n$",
+                        "NOT RUN {3}data/staging: not started\\n" +
+                        "NOT RUN {3}platform-addons/staging: not started\\n$",
                     "m",
                 ),
             );
@@ -183,7 +184,7 @@ describe("real engine: platform under faults", function () {
         }
         const finished = await platform(["up", "--env", "staging", "--simulate"]);
         assert.equal(finished.code, 0, finished.stderr);
-        assert.equal(readCheckpoint(checkpoint)?.resources.length, 53);
+        assert.equal(readCheckpoint(checkpoint)?.resources.length, 59);
     });
 
     it("up | head -1: the closed stdout cancels the engine cleanly (exit 141), no lock or pending operation left", async () => {
@@ -206,7 +207,7 @@ describe("real engine: platform under faults", function () {
         );
         assert.match(
             stderr,
-            /^CANCELLED foundation\/prod: cancelled \(SIGPIPE\): the engine stopped cleanly; operations that finished first: \{.*\}\nfoundation\/prod: the stack is unlocked and has no pending operations\nNOT RUN {3}cluster\/prod: not started\nNOT RUN {3}data\/prod: not started\n$/m,
+            /^CANCELLED foundation\/prod: cancelled \(SIGPIPE\): the engine stopped cleanly; operations that finished first: \{.*\}\nfoundation\/prod: the stack is unlocked and has no pending operations\nNOT RUN {3}cluster\/prod: not started\nNOT RUN {3}data\/prod: not started\nNOT RUN {3}platform-addons\/prod: not started\n$/m,
         );
         assert.deepEqual(locks(lockDir), []);
         assert.deepEqual(readCheckpoint(checkpoint)?.pending ?? [], []);
@@ -221,14 +222,14 @@ describe("real engine: platform under faults", function () {
         const message = new RegExp(
             `^platform: foundation/staging: the checkpoint ${checkpoint} is corrupted: it is an empty JSON object \\(\\{\\}\\), not a checkpoint\\. ` +
                 "The engine would take it for a stack without resources and plan to create every resource again, so nothing was run\\. " +
-                "Fix: restore the newest readable copy \\(53 resources, written [^)]+\\): (cp '[^']+' '[^']+')\\n$",
+                "Fix: restore the newest readable copy \\(59 resources, written [^)]+\\): (cp '[^']+' '[^']+')\\n$",
         );
         const restore = message.exec(corrupted.stderr)?.[1];
         assert.ok(restore, corrupted.stderr);
         await run("bash", ["-c", restore]);
         const preview = await platform(["preview", "--env", "staging", "--simulate"]);
         assert.equal(preview.code, 0, preview.stderr);
-        assert.match(preview.stdout, /^ok {8}foundation\/staging: \{"same":53\}$/m);
+        assert.match(preview.stdout, /^ok {8}foundation\/staging: \{"same":59\}$/m);
     });
 
     it("an engine failure shows the engine's whole error, every line of it; exit 3", async () => {

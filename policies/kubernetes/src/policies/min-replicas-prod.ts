@@ -1,5 +1,14 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { asNumber, asRecord, asString, resourcesOfTypes, seedTags, stackEnvironments, tryRead } from "@platform/policy-kit";
+import {
+    asNumber,
+    asRecord,
+    asString,
+    resourcesOfTypes,
+    seedTags,
+    stackEnvironments,
+    tryRead,
+    withoutPropertiesYet,
+} from "@platform/policy-kit";
 import { isProductionEnvironment, KUBERNETES_TYPES as K } from "@platform/facts";
 import { kindOf, labelsOf, REPLICATED_TYPES } from "../workloads.js";
 
@@ -50,7 +59,8 @@ export const minReplicasProd: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const stackProd = stackEnvironments(args.resources).filter(isProductionEnvironment);
         for (const workload of resourcesOfTypes(args.resources, ...REPLICATED_TYPES)) {
-            // Values unknown in a preview are not judged.
+            // Values unknown in a preview, and objects of a provider not configured yet (no properties), are not judged.
+            if (withoutPropertiesYet(workload)) continue;
             const read = tryRead(() => ({ ...meta(workload), replicas: asNumber(asRecord(workload.props["spec"])?.["replicas"]) }));
             const autoscaled = tryRead(() =>
                 autoscaledMinimum(

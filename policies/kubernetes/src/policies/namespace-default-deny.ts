@@ -1,5 +1,14 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { asArray, asRecord, asString, asStringArray, resourcesOfTypes, seedTags, tryRead } from "@platform/policy-kit";
+import {
+    asArray,
+    asRecord,
+    asString,
+    asStringArray,
+    resourcesOfTypes,
+    seedTags,
+    tryRead,
+    withoutPropertiesYet,
+} from "@platform/policy-kit";
 import { KUBERNETES_TYPES } from "@platform/facts";
 import { labelsOf } from "../workloads.js";
 
@@ -33,13 +42,16 @@ export const namespaceDefaultDeny: StackValidationPolicy = {
         "Create a NetworkPolicy in the namespace with podSelector: {} and policyTypes: [Ingress, Egress] and no rules (PlatformNamespace does), then allow each workload's traffic explicitly.",
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies",
     validateStack: (args, reportViolation) => {
-        // Values unknown in a preview (an object of a provider not yet configured) are not judged.
-        const policies = resourcesOfTypes(args.resources, KUBERNETES_TYPES.networkPolicy).map((p) =>
+        // Values unknown in a preview, and objects of a provider not configured yet (no properties), are not judged.
+        const networkPolicies = resourcesOfTypes(args.resources, KUBERNETES_TYPES.networkPolicy);
+        if (networkPolicies.some(withoutPropertiesYet)) return;
+        const policies = networkPolicies.map((p) =>
             tryRead(() => (isDefaultDeny(p) ? asString(asRecord(p.props["metadata"])?.["namespace"]) : undefined)),
         );
         if (policies.some((p) => !p.known)) return;
         const denied = new Set(policies.map((p) => (p.known ? p.value : undefined)));
         for (const ns of resourcesOfTypes(args.resources, KUBERNETES_TYPES.namespace)) {
+            if (withoutPropertiesYet(ns)) continue;
             const read = tryRead(() => {
                 const metadata = asRecord(ns.props["metadata"]);
                 return { name: asString(metadata?.["name"]) ?? ns.name, kind: labelsOf(metadata)[NAMESPACE_KIND_LABEL] };

@@ -86,4 +86,11 @@ describe("kubernetes-min-replicas-prod", () => {
         s.custom("kubernetes:apps/v1:Deployment", "later", {}, { exactOutputs: { metadata: pulumi.unknown, spec: pulumi.unknown } });
         assert.deepEqual(await run(minReplicasProd, s), []);
     });
+
+    it("a workload of a provider not configured yet (a preview passes it with no properties) is not judged", async () => {
+        const s = new StackFixture({ stack: "prod" });
+        s.awsProvider("aws", ownershipTags("prod"));
+        s.custom("kubernetes:apps/v1:Deployment", "pending", {}, { exactOutputs: {} });
+        assert.deepEqual(await run(minReplicasProd, s), []);
+    });
 });

@@ -40,4 +40,14 @@ describe("kubernetes-namespace-default-deny", () => {
         policyUnknown.custom("kubernetes:networking.k8s.io/v1:NetworkPolicy", "p", {}, { exactOutputs: { spec: pulumi.unknown } });
         assert.deepEqual(await run(namespaceDefaultDeny, policyUnknown), []);
     });
+
+    it("objects of a provider not configured yet reach a preview with no properties at all, and are not judged", async () => {
+        const s = new StackFixture({ stack: "prod" });
+        s.custom("kubernetes:core/v1:Namespace", "pending", {}, { exactOutputs: {} });
+        assert.deepEqual(await run(namespaceDefaultDeny, s), []);
+        const pendingPolicy = new StackFixture({ stack: "prod" });
+        ns(pendingPolicy, "apps", "app");
+        pendingPolicy.custom("kubernetes:networking.k8s.io/v1:NetworkPolicy", "p", {}, { exactOutputs: {} });
+        assert.deepEqual(await run(namespaceDefaultDeny, pendingPolicy), []);
+    });
 });
