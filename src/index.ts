@@ -1,6 +1,6 @@
 /**
  * The root project: the whole platform in one stack. It composes the same layer functions the
- * per-layer stack projects run (foundation, cluster, data, then the platform add-ons), with one cloud
+ * per-layer stack projects run (foundation, security, cluster, data, then the platform add-ons), with one cloud
  * provider shared by all; each layer reads the layers below directly instead of through stack references.
  */
 import { createCloudProvider, loadPlatformSettings } from "@platform/core";
@@ -8,14 +8,16 @@ import { clusterLayer } from "@platform/stack-cluster";
 import { clusterAccess, dataLayer } from "@platform/stack-data";
 import { platformLayer, upstreamFrom } from "@platform/stack-platform";
 import { foundationLayer } from "@platform/stack-foundation";
+import { logsKeyFrom, securityLayer } from "@platform/stack-security";
 
 function platformProgram() {
     const settings = loadPlatformSettings();
     const provider = createCloudProvider(settings);
     const foundation = foundationLayer(settings, provider);
+    const security = securityLayer(settings, provider, logsKeyFrom(foundation));
     const cluster = clusterLayer(settings, provider, foundation);
     const data = dataLayer(settings, provider, foundation, clusterAccess(settings, cluster));
-    return { foundation, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster)) };
+    return { foundation, security, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster)) };
 }
 
 export = platformProgram;

@@ -22,6 +22,7 @@ describe("platform CLI", () => {
             report.stacks.map((s) => [s.project, s.stack]),
             [
                 ["foundation", "prod"],
+                ["security", "prod"],
                 ["cluster", "prod"],
                 ["data", "prod"],
                 ["platform-addons", "prod"],
@@ -165,7 +166,7 @@ describe("platform CLI", () => {
         [
             "an unknown stack",
             ["synth", "--env", "prod", "--stack", "nope"],
-            /--stack nope: no such project; use one of foundation, cluster, data, platform-addons, platform or all/,
+            /--stack nope: no such project; use one of foundation, security, cluster, data, platform-addons, platform or all/,
         ],
         [
             "a stack without config for the env",

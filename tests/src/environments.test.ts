@@ -110,7 +110,7 @@ describe("environment shapes (seed numbers reach the resources)", () => {
 });
 
 describe("the root one-stack project", () => {
-    it("dev composes the same foundation, cluster, data and platform layers as the four stacks, with one cloud provider and no stack reference", async () => {
+    it("dev composes the same foundation, security, cluster, data and platform layers as the five stacks, with one cloud provider and no stack reference", async () => {
         const result = await synthesizeEnvironment({ root: REPO_ROOT, env: "dev", stack: "platform" });
         const root = result.stacks[0];
         assert.equal(root.project, "platform");
@@ -125,7 +125,7 @@ describe("the root one-stack project", () => {
             countByType(root.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")),
             countByType(layerResources.filter((r, i) => r.type !== "pulumi:providers:aws" || i === firstProvider)),
         );
-        assert.deepEqual(Object.keys(root.outputs), ["foundation", "cluster", "data", "platform"]);
+        assert.deepEqual(Object.keys(root.outputs), ["foundation", "security", "cluster", "data", "platform"]);
         assert.deepEqual(
             result.violations.filter((v) => v.enforcementLevel === "mandatory"),
             [],

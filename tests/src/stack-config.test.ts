@@ -8,11 +8,12 @@ import { REPO_ROOT } from "./paths.js";
 describe("checked-in stack config", () => {
     const projects = discoverProjects(REPO_ROOT);
 
-    it("the workspace has the foundation, cluster, data and platform-addons stack projects, in layer order, and the root project", () => {
+    it("the workspace has the foundation, security, cluster, data and platform-addons stack projects, in layer order, and the root project", () => {
         assert.deepEqual(
             projects.map((p) => [p.name, p.isRoot]),
             [
                 ["foundation", false],
+                ["security", false],
                 ["cluster", false],
                 ["data", false],
                 ["platform-addons", false],

@@ -12,18 +12,20 @@ import {
 } from "../src/index.js";
 
 describe("layer registry", () => {
-    it("lists foundation, cluster, data, platform in that order, each after what it depends on (platform reads the foundation's zones and the cluster)", () => {
+    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; platform the zones and the cluster)", () => {
         assert.deepEqual(
             LAYERS.map((l) => [l.name, [...l.dependsOn]]),
             [
                 ["foundation", []],
+                ["security", ["foundation"]],
                 ["cluster", ["foundation"]],
                 ["data", ["foundation", "cluster"]],
                 ["platform", ["foundation", "cluster"]],
             ],
         );
         assert.deepEqual(registryProblems(LAYERS), []);
-        assert.deepEqual([...LAYER_NAMES], ["foundation", "cluster", "data", "platform"]);
+        assert.deepEqual([...LAYER_NAMES], ["foundation", "security", "cluster", "data", "platform"]);
+        assert.deepEqual([...dependenciesOf("security")], ["foundation"]);
         assert.deepEqual([...dependenciesOf("data")], ["foundation", "cluster"]);
     });
 
@@ -33,18 +35,19 @@ describe("layer registry", () => {
             { layer: "platform" as const },
             { layer: "foundation" as const },
             { layer: "cluster" as const },
+            { layer: "security" as const },
         ];
         assert.deepEqual(
             inDeploymentOrder(items).map((i) => i.layer),
-            ["foundation", "cluster", "data", "platform"],
+            ["foundation", "security", "cluster", "data", "platform"],
         );
         assert.deepEqual(
             inDestroyOrder(items).map((i) => i.layer),
-            ["platform", "data", "cluster", "foundation"],
+            ["platform", "data", "cluster", "security", "foundation"],
         );
         assert.deepEqual(
             items.map((i) => i.layer),
-            ["data", "platform", "foundation", "cluster"],
+            ["data", "platform", "foundation", "cluster", "security"],
             "the input is not reordered",
         );
     });
@@ -56,7 +59,7 @@ describe("layer registry", () => {
             (err: Error) =>
                 err instanceof UsageError &&
                 err.message ===
-                    'stacks/observability: "observability" is not a layer in the layer registry (foundation, cluster, data, platform). ' +
+                    'stacks/observability: "observability" is not a layer in the layer registry (foundation, security, cluster, data, platform). ' +
                         "Fix: add it to LAYERS in packages/automation/src/workspace/layers.ts with the layers it depends on, or move the project out of stacks/",
         );
     });

@@ -55,7 +55,7 @@ describe("workspace projects and stack config", () => {
             (err: Error) =>
                 err instanceof UsageError &&
                 err.message ===
-                    'stacks/observability: "observability" is not a layer in the layer registry (foundation, cluster, data, platform). ' +
+                    'stacks/observability: "observability" is not a layer in the layer registry (foundation, security, cluster, data, platform). ' +
                         "Fix: add it to LAYERS in packages/automation/src/workspace/layers.ts with the layers it depends on, or move the project out of stacks/",
         );
     });

@@ -31,6 +31,8 @@ export const NAME_RULES = {
     gke: { maxLength: 40 },
     /** GCP service account ids. */
     gcpServiceAccount: { maxLength: 30 },
+    /** Workload Identity Federation pool ids (4..32). */
+    workloadIdentityPool: { maxLength: 32 },
 } as const satisfies Record<string, { maxLength: number }>;
 
 export type NameKind = keyof typeof NAME_RULES;

@@ -124,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, cloud, region, awsAccountId, cluster, network, data",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, security, cloud, region, awsAccountId, cluster, network, data",
                 ],
             ],
         );
@@ -1118,5 +1118,70 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
                 { stack: "dev", today: TODAY },
             ),
         );
+    });
+});
+
+describe("config: the security layer (platform:security)", () => {
+    it("unset: no CI identity; the audit store is write-once (governance) in prod and dr only", () => {
+        assert.deepEqual(parsePlatformConfig(prod, { today: TODAY }).security, { auditObjectLock: "governance" });
+        assert.deepEqual(parsePlatformConfig(dr, { today: TODAY }).security, { auditObjectLock: "governance" });
+        assert.deepEqual(
+            parsePlatformConfig({ ...prod, environment: "staging", network: { cidr: "10.20.0.0/16" } }, { today: TODAY }).security,
+            {
+                auditObjectLock: "none",
+            },
+        );
+    });
+
+    it("reads the repository; the GitHub environment defaults to the platform environment's name", () => {
+        const github = { owner: "acme-corp", repository: "platform.infra_2" };
+        assert.deepEqual(parsePlatformConfig({ ...prod, security: { github, auditObjectLock: "compliance" } }, { today: TODAY }).security, {
+            github: { ...github, environment: "prod" },
+            auditObjectLock: "compliance",
+        });
+        assert.deepEqual(
+            parsePlatformConfig({ ...prod, security: { github: { ...github, environment: "production" } } }, { today: TODAY }).security
+                .github,
+            {
+                ...github,
+                environment: "production",
+            },
+        );
+    });
+
+    it("rejects every bad value: wildcards, slashes and colons in the names, a missing repository, unknown keys, a bad lock mode", () => {
+        assert.deepEqual(
+            problems({
+                ...prod,
+                security: {
+                    github: { owner: "acme/corp", repository: "*", environment: "prod:*", branch: "main" },
+                    auditObjectLock: "forever",
+                    waf: true,
+                },
+            }),
+            [
+                ["platform:security.github.owner", "is not a GitHub owner"],
+                ["platform:security.github.repository", "is not a repository name"],
+                ["platform:security.github.environment", "is not a GitHub environment name"],
+                ["platform:security.github.branch", "unknown setting"],
+                ["platform:security.auditObjectLock", "is not an allowed value"],
+                ["platform:security.waf", "unknown setting"],
+            ],
+        );
+        assert.deepEqual(problems({ ...prod, security: { github: { owner: "-acme", repository: ".." } } }), [
+            ["platform:security.github.owner", "is not a GitHub owner"],
+            ["platform:security.github.repository", "is not a repository name"],
+        ]);
+        assert.deepEqual(problems({ ...prod, security: { github: { owner: "acme--corp-" } } }), [
+            ["platform:security.github.owner", "is not a GitHub owner"],
+            ["platform:security.github.repository", "required setting is missing"],
+        ]);
+        assert.deepEqual(problems({ ...prod, security: { github: "acme-corp/platform" } }), [
+            ["platform:security.github", "must be an object"],
+        ]);
+        assert.deepEqual(problems({ ...prod, security: { github: { owner: "a".repeat(40), repository: "r".repeat(101) } } }), [
+            ["platform:security.github.owner", "is not a GitHub owner"],
+            ["platform:security.github.repository", "is not a repository name"],
+        ]);
     });
 });

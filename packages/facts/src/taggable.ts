@@ -66,6 +66,8 @@ export const AWS_TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     A.lbTargetGroup,
     A.acmCertificate,
     A.wafv2WebAcl,
+    A.cloudtrailTrail,
+    A.guarddutyDetector,
 ]);
 
 /** AWS types that cannot carry tags even when a program passes a `tags`-like input. */
@@ -78,6 +80,9 @@ export const AWS_UNTAGGABLE_TYPES: ReadonlySet<string> = new Set([
     A.eksAccessPolicyAssociation,
     A.cloudwatchEventTarget,
     A.sqsQueuePolicy,
+    A.guarddutyDetectorFeature,
+    A.securityhubAccount,
+    A.securityhubStandardsSubscription,
 ]);
 
 /**

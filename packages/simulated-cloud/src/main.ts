@@ -22,6 +22,10 @@ async function main(argv: readonly string[]): Promise<void> {
         return;
     }
     process.stderr.write(`${startupBanner(pkg)}\n`);
+    // A signal ends the plugin through process.exit, so the exit hooks run: in render mode the real
+    // kubernetes provider it started goes with it (Node's default SIGTERM skips them, which left the
+    // provider running, holding the stderr pipe its starter waits on).
+    for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, () => process.exit(0));
     // Started before serving, so a plugin whose engine dies during start-up goes too.
     watchParent(() => {
         process.stderr.write(`simulated cloud: pulumi-resource-${pkg}: the engine that started this plugin is gone; exiting\n`);

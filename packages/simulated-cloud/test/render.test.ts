@@ -14,6 +14,31 @@ import { type Empty } from "google-protobuf/google/protobuf/empty_pb.js";
 import { REAL_PROVIDER_ENV, RENDER_DIR_ENV, renderedByRealProvider, renderSettingsFromEnvironment, urnType } from "../src/index.js";
 import { type PluginProcess, rpc, startPlugin, struct } from "./plugin-process.js";
 
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+    return readdirSync("/proc")
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((entry) => {
+            try {
+                // The parent is the fourth field, after the command in parentheses.
+                const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+                return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+            } catch {
+                return false; // gone while listing
+            }
+        })
+        .map(Number);
+}
+
+function alive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
 const DEPLOYMENT_URN = "urn:pulumi:dev::app::platform:workload:Workload$kubernetes:apps/v1:Deployment::web-deployment";
 const RELEASE_URN = "urn:pulumi:dev::app::platform:addons:CertManager$kubernetes:helm.sh/v3:Release::cert-manager-release";
 
@@ -147,7 +172,25 @@ describe("render mode: the real kubernetes provider behind the simulated plugin"
             if (props) create.setProperties(props);
             const created = await rpc<provproto.CreateRequest, provproto.CreateResponse>((r, cb) => client.create(r, cb), create);
             assert.equal((created.getProperties()?.toJavaScript()["status"] as Record<string, unknown>)["status"], "deployed");
-            assert.deepEqual(readdirSync(out).sort(), ["1-manifest"]);
+            // The provider makes its folders (0-crd, 1-manifest) as it pleases; no file is in them.
+            assert.deepEqual(
+                readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()),
+                [],
+            );
+        });
+
+        it("the real provider ends with the plugin (SIGTERM), so nothing is left running", async () => {
+            const started = plugin;
+            assert.ok(started?.child.pid !== undefined);
+            const children = childrenOf(started.child.pid);
+            assert.equal(children.length, 1, "the plugin started exactly one real provider");
+            const exited = new Promise((resolve) => started.child.once("exit", resolve));
+            started.stop();
+            await exited;
+            plugin = undefined;
+            const deadline = Date.now() + 5_000;
+            while (children.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+            assert.deepEqual(children.filter(alive), []);
         });
     });
 });

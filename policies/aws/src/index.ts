@@ -38,6 +38,12 @@ import { s3SseKms } from "./policies/s3-sse-kms.js";
 import { s3Lifecycle } from "./policies/s3-lifecycle.js";
 import { sqsEncrypted } from "./policies/sqs-encrypted.js";
 import { sqsDlq } from "./policies/sqs-dlq.js";
+// The security layer's policies.
+import { iamNoWildcardAdmin } from "./policies/iam-no-wildcard-admin.js";
+import { iamOidcTrustScoped } from "./policies/iam-oidc-trust-scoped.js";
+import { cloudtrailEnabled } from "./policies/cloudtrail-enabled.js";
+import { guarddutyEnabled } from "./policies/guardduty-enabled.js";
+import { secretsEncryptedCmk } from "./policies/secrets-encrypted-cmk.js";
 
 export const packName = "aws";
 
@@ -76,9 +82,19 @@ export const policies: Policies = [
     sqsDlq,
     route53Dnssec,
     route53QueryLogging,
+    iamNoWildcardAdmin,
+    iamOidcTrustScoped,
+    cloudtrailEnabled,
+    guarddutyEnabled,
+    secretsEncryptedCmk,
 ];
 
 export {
+    cloudtrailEnabled,
+    guarddutyEnabled,
+    iamNoWildcardAdmin,
+    iamOidcTrustScoped,
+    secretsEncryptedCmk,
     cloudwatchLogsRetentionKms,
     cloudwatchLogsRetentionProd,
     ebsVolumesEncrypted,

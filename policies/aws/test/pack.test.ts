@@ -51,6 +51,27 @@ function everyViolation() {
     s.custom("aws:mq/broker:Broker", "broker", { publiclyAccessible: true }, { provider });
     s.custom("aws:s3/bucket:Bucket", "bucket", { bucket: "b" }, { provider });
     s.custom("aws:sqs/queue:Queue", "queue", {}, { provider });
+    // The security layer's resources, weakened.
+    s.custom(
+        "aws:iam/role:Role",
+        "ci",
+        {
+            assumeRolePolicy: JSON.stringify({
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: { Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                    },
+                ],
+            }),
+            inlinePolicies: [{ name: "all", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }],
+        },
+        { provider },
+    );
+    s.custom("aws:cloudtrail/trail:Trail", "trail", { s3BucketName: "b" }, { provider });
+    s.custom("aws:guardduty/detector:Detector", "detector", { enable: false }, { provider });
+    s.custom("aws:secretsmanager/secret:Secret", "secret", {}, { provider });
     return s.build();
 }
 
@@ -74,6 +95,15 @@ const DATA_POLICIES = [
     "aws-s3-lifecycle",
     "aws-sqs-encrypted",
     "aws-sqs-dlq",
+];
+
+/** The security layer's policies, each tripped by everyViolation's resources. */
+const SECURITY_POLICIES = [
+    "aws-iam-no-wildcard-admin",
+    "aws-iam-oidc-trust-scoped",
+    "aws-cloudtrail-enabled",
+    "aws-guardduty-enabled",
+    "aws-secrets-encrypted-cmk",
 ];
 
 describe("aws pack", () => {
@@ -116,6 +146,11 @@ describe("aws pack", () => {
                 ["aws-sqs-dlq", "mandatory", "medium"],
                 ["aws-route53-dnssec", "mandatory", "medium"],
                 ["aws-route53-query-logging", "mandatory", "medium"],
+                ["aws-iam-no-wildcard-admin", "mandatory", "critical"],
+                ["aws-iam-oidc-trust-scoped", "mandatory", "critical"],
+                ["aws-cloudtrail-enabled", "mandatory", "high"],
+                ["aws-guardduty-enabled", "mandatory", "high"],
+                ["aws-secrets-encrypted-cmk", "mandatory", "high"],
             ],
         );
     });
@@ -149,6 +184,7 @@ describe("aws pack", () => {
                 "aws-route53-query-logging:mandatory",
             ]
                 .concat(DATA_POLICIES.map((p) => `${p}:mandatory`))
+                .concat(SECURITY_POLICIES.map((p) => `${p}:mandatory`))
                 .sort(),
         );
     });

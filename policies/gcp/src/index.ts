@@ -29,6 +29,9 @@ import { gcsVersioning } from "./policies/gcs-versioning.js";
 import { memorystoreAuth } from "./policies/memorystore-auth.js";
 import { memorystoreTls } from "./policies/memorystore-tls.js";
 import { memorystoreStandardHa } from "./policies/memorystore-standard-ha.js";
+// The security layer's policies.
+import { wifGithubCondition } from "./policies/wif-github-condition.js";
+import { iamNoBasicRoles } from "./policies/iam-no-basic-roles.js";
 
 export const packName = "gcp";
 
@@ -58,9 +61,13 @@ export const policies: Policies = [
     memorystoreAuth,
     memorystoreTls,
     memorystoreStandardHa,
+    wifGithubCondition,
+    iamNoBasicRoles,
 ];
 
 export {
+    iamNoBasicRoles,
+    wifGithubCondition,
     cloudsqlBackupsPitr,
     cloudsqlDeletionProtection,
     cloudsqlNoPublicIp,

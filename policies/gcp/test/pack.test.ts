@@ -34,6 +34,23 @@ function everyViolation() {
     s.custom("gcp:sql/databaseInstance:DatabaseInstance", "db", { deletionProtection: false }, { provider });
     s.custom("gcp:storage/bucket:Bucket", "bucket", { location: "US" }, { provider });
     s.custom("gcp:redis/instance:Instance", "cache", { memorySizeGb: 1 }, { provider });
+    // The security layer's resources, weakened.
+    s.custom(
+        "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider",
+        "github",
+        {
+            workloadIdentityPoolId: "pool",
+            workloadIdentityPoolProviderId: "github",
+            oidc: { issuerUri: "https://token.actions.githubusercontent.com" },
+        },
+        { provider },
+    );
+    s.custom(
+        "gcp:projects/iAMMember:IAMMember",
+        "owner",
+        { project: "p", role: "roles/owner", member: "user:a@example.com" },
+        { provider },
+    );
     return s.build();
 }
 
@@ -83,6 +100,8 @@ describe("gcp pack", () => {
                 ["gcp-memorystore-auth", "mandatory", "high"],
                 ["gcp-memorystore-tls", "mandatory", "high"],
                 ["gcp-memorystore-standard-ha", "mandatory", "high"],
+                ["gcp-wif-github-condition", "mandatory", "critical"],
+                ["gcp-iam-no-basic-roles", "mandatory", "critical"],
             ],
         );
     });
@@ -115,6 +134,8 @@ describe("gcp pack", () => {
                 "gcp-gke-deletion-protection",
                 "gcp-gke-workload-identity",
                 "gcp-gke-shielded-nodes",
+                "gcp-wif-github-condition",
+                "gcp-iam-no-basic-roles",
             ],
         );
         assert.deepEqual(

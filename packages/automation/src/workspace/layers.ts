@@ -7,7 +7,7 @@
 import { UsageError } from "./errors.js";
 
 /** Layer names, in deployment order. A layer's stack project lives in `stacks/<name>/`. */
-export const LAYER_NAMES = ["foundation", "cluster", "data", "platform"] as const;
+export const LAYER_NAMES = ["foundation", "security", "cluster", "data", "platform"] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
 export interface LayerDefinition {
@@ -20,6 +20,11 @@ export interface LayerDefinition {
 /** Every layer, in deployment order: each one comes after everything it depends on. */
 export const LAYERS: readonly LayerDefinition[] = [
     { name: "foundation", dependsOn: [], description: "network, customer-managed KMS keys, DNS zones" },
+    {
+        name: "security",
+        dependsOn: ["foundation"],
+        description: "CI deploy identities (GitHub OIDC / Workload Identity Federation), audit trail, threat detection",
+    },
     { name: "cluster", dependsOn: ["foundation"], description: "EKS / GKE clusters and node pools" },
     { name: "data", dependsOn: ["foundation", "cluster"], description: "Postgres, Redis, queues, backups" },
     {

@@ -9,4 +9,5 @@ export * from "./load.js";
 export * from "./stack-file-schema.js";
 export * from "./data-schema.js";
 export * from "./data-settings.js";
+export * from "./security-schema.js";
 export { PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";

@@ -12,6 +12,7 @@ import { ConfigValidationError } from "./errors.js";
 import { PLATFORM_CONFIG_SCHEMA } from "./schema.js";
 import type { PlatformSettings } from "./settings.js";
 import { issuesFromZod } from "./zod-issues.js";
+import { resolveSecuritySettings } from "./security-settings.js";
 
 export interface ParseOptions {
     /** The stack the config belongs to; its name must be the environment or `<environment>-<suffix>`. */
@@ -45,6 +46,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             ...(config.platform?.acmeEmail !== undefined ? { acmeEmail: config.platform.acmeEmail } : {}),
             trustedRegistries: config.platform?.trustedRegistries ?? [...DEFAULT_TRUSTED_REGISTRIES],
         },
+        security: resolveSecuritySettings(config.security, environment),
     };
     const network = {
         cidr: config.network.cidr,

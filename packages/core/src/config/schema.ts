@@ -26,6 +26,7 @@ import {
 import { checkLogRetentionDays } from "../validation/retention.js";
 import { AWS_DATA_SCHEMA, DATA_CLOUD_ONLY_KEYS, DATA_PROFILE_OVERRIDES, GCP_DATA_SCHEMA } from "./data-schema.js";
 import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
+import { SECURITY_SCHEMA } from "./security-schema.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
 
 /** Tag values (team, cost center): lowercase, so they are valid GCP label values too. */
@@ -211,6 +212,7 @@ const common = {
     profile: profileOverrides.optional(),
     waivers: waivers.optional(),
     platform: platformLayer.optional(),
+    security: SECURITY_SCHEMA.optional(),
 };
 
 export const AWS_CONFIG_SCHEMA = strictObject(

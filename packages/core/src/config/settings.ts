@@ -88,6 +88,22 @@ export interface PlatformLayerSettings {
     readonly trustedRegistries: readonly string[];
 }
 
+/** The GitHub repository and environment whose workflows may deploy this environment (OIDC). */
+export interface GithubDeploySource {
+    readonly owner: string;
+    readonly repository: string;
+    /** The GitHub environment (the `sub` claim's `environment:<name>`). */
+    readonly environment: string;
+}
+
+/** `platform:security`, every default resolved (what the security layer reads). */
+export interface SecuritySettings {
+    /** Where CI deploys from; no CI identity when unset. */
+    readonly github?: GithubDeploySource;
+    /** Write-once mode of the audit log store. */
+    readonly auditObjectLock: ObjectLockMode;
+}
+
 interface SettingsBase {
     /** Short product prefix for resource names (`<project>-<env>-<component>`). */
     readonly project: string;
@@ -103,6 +119,8 @@ interface SettingsBase {
     readonly waivers: readonly Waiver[];
     /** The platform layer's settings. */
     readonly platform: PlatformLayerSettings;
+    /** The security layer's settings. */
+    readonly security: SecuritySettings;
 }
 
 export interface AwsSettings extends SettingsBase {

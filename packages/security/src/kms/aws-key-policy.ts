@@ -79,6 +79,29 @@ export function awsKeyPolicyDocument(ctx: KeyPolicyContext): PolicyDocument {
                 ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:*` },
             },
         });
+        // CloudTrail encrypts the account's trail log files (the security layer's audit trail), only for trails of this account.
+        statements.push(
+            {
+                Sid: "AllowCloudTrailEncrypt",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:GenerateDataKey*",
+                Resource: "*",
+                Condition: {
+                    StringLike: {
+                        "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${ctx.partition}:cloudtrail:*:${ctx.accountId}:trail/*`,
+                    },
+                },
+            },
+            {
+                Sid: "AllowCloudTrailDescribe",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:DescribeKey",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+            },
+        );
     }
     return { Version: "2012-10-17", Statement: statements };
 }

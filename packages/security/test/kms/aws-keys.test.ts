@@ -127,6 +127,34 @@ describe("AwsKmsKeys", () => {
         });
     });
 
+    it("the logs key lets CloudTrail encrypt only this account's trails and describe the key from this account", () => {
+        const doc = awsKeyPolicyDocument({ partition: "aws", accountId: "111111111111", region: "us-east-1", purpose: "logs" });
+        assert.equal(doc.Statement.length, 4);
+        assert.deepEqual(doc.Statement.slice(2), [
+            {
+                Sid: "AllowCloudTrailEncrypt",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:GenerateDataKey*",
+                Resource: "*",
+                Condition: { StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111111111111:trail/*" } },
+            },
+            {
+                Sid: "AllowCloudTrailDescribe",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:DescribeKey",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
+            },
+        ]);
+        const data = awsKeyPolicyDocument({ partition: "aws", accountId: "111111111111", region: "us-east-1", purpose: "data" });
+        assert.deepEqual(
+            data.Statement.map((st) => st.Sid),
+            ["EnableIamPolicies"],
+        );
+    });
+
     it("admin principals get administration only, not use", () => {
         const doc = awsKeyPolicyDocument({
             partition: "aws",

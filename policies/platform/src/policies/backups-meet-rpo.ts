@@ -119,7 +119,9 @@ function checkAwsBackupCoverage(
  * clusters, S3 buckets) is selected by an AWS Backup plan of the stack (seed 001's daily and hourly
  * copies into a locked vault), by tag, ARN or `*`, the way AWS Backup matches them; and caches keep
  * snapshots of their own (ElastiCache snapshot retention, Memorystore RDB persistence), since AWS
- * Backup cannot take them. Replicas are exempt (they are rebuilt from the primary). Not checked
+ * Backup cannot take them. Replicas are exempt (they are rebuilt from the primary), and so is a
+ * CloudTrail trail's log bucket with Object Lock: its log files cannot be deleted or overwritten
+ * during retention (what a backup would protect against) and the trail's digest files prove them. Not checked
  * here: GCS buckets (versioning is their backup: gcp-gcs-versioning), queues and brokers (messages
  * in flight are not backed up), secrets and keys (recovery windows and protect), and Kubernetes
  * volumes (Velero in the data stack). A stack policy: the plan, its selections and the resources
@@ -147,6 +149,17 @@ export const backupsMeetRpo: StackValidationPolicy = {
             const rules = tryRead(() => selectionRules(s.props));
             return rules.known ? [rules.value] : [];
         });
+        // Write-once audit logs: a CloudTrail trail's bucket with Object Lock needs no second copy (see below).
+        const trailBuckets = new Set(
+            resourcesOfTypes(args.resources, AWS_TYPES.cloudtrailTrail).flatMap((t) => {
+                const name = tryRead(() => asNonEmptyString(t.props["s3BucketName"]));
+                return name.known && name.value !== undefined ? [name.value] : [];
+            }),
+        );
+        const isLockedTrailBucket = (r: PolicyResource): boolean => {
+            const name = tryRead(() => asNonEmptyString(r.props["bucket"]));
+            return r.props["objectLockEnabled"] === true && name.known && name.value !== undefined && trailBuckets.has(name.value);
+        };
         for (const resource of args.resources) {
             const env = environmentOf(resource);
             if (env === undefined) continue;
@@ -155,7 +168,7 @@ export const backupsMeetRpo: StackValidationPolicy = {
             if (type === GCP_TYPES.sqlDatabaseInstance && isPrimary(resource)) checkCloudSqlPitr(resource, env, reportViolation);
             if (type === AWS_TYPES.elasticacheReplicationGroup) checkElastiCache(resource, env, reportViolation);
             if (type === GCP_TYPES.redisInstance) checkMemorystore(resource, env, reportViolation);
-            if (AWS_BACKUP_COVERED_TYPES.includes(type) && isPrimary(resource)) {
+            if (AWS_BACKUP_COVERED_TYPES.includes(type) && isPrimary(resource) && !isLockedTrailBucket(resource)) {
                 checkAwsBackupCoverage(resource, env, selections, reportViolation);
             }
         }

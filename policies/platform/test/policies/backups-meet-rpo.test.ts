@@ -117,6 +117,20 @@ describe("platform-backups-meet-rpo", () => {
         assert.equal(listed.type, BUCKET);
     });
 
+    it("exempts a CloudTrail trail's bucket with Object Lock, not one without it nor a locked bucket no trail writes to", async () => {
+        const stack = environmentStack("prod");
+        const TRAIL = "aws:cloudtrail/trail:Trail";
+        stack.aws(TRAIL, "trail", { s3BucketName: "audit" });
+        stack.aws(TRAIL, "other-trail", { s3BucketName: "audit-unlocked" });
+        stack.aws(BUCKET, "audit", { bucket: "audit", objectLockEnabled: true });
+        const unlocked = stack.aws(BUCKET, "audit-unlocked", { bucket: "audit-unlocked", objectLockEnabled: false });
+        const lockedOnly = stack.aws(BUCKET, "locked", { bucket: "locked", objectLockEnabled: true });
+        assert.deepEqual(await run(stack.s), [
+            uncovered(unlocked, "prod", "the stack has no aws.backup.Selection"),
+            uncovered(lockedOnly, "prod", "the stack has no aws.backup.Selection"),
+        ]);
+    });
+
     it("reads the effective tags (provider default tags included), and honours notResources", async () => {
         const stack = environmentStack("prod");
         stack.aws(SELECTION, "everything-tagged-prod", {

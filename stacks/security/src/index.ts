@@ -1,0 +1,3 @@
+export * from "./foundation.js";
+export * from "./layer.js";
+export * from "./program.js";
