@@ -7,6 +7,7 @@
 # `tool` lines name the packages to build, its `require` pins the version) and go.sum, and
 # optionally:
 #   ldflags    extra -ldflags (e.g. the version the binary reports)
+#   tags       build tags, one line (e.g. promtool's remove_all_sd: no service discovery SDKs)
 #   build.sh   a build of its own: `bash build.sh <output bin dir>`, run in a staging copy of the
 #              folder with GO, JOBS and GOFLAGS set (for modules that need a generate step)
 # A tool is rebuilt only when a file of its folder changed (tools/<name>/... -> inputs.sha256).
@@ -94,14 +95,17 @@ build_one() {
   out="$STAGING/$n/bin"
   mkdir -p "$out"
   cp -R "$ROOT/tools/$n" "$src"
-  (cd "$src" && "$GO" mod download) || { echo "go mod download failed for tools/$n"; return 1; }
+  # No `go mod download`: it would fetch every module of the graph, also those only other build
+  # tags need (promtool's service discovery SDKs); go build fetches what it compiles.
   if [ -f "$src/build.sh" ]; then
     (cd "$src" && bash build.sh "$out") || return 1
   else
     ldflags="-s -w"
     [ ! -f "$src/ldflags" ] || ldflags="$ldflags $(tr '\n' ' ' <"$src/ldflags")"
+    tags=""
+    [ ! -f "$src/tags" ] || tags="$(tr '\n' ',' <"$src/tags" | sed 's/,*$//')"
     while read -r b pkg; do
-      (cd "$src" && "$GO" build -p "$JOBS" -trimpath -ldflags "$ldflags" -o "$out/$b" "$pkg") || return 1
+      (cd "$src" && "$GO" build -p "$JOBS" -trimpath -tags "$tags" -ldflags "$ldflags" -o "$out/$b" "$pkg") || return 1
     done < <(paste <(binaries "$n") <(awk '$1 == "tool" { print $2 }' "$src/go.mod"))
   fi
   for b in $(binaries "$n"); do [ -x "$out/$b" ] || { echo "tools/$n: the build made no $b"; return 1; }; done

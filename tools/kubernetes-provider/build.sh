@@ -8,6 +8,7 @@ out="$1"
 module=github.com/pulumi/pulumi-kubernetes/provider/v4
 version="$(awk -v m="$module" '$1 == "require" && $2 == m { print $3; exit } $1 == m { print $2; exit }' go.mod)"
 version="${version#v}"
+"$GO" mod download "$module"
 moddir="$("$GO" list -m -f '{{.Dir}}' "$module")"
 "$GO" run ./cmd/embed-schema "$moddir" ./cmd/pulumi-resource-kubernetes "$version"
 "$GO" build -p "$JOBS" -trimpath -ldflags "-s -w -X $module/pkg/version.Version=$version" \
