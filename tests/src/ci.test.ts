@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -18,9 +18,12 @@ function stats(passes: number, failures: number, pending: number): string {
     return JSON.stringify({ stats: { suites: 1, tests: passes + failures + pending, passes, pending, failures }, tests: [] });
 }
 
+const scratch: string[] = [];
+
 /** Sources .ci/mocha-counts.sh, runs `count` once per run, prints the totals and the messages. */
 async function counts(runs: Array<{ json: string | undefined; status: number }>): Promise<{ totals: string; messages: string }> {
     const dir = mkdtempSync(path.join(tmpdir(), "ci-counts-"));
+    scratch.push(dir);
     const calls = runs.map((r, i) => {
         const file = path.join(dir, `run${i}.json`);
         if (r.json !== undefined) {
@@ -34,10 +37,12 @@ async function counts(runs: Array<{ json: string | undefined; status: number }>)
 }
 
 describe("CI test counts (.ci/run)", function () {
+    after(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
     this.timeout(60_000);
 
     it("the spec-and-json reporter prints spec output and writes mocha's JSON report from the same run", async () => {
         const dir = mkdtempSync(path.join(tmpdir(), "ci-reporter-"));
+        scratch.push(dir);
         const spec = path.join(dir, "sample.test.js");
         writeFileSync(
             spec,

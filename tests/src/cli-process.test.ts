@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -15,12 +15,15 @@ const MAIN = path.join(REPO_ROOT, "packages", "automation", "dist", "src", "cli"
 
 /** Runs `platform <args> | <reader>` in bash; returns the platform process's exit code, what the reader printed, and platform's stderr. */
 async function piped(args: string[], reader: string): Promise<{ code: number; read: string; stderr: string }> {
-    const errFile = path.join(mkdtempSync(path.join(tmpdir(), "platform-pipe-")), "stderr");
+    const dir = mkdtempSync(path.join(tmpdir(), "platform-pipe-"));
+    const errFile = path.join(dir, "stderr");
     const script = `"$0" "$1" ${args.join(" ")} 2>"$2" | ${reader}; echo "exit=\${PIPESTATUS[0]}"`;
     const { stdout } = await run("bash", ["-c", script, process.execPath, MAIN, errFile], { cwd: REPO_ROOT });
     const lines = stdout.trimEnd().split("\n");
     const code = Number(/^exit=(\d+)$/.exec(lines.pop() ?? "")?.[1]);
-    return { code, read: lines.join("\n"), stderr: readFileSync(errFile, "utf8") };
+    const stderr = readFileSync(errFile, "utf8");
+    rmSync(dir, { recursive: true, force: true });
+    return { code, read: lines.join("\n"), stderr };
 }
 
 describe("platform as a process", function () {

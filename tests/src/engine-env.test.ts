@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { EngineUnavailableError, simulatedEngineEnvironment } from "@platform/automation";
@@ -9,6 +9,7 @@ import { REPO_ROOT } from "./paths.js";
 describe("engine environment (scripts/engine-env.sh)", () => {
     const cache = mkdtempSync(path.join(tmpdir(), "engine-cache-"));
     const state = mkdtempSync(path.join(tmpdir(), "engine-state-"));
+    after(() => [cache, state].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
     const env = { ...process.env, PLATFORM_ENGINE_CACHE: cache, PLATFORM_STATE_DIR: state, PULUMI_CONFIG_PASSPHRASE: "" };
     const printed = execFileSync("bash", [path.join(REPO_ROOT, "scripts", "engine-env.sh")], {
         env,

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir, userInfo } from "node:os";
 import * as path from "node:path";
 import {
@@ -30,8 +30,10 @@ function checkpoint(resources: number, pending: Array<{ type: string; urn: strin
 }
 
 /** A file backend as the engine lays it out (meta.yaml version 1: project-scoped stacks). */
+const backends: string[] = [];
 function backend(files: Record<string, string>): string {
     const dir = mkdtempSync(path.join(tmpdir(), "platform-backend-"));
+    backends.push(dir);
     files[".pulumi/meta.yaml"] ??= "version: 1\n";
     for (const [file, text] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -59,6 +61,7 @@ function problems(files: Record<string, string>): Array<[StackProblemKind, strin
 }
 
 describe("backend state of a stack (file backend, read without the engine)", () => {
+    after(() => backends.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
     it("a healthy stack: no problems", () => {
         assert.deepEqual(problems({ [CHECKPOINT]: checkpoint(3) }), []);
         assert.deepEqual(problems({}), [], "a stack that does not exist yet");

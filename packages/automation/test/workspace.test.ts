@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -11,12 +11,13 @@ const REPO = path.resolve(__dirname, "..", "..", "..", "..");
 describe("staged workspaces with stackConfigDir", () => {
     const previousState = process.env["PLATFORM_STATE_DIR"];
     let state: string;
+    let dir: string;
     let project: ReturnType<typeof readProject>;
 
     beforeEach(() => {
         state = mkdtempSync(path.join(tmpdir(), "platform-state-"));
         process.env["PLATFORM_STATE_DIR"] = state;
-        const dir = mkdtempSync(path.join(tmpdir(), "platform-project-"));
+        dir = mkdtempSync(path.join(tmpdir(), "platform-project-"));
         mkdirSync(path.join(dir, "stacks", "foundation"), { recursive: true });
         mkdirSync(path.join(dir, "environments", "foundation"), { recursive: true });
         // main points at a real compiled program, so the staged node_modules link resolves.
@@ -28,6 +29,8 @@ describe("staged workspaces with stackConfigDir", () => {
         writeFileSync(path.join(dir, "environments", "foundation", "Pulumi.prod.yaml"), "config:\n  platform:environment: prod\n");
         project = readProject(path.join(dir, "stacks", "foundation"), false);
     });
+
+    afterEach(() => [state, dir].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
     after(() => {
         if (previousState === undefined) {

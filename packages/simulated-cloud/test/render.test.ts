@@ -4,7 +4,7 @@
  * Helm releases stay simulated.
  */
 import * as assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
@@ -104,7 +104,10 @@ describe("render mode: the real kubernetes provider behind the simulated plugin"
             configure.setAcceptresources(true);
             await rpc<provproto.ConfigureRequest, provproto.ConfigureResponse>((r, cb) => client.configure(r, cb), configure);
         });
-        after(() => plugin?.stop());
+        after(() => {
+            plugin?.stop();
+            rmSync(out, { recursive: true, force: true });
+        });
 
         const deployment = {
             apiVersion: "apps/v1",

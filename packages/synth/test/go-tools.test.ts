@@ -1,11 +1,12 @@
 import * as assert from "node:assert/strict";
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { findGoTool, goToolPath, toolsRequired } from "../src/index.js";
 
 describe("go tools (scripts/tools-setup.sh's cache)", () => {
     const cache = mkdtempSync(path.join(os.tmpdir(), "go-tools-"));
+    after(() => rmSync(cache, { recursive: true, force: true }));
 
     it("a tool's binary lives under <cache>/tools/<tool>/bin, the cache from PLATFORM_ENGINE_CACHE", () => {
         assert.equal(
