@@ -9,12 +9,13 @@
 #   ldflags    extra -ldflags (e.g. the version the binary reports)
 #   tags       build tags, one line (e.g. promtool's remove_all_sd: no service discovery SDKs)
 #   build.sh   a build of its own: `bash build.sh <output bin dir>`, run in a staging copy of the
-#              folder with GO, JOBS and GOFLAGS set (for modules that need a generate step)
+#              folder with GO, JOBS, GCFLAGS and GOFLAGS set (for modules that need a generate step)
 # A tool is rebuilt only when a file of its folder changed (tools/<name>/... -> inputs.sha256).
 # tools/engine is the Pulumi CLI, built by scripts/engine-setup.sh.
 #
 # Usage: bash scripts/tools-setup.sh [name ...]      (default: every tools/* but engine)
-# Environment: PLATFORM_ENGINE_CACHE, PLATFORM_ENGINE_BUILD_JOBS (default 1), GO (as engine-setup)
+# Environment: PLATFORM_ENGINE_CACHE, PLATFORM_ENGINE_BUILD_JOBS (default 1), GO (as engine-setup),
+#   PLATFORM_TOOLS_GCFLAGS (default "all=-N -l"; set it empty for optimized binaries)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -79,7 +80,10 @@ fi
 export GO
 JOBS="${PLATFORM_ENGINE_BUILD_JOBS:-1}"
 case "$JOBS" in '' | *[!0-9]* | 0) die "PLATFORM_ENGINE_BUILD_JOBS must be a positive integer, not '$JOBS'" ;; esac
-export JOBS GOMAXPROCS="$JOBS" CGO_ENABLED=0
+# The tools are compiled without optimizations or inlining: they run for seconds in tests, and a
+# cold build (the CI case) costs about a quarter less CPU (actionlint: 25 s -> 19 s user).
+GCFLAGS="${PLATFORM_TOOLS_GCFLAGS-all=-N -l}"
+export JOBS GCFLAGS GOMAXPROCS="$JOBS" CGO_ENABLED=0
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=readonly"
 
 mkdir -p "$TOOLS_CACHE"
@@ -105,7 +109,7 @@ build_one() {
     tags=""
     [ ! -f "$src/tags" ] || tags="$(tr '\n' ',' <"$src/tags" | sed 's/,*$//')"
     while read -r b pkg; do
-      (cd "$src" && "$GO" build -p "$JOBS" -trimpath -tags "$tags" -ldflags "$ldflags" -o "$out/$b" "$pkg") || return 1
+      (cd "$src" && "$GO" build -p "$JOBS" -trimpath -gcflags "$GCFLAGS" -tags "$tags" -ldflags "$ldflags" -o "$out/$b" "$pkg") || return 1
     done < <(paste <(binaries "$n") <(awk '$1 == "tool" { print $2 }' "$src/go.mod"))
   fi
   for b in $(binaries "$n"); do [ -x "$out/$b" ] || { echo "tools/$n: the build made no $b"; return 1; }; done

@@ -1,5 +1,5 @@
 # The real kubernetes provider's build (run by scripts/tools-setup.sh in a staging copy of this
-# folder, with GO, JOBS and GOFLAGS set): upstream's main embeds schema-embed.json and
+# folder, with GO, JOBS, GCFLAGS and GOFLAGS set): upstream's main embeds schema-embed.json and
 # terraform-mapping-embed.json, which its Makefile generates and module zips lack, so generate
 # them from the module's schema.json first (./cmd/embed-schema), then build our copy of that main.
 # Usage: bash build.sh <output bin dir>
@@ -11,5 +11,5 @@ version="${version#v}"
 "$GO" mod download "$module"
 moddir="$("$GO" list -m -f '{{.Dir}}' "$module")"
 "$GO" run ./cmd/embed-schema "$moddir" ./cmd/pulumi-resource-kubernetes "$version"
-"$GO" build -p "$JOBS" -trimpath -ldflags "-s -w -X $module/pkg/version.Version=$version" \
+"$GO" build -p "$JOBS" -trimpath -gcflags "$GCFLAGS" -ldflags "-s -w -X $module/pkg/version.Version=$version" \
   -o "$out/pulumi-resource-kubernetes" ./cmd/pulumi-resource-kubernetes
