@@ -28,10 +28,10 @@ function values(resources: InventoryResource[], name: string): unknown {
 
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
     const want = {
-        dev: { releases: 14, issuers: 0, protect: false, system: false },
-        staging: { releases: 14, issuers: 2, protect: false, system: true },
-        prod: { releases: 14, issuers: 2, protect: true, system: true },
-        dr: { releases: 13, issuers: 0, protect: true, system: false },
+        dev: { releases: 15, issuers: 0, protect: false, system: false, minReplicas: 1 },
+        staging: { releases: 15, issuers: 2, protect: false, system: true, minReplicas: 1 },
+        prod: { releases: 15, issuers: 2, protect: true, system: true, minReplicas: 2 },
+        dr: { releases: 14, issuers: 0, protect: true, system: false, minReplicas: 2 },
     } as const;
     for (const [env, w] of Object.entries(want)) {
         const p = PROFILES[env as keyof typeof PROFILES].platform;
@@ -53,6 +53,9 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 w.system ? { "platform.io/node-pool": "system" } : {},
             );
             assert.equal(resources.filter((r) => r.type === "kubernetes:cert-manager.io/v1:ClusterIssuer").length, w.issuers);
+            assert.equal(at(values(resources, "gatekeeper-release"), "replicas"), p.controllerReplicas);
+            const minReplicas = resources.find((r) => r.type === "kubernetes:constraints.gatekeeper.sh/v1beta1:K8sPlatformMinReplicas");
+            assert.equal(at(minReplicas?.inputs, "spec", "parameters", "min"), w.minReplicas);
             assert.ok(resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).every((r) => r.protect === w.protect));
         });
     }
@@ -73,6 +76,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "external-secrets",
                 "external-dns",
                 "kong",
+                "gatekeeper",
             ],
         );
         // The SDK records a dependency on a component as dependencies on the custom resources under it.
@@ -116,6 +120,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "external-secrets": "0.17.0",
                 "external-dns": "1.16.1",
                 kong: "2.48.0",
+                gatekeeper: "3.19.1",
             },
         });
     });

@@ -110,6 +110,13 @@ export const CHARTS = {
         version: "2.48.0",
         why: "the API gateway of seed 004 (N30), DB-less with its ingress controller; admin API inside the cluster only",
     },
+    gatekeeper: {
+        chart: "gatekeeper",
+        repository: "https://open-policy-agent.github.io/gatekeeper/charts",
+        version: "3.19.1",
+        seedMinimum: "3.14.0",
+        why: "admission control: the kubernetes pack's ten rules and eight mutations for manifests applied outside Pulumi (seed 001 S1)",
+    },
 } as const satisfies Record<string, ChartPin>;
 
 export type ChartKey = keyof typeof CHARTS;

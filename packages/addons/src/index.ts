@@ -13,3 +13,4 @@ export * from "./flagger.js";
 export * from "./external-secrets.js";
 export * from "./external-dns.js";
 export * from "./kong.js";
+export * from "./gatekeeper.js";

@@ -12,3 +12,5 @@ export * from "./audit/aws-audit-trail.js";
 export * from "./audit/aws-threat-detection.js";
 export * from "./audit/gcp-audit-logs.js";
 export * from "./admission/gatekeeper.js";
+export * from "./admission/mutations.js";
+export * from "./admission/schemas.js";

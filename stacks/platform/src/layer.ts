@@ -6,7 +6,8 @@
  *
  *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
- *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong
+ *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> Gatekeeper (+ templates,
+ *   constraints, mutations)
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -19,6 +20,7 @@ import {
     ExternalDns,
     ExternalSecrets,
     Flagger,
+    Gatekeeper,
     IngressNginx,
     Istio,
     ISTIO_EGRESS_NAMESPACE,
@@ -32,6 +34,7 @@ import { clusterProvider } from "@platform/cluster";
 import {
     type CloudProvider,
     type DnsZoneOutputs,
+    isProductionEnvironment,
     type PlatformOutputs,
     type PlatformSettings,
     protectionOptions,
@@ -133,6 +136,18 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     ];
     const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
     const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+    // Last: its constraints admit only what the kubernetes pack admits, in app namespaces.
+    new Gatekeeper(
+        "gatekeeper",
+        {
+            context,
+            replicas: replicas.controllerReplicas,
+            trustedRegistries: settings.platform.trustedRegistries,
+            minReplicas: isProductionEnvironment(settings.environment) ? 2 : 1,
+            environment: settings.environment,
+        },
+        after(kong),
+    );
 
     return {
         environment: settings.environment,

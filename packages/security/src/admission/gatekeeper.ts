@@ -19,6 +19,22 @@ export interface AdmissionSettings {
     readonly trustedRegistries: readonly string[];
     /** Least replicas of a Deployment or StatefulSet (2 in production, 1 elsewhere). */
     readonly minReplicas: number;
+    /**
+     * Only namespaces carrying these labels are checked and mutated. The platform passes its
+     * app-namespace label, so the add-ons' namespaces (upstream charts, reviewed by the kubernetes
+     * pack when installed) are never blocked at admission by rules written for app workloads.
+     * @default every namespace but {@link EXEMPT_NAMESPACES}
+     */
+    readonly namespaceLabels?: Readonly<Record<string, string>>;
+}
+
+/** The `match` block shared by constraints and mutations. */
+export function admissionMatch(kinds: readonly { apiGroups: readonly string[]; kinds: readonly string[] }[], settings: AdmissionSettings) {
+    return {
+        kinds,
+        excludedNamespaces: [...EXEMPT_NAMESPACES],
+        ...(settings.namespaceLabels !== undefined ? { namespaceSelector: { matchLabels: { ...settings.namespaceLabels } } } : {}),
+    };
 }
 
 export interface GatekeeperRule {
@@ -128,7 +144,7 @@ export function constraint(rule: GatekeeperRule, settings: AdmissionSettings): R
         metadata: { name: rule.policy.replace(/^kubernetes-/, "platform-") },
         spec: {
             enforcementAction: "deny",
-            match: { kinds: rule.match === "workloads" ? WORKLOAD_KINDS : REPLICATED_KINDS, excludedNamespaces: [...EXEMPT_NAMESPACES] },
+            match: admissionMatch(rule.match === "workloads" ? WORKLOAD_KINDS : REPLICATED_KINDS, settings),
             ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
         },
     };
