@@ -55,7 +55,8 @@ export function platformDashboard(v: DashboardValues): DashboardModel {
             builder.withPanel(panel);
         }
     }
-    const model = builder.build();
+    // Plain JSON, exactly what the ConfigMap carries (the SDK's query objects also hold a marker method).
+    const model = JSON.parse(JSON.stringify(builder.build())) as DashboardModel;
     // Grafana keys panel state (links, edits, library panels) by id: give each a stable one, in order.
     model.panels = (model.panels ?? []).map((panel, i) => ({ ...panel, id: i + 1 }));
     return model;

@@ -8,3 +8,5 @@ export * from "./cluster.js";
 export * from "./database.js";
 export * from "./catalog.js";
 export * from "./check.js";
+export * from "./configmap.mjs";
+export * from "./grafana-dashboards.js";
