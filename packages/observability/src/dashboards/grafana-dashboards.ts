@@ -69,7 +69,7 @@ export class GrafanaDashboards extends PlatformComponent {
                     folder,
                     labels: args.labels ?? {},
                     dashboard,
-                }) as k8s.core.v1.ConfigMapArgs,
+                }),
                 this.childOptions(),
             );
         });
