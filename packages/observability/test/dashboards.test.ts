@@ -164,7 +164,7 @@ describe("the dashboard check", () => {
 
     it("a broken query: the message names the dashboard, the panel, the query and the syntax error", () => {
         const d = overview();
-        (targetsOf(panel(d, "Error Rate"))[0]).expr = 'rate(http_requests_total{status=~"5.."}[5m]';
+        targetsOf(panel(d, "Error Rate"))[0].expr = 'rate(http_requests_total{status=~"5.."}[5m]';
         const issues = checkDashboards([d]);
         assert.equal(
             formatIssues("dashboards", issues),
@@ -191,7 +191,7 @@ describe("the dashboard check", () => {
     it("an unknown datasource on a panel and on a query, and a missing one, are caught against the provisioned set", () => {
         const d = overview();
         panel(d, "System Health").datasource = { type: "prometheus", uid: "thanos" };
-        (targetsOf(panel(d, "Response Time"))[0]).datasource = { type: "loki", uid: "prometheus" };
+        targetsOf(panel(d, "Response Time"))[0].datasource = { type: "loki", uid: "prometheus" };
         delete panel(d, "Error Rate").datasource;
         assert.deepEqual(
             checkDashboards([d]).map((i) => [i.field, i.value, i.problem]),
@@ -222,7 +222,7 @@ describe("the dashboard check", () => {
         panel(d, "System Health").targets = [];
         const hidden = copy(platformDashboards()[0]);
         const inner = dataPanels(hidden)[2];
-        (targetsOf(inner)[0]).expr = "sum(";
+        targetsOf(inner)[0].expr = "sum(";
         const row: RowPanel = { type: "row", collapsed: true, id: 99, title: "Hidden", panels: [inner] };
         d.panels = [...(d.panels ?? []), row];
         assert.deepEqual(
