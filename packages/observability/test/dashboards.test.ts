@@ -10,7 +10,6 @@ import {
     PROVISIONED_DATASOURCES,
     promqlSyntaxError,
     sloQueries,
-    SYSTEM_OVERVIEW_QUERIES,
 } from "../src/index.js";
 import { API_SLO, WORKER_SLO } from "./fixtures.js";
 
@@ -113,11 +112,6 @@ describe("dashboards", () => {
                 ["Error Rate", "timeseries", [['rate(http_requests_total{status=~"5.."}[5m])', "Error rate"]]],
             ],
         );
-        assert.deepEqual(Object.values(SYSTEM_OVERVIEW_QUERIES), [
-            "up",
-            SYSTEM_OVERVIEW_QUERIES.responseTime,
-            SYSTEM_OVERVIEW_QUERIES.errorRate,
-        ]);
     });
 
     it("SLO queries from the spec: availability over the window, budget remaining and burn rate against 1 - objective", () => {
