@@ -12,7 +12,7 @@ import { parser } from "@prometheus-io/lezer-promql";
 const GRAFANA_RANGE_VARIABLES = /\$\{?__(rate_interval|interval|range)\}?/g;
 
 /**
- * The first syntax error of `expr` as PromQL (`"syntax error at character 7: ...")`, or
+ * The first syntax error of `expr` as PromQL (`does not parse as PromQL: syntax error at character 7, near ...`), or
  * undefined when it parses. Any other `$variable` outside a string is an error: Prometheus would
  * see it as written if Grafana had no such variable.
  */
