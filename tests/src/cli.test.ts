@@ -242,6 +242,18 @@ describe("platform CLI", () => {
         );
     });
 
+    it("synth --stack <layer> alone synthesizes its upstream layers first for their outputs, and reports only that layer", async () => {
+        // The data layer reads foundation/dev and cluster/dev through stack references.
+        const { code, stdout } = await cli(["synth", "--env", "dev", "--json", "--stack", "data", "--root", REPO_ROOT]);
+        assert.equal(code, EXIT.ok);
+        const report = JSON.parse(stdout) as SynthReport;
+        assert.deepEqual(
+            report.stacks.map((s) => s.project),
+            ["data"],
+        );
+        assert.ok((report.stacks[0]?.resources.length ?? 0) > 20);
+    });
+
     it("finds the repository root from a subdirectory", async () => {
         const { code } = await cli(["synth", "--env", "staging", "--stack", "foundation"], path.join(REPO_ROOT, "packages", "core"));
         assert.equal(code, EXIT.ok);

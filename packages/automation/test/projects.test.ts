@@ -10,6 +10,7 @@ import {
     selectProjects,
     stackConfigPath,
     toEngineValue,
+    upstreamProjects,
     UsageError,
 } from "../src/index.js";
 
@@ -112,6 +113,35 @@ describe("workspace projects and stack config", () => {
                     err.message ===
                         "stacks/cluster needs the foundation layer (declared in the layer registry), which has no stack for dev. " +
                             "Fix: add stacks/foundation with a Pulumi.dev.yaml, or run one stack with --stack cluster",
+            );
+        });
+
+        it("upstream of one layer: its registry dependencies, transitively, in deployment order, not the selected ones", () => {
+            const projects = discoverProjects(
+                workspace(files({ data: ["dev"], cluster: ["dev"], foundation: ["dev"], security: ["dev"], platform: ["dev"] })),
+            );
+            const upstreamOf = (name: string) =>
+                upstreamProjects(projects, selectProjects(projects, name, "dev"), "dev").map((p) => p.name);
+            assert.deepEqual(upstreamOf("data"), ["foundation", "cluster"]);
+            assert.deepEqual(upstreamOf("platform"), ["foundation", "cluster"]);
+            assert.deepEqual(upstreamOf("security"), ["foundation"]);
+            assert.deepEqual(upstreamOf("foundation"), []);
+            assert.deepEqual(upstreamOf("root"), [], "the root one-stack project reads no stack");
+            assert.deepEqual(
+                upstreamProjects(projects, selectProjects(projects, "all", "dev"), "dev"),
+                [],
+                "all: nothing outside the selection",
+            );
+        });
+
+        it("upstream of one layer: a dependency without a stack for the environment is an error naming the fix", () => {
+            const projects = discoverProjects(workspace(files({ data: ["dev"], cluster: ["prod"], foundation: ["dev"] })));
+            assert.throws(
+                () => upstreamProjects(projects, selectProjects(projects, "data", "dev"), "dev"),
+                (err: Error) =>
+                    err instanceof UsageError &&
+                    err.message ===
+                        "stacks/cluster has no Pulumi.dev.yaml, and the selected stack reads its outputs. Fix: add it, or synthesize with --stack all",
             );
         });
 

@@ -23,7 +23,8 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   --stack                  one stack project (e.g. foundation, or platform for the root
                            one-stack project), or all: every layer stack under stacks/, in the
                            layer registry's order (foundation, security, cluster, data,
-                           platform) [default: all]
+                           platform) [default: all]; synth of one layer runs the layers it
+                           reads first, for their outputs, and reports only that one
   --simulate               run against the simulated cloud with the pinned engine
                            (pnpm engine:setup); required for preview, up, destroy and refresh
   --json                   synth only: print exactly one JSON document on stdout

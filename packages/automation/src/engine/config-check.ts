@@ -9,11 +9,13 @@
 import { ConfigValidationError, type EnvironmentName } from "@platform/core";
 import { synthesizeStacks } from "../synth/synthesize-stacks.js";
 import { UsageError } from "../workspace/errors.js";
-import type { StackProject } from "../workspace/projects.js";
+import { discoverProjects, type StackProject, upstreamProjects } from "../workspace/projects.js";
 
 /** Throws the {@link ConfigValidationError} (or {@link UsageError}) that stack config would cause. */
 export async function checkStackConfig(root: string, projects: readonly StackProject[], env: EnvironmentName): Promise<void> {
-    await synthesizeStacks(projects, env, {
+    // A layer run alone reads its upstream layers' outputs: those run first here too.
+    const upstream = upstreamProjects(discoverProjects(root), projects, env);
+    await synthesizeStacks([...upstream, ...projects], env, {
         root,
         onProgramError: (_project, err) => {
             if (err instanceof ConfigValidationError || err instanceof UsageError) {

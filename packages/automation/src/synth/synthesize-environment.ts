@@ -6,7 +6,7 @@
 import type { EnvironmentName } from "@platform/core";
 import { evaluatePack, type Violation } from "@platform/policy-kit/harness";
 import { checkEnvironment } from "../workspace/environments.js";
-import { discoverProjects, readProject, selectProjects } from "../workspace/projects.js";
+import { discoverProjects, readProject, selectProjects, upstreamProjects } from "../workspace/projects.js";
 import { type PackDefinition, POLICY_PACKS } from "./policy-packs.js";
 import { type StackSynthesis, synthesizeStacks } from "./synthesize-stacks.js";
 
@@ -33,11 +33,14 @@ export interface EnvironmentSynthesis {
 
 export async function synthesizeEnvironment(options: SynthesizeEnvironmentOptions): Promise<EnvironmentSynthesis> {
     const env = checkEnvironment(options.env);
-    const projects = [
-        ...selectProjects(discoverProjects(options.root), options.stack ?? "all", env),
-        ...(options.appProjects ?? []).map((dir) => readProject(dir, false)),
-    ];
-    const stacks = await synthesizeStacks(projects, env, { root: options.root });
+    const discovered = discoverProjects(options.root);
+    const selected = selectProjects(discovered, options.stack ?? "all", env);
+    // One layer alone still needs its upstream layers' outputs: synthesized first, not reported.
+    const upstream = upstreamProjects(discovered, selected, env);
+    const projects = [...upstream, ...selected, ...(options.appProjects ?? []).map((dir) => readProject(dir, false))];
+    const stacks = (await synthesizeStacks(projects, env, { root: options.root })).filter(
+        (s) => !upstream.some((p) => p.name === s.project),
+    );
     const violations: Violation[] = [];
     for (const stack of stacks) {
         for (const pack of options.packs ?? POLICY_PACKS) {

@@ -167,6 +167,36 @@ function isLayerProject(project: StackProject): project is LayerProject {
 }
 
 /**
+ * The layer projects the `selected` ones read through stack references (their registry
+ * dependencies, transitively) and that are not selected themselves, in deployment order. Offline
+ * synthesis of one layer runs these first, so the layer sees their outputs as the backend would
+ * give them. A dependency without a stack for the environment is an error naming the fix.
+ */
+export function upstreamProjects(projects: readonly StackProject[], selected: readonly StackProject[], env: string): StackProject[] {
+    const layers = projects.filter(isLayerProject);
+    const needed = new Set<LayerName>();
+    const visit = (layer: LayerName) => {
+        for (const dependency of dependenciesOf(layer)) {
+            if (!needed.has(dependency)) {
+                needed.add(dependency);
+                visit(dependency);
+            }
+        }
+    };
+    selected.filter(isLayerProject).forEach((p) => visit(p.layer));
+    const upstream = layers.filter((p) => needed.has(p.layer) && !selected.some((s) => s.name === p.name));
+    for (const layer of needed) {
+        const project = upstream.find((p) => p.layer === layer);
+        if (project !== undefined && !existsSync(stackConfigPath(project, env))) {
+            throw new UsageError(
+                `stacks/${layer} has no Pulumi.${env}.yaml, and the selected stack reads its outputs. Fix: add it, or synthesize with --stack all`,
+            );
+        }
+    }
+    return inDeploymentOrder(upstream);
+}
+
+/**
  * The projects a command runs, in deployment order: a named one, or for `all` every layer stack
  * that has config for the environment (not the root one-stack project, which is an alternative to
  * the layers, not one of them). For `all`, a layer whose declared dependency has no stack for the
