@@ -18,17 +18,34 @@ describe("platform drift on the real engine (simulated cloud)", function () {
     const DRIFT = ["drift", "--env", "dev", "--stack", "foundation", "--simulate"];
 
     it("exits 0 with no drift, 4 naming what changed outside Pulumi, and records nothing", async () => {
-        const up = await platform(["up", "--env", "dev", "--stack", "foundation", "--simulate"]);
+        // up with --json and a job summary: what a deploy job hands to GitHub.
+        const dir = mkdtempSync(path.join(tmpdir(), "drift-engine-"));
+        const upSummary = path.join(dir, "up.md");
+        const up = await platform(["up", "--env", "dev", "--stack", "foundation", "--simulate", "--json"], {
+            GITHUB_STEP_SUMMARY: upSummary,
+        });
         assert.equal(up.code, 0, up.stderr);
+        const upDoc = JSON.parse(up.stdout) as ResultDocument;
+        const checkpoint = stackFiles(backendDirectory(harness.engine.backendUrl), "foundation", "dev").checkpoint;
+        const resources = readCheckpoint(checkpoint)?.resources ?? [];
+        // Every resource in the state was created, the stack and the provider included.
+        const created = resources.length;
+        assert.ok(created > 40, `${created} resources`);
+        assert.deepEqual(
+            [upDoc.command, upDoc.exitCode, upDoc.outcome, upDoc.layers.map((l) => [l.project, l.status, l.changes, l.violations.length])],
+            ["up", 0, "ok", [["foundation", "ok", { create: created }, 0]]],
+        );
+        assert.match(
+            readFileSync(upSummary, "utf8"),
+            new RegExp(`^\\| foundation \\| ok \\| ${created} \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\|$`, "m"),
+        );
 
         const clean = await platform(DRIFT);
         assert.equal(clean.code, 0, clean.stderr);
         assert.match(clean.stdout, /^ok {8}foundation\/dev: no drift$/m);
         assert.match(clean.stdout, /^==> foundation\/dev: pulumi refresh --preview-only \(simulated cloud/m);
 
-        const checkpoint = stackFiles(backendDirectory(harness.engine.backendUrl), "foundation", "dev").checkpoint;
         const before = readFileSync(checkpoint, "utf8");
-        const resources = readCheckpoint(checkpoint)?.resources ?? [];
         const urnOf = (type: string, name: string): string => {
             const found = resources.filter((r) => r.type === type && r.urn.endsWith(`::${name}`));
             assert.equal(found.length, 1, `${type} ${name}`);
@@ -36,7 +53,6 @@ describe("platform drift on the real engine (simulated cloud)", function () {
         };
         const vpc = urnOf("aws:ec2/vpc:Vpc", "network-vpc");
         const alias = urnOf("aws:kms/alias:Alias", "kms-data");
-        const dir = mkdtempSync(path.join(tmpdir(), "drift-engine-"));
         const driftFile = path.join(dir, "drift.json");
         writeFileSync(driftFile, JSON.stringify({ [vpc]: { set: { tags: { Name: "edited-in-the-console" } } }, [alias]: "deleted" }));
         const summaryFile = path.join(dir, "summary.md");
