@@ -26,3 +26,5 @@ export * from "./engine/stack-run.js";
 export * from "./engine/deploy.js";
 export * from "./engine/cancel.js";
 export * from "./synth/redaction.js";
+export * from "./engine/drift.js";
+export * from "./cli/result-report.js";

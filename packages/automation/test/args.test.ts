@@ -39,7 +39,7 @@ describe("platform argument parsing (node:util parseArgs)", () => {
     });
 
     it("parses the engine commands with --simulate", () => {
-        for (const command of ["preview", "up", "destroy", "refresh"] as const) {
+        for (const command of ["preview", "up", "destroy", "refresh", "drift"] as const) {
             assert.deepEqual(parseArgs([command, "--env", "dev", "--simulate"]), { ...DEFAULTS, command, env: "dev", simulate: true });
         }
     });
@@ -66,6 +66,26 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             command: "cancel",
             env: "staging",
             simulate: true,
+        });
+    });
+
+    it("parses --json for preview, up and drift (one JSON document on stdout)", () => {
+        for (const command of ["preview", "up", "drift"] as const) {
+            assert.deepEqual(parseArgs([command, "--env", "staging", "--simulate", "--json"]), {
+                ...DEFAULTS,
+                command,
+                env: "staging",
+                simulate: true,
+                json: true,
+            });
+        }
+        assert.deepEqual(parseArgs(["drift", "--json", "--stack", "foundation", "--simulate", "--env=prod"]), {
+            ...DEFAULTS,
+            command: "drift",
+            env: "prod",
+            stack: "foundation",
+            simulate: true,
+            json: true,
         });
     });
 
@@ -99,16 +119,26 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         ],
         [
             ["deploy"],
-            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, cancel, render (see platform --help)',
+            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, drift, cancel, render (see platform --help)',
         ],
         [
             ["--env", "dev"],
-            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|cancel|render> --env dev",
+            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|drift|cancel|render> --env dev",
         ],
         [
-            ["up", "--env", "dev", "--json"],
-            "--json: not an option of up; only synth prints JSON; the engine commands stream the engine's output. Fix: drop --json",
+            ["destroy", "--env", "dev", "--simulate", "--json"],
+            "--json: not an option of destroy; only synth, preview, up and drift print a JSON result. Fix: drop --json",
         ],
+        [
+            ["render", "--env", "dev", "--json"],
+            "--json: not an option of render; only synth, preview, up and drift print a JSON result. Fix: drop --json",
+        ],
+        [
+            ["drift", "--env", "dev", "--simulate", "--clear-pending-creates"],
+            "--clear-pending-creates: not an option of drift; only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
+        ],
+        [["drift", "--env", "dev", "--simulate", "--json", "--json"], "--json = (flag), (flag): given 2 times. Fix: pass --json once"],
+        [["drift", "--simulate"], "--env: required. Fix: pass --env dev, staging, prod or dr"],
         [
             ["synth", "--env", "dev", "--simulate"],
             "--simulate: not an option of synth; synth and render always run against the simulated cloud. Fix: drop --simulate",
@@ -134,6 +164,10 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             "--simulate: not an option of render; synth and render always run against the simulated cloud. Fix: drop --simulate",
         ],
         [["render", "--env", "dev", "--out"], "--out: needs a value. Fix: --out <value> (see platform --help)"],
+        [
+            ["drift", "--env", "dev"],
+            "platform drift drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, or run pulumi refresh --preview-only in the stack directory for a real account (see README)",
+        ],
         [
             ["refresh", "--env", "dev"],
             "platform refresh drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, or run pulumi refresh in the stack directory for a real account (see README)",

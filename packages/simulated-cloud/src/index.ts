@@ -5,3 +5,4 @@ export * from "./values.js";
 export * from "./latency.js";
 export * from "./lifeline.js";
 export * from "./render.js";
+export * from "./drift.js";

@@ -15,6 +15,7 @@ import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb.js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb.js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb.js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb.js";
+import { applyDrift, driftFromEnvironment } from "./drift.js";
 import { kubernetesConstructUnsupported } from "./kubernetes.js";
 import * as model from "./provider.js";
 import { RealKubernetesProvider, renderedByRealProvider, type RenderSettings } from "./render.js";
@@ -307,12 +308,17 @@ export class SimulatedProviderServer {
             read: this.routed(
                 "read",
                 this.unary((request: provproto.ReadRequest) => {
-                    const result = model.read(this.config, {
-                        urn: request.getUrn(),
-                        id: request.getId(),
-                        properties: fromStruct(request.getProperties()),
-                        ...(request.hasInputs() ? { inputs: fromStruct(request.getInputs()) } : {}),
-                    });
+                    // A drift file (drift.ts) stands for changes made in the cloud behind the engine's back.
+                    const result = applyDrift(
+                        driftFromEnvironment(),
+                        request.getUrn(),
+                        model.read(this.config, {
+                            urn: request.getUrn(),
+                            id: request.getId(),
+                            properties: fromStruct(request.getProperties()),
+                            ...(request.hasInputs() ? { inputs: fromStruct(request.getInputs()) } : {}),
+                        }),
+                    );
                     const response = new provproto.ReadResponse();
                     response.setId(result.id);
                     response.setProperties(toStruct(result.properties));

@@ -10,11 +10,11 @@ import { USAGE } from "./usage.js";
 
 export { USAGE };
 
-export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "cancel", "render"] as const;
+export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift", "cancel", "render"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that drive the engine against the simulated cloud and need `--simulate`. */
-export const SIMULATED_COMMANDS: readonly CommandName[] = ["preview", "up", "destroy", "refresh"];
+export const SIMULATED_COMMANDS: readonly CommandName[] = ["preview", "up", "destroy", "refresh", "drift"];
 
 export interface RunCommand {
     readonly command: CommandName;
@@ -54,10 +54,11 @@ type OptionName = keyof typeof OPTIONS;
 /** The options each command accepts (besides --help). */
 const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
     synth: ["env", "stack", "root", "json"],
-    preview: ["env", "stack", "root", "simulate"],
-    up: ["env", "stack", "root", "simulate"],
+    preview: ["env", "stack", "root", "simulate", "json"],
+    up: ["env", "stack", "root", "simulate", "json"],
     destroy: ["env", "stack", "root", "simulate", "confirm-production"],
     refresh: ["env", "stack", "root", "simulate", "clear-pending-creates"],
+    drift: ["env", "stack", "root", "simulate", "json"],
     // cancel only removes a lock from the local backend; --simulate is accepted for symmetry.
     cancel: ["env", "stack", "root", "simulate"],
     // render always runs on the simulated cloud (with the real kubernetes provider).
@@ -66,7 +67,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
 
 /** Why an option does not belong to a command, with the fix. */
 const MISPLACED: Partial<Record<OptionName, string>> = {
-    json: "only synth prints JSON; the engine commands stream the engine's output. Fix: drop --json",
+    json: "only synth, preview, up and drift print a JSON result. Fix: drop --json",
     simulate: "synth and render always run against the simulated cloud. Fix: drop --simulate",
     "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
     "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
@@ -149,7 +150,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!simulate && SIMULATED_COMMANDS.includes(command)) {
         throw new UsageError(
             `platform ${command} drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, ` +
-                `or run pulumi ${command} in the stack directory for a real account (see README)`,
+                `or run pulumi ${command === "drift" ? "refresh --preview-only" : command} in the stack directory for a real account (see README)`,
         );
     }
     return {

@@ -10,6 +10,7 @@ const io = processIo({
     cwd: process.env["INIT_CWD"] ?? process.cwd(),
     cancellable: (SIMULATED_COMMANDS as readonly string[]).includes(argv[0] ?? ""),
     env: envIndex >= 0 ? argv[envIndex + 1] : undefined,
+    stepSummaryFile: process.env["GITHUB_STEP_SUMMARY"],
 });
 
 runCli(argv, io).then(

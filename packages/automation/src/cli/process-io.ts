@@ -11,6 +11,7 @@
  *   checkpoint and unlocks the stack. Later signals only say that the cancel is under way: a
  *   second SIGINT to the engine would make it stop at once and leave a lock.
  */
+import { appendFileSync } from "node:fs";
 import type { CancelReason } from "../engine/cancellation.js";
 import type { Io } from "./run.js";
 
@@ -20,6 +21,8 @@ export interface ProcessIoOptions {
     readonly cancellable: boolean;
     /** Named in the message shown while a cancel is under way. */
     readonly env?: string;
+    /** GitHub Actions' job summary file ($GITHUB_STEP_SUMMARY): preview, up and drift append their markdown summary. */
+    readonly stepSummaryFile?: string;
 }
 
 type Stream = Pick<NodeJS.WriteStream, "write" | "on">;
@@ -44,6 +47,7 @@ export function pipeSafeWriter(stream: Stream, onClosed: () => void): (text: str
 }
 
 export function processIo(options: ProcessIoOptions): Io {
+    const summaryFile = options.stepSummaryFile;
     const controller = new AbortController();
     let stderrOpen = true;
     const stderr = pipeSafeWriter(process.stderr, () => (stderrOpen = false));
@@ -71,5 +75,8 @@ export function processIo(options: ProcessIoOptions): Io {
         stderr: (text) => (stderrOpen ? stderr(text) : undefined),
         cwd: options.cwd,
         signal: controller.signal,
+        ...(summaryFile === undefined || summaryFile === ""
+            ? {}
+            : { stepSummary: (markdown: string) => appendFileSync(summaryFile, `${markdown}\n`) }),
     };
 }

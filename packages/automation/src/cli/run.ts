@@ -13,12 +13,14 @@ import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
 import { UsageError } from "../workspace/errors.js";
 import { parseArgs, type RunCommand, USAGE } from "./args.js";
+import { markdownSummary, type ReportedCommand, resultDocument } from "./result-report.js";
 
 /**
  * Exit codes: 0 ok, 1 mandatory policy violations, 2 usage or config error, 3 engine or internal
- * failure. A cancelled run exits 128 + the signal number (130 SIGINT, 143 SIGTERM, 141 a closed stdout).
+ * failure, 4 drift found (platform drift). A cancelled run exits 128 + the signal number (130
+ * SIGINT, 143 SIGTERM, 141 a closed stdout).
  */
-export const EXIT = { ok: 0, violations: 1, usage: 2, failure: 3 } as const;
+export const EXIT = { ok: 0, violations: 1, usage: 2, failure: 3, drift: 4 } as const;
 
 export interface Io {
     readonly stdout: (text: string) => void;
@@ -26,6 +28,8 @@ export interface Io {
     readonly cwd: string;
     /** Aborted (with a CancelReason) to cancel a running engine command cleanly. */
     readonly signal?: AbortSignal;
+    /** Receives the markdown summary of preview, up and drift (CI: appended to $GITHUB_STEP_SUMMARY). */
+    readonly stepSummary?: (markdown: string) => void;
 }
 
 /** The nearest directory at or above `start` that holds both Pulumi.yaml and pnpm-workspace.yaml. */
@@ -60,17 +64,20 @@ const LABELS: Readonly<Record<StackStatus, string>> = {
     "not-started": "NOT RUN",
 };
 
-/** Prints one line per stack (and its details): stdout when it went well, stderr otherwise. */
-function printResults(results: readonly StackOperationResult[], io: Io): void {
+/**
+ * Prints one line per stack (and its details): stdout when it went well, stderr otherwise; all of
+ * it on stderr with --json, where stdout holds only the JSON document.
+ */
+function printResults(results: readonly StackOperationResult[], io: Io, json = false): void {
     for (const r of results) {
-        const print = r.status === "ok" ? io.stdout : io.stderr;
+        const print = r.status === "ok" && !json ? io.stdout : io.stderr;
         print(`${LABELS[r.status].padEnd(9)} ${r.project}/${r.stack}: ${r.summary}`);
         r.details.forEach((line) => print(line));
     }
 }
 
-/** The exit code of an engine command's results. */
-function engineExitCode(results: readonly StackOperationResult[], signal: AbortSignal | undefined): number {
+/** The exit code of an engine command's results: a cancel, then a failure, then violations, then drift. */
+export function engineExitCode(results: readonly StackOperationResult[], signal: AbortSignal | undefined): number {
     const reason = cancelReason(signal);
     if (reason !== undefined && results.some((r) => r.status === "cancelled" || r.status === "not-started")) {
         return CANCEL_EXIT_CODES[reason];
@@ -78,7 +85,10 @@ function engineExitCode(results: readonly StackOperationResult[], signal: AbortS
     if (results.some((r) => r.status === "failed" || r.status === "cancelled")) {
         return EXIT.failure;
     }
-    return results.some((r) => r.status === "violations") ? EXIT.violations : EXIT.ok;
+    if (results.some((r) => r.status === "violations")) {
+        return EXIT.violations;
+    }
+    return results.some((r) => (r.drift?.length ?? 0) > 0) ? EXIT.drift : EXIT.ok;
 }
 
 async function runEngineCommand(command: RunCommand, root: string, io: Io): Promise<number> {
@@ -112,21 +122,33 @@ async function runEngineCommand(command: RunCommand, root: string, io: Io): Prom
         io.stdout(`rendered ${rendered.files.length} Kubernetes manifests into ${out} (Helm releases are not rendered: docs/addons.md)`);
         return engineExitCode(rendered.results, io.signal);
     }
+    // With --json, stdout carries the JSON document only: the engine's output goes to stderr.
     const results = await runDeployment({
         root,
         env: command.env,
         operation: command.command,
         stack: command.stack,
         simulate: command.simulate,
-        progress: io.stdout,
+        progress: command.json ? io.stderr : io.stdout,
         warn: io.stderr,
         signal: io.signal,
         confirmProduction: command.confirmProduction,
         clearPendingCreates: command.clearPendingCreates,
         rootArgument: command.root,
     });
-    printResults(results, io);
-    return engineExitCode(results, io.signal);
+    printResults(results, io, command.json);
+    const code = engineExitCode(results, io.signal);
+    if (isReported(command.command)) {
+        io.stepSummary?.(markdownSummary(command.command, command.env, results, code));
+        if (command.json) {
+            io.stdout(JSON.stringify(resultDocument(command.command, command.env, results, code), null, 2));
+        }
+    }
+    return code;
+}
+
+function isReported(command: string): command is ReportedCommand {
+    return command === "preview" || command === "up" || command === "drift";
 }
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {

@@ -1,9 +1,10 @@
 /** The `platform --help` text. README.md and packages/automation/README.md quote its command lines. */
 export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
-       platform preview --env <env> --simulate [--stack <project>|all] [--root <dir>]
-       platform up      --env <env> --simulate [--stack <project>|all] [--root <dir>]
+       platform preview --env <env> --simulate [--json] [--stack <project>|all] [--root <dir>]
+       platform up      --env <env> --simulate [--json] [--stack <project>|all] [--root <dir>]
        platform destroy --env <env> --simulate [--confirm-production <env>] [--stack <project>|all] [--root <dir>]
        platform refresh --env <env> --simulate [--clear-pending-creates] [--stack <project>|all] [--root <dir>]
+       platform drift   --env <env> --simulate [--json] [--stack <project>|all] [--root <dir>]
        platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
        platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
 
@@ -14,6 +15,8 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   destroy   tear the simulated environment down again, layers in reverse order; protected
             resources (and what they depend on) are never touched and are listed at the end
   refresh   read the simulated cloud back into the state
+  drift     a preview-only refresh of every layer: lists per layer the resources that differ
+            from the state (changed or deleted outside Pulumi), records nothing; exit 4 on drift
   cancel    remove the lock a run that no longer exists left on a stack (pulumi cancel)
   render    write every Kubernetes object of the environment as the YAML the real kubernetes
             provider would apply (up on the simulated cloud in a throwaway state, no cluster;
@@ -26,17 +29,22 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
                            platform) [default: all]; synth of one layer runs the layers it
                            reads first, for their outputs, and reports only that one
   --simulate               run against the simulated cloud with the pinned engine
-                           (pnpm engine:setup); required for preview, up, destroy and refresh
-  --json                   synth only: print exactly one JSON document on stdout
+                           (pnpm engine:setup); required for preview, up, destroy, refresh
+                           and drift
+  --json                   synth, preview, up and drift: print exactly one JSON document on
+                           stdout (the engine's output goes to stderr)
   --root                   repository root holding Pulumi.yaml and stacks/ [default: found from cwd]
   --confirm-production     destroy only: the environment named again; required for prod and dr
   --clear-pending-creates  refresh only: forget creates that an interrupted run left pending
   --out                    render only: the folder for the manifests, one folder per stack
                            project, emptied first [default: .state/rendered/<env>]
 
-Ctrl-C or SIGTERM during preview, up, destroy or refresh cancels the engine cleanly: it finishes
+With GITHUB_STEP_SUMMARY set (GitHub Actions), preview, up and drift append a markdown summary
+to that file: per layer the status and change counts, the policy violations, the drift.
+
+Ctrl-C or SIGTERM during preview, up, destroy, refresh or drift cancels the engine cleanly: it finishes
 the operations in flight, unlocks the stack, and the command reports what finished.
 
 exit codes: 0 success, 1 mandatory policy violations, 2 usage or config error,
-            3 an engine or internal failure (the message says which),
+            3 an engine or internal failure (the message says which), 4 drift found,
             130 / 143 cancelled by SIGINT / SIGTERM`;

@@ -1,5 +1,5 @@
 /**
- * `platform preview|up|destroy|refresh`: drives the real engine through the Automation API, one
+ * `platform preview|up|destroy|refresh|drift`: drives the real engine through the Automation API, one
  * stack project after another in the layer registry's order (destroy in reverse). With
  * `simulate`, the engine is the pinned CLI and the cloud is the simulated one, with a local file
  * backend: a full rehearsal, offline.
@@ -73,7 +73,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     if (!options.simulate) {
         throw new UsageError(
             `platform ${operation} drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, ` +
-                `or run pulumi ${operation} in the stack directory for a real account (see README)`,
+                `or run pulumi ${operation === "drift" ? "refresh --preview-only" : operation} in the stack directory for a real account (see README)`,
         );
     }
     if (operation === "destroy") {
@@ -120,7 +120,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         }
         const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
         options.progress(
-            `==> ${name}: pulumi ${operation} (simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})`,
+            `==> ${name}: pulumi ${operation === "drift" ? "refresh --preview-only" : operation} (simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})`,
         );
         const stack = await LocalWorkspace.createOrSelectStack(
             { stackName: env, workDir: staged.workDir },
@@ -157,7 +157,16 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         } else if (operation === "refresh") {
             details.push(...after.filter((p) => p.kind === "pending-operations").map((p) => p.message));
         }
-        results.push({ project: project.name, stack: env, status: outcome.status, summary, details });
+        results.push({
+            project: project.name,
+            stack: env,
+            status: outcome.status,
+            summary,
+            details,
+            violations: outcome.violations,
+            ...(outcome.changes === undefined ? {} : { changes: outcome.changes }),
+            ...(outcome.drift === undefined ? {} : { drift: outcome.drift }),
+        });
         if (outcome.status !== "ok") {
             results.push(...projects.slice(index + 1).map((p) => notStarted(p, env)));
             break;

@@ -107,7 +107,7 @@ export function stackProblems(state: StackState, fix: FixCommands): StackProblem
 /** Problems bar an operation, except the ones that operation exists to repair (or that it may safely ignore). */
 export function blockingProblems(
     problems: readonly StackProblem[],
-    operation: "preview" | "up" | "destroy" | "refresh" | "cancel",
+    operation: "preview" | "up" | "destroy" | "refresh" | "drift" | "cancel",
 ): StackProblem[] {
     switch (operation) {
         case "cancel":
@@ -117,7 +117,8 @@ export function blockingProblems(
             // refresh is how pending operations are cleared.
             return problems.filter((p) => p.kind !== "pending-operations");
         case "preview":
-            // a preview changes nothing; it shows the pending operations as a warning.
+        case "drift":
+            // a preview (of an update or a refresh) changes nothing; it shows the pending operations as a warning.
             return problems.filter((p) => p.kind !== "pending-operations");
         case "up":
         case "destroy":

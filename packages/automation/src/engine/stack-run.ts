@@ -5,10 +5,11 @@
  */
 import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation/index.js";
 import { cancelReason } from "./cancellation.js";
+import { type DriftedResource, driftedResource, driftLine, driftSummary } from "./drift.js";
 import { engineFailure, type EngineFailure, headline } from "./engine-error.js";
 import { describeUrn } from "./stack-problems.js";
 
-export const ENGINE_OPERATIONS = ["preview", "up", "destroy", "refresh"] as const;
+export const ENGINE_OPERATIONS = ["preview", "up", "destroy", "refresh", "drift"] as const;
 export type EngineOperation = (typeof ENGINE_OPERATIONS)[number];
 
 export type StackStatus = "ok" | "violations" | "failed" | "cancelled" | "not-started";
@@ -21,6 +22,21 @@ export interface StackOperationResult {
     readonly summary: string;
     /** More lines for the user: the engine's stderr, what a destroy left, the next command. */
     readonly details: readonly string[];
+    /** The engine's change counts (with `same`), when it finished. */
+    readonly changes?: Readonly<Record<string, number>>;
+    /** The policy violations the packs reported (mandatory and advisory). */
+    readonly violations?: readonly PolicyViolation[];
+    /** drift: the resources that differ from the state. */
+    readonly drift?: readonly DriftedResource[];
+}
+
+export interface PolicyViolation {
+    readonly policy: string;
+    readonly pack: string;
+    readonly level: "mandatory" | "warning";
+    /** The resource's URN, when the policy judged one. */
+    readonly urn?: string;
+    readonly message: string;
 }
 
 export interface StackRunOptions {
@@ -40,6 +56,9 @@ export interface StackRunOutcome {
     readonly details: string[];
     /** Set when the engine failed (to tell a lock conflict from other failures). */
     readonly failure?: EngineFailure;
+    readonly changes?: Readonly<Record<string, number>>;
+    readonly violations: readonly PolicyViolation[];
+    readonly drift?: readonly DriftedResource[];
 }
 
 function countChanges(changes: Partial<Record<string, number>>): string {
@@ -52,6 +71,8 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
     // The engine's own count at the end, when it gets to write one (it does on a clean cancel).
     let summarized: Partial<Record<string, number>> | undefined;
     let mandatory = 0;
+    const violations: PolicyViolation[] = [];
+    const drift: DriftedResource[] = [];
     // The engine's error diagnostics, whole (a program's exception, a provider's error).
     const errors: string[] = [];
     // The SIGINT must reach the engine after it can take it. The Automation API listens for an
@@ -78,8 +99,20 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
         if (step !== undefined && step.planning !== true && step.metadata.op !== "same") {
             finished[step.metadata.op] = (finished[step.metadata.op] ?? 0) + 1;
         }
-        if (event.policyEvent?.enforcementLevel === "mandatory") {
-            mandatory += 1;
+        const policy = event.policyEvent;
+        if (policy !== undefined) {
+            mandatory += policy.enforcementLevel === "mandatory" ? 1 : 0;
+            violations.push({
+                policy: policy.policyName,
+                pack: policy.policyPackName,
+                level: policy.enforcementLevel,
+                ...(policy.resourceUrn === undefined || policy.resourceUrn === "" ? {} : { urn: policy.resourceUrn }),
+                message: policy.message.trimEnd(),
+            });
+        }
+        const drifted = driftedResource(event);
+        if (drifted !== undefined) {
+            drift.push(drifted);
         }
         const diagnostic = event.diagnosticEvent;
         if (diagnostic?.severity === "error") {
@@ -98,11 +131,18 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
         switch (options.operation) {
             case "preview": {
                 const result = await options.stack.preview({ ...common, policyPacks: [...options.policyPacks] });
-                return { status: "ok", summary: JSON.stringify(result.changeSummary), details: [] };
+                return {
+                    status: "ok",
+                    summary: JSON.stringify(result.changeSummary),
+                    details: [],
+                    changes: result.changeSummary,
+                    violations,
+                };
             }
             case "up": {
                 const result = await options.stack.up({ ...common, policyPacks: [...options.policyPacks] });
-                return { status: "ok", summary: JSON.stringify(result.summary.resourceChanges ?? {}), details: [] };
+                const changes = result.summary.resourceChanges ?? {};
+                return { status: "ok", summary: JSON.stringify(changes), details: [], changes, violations };
             }
             case "destroy": {
                 // Never touches protected resources or what they depend on; leftovers are listed by the caller.
@@ -110,11 +150,25 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
                 // With nothing unprotected the CLI records no update, and the Automation API hands back
                 // the stack's previous update (an `up`): report that nothing was deleted instead.
                 const changes = result.summary.kind === "destroy" ? (result.summary.resourceChanges ?? {}) : {};
-                return { status: "ok", summary: JSON.stringify(changes), details: [] };
+                return { status: "ok", summary: JSON.stringify(changes), details: [], changes, violations };
             }
             case "refresh": {
                 const result = await options.stack.refresh({ ...common, clearPendingCreates: options.clearPendingCreates === true });
-                return { status: "ok", summary: JSON.stringify(result.summary.resourceChanges ?? {}), details: [] };
+                const changes = result.summary.resourceChanges ?? {};
+                return { status: "ok", summary: JSON.stringify(changes), details: [], changes, violations };
+            }
+            case "drift": {
+                // `pulumi refresh --preview-only`: reads every resource back, records nothing.
+                const result = await options.stack.previewRefresh(common);
+                const sorted = [...drift].sort((a, b) => a.urn.localeCompare(b.urn));
+                return {
+                    status: "ok",
+                    summary: driftSummary(sorted),
+                    details: sorted.map((r) => `    ${driftLine(r)}`),
+                    changes: result.changeSummary,
+                    violations,
+                    drift: sorted,
+                };
             }
         }
         throw new Error(`unknown engine operation ${String(options.operation)}`);
@@ -127,6 +181,7 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
                 summary: `cancelled (${reason}): the engine stopped cleanly; operations that finished first: ${countChanges(summarized ?? finished)}`,
                 details: [],
                 failure,
+                violations,
             };
         }
         if (mandatory > 0) {
@@ -135,6 +190,7 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
                 summary: `${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (listed above) stopped the engine; operations that finished first: ${countChanges(summarized ?? finished)}`,
                 details: [],
                 failure,
+                violations,
             };
         }
         return {
@@ -145,6 +201,7 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
                 ...(failure.stderr === "" ? [] : ["engine stderr:", ...failure.stderr.split("\n").map((l) => `    ${l}`)]),
             ],
             failure,
+            violations,
         };
     } finally {
         options.signal?.removeEventListener("abort", forwardAbort);
