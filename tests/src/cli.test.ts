@@ -175,7 +175,6 @@ describe("platform CLI", () => {
         ],
         ["an unknown option", ["synth", "--env", "prod", "--yes"], /^platform: --yes: unknown option/],
         ["an unknown command", ["deploy"], /^platform: "deploy": unknown command/],
-        ["up without --simulate", ["up", "--env", "dev"], /platform up drives real clouds only with --simulate for now/],
         ["a root without Pulumi.yaml", ["synth", "--env", "prod", "--root", "/"], /\/ has no Pulumi.yaml/],
     ];
     for (const [label, argv, message] of usage) {
@@ -186,6 +185,18 @@ describe("platform CLI", () => {
             assert.match(stderr, message);
         });
     }
+
+    it("exits 2 on up without --simulate and without a backend (real clouds need the user's PULUMI_BACKEND_URL)", async () => {
+        const saved = process.env["PULUMI_BACKEND_URL"];
+        delete process.env["PULUMI_BACKEND_URL"];
+        try {
+            const { code, stdout, stderr } = await cli(["up", "--env", "dev"]);
+            assert.deepEqual({ code, stdout }, { code: EXIT.usage, stdout: "" });
+            assert.match(stderr, /PULUMI_BACKEND_URL = \(unset\): without --simulate, platform runs the engine against real clouds/);
+        } finally {
+            if (saved !== undefined) process.env["PULUMI_BACKEND_URL"] = saved;
+        }
+    });
 
     describe("destroy of a production environment needs the environment named again", () => {
         for (const env of ["prod", "dr"]) {
@@ -223,7 +234,7 @@ describe("platform CLI", () => {
         const { code, stdout } = await cli(["--help"]);
         assert.equal(code, EXIT.ok);
         assert.match(stdout, /^usage: platform synth {3}--env <dev\|staging\|prod\|dr>/);
-        assert.match(stdout, /platform up {6}--env <env> --simulate/);
+        assert.match(stdout, /platform up {6}--env <env> \[--simulate\]/);
         assert.match(stdout, /platform destroy --env <env> --simulate \[--confirm-production <env>\]/);
         assert.match(stdout, /platform refresh --env <env> --simulate \[--clear-pending-creates\]/);
         assert.match(stdout, /platform cancel {2}--env <env>/);

@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { EngineUnavailableError, simulatedEngineEnvironment } from "@platform/automation";
+import { EngineUnavailableError, realEngineEnvironment, simulatedEngineEnvironment, UsageError } from "@platform/automation";
 import { REPO_ROOT } from "./paths.js";
 
 describe("engine environment (scripts/engine-env.sh)", () => {
@@ -56,6 +56,61 @@ describe("engine environment (scripts/engine-env.sh)", () => {
             ),
             result.stderr,
         );
+    });
+
+    describe("real clouds (no --simulate)", () => {
+        // A stand-in engine build: the environment checks that the binaries exist, never runs them.
+        const fakeCache = mkdtempSync(path.join(tmpdir(), "engine-cache-"));
+        after(() => rmSync(fakeCache, { recursive: true, force: true }));
+        const engineBin = path.join(fakeCache, "v3.276.0", "bin");
+        mkdirSync(engineBin, { recursive: true });
+        for (const binary of ["pulumi", "pulumi-language-nodejs"]) {
+            writeFileSync(path.join(engineBin, binary), "#!/bin/sh\nexit 1\n");
+            chmodSync(path.join(engineBin, binary), 0o755);
+        }
+        const user: NodeJS.ProcessEnv = { ...process.env, PLATFORM_ENGINE_CACHE: fakeCache, PLATFORM_STATE_DIR: state };
+        for (const key of [
+            "PULUMI_BACKEND_URL",
+            "PULUMI_HOME",
+            "PULUMI_CONFIG_PASSPHRASE",
+            "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION",
+        ]) {
+            delete user[key];
+        }
+
+        it("the user's backend, Pulumi home, plugin downloads and secrets; the pinned engine without the simulated plugins", () => {
+            const engine = realEngineEnvironment(REPO_ROOT, { ...user, PULUMI_BACKEND_URL: "s3://acme-pulumi-state" });
+            assert.equal(engine.backendUrl, "s3://acme-pulumi-state");
+            assert.equal(engine.pulumi, path.join(engineBin, "pulumi"));
+            const onPath = (engine.env["PATH"] ?? "").split(":");
+            assert.equal(onPath[0], engineBin);
+            assert.match(onPath[1] ?? "", /\/nodejs\/24\.22\.3\/bin$/);
+            assert.equal(onPath.includes(path.join(REPO_ROOT, "packages", "simulated-cloud", "bin")), false);
+            assert.equal(onPath.includes(path.join(REPO_ROOT, "scripts", "shims")), false);
+            assert.equal(engine.env["PULUMI_BACKEND_URL"], "s3://acme-pulumi-state");
+            for (const key of ["PULUMI_HOME", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"]) {
+                assert.equal(engine.env[key], undefined, key);
+            }
+        });
+
+        it("refuses an unset backend, and the simulated cloud's rehearsal state, naming the fix", () => {
+            assert.throws(
+                () => realEngineEnvironment(REPO_ROOT, user),
+                (err: Error) =>
+                    err instanceof UsageError &&
+                    err.message ===
+                        "PULUMI_BACKEND_URL = (unset): without --simulate, platform runs the engine against real clouds and needs your state backend. " +
+                            "Fix: export PULUMI_BACKEND_URL=s3://<bucket> (or gs://<bucket>, https://api.pulumi.com, file://<dir>) with cloud credentials in the environment, or add --simulate to rehearse",
+            );
+            assert.throws(
+                () => realEngineEnvironment(REPO_ROOT, { ...user, PULUMI_BACKEND_URL: `file://${state}/backend/` }),
+                (err: Error) =>
+                    err instanceof UsageError &&
+                    err.message ===
+                        `PULUMI_BACKEND_URL = file://${state}/backend/: that is the simulated cloud's rehearsal state, and real providers must not write into it. ` +
+                            "Fix: point it at your real backend, or add --simulate to rehearse",
+            );
+        });
     });
 
     it("without a built engine, the automation layer says how to build it", () => {

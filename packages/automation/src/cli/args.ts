@@ -13,7 +13,7 @@ export { USAGE };
 export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift", "cancel", "render"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-/** The commands that drive the engine against the simulated cloud and need `--simulate`. */
+/** The commands that drive the engine: against the simulated cloud with `--simulate`, else the user's backend and clouds. */
 export const SIMULATED_COMMANDS: readonly CommandName[] = ["preview", "up", "destroy", "refresh", "drift"];
 
 export interface RunCommand {
@@ -146,13 +146,9 @@ export function parseArgs(argv: readonly string[]): Command {
         throw new UsageError(`--env: required. Fix: pass --env ${ENVIRONMENT_LIST}`);
     }
     checkEnvironment(env);
+    // Without --simulate the engine commands use the user's backend and cloud credentials
+    // (engine/environment.ts: realEngineEnvironment checks PULUMI_BACKEND_URL).
     const simulate = values.has("simulate");
-    if (!simulate && SIMULATED_COMMANDS.includes(command)) {
-        throw new UsageError(
-            `platform ${command} drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, ` +
-                `or run pulumi ${command === "drift" ? "refresh --preview-only" : command} in the stack directory for a real account (see README)`,
-        );
-    }
     return {
         command,
         env,

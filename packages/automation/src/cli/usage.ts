@@ -1,20 +1,21 @@
 /** The `platform --help` text. README.md and packages/automation/README.md quote its command lines. */
 export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
-       platform preview --env <env> --simulate [--json] [--stack <project>|all] [--root <dir>]
-       platform up      --env <env> --simulate [--json] [--stack <project>|all] [--root <dir>]
-       platform destroy --env <env> --simulate [--confirm-production <env>] [--stack <project>|all] [--root <dir>]
-       platform refresh --env <env> --simulate [--clear-pending-creates] [--stack <project>|all] [--root <dir>]
-       platform drift   --env <env> --simulate [--json] [--stack <project>|all] [--root <dir>]
+       platform preview --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
+       platform up      --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
+       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--stack <project>|all] [--root <dir>]
+       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--stack <project>|all] [--root <dir>]
+       platform drift   --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
        platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
        platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
 
   synth     run the stack programs of one environment offline (Pulumi mock runtime + simulated
             cloud), list every resource, and evaluate the CrossGuard policy packs over them.
-  preview   the real Pulumi engine, with the policy packs, against the simulated cloud
-  up        the same, applying the changes to the simulated cloud (local file backend in .state/)
-  destroy   tear the simulated environment down again, layers in reverse order; protected
+  preview   the real Pulumi engine, with the policy packs: against the simulated cloud with
+            --simulate, else against your clouds and backend (PULUMI_BACKEND_URL)
+  up        the same, applying the changes (simulated: local file backend in .state/)
+  destroy   tear the environment down again, layers in reverse order; protected
             resources (and what they depend on) are never touched and are listed at the end
-  refresh   read the simulated cloud back into the state
+  refresh   read the cloud back into the state
   drift     a preview-only refresh of every layer: lists per layer the resources that differ
             from the state (changed or deleted outside Pulumi), records nothing; exit 4 on drift
   cancel    remove the lock a run that no longer exists left on a stack (pulumi cancel)
@@ -29,8 +30,10 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
                            platform) [default: all]; synth of one layer runs the layers it
                            reads first, for their outputs, and reports only that one
   --simulate               run against the simulated cloud with the pinned engine
-                           (pnpm engine:setup); required for preview, up, destroy, refresh
-                           and drift
+                           (pnpm engine:setup). Without it, preview, up, destroy, refresh
+                           and drift use the same engine against real clouds: the backend
+                           from PULUMI_BACKEND_URL (required), credentials and secrets
+                           provider from the environment, provider plugins downloaded
   --json                   synth, preview, up and drift: print exactly one JSON document on
                            stdout (the engine's output goes to stderr)
   --root                   repository root holding Pulumi.yaml and stacks/ [default: found from cwd]

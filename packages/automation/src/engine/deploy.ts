@@ -11,12 +11,11 @@
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { checkEnvironment } from "../workspace/environments.js";
-import { UsageError } from "../workspace/errors.js";
 import { discoverProjects, selectProjects, type StackProject } from "../workspace/projects.js";
 import { backendDirectory, inspectStackState } from "./backend-state.js";
 import { cancelReason } from "./cancellation.js";
 import { checkStackConfig } from "./config-check.js";
-import { PLATFORM_REPOSITORY, simulatedEngineEnvironment } from "./environment.js";
+import { PLATFORM_REPOSITORY, realEngineEnvironment, simulatedEngineEnvironment } from "./environment.js";
 import { launchedEngine } from "./launcher.js";
 import { leftoversOf } from "./leftovers.js";
 import { checkDestroyConfirmation } from "./production-guard.js";
@@ -70,22 +69,22 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     const env = checkEnvironment(options.env);
     const { operation, root } = options;
     const warn = options.warn ?? options.progress;
-    if (!options.simulate) {
-        throw new UsageError(
-            `platform ${operation} drives real clouds only with --simulate for now. Fix: add --simulate to rehearse against the simulated cloud, ` +
-                `or run pulumi ${operation === "drift" ? "refresh --preview-only" : operation} in the stack directory for a real account (see README)`,
-        );
-    }
     if (operation === "destroy") {
         checkDestroyConfirmation(env, options.confirmProduction, options.stack === "all" ? "" : ` --stack ${options.stack}`);
     }
-    const engine = simulatedEngineEnvironment(PLATFORM_REPOSITORY, { ...process.env, ...options.environment });
+    const base = { ...process.env, ...options.environment };
+    const engine = options.simulate
+        ? simulatedEngineEnvironment(PLATFORM_REPOSITORY, base)
+        : realEngineEnvironment(PLATFORM_REPOSITORY, base);
     const selected = selectProjects(discoverProjects(root), options.stack, env);
     // selectProjects returns the registry's deployment order; destroy takes dependents down first.
     const projects = operation === "destroy" ? [...selected].reverse() : selected;
-    const backend = backendDirectory(engine.backendUrl);
+    // Locks and pending operations are read from a file backend; other backends report them through the engine.
+    const backend = engine.backendUrl.startsWith("file://") ? backendDirectory(engine.backendUrl) : undefined;
     const problemsOf = (project: StackProject): StackProblem[] =>
-        stackProblems(inspectStackState(backend, project.name, env), fixCommands(env, project.name, options.rootArgument));
+        backend === undefined
+            ? []
+            : stackProblems(inspectStackState(backend, project.name, env), fixCommands(env, project.name, options.rootArgument));
 
     const problems = projects.flatMap(problemsOf);
     const blocking = blockingProblems(problems, operation);
@@ -120,7 +119,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         }
         const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
         options.progress(
-            `==> ${name}: pulumi ${operation === "drift" ? "refresh --preview-only" : operation} (simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})`,
+            `==> ${name}: pulumi ${operation === "drift" ? "refresh --preview-only" : operation} ${options.simulate ? `(simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})` : `(REAL CLOUD: credentials from the environment; state in ${engine.backendUrl})`}`,
         );
         const stack = await LocalWorkspace.createOrSelectStack(
             { stackName: env, workDir: staged.workDir },

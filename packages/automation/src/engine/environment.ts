@@ -9,6 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import { UsageError } from "../workspace/errors.js";
 
 /**
  * The repository this package is built in (dist/src/engine is five levels below it): where
@@ -56,6 +57,40 @@ function parseEnv0(text: string): Record<string, string> {
         }
     }
     return env;
+}
+
+/**
+ * The engine environment for real clouds (`platform preview|up|destroy|refresh|drift` without
+ * `--simulate`): the same pinned CLI, language host and project Node.js as the simulated runs, but
+ * none of the simulated plugins on PATH, the user's own backend (`PULUMI_BACKEND_URL`: S3, GCS,
+ * Azure Blob, Pulumi Cloud or a file folder), Pulumi home, plugin downloads and secrets provider,
+ * and cloud credentials from the environment (OIDC in CI). The same code path as the simulated runs
+ * from here on. Refuses an unset backend, and the simulated cloud's own state folder (real
+ * providers must never write into rehearsal state, nor the simulated cloud into real state).
+ */
+export function realEngineEnvironment(root: string, base: NodeJS.ProcessEnv = process.env): EngineEnvironment {
+    const backendUrl = base["PULUMI_BACKEND_URL"] ?? "";
+    if (backendUrl === "") {
+        throw new UsageError(
+            "PULUMI_BACKEND_URL = (unset): without --simulate, platform runs the engine against real clouds and needs your state backend. " +
+                "Fix: export PULUMI_BACKEND_URL=s3://<bucket> (or gs://<bucket>, https://api.pulumi.com, file://<dir>) with cloud credentials in the environment, or add --simulate to rehearse",
+        );
+    }
+    const simulated = simulatedEngineEnvironment(root, base);
+    if (backendUrl.replace(/\/+$/, "") === simulated.backendUrl.replace(/\/+$/, "")) {
+        throw new UsageError(
+            `PULUMI_BACKEND_URL = ${backendUrl}: that is the simulated cloud's rehearsal state, and real providers must not write into it. ` +
+                "Fix: point it at your real backend, or add --simulate to rehearse",
+        );
+    }
+    const path_ = (simulated.env["PATH"] ?? "")
+        .split(":")
+        .filter((dir) => dir !== simulatedCloudBin(root) && dir !== path.join(root, "scripts", "shims"))
+        .join(":");
+    // The user's variables, not the rehearsal's: no local passphrase, Pulumi home or plugin block.
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
+    return { env: { ...env, PATH: path_, PULUMI_SKIP_UPDATE_CHECK: "true" }, pulumi: simulated.pulumi, backendUrl };
 }
 
 /**
