@@ -235,8 +235,8 @@ describe("platform CLI", () => {
         assert.equal(code, EXIT.ok);
         assert.match(stdout, /^usage: platform synth {3}--env <dev\|staging\|prod\|dr>/);
         assert.match(stdout, /platform up {6}--env <env> \[--simulate\]/);
-        assert.match(stdout, /platform destroy --env <env> --simulate \[--confirm-production <env>\]/);
-        assert.match(stdout, /platform refresh --env <env> --simulate \[--clear-pending-creates\]/);
+        assert.match(stdout, /platform destroy --env <env> \[--simulate\] \[--confirm-production <env>\]/);
+        assert.match(stdout, /platform refresh --env <env> \[--simulate\] \[--clear-pending-creates\]/);
         assert.match(stdout, /platform cancel {2}--env <env>/);
     });
 
