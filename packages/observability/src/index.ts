@@ -4,3 +4,4 @@
  * the resources they watch.
  */
 export * from "./rules/index.js";
+export * from "./slo/index.js";

@@ -1,0 +1,3 @@
+export * from "./spec.js";
+export * from "./generate.js";
+export * from "./seed-slos.js";
