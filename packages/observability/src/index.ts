@@ -7,3 +7,4 @@ export * from "./rules/index.js";
 export * from "./slo/index.js";
 export * from "./alertmanager/index.js";
 export { externalSecretManifest, type ExternalSecretManifestArgs } from "./stack/external-secret.mjs";
+export * from "./stack/index.js";
