@@ -6,7 +6,8 @@
  *
  *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
- *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong
+ *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
+ *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -29,6 +30,7 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
+import { MonitoringStack, runbookBaseUrlOf } from "@platform/observability";
 import {
     type CloudProvider,
     type DnsZoneOutputs,
@@ -133,6 +135,18 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     ];
     const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
     const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+    // Last: it needs the CRDs (first release), the secret store (External Secrets) and scrapes everything before it.
+    new MonitoringStack(
+        "monitoring",
+        {
+            context,
+            profile: profile.monitoring,
+            alerting: settings.platform.alerting,
+            storageClass: upstream.defaultStorageClass,
+            runbookBaseUrl: runbookBaseUrlOf(settings.security.github),
+        },
+        after(kong),
+    );
 
     return {
         environment: settings.environment,

@@ -8,6 +8,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import * as pulumiRuntime from "@pulumi/pulumi";
 import { type AddonContext, CHARTS, chartRelease, checkReplicas, controllerPlacement, PLATFORM_SECRET_STORE } from "@platform/addons";
 import { type AlertingSettings, checkWholeNumber, type Issue, type MonitoringProfile, PlatformComponent } from "@platform/core";
 import { PlatformNamespace } from "@platform/workload";
@@ -35,9 +36,10 @@ export interface MonitoringStackArgs {
     readonly alerting: AlertingSettings | undefined;
     /**
      * The StorageClass of Prometheus' and Alertmanager's volumes: the cluster's default, encrypted
-     * with the foundation's `data` key on EKS. @default the cluster's default StorageClass
+     * with the foundation's `data` key on EKS (the cluster contract's `defaultStorageClass`; null
+     * there means the same as unset). @default the cluster's default StorageClass
      */
-    readonly storageClass?: pulumi.Input<string>;
+    readonly storageClass?: pulumi.Input<string | null>;
     /** Where docs/runbooks.md is published (alerts' `runbook_url`). */
     readonly runbookBaseUrl: string;
     /** The SLOs of the services on the cluster. @default seed 001's backend and frontend */
@@ -95,7 +97,9 @@ export class MonitoringStack extends PlatformComponent {
         const volume = (size: string) => ({
             volumeClaimTemplate: {
                 spec: {
-                    ...(args.storageClass !== undefined ? { storageClassName: args.storageClass } : {}),
+                    ...(args.storageClass !== undefined
+                        ? { storageClassName: pulumiRuntime.output(args.storageClass).apply((c) => c ?? undefined) }
+                        : {}),
                     accessModes: ["ReadWriteOnce"],
                     resources: { requests: { storage: size } },
                 },
