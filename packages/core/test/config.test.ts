@@ -1074,6 +1074,49 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
         assert.deepEqual(problems({ ...prod, platform: "ghcr.io" }), [["platform:platform", "must be an object"]]);
     });
 
+    it("reads the alerting teams and mail server; rejects an empty team list, bad names, emails and hosts, every problem at once", () => {
+        const alerting = {
+            teams: [
+                { name: "platform", email: "platform-team@acme.example.com" },
+                { name: "docuthinker", email: "docs@acme.example.com" },
+            ],
+            smtp: { from: "alerts@acme.example.com", smarthost: "email-smtp.us-east-1.amazonaws.com:587", username: "alertmanager" },
+        };
+        assert.deepEqual(parsePlatformConfig({ ...prod, platform: { alerting } }, { today: TODAY }).platform.alerting, alerting);
+        assert.equal(parsePlatformConfig(prod, { today: TODAY }).platform.alerting, undefined);
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: {
+                    alerting: {
+                        teams: [{ name: "Platform Team", email: "nobody", pager: "x" }],
+                        smtp: { from: "alerts", smarthost: "https://smtp.example.com", username: "a b" },
+                    },
+                },
+            }),
+            [
+                ["platform:platform.alerting.teams[0].name", "is not a team name"],
+                ["platform:platform.alerting.teams[0].email", "is not an email address"],
+                ["platform:platform.alerting.teams[0].pager", "unknown setting"],
+                ["platform:platform.alerting.smtp.from", "is not an email address"],
+                ["platform:platform.alerting.smtp.smarthost", "is not a host:port"],
+                ["platform:platform.alerting.smtp.username", "is not a user name"],
+            ],
+        );
+        assert.deepEqual(problems({ ...prod, platform: { alerting: { ...alerting, teams: [] } } }), [
+            ["platform:platform.alerting.teams", "must list at least one team"],
+        ]);
+        assert.deepEqual(
+            (["dev", "staging", "prod", "dr"] as const).map((e) => [PROFILES[e].monitoring.prometheusReplicas, PROFILES[e].monitoring.alertmanagerReplicas, PROFILES[e].monitoring.retentionDays]),
+            [
+                [1, 1, 7],
+                [2, 2, 15],
+                [2, 3, 30],
+                [2, 3, 30],
+            ],
+        );
+    });
+
     it("fewer add-on replicas than prod's profile need a waiver each; with one they apply; more never do", () => {
         assert.deepEqual(
             issuesOf({
