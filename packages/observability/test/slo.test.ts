@@ -6,6 +6,7 @@ import {
     isAlertRule,
     promqlSyntaxErrors,
     SEED_001_SLOS,
+    SERVICE_SLOS,
     type SloSpec,
     SloSpecError,
     sloRuleGroup,
@@ -109,6 +110,11 @@ describe("SLO generator", () => {
             ],
         );
         assert.deepEqual(validateSloSpecs(SEED_001_SLOS), []);
+        assert.deepEqual(validateSloSpecs(SERVICE_SLOS), [], "the SLOs the cluster gets");
+        assert.deepEqual(
+            SERVICE_SLOS.map((s) => s.service),
+            ["backend", "frontend"],
+        );
     });
 
     it("rejects every problem of every spec at once, in the one error format", () => {

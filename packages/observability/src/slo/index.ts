@@ -1,3 +1,4 @@
 export * from "./spec.js";
 export * from "./generate.js";
 export * from "./seed-slos.js";
+export * from "./services.js";

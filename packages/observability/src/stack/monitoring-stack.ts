@@ -15,7 +15,7 @@ import { PlatformNamespace } from "@platform/workload";
 import { alertmanagerConfig, RECEIVER_SECRET_NAME } from "../alertmanager/config.js";
 import { validateAlertmanagerArgs } from "../alertmanager/validate.js";
 import { prometheusRuleManifest } from "../rules/prometheus-rule.mjs";
-import { SEED_001_SLOS } from "../slo/seed-slos.js";
+import { SERVICE_SLOS } from "../slo/services.js";
 import { type SloSpec, validateSloSpecs } from "../slo/spec.js";
 import { externalSecretManifest } from "./external-secret.mjs";
 import { monitoringRuleSets } from "./rule-sets.js";
@@ -42,7 +42,7 @@ export interface MonitoringStackArgs {
     readonly storageClass?: pulumi.Input<string | null>;
     /** Where docs/runbooks.md is published (alerts' `runbook_url`). */
     readonly runbookBaseUrl: string;
-    /** The SLOs of the services on the cluster. @default seed 001's backend and frontend */
+    /** The SLOs of the services on the cluster. @default SERVICE_SLOS (seed 001's backend and frontend) */
     readonly slos?: readonly SloSpec[];
 }
 
@@ -55,7 +55,7 @@ export class MonitoringStack extends PlatformComponent {
 
     constructor(name: string, args: MonitoringStackArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:observability:MonitoringStack", name, args.context.naming, opts);
-        const slos = args.slos ?? SEED_001_SLOS;
+        const slos = args.slos ?? SERVICE_SLOS;
         this.validate(validateMonitoringStackArgs(args, slos));
         const alerting = args.alerting!;
         const ctx = args.context;
@@ -197,7 +197,7 @@ export class MonitoringStack extends PlatformComponent {
 }
 
 /** Every problem with the arguments: replicas, retention, volume size, the alerting settings and the SLOs. */
-export function validateMonitoringStackArgs(args: MonitoringStackArgs, slos: readonly SloSpec[] = args.slos ?? SEED_001_SLOS): Issue[] {
+export function validateMonitoringStackArgs(args: MonitoringStackArgs, slos: readonly SloSpec[] = args.slos ?? SERVICE_SLOS): Issue[] {
     const p = args.profile;
     const issues: Issue[] = [
         ...checkReplicas("profile.prometheusReplicas", p.prometheusReplicas),
