@@ -52,7 +52,10 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             const m = PROFILES[env as keyof typeof PROFILES].monitoring;
             assert.equal(at(values(resources, "monitoring-release"), "prometheus", "prometheusSpec", "replicas"), m.prometheusReplicas);
             assert.equal(at(values(resources, "monitoring-release"), "prometheus", "prometheusSpec", "retention"), `${m.retentionDays}d`);
-            assert.equal(at(values(resources, "monitoring-release"), "alertmanager", "alertmanagerSpec", "replicas"), m.alertmanagerReplicas);
+            assert.equal(
+                at(values(resources, "monitoring-release"), "alertmanager", "alertmanagerSpec", "replicas"),
+                m.alertmanagerReplicas,
+            );
             assert.equal(resources.filter((r) => r.type === "kubernetes:monitoring.coreos.com/v1:PrometheusRule").length, 4);
             assert.deepEqual(
                 at(values(resources, "cert-manager-release"), "nodeSelector"),

@@ -1107,7 +1107,11 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
             ["platform:platform.alerting.teams", "must list at least one team"],
         ]);
         assert.deepEqual(
-            (["dev", "staging", "prod", "dr"] as const).map((e) => [PROFILES[e].monitoring.prometheusReplicas, PROFILES[e].monitoring.alertmanagerReplicas, PROFILES[e].monitoring.retentionDays]),
+            (["dev", "staging", "prod", "dr"] as const).map((e) => [
+                PROFILES[e].monitoring.prometheusReplicas,
+                PROFILES[e].monitoring.alertmanagerReplicas,
+                PROFILES[e].monitoring.retentionDays,
+            ]),
             [
                 [1, 1, 7],
                 [2, 2, 15],

@@ -26,7 +26,11 @@ const ARGS: AlertmanagerConfigArgs = {
 const CONFIG = alertmanagerConfig(ARGS);
 const DIR = "/etc/alertmanager/secrets/alertmanager-receivers";
 
-function amtool(amtoolPath: string, config: AlertmanagerConfig | string, args: (file: string) => string[]): { status: number | null; output: string } {
+function amtool(
+    amtoolPath: string,
+    config: AlertmanagerConfig | string,
+    args: (file: string) => string[],
+): { status: number | null; output: string } {
     const dir = mkdtempSync(path.join(tmpdir(), "amtool-"));
     try {
         const file = path.join(dir, "alertmanager.yaml");
@@ -52,11 +56,14 @@ describe("Alertmanager configuration", () => {
                 ["docuthinker-info", ["email_configs"]],
             ],
         );
-        const critical = CONFIG.receivers[4]!;
-        assert.equal(critical.pagerduty_configs![0]!["routing_key_file"], `${DIR}/pagerduty-docuthinker-routing-key`);
-        assert.equal(critical.slack_configs![0]!["api_url_file"], `${DIR}/slack-docuthinker-webhook-url`);
-        const info = CONFIG.receivers[6]!.email_configs![0]!;
-        assert.deepEqual([info["to"], info["auth_username"], info["auth_password_file"]], ["docuthinker@acme.example.com", "alertmanager", `${DIR}/smtp-password`]);
+        const critical = CONFIG.receivers[4];
+        assert.equal(critical.pagerduty_configs![0]["routing_key_file"], `${DIR}/pagerduty-docuthinker-routing-key`);
+        assert.equal(critical.slack_configs![0]["api_url_file"], `${DIR}/slack-docuthinker-webhook-url`);
+        const info = CONFIG.receivers[6].email_configs![0];
+        assert.deepEqual(
+            [info["to"], info["auth_username"], info["auth_password_file"]],
+            ["docuthinker@acme.example.com", "alertmanager", `${DIR}/smtp-password`],
+        );
         assert.deepEqual(receiverSecretKeysOf(ARGS.teams), [
             "pagerduty-platform-routing-key",
             "slack-platform-webhook-url",
@@ -77,9 +84,12 @@ describe("Alertmanager configuration", () => {
 
     it("timings: seed 000's 10s/10s/1h at the root and for info, its escalation levels as repeat intervals", () => {
         const { route } = CONFIG;
-        assert.deepEqual([route.group_wait, route.group_interval, route.repeat_interval, route.group_by], ["10s", "10s", "1h", ["alertname", "namespace", "team"]]);
         assert.deepEqual(
-            route.routes![1]!.routes!.map((r) => [r.matchers, r.receiver, r.group_wait, r.group_interval, r.repeat_interval]),
+            [route.group_wait, route.group_interval, route.repeat_interval, route.group_by],
+            ["10s", "10s", "1h", ["alertname", "namespace", "team"]],
+        );
+        assert.deepEqual(
+            route.routes![1].routes!.map((r) => [r.matchers, r.receiver, r.group_wait, r.group_interval, r.repeat_interval]),
             [
                 [['severity="emergency"'], "platform-critical", "10s", "1m", "1m"],
                 [['severity="critical"'], "platform-critical", "10s", "1m", "5m"],
@@ -121,7 +131,10 @@ describe("Alertmanager configuration", () => {
                 "smtp.username: is empty",
             ],
         );
-        assert.deepEqual(validateAlertmanagerArgs({ ...ARGS, teams: [] }).map((i) => i.field), ["teams"]);
+        assert.deepEqual(
+            validateAlertmanagerArgs({ ...ARGS, teams: [] }).map((i) => i.field),
+            ["teams"],
+        );
         assert.deepEqual(validateAlertmanagerArgs(ARGS), []);
         assert.throws(() => alertmanagerConfig({ ...ARGS, teams: [] }), /at least one team/);
     });
@@ -188,7 +201,15 @@ describe("Alertmanager configuration", () => {
         it("routes test --verify.receivers fails on the wrong receiver (the test can fail)", function () {
             const tool = findGoTool("alertmanager", "amtool");
             if (tool === undefined) this.skip();
-            const r = amtool(tool, CONFIG, (file) => ["config", "routes", "test", `--config.file=${file}`, "--verify.receivers=platform-info", "severity=critical", "team=platform"]);
+            const r = amtool(tool, CONFIG, (file) => [
+                "config",
+                "routes",
+                "test",
+                `--config.file=${file}`,
+                "--verify.receivers=platform-info",
+                "severity=critical",
+                "team=platform",
+            ]);
             assert.notEqual(r.status, 0);
         });
     });

@@ -19,7 +19,11 @@ const context = (environment: string): AddonContext => ({
     cloud: "aws",
     region: "us-east-1",
     kubernetesVersion: "1.35",
-    cluster: { cloud: "aws", clusterName: `acme-${environment}-eks`, clusterArn: `arn:aws:eks:us-east-1:111111111111:cluster/acme-${environment}-eks` },
+    cluster: {
+        cloud: "aws",
+        clusterName: `acme-${environment}-eks`,
+        clusterArn: `arn:aws:eks:us-east-1:111111111111:cluster/acme-${environment}-eks`,
+    },
     clusterName: `acme-${environment}-eks`,
     onSystemNodes: environment !== "dev",
     labels: { environment, team: "platform" },
@@ -52,18 +56,41 @@ describe("MonitoringStack", () => {
         const resources = await synth("prod", { storageClass: "gp3-encrypted" });
         const release = findResource(resources, RELEASE, "monitoring-release");
         assert.deepEqual(
-            [release.inputs["name"], release.inputs["chart"], release.inputs["version"], release.inputs["repositoryOpts"], release.inputs["namespace"], release.inputs["atomic"]],
-            ["kube-prometheus-stack", "kube-prometheus-stack", "70.10.0", { repo: "https://prometheus-community.github.io/helm-charts" }, "monitoring", true],
+            [
+                release.inputs["name"],
+                release.inputs["chart"],
+                release.inputs["version"],
+                release.inputs["repositoryOpts"],
+                release.inputs["namespace"],
+                release.inputs["atomic"],
+            ],
+            [
+                "kube-prometheus-stack",
+                "kube-prometheus-stack",
+                "70.10.0",
+                { repo: "https://prometheus-community.github.io/helm-charts" },
+                "monitoring",
+                true,
+            ],
         );
         const v = release.inputs["values"];
         assert.deepEqual(at(v, "crds"), { enabled: false });
         const prom = at(v, "prometheus", "prometheusSpec") as Record<string, unknown>;
         assert.deepEqual(
-            [prom["replicas"], prom["podAntiAffinity"], prom["retention"], prom["retentionSize"], prom["ruleSelectorNilUsesHelmValues"], prom["serviceMonitorSelectorNilUsesHelmValues"]],
+            [
+                prom["replicas"],
+                prom["podAntiAffinity"],
+                prom["retention"],
+                prom["retentionSize"],
+                prom["ruleSelectorNilUsesHelmValues"],
+                prom["serviceMonitorSelectorNilUsesHelmValues"],
+            ],
             [2, "hard", "30d", "85GB", false, false],
         );
         assert.deepEqual(prom["storageSpec"], {
-            volumeClaimTemplate: { spec: { storageClassName: "gp3-encrypted", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "100Gi" } } } },
+            volumeClaimTemplate: {
+                spec: { storageClassName: "gp3-encrypted", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "100Gi" } } },
+            },
         });
         assert.deepEqual(prom["externalLabels"], { environment: "prod", cluster: "acme-prod-eks" });
         const am = at(v, "alertmanager") as Record<string, unknown>;
@@ -72,16 +99,27 @@ describe("MonitoringStack", () => {
             [at(am, "alertmanagerSpec", "replicas"), at(am, "alertmanagerSpec", "secrets"), at(am, "alertmanagerSpec", "podAntiAffinity")],
             [3, ["alertmanager-receivers"], "hard"],
         );
-        assert.deepEqual(at(v, "grafana", "admin"), { existingSecret: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" });
+        assert.deepEqual(at(v, "grafana", "admin"), {
+            existingSecret: "grafana-admin",
+            userKey: "admin-user",
+            passwordKey: "admin-password",
+        });
         assert.equal(at(v, "grafana", "adminPassword"), undefined);
-        assert.deepEqual(at(v, "grafana", "sidecar", "dashboards"), { enabled: true, label: "grafana_dashboard", labelValue: "1", searchNamespace: "ALL" });
+        assert.deepEqual(at(v, "grafana", "sidecar", "dashboards"), {
+            enabled: true,
+            label: "grafana_dashboard",
+            labelValue: "1",
+            searchNamespace: "ALL",
+        });
         assert.deepEqual(at(v, "prometheusOperator", "nodeSelector"), { "platform.io/node-pool": "system" });
         assert.doesNotMatch(JSON.stringify(v), /password"\s*:\s*"|routing_key"|api_url"/, "no credential in the values");
     });
 
     it("the credentials: two ExternalSecrets from the platform store, named <project>-<env>-..., ready before the release", async () => {
         const resources = await synth("prod");
-        const secrets = ofType(resources, EXTERNAL_SECRET).sort((a, b) => String(at(a.inputs, "metadata", "name")).localeCompare(String(at(b.inputs, "metadata", "name"))));
+        const secrets = ofType(resources, EXTERNAL_SECRET).sort((a, b) =>
+            String(at(a.inputs, "metadata", "name")).localeCompare(String(at(b.inputs, "metadata", "name"))),
+        );
         assert.deepEqual(
             secrets.map((s) => [at(s.inputs, "metadata", "name"), at(s.inputs, "metadata", "namespace"), at(s.inputs, "spec", "dataFrom")]),
             [
@@ -144,17 +182,18 @@ describe("MonitoringStack", () => {
             synthesize({
                 project: "t",
                 stack: "prod",
-                program: () => new MonitoringStack("monitoring", { context: context("prod"), profile, alerting, runbookBaseUrl: RUNBOOKS, slos }),
+                program: () =>
+                    new MonitoringStack("monitoring", { context: context("prod"), profile, alerting, runbookBaseUrl: RUNBOOKS, slos }),
             });
-        assert.deepEqual(fieldsAndProblems(await rejectedIssues(run(undefined))), [["alerting", "is required: an Alertmanager without receivers drops every alert"]]);
+        assert.deepEqual(fieldsAndProblems(await rejectedIssues(run(undefined))), [
+            ["alerting", "is required: an Alertmanager without receivers drops every alert"],
+        ]);
         assert.deepEqual(
             fieldsAndProblems(
                 await rejectedIssues(
-                    run(
-                        { ...ALERTING, teams: [] },
-                        { prometheusReplicas: 0, alertmanagerReplicas: 3, retentionDays: 0, storageGiB: 5 },
-                        [{ ...SEED_001_SLOS[0]!, objective: 1.5 }],
-                    ),
+                    run({ ...ALERTING, teams: [] }, { prometheusReplicas: 0, alertmanagerReplicas: 3, retentionDays: 0, storageGiB: 5 }, [
+                        { ...SEED_001_SLOS[0], objective: 1.5 },
+                    ]),
                 ),
             ).map(([field]) => field),
             ["profile.prometheusReplicas", "profile.retentionDays", "profile.storageGiB", "slos[0].objective", "alerting.teams"],
@@ -165,7 +204,9 @@ describe("MonitoringStack", () => {
         const promtool = findGoTool("prometheus", "promtool");
         if (promtool === undefined) this.skip();
         const rules = ofType(await synth("prod"), RULE);
-        const sets = Object.fromEntries(rules.map((r) => [String(at(r.inputs, "metadata", "name")), at(r.inputs, "spec", "groups") as RuleGroup[]]));
+        const sets = Object.fromEntries(
+            rules.map((r) => [String(at(r.inputs, "metadata", "name")), at(r.inputs, "spec", "groups") as RuleGroup[]]),
+        );
         const result = checkRules(promtool, sets);
         assert.equal(result.status, 0, result.output);
         assert.equal(result.output.match(/SUCCESS/g)?.length, 4);

@@ -18,7 +18,11 @@ const SEED_SETS = { "seed-000": seed000AlertGroups(RUNBOOKS), "seed-004": seed00
 const alerts = (): AlertRule[] => seed000AlertGroups(RUNBOOKS).flatMap((g) => g.rules.filter(isAlertRule));
 
 /** A firing alert's labels and annotations as promtool reports them. */
-function firing(name: string, seriesLabels: Record<string, string>, description: string): { exp_labels: Record<string, string>; exp_annotations: Record<string, string> } {
+function firing(
+    name: string,
+    seriesLabels: Record<string, string>,
+    description: string,
+): { exp_labels: Record<string, string>; exp_annotations: Record<string, string> } {
     const rule = alerts().find((a) => a.alert === name);
     if (rule === undefined) throw new Error(`no alert ${name}`);
     return {
@@ -72,7 +76,11 @@ const SEED_TESTS: PromtoolTest[] = [
         input_series: [{ series: 'disk_free_percent{instance="node-1"}', values: "10x10" }],
         alert_rule_test: [
             { eval_time: "1m", alertname: "DiskSpaceLow", exp_alerts: [] },
-            { eval_time: "3m", alertname: "DiskSpaceLow", exp_alerts: [firing("DiskSpaceLow", { instance: "node-1" }, "Free disk space of node-1 is 10%, below 20%")] },
+            {
+                eval_time: "3m",
+                alertname: "DiskSpaceLow",
+                exp_alerts: [firing("DiskSpaceLow", { instance: "node-1" }, "Free disk space of node-1 is 10%, below 20%")],
+            },
         ],
     },
     {
@@ -94,7 +102,13 @@ const SEED_TESTS: PromtoolTest[] = [
             {
                 eval_time: "7m",
                 alertname: "HighResponseTime",
-                exp_alerts: [firing("HighResponseTime", { job: "api" }, "The 95th percentile response time of api is 4.8s, above 2 seconds for 5 minutes")],
+                exp_alerts: [
+                    firing(
+                        "HighResponseTime",
+                        { job: "api" },
+                        "The 95th percentile response time of api is 4.8s, above 2 seconds for 5 minutes",
+                    ),
+                ],
             },
         ],
     },
@@ -139,7 +153,11 @@ const SEED_TESTS: PromtoolTest[] = [
         input_series: [{ series: "active_users", values: "50x40" }],
         alert_rule_test: [
             { eval_time: "20m", alertname: "LowUserActivity", exp_alerts: [] },
-            { eval_time: "35m", alertname: "LowUserActivity", exp_alerts: [firing("LowUserActivity", {}, "50 active users, below the expected 100")] },
+            {
+                eval_time: "35m",
+                alertname: "LowUserActivity",
+                exp_alerts: [firing("LowUserActivity", {}, "50 active users, below the expected 100")],
+            },
         ],
     },
     {
@@ -173,14 +191,23 @@ const SEED_TESTS: PromtoolTest[] = [
             { series: 'http_request_duration_seconds_sum{job="api"}', values: "0+30x10" },
             { series: 'http_request_duration_seconds_count{job="api"}', values: "0+60x10" },
         ],
-        promql_expr_test: [{ expr: "job:request_latency_seconds:mean5m", eval_time: "5m", exp_samples: [{ labels: 'job:request_latency_seconds:mean5m{job="api"}', value: 0.5 }] }],
+        promql_expr_test: [
+            {
+                expr: "job:request_latency_seconds:mean5m",
+                eval_time: "5m",
+                exp_samples: [{ labels: 'job:request_latency_seconds:mean5m{job="api"}', value: 0.5 }],
+            },
+        ],
     },
 ];
 
 describe("seed rules", () => {
     it("seed 000: the seven alerts in three groups, with the seed's thresholds, for durations and severities", () => {
         assert.deepEqual(
-            seed000AlertGroups(RUNBOOKS).map((g) => [g.name, g.rules.map((r) => (isAlertRule(r) ? [r.alert, r.for, r.labels.severity, r.labels.team] : []))]),
+            seed000AlertGroups(RUNBOOKS).map((g) => [
+                g.name,
+                g.rules.map((r) => (isAlertRule(r) ? [r.alert, r.for, r.labels.severity, r.labels.team] : [])),
+            ]),
             [
                 [
                     "system-health",
@@ -226,7 +253,9 @@ describe("seed rules", () => {
             assert.deepEqual(Object.keys(a.annotations).sort(), ["description", "runbook_url", "summary"], a.alert);
             assert.equal(a.annotations.runbook_url, `${RUNBOOKS}#${a.alert.toLowerCase()}`);
         }
-        const teams = seed000AlertGroups(RUNBOOKS, { platform: "sre", application: "docs" }).flatMap((g) => g.rules.filter(isAlertRule).map((r) => r.labels.team));
+        const teams = seed000AlertGroups(RUNBOOKS, { platform: "sre", application: "docs" }).flatMap((g) =>
+            g.rules.filter(isAlertRule).map((r) => r.labels.team),
+        );
         assert.deepEqual(teams, ["sre", "sre", "sre", "docs", "docs", "docs", "sre"]);
     });
 
@@ -251,22 +280,39 @@ describe("seed rules", () => {
     });
 
     it("as a PrometheusRule: valid against the prometheus-operator schema, the groups unchanged", () => {
-        const manifest = prometheusRuleManifest({ name: "seed-000", namespace: "monitoring", groups: SEED_SETS["seed-000"], labels: { release: "kube-prometheus-stack" } });
+        const manifest = prometheusRuleManifest({
+            name: "seed-000",
+            namespace: "monitoring",
+            groups: SEED_SETS["seed-000"],
+            labels: { release: "kube-prometheus-stack" },
+        });
         validateObject(manifest);
         assert.equal(manifest["kind"], "PrometheusRule");
         assert.deepEqual(manifest["metadata"], { name: "seed-000", namespace: "monitoring", labels: { release: "kube-prometheus-stack" } });
         const spec = manifest["spec"] as { groups: { name: string; rules: unknown[] }[] };
         assert.deepEqual(spec.groups, JSON.parse(JSON.stringify(SEED_SETS["seed-000"])));
-        assert.throws(() => prometheusRuleManifest({ name: "bad", namespace: "monitoring", groups: [{ name: "g", rules: [{ record: "x", expr: undefined as unknown as string }] }], labels: {} }));
+        assert.throws(() =>
+            prometheusRuleManifest({
+                name: "bad",
+                namespace: "monitoring",
+                groups: [{ name: "g", rules: [{ record: "x", expr: undefined as unknown as string }] }],
+                labels: {},
+            }),
+        );
     });
 
     it("the rule file is the groups as YAML", () => {
-        assert.match(ruleFileYaml(SEED_SETS["seed-004"]), /^groups:\n {2}- name: auterity\n {4}rules:\n {6}- record: job:request_latency_seconds:mean5m\n/);
+        assert.match(
+            ruleFileYaml(SEED_SETS["seed-004"]),
+            /^groups:\n {2}- name: auterity\n {4}rules:\n {6}- record: job:request_latency_seconds:mean5m\n/,
+        );
     });
 
     it("the promtool tests fire every alert and keep every alert silent once", () => {
         const { fires, silent } = coverage(SEED_TESTS);
-        const names = alerts().map((a) => a.alert).sort();
+        const names = alerts()
+            .map((a) => a.alert)
+            .sort();
         assert.deepEqual([...fires].sort(), names);
         assert.deepEqual([...silent].sort(), names);
     });
@@ -292,7 +338,10 @@ describe("seed rules", () => {
         it("test rules fails when a firing alert is expected silent (the tests can fail)", function () {
             const promtool = findGoTool("prometheus", "promtool");
             if (promtool === undefined) this.skip();
-            const wrong: PromtoolTest = { ...SEED_TESTS[0]!, alert_rule_test: [{ eval_time: "6m", alertname: "HighCPUUsage", exp_alerts: [] }] };
+            const wrong: PromtoolTest = {
+                ...SEED_TESTS[0],
+                alert_rule_test: [{ eval_time: "6m", alertname: "HighCPUUsage", exp_alerts: [] }],
+            };
             const r = testRules(promtool, SEED_SETS, [wrong]);
             assert.notEqual(r.status, 0);
             assert.match(r.output, /alertname: HighCPUUsage/);

@@ -16,7 +16,7 @@ import {
 import { checkRules, coverage, type PromtoolTest, testRules } from "./promtool.js";
 
 const RUNBOOKS = "https://github.com/acme-corp/platform/blob/main/docs/runbooks.md";
-const BACKEND = SEED_001_SLOS[0]!;
+const BACKEND = SEED_001_SLOS[0];
 const SETS = { slo: sloRuleGroups(SEED_001_SLOS, RUNBOOKS) };
 
 function rejected(specs: readonly SloSpec[]): string[] {
@@ -43,7 +43,11 @@ describe("SLO generator", () => {
                     expr: `1 - (sum(rate(${good}[${w}])) / sum(rate(${total}[${w}])))`,
                     labels: { service: "backend" },
                 })),
-                { record: "slo:error_budget:remaining", expr: '1 - slo:sli_error:ratio_rate30d{service="backend"} / 0.001', labels: { service: "backend" } },
+                {
+                    record: "slo:error_budget:remaining",
+                    expr: '1 - slo:sli_error:ratio_rate30d{service="backend"} / 0.001',
+                    labels: { service: "backend" },
+                },
             ],
         );
         const alerts = group.rules.filter(isAlertRule);
@@ -71,17 +75,23 @@ describe("SLO generator", () => {
             ],
         );
         assert.equal(
-            alerts[0]!.annotations.description,
+            alerts[0].annotations.description,
             "{{ $value | humanizePercentage }} of backend's requests failed over the last 1h (and above 1.44% over the last 5m too), against an objective of 99.9%: 2% of the 30-day budget spent in 1 hour",
         );
-        assert.equal(alerts[2]!.annotations.runbook_url, `${RUNBOOKS}#errorbudgetslowburn`);
+        assert.equal(alerts[2].annotations.runbook_url, `${RUNBOOKS}#errorbudgetslowburn`);
         for (const r of group.rules) assert.deepEqual(promqlSyntaxErrors(r.expr), [], r.expr);
     });
 
     it("the thresholds follow the objective: 99% gives 0.144, 0.06 and 0.01", () => {
         const alerts = sloRuleGroup({ ...BACKEND, objective: 0.99 }, RUNBOOKS).rules.filter(isAlertRule);
         assert.deepEqual(
-            alerts.map((a) => a.expr.match(/\(([\d.]+) \* ([\d.]+)\)/)!.slice(1).map(Number).reduce((x, y) => Number((x * y).toPrecision(12)))),
+            alerts.map((a) =>
+                a.expr
+                    .match(/\(([\d.]+) \* ([\d.]+)\)/)!
+                    .slice(1)
+                    .map(Number)
+                    .reduce((x, y) => Number((x * y).toPrecision(12))),
+            ),
             [0.144, 0.06, 0.01],
         );
         assert.deepEqual(
@@ -149,15 +159,24 @@ describe("SLO generator", () => {
 
     describe("promtool (the pinned tools/prometheus build)", () => {
         const labels = { service: "backend", severity: "critical", team: "docuthinker" };
-        const alert = (name: string): AlertRule => SETS.slo[0]!.rules.filter(isAlertRule).find((a) => a.alert === name)!;
+        const alert = (name: string): AlertRule => SETS.slo[0].rules.filter(isAlertRule).find((a) => a.alert === name)!;
         const fired = (name: string, value: string) => ({
             exp_labels: { ...labels, severity: alert(name).labels.severity },
-            exp_annotations: { ...alert(name).annotations, description: alert(name).annotations.description.replace("{{ $value | humanizePercentage }}", value) },
+            exp_annotations: {
+                ...alert(name).annotations,
+                description: alert(name).annotations.description.replace("{{ $value | humanizePercentage }}", value),
+            },
         });
         /** Backend traffic of 1000 requests a minute, `errors` of them 5xx, for `minutes`. */
         const traffic = (errors: number, minutes: number, recovered = 0) => [
-            { series: 'http_requests_total{namespace="docuthinker",app="backend",status="200"}', values: `0+${1000 - errors}x${minutes} ${recovered > 0 ? `+1000x${recovered}` : ""}`.trim() },
-            { series: 'http_requests_total{namespace="docuthinker",app="backend",status="500"}', values: `0+${errors}x${minutes} ${recovered > 0 ? `+0x${recovered}` : ""}`.trim() },
+            {
+                series: 'http_requests_total{namespace="docuthinker",app="backend",status="200"}',
+                values: `0+${1000 - errors}x${minutes} ${recovered > 0 ? `+1000x${recovered}` : ""}`.trim(),
+            },
+            {
+                series: 'http_requests_total{namespace="docuthinker",app="backend",status="500"}',
+                values: `0+${errors}x${minutes} ${recovered > 0 ? `+0x${recovered}` : ""}`.trim(),
+            },
         ];
         const TESTS: PromtoolTest[] = [
             {
@@ -207,8 +226,16 @@ describe("SLO generator", () => {
                 ],
                 promql_expr_test: [
                     // Rounded: the ratio of two rates carries floating-point noise (5.0000000000005E-01).
-                    { expr: "round(slo:error_budget:remaining, 0.0001)", eval_time: "2h", exp_samples: [{ labels: '{service="backend"}', value: 0.5 }] },
-                    { expr: "round(slo:sli_error:ratio_rate5m, 0.000001)", eval_time: "2h", exp_samples: [{ labels: '{service="backend"}', value: 0.0005 }] },
+                    {
+                        expr: "round(slo:error_budget:remaining, 0.0001)",
+                        eval_time: "2h",
+                        exp_samples: [{ labels: '{service="backend"}', value: 0.5 }],
+                    },
+                    {
+                        expr: "round(slo:sli_error:ratio_rate5m, 0.000001)",
+                        eval_time: "2h",
+                        exp_samples: [{ labels: '{service="backend"}', value: 0.0005 }],
+                    },
                 ],
             },
         ];

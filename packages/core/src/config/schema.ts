@@ -188,7 +188,9 @@ const ALERTING = strictObject(
             ),
             "[{ name: platform, email: platform-team@example.com }]",
         )
-            .min(1, { error: () => encodeIssue("must list at least one team", "list the team that receives alerts of no other team first") })
+            .min(1, {
+                error: () => encodeIssue("must list at least one team", "list the team that receives alerts of no other team first"),
+            })
             .meta({
                 description:
                     "Teams with their own receivers (PagerDuty and Slack for critical, Slack for warning, email for info), by the alerts' team label; the first also gets alerts of any other team.",

@@ -48,7 +48,12 @@ export interface AlertmanagerConfigArgs {
 
 /** The part of the Alertmanager configuration the platform writes. */
 export interface AlertmanagerConfig {
-    readonly global: { readonly resolve_timeout: string; readonly smtp_from: string; readonly smtp_smarthost: string; readonly smtp_require_tls: boolean };
+    readonly global: {
+        readonly resolve_timeout: string;
+        readonly smtp_from: string;
+        readonly smtp_smarthost: string;
+        readonly smtp_require_tls: boolean;
+    };
     readonly route: Route;
     readonly inhibit_rules: readonly InhibitRule[];
     readonly receivers: readonly Receiver[];
@@ -79,7 +84,9 @@ export interface Receiver {
 }
 
 /** Timings per severity: how soon the first notification, how often updates, how often a reminder while it fires. */
-export const SEVERITY_TIMINGS: Readonly<Record<Severity | "emergency", { group_wait: string; group_interval: string; repeat_interval: string }>> = {
+export const SEVERITY_TIMINGS: Readonly<
+    Record<Severity | "emergency", { group_wait: string; group_interval: string; repeat_interval: string }>
+> = {
     emergency: { group_wait: "10s", group_interval: "1m", repeat_interval: "1m" },
     critical: { group_wait: "10s", group_interval: "1m", repeat_interval: "5m" },
     warning: { group_wait: "10s", group_interval: "5m", repeat_interval: "15m" },
@@ -93,8 +100,10 @@ export const ROOT_TIMINGS = { group_wait: "10s", group_interval: "10s", repeat_i
 export const SILENT_ALERTS = ["Watchdog", "InfoInhibitor"] as const;
 export const NULL_RECEIVER = "null";
 
-const SLACK_TITLE = '[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.team }})';
-const SLACK_TEXT = "{{ range .Alerts }}*{{ .Annotations.summary }}*\n{{ .Annotations.description }}\nRunbook: {{ .Annotations.runbook_url }}\n{{ end }}";
+const SLACK_TITLE =
+    '[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.team }})';
+const SLACK_TEXT =
+    "{{ range .Alerts }}*{{ .Annotations.summary }}*\n{{ .Annotations.description }}\nRunbook: {{ .Annotations.runbook_url }}\n{{ end }}";
 
 function receiversOf(team: AlertingTeam, smtpUsername: string): Receiver[] {
     // A new object each time: a shared one would render as a YAML alias.
@@ -154,14 +163,26 @@ export function alertmanagerConfig(args: AlertmanagerConfigArgs): AlertmanagerCo
             ...ROOT_TIMINGS,
             routes: [
                 { receiver: NULL_RECEIVER, matchers: [`alertname=~"${SILENT_ALERTS.join("|")}"`] },
-                ...args.teams.map((t) => ({ receiver: `${t.name}-warning`, matchers: [`team="${t.name}"`], routes: severityRoutes(t.name) })),
+                ...args.teams.map((t) => ({
+                    receiver: `${t.name}-warning`,
+                    matchers: [`team="${t.name}"`],
+                    routes: severityRoutes(t.name),
+                })),
                 // Alerts of a team not listed (or of none, as the chart's own Kubernetes alerts): the default team.
                 ...severityRoutes(first.name),
             ],
         },
         inhibit_rules: [
-            { source_matchers: ['severity="emergency"'], target_matchers: ['severity=~"critical|warning|info"'], equal: ["alertname", "namespace", "service"] },
-            { source_matchers: ['severity="critical"'], target_matchers: ['severity=~"warning|info"'], equal: ["alertname", "namespace", "service"] },
+            {
+                source_matchers: ['severity="emergency"'],
+                target_matchers: ['severity=~"critical|warning|info"'],
+                equal: ["alertname", "namespace", "service"],
+            },
+            {
+                source_matchers: ['severity="critical"'],
+                target_matchers: ['severity=~"warning|info"'],
+                equal: ["alertname", "namespace", "service"],
+            },
             { source_matchers: ['severity="warning"'], target_matchers: ['severity="info"'], equal: ["alertname", "namespace", "service"] },
             // A fast burn already pages: the slower burns of the same SLO add nothing.
             {
@@ -182,5 +203,8 @@ export function alertmanagerConfigYaml(config: AlertmanagerConfig): string {
 
 /** The receivers' Secret keys the configuration reads: what the cloud secret must hold. */
 export function receiverSecretKeysOf(teams: readonly AlertingTeam[]): string[] {
-    return [...teams.flatMap((t) => [receiverSecretKeys.pagerduty(t.name), receiverSecretKeys.slack(t.name)]), receiverSecretKeys.smtpPassword];
+    return [
+        ...teams.flatMap((t) => [receiverSecretKeys.pagerduty(t.name), receiverSecretKeys.slack(t.name)]),
+        receiverSecretKeys.smtpPassword,
+    ];
 }

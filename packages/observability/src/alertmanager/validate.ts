@@ -9,7 +9,12 @@ const HOST_PORT = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:\d{1,5}$/;
 export function validateAlertmanagerArgs(args: AlertmanagerConfigArgs, prefix = ""): Issue[] {
     const issues: Issue[] = [];
     if (args.teams.length === 0) {
-        issues.push({ field: `${prefix}teams`, value: [], problem: "is empty: alerts would reach no one", fix: "list at least the platform team with its email" });
+        issues.push({
+            field: `${prefix}teams`,
+            value: [],
+            problem: "is empty: alerts would reach no one",
+            fix: "list at least the platform team with its email",
+        });
     }
     args.teams.forEach((t, i) => {
         if (!SLO_NAME_PATTERN.test(t.name)) {
@@ -21,7 +26,12 @@ export function validateAlertmanagerArgs(args: AlertmanagerConfigArgs, prefix = 
             });
         }
         if (!EMAIL.test(t.email)) {
-            issues.push({ field: `${prefix}teams[${i}].email`, value: t.email, problem: "is not an email address", fix: "use the team's mailbox, e.g. platform-team@example.com" });
+            issues.push({
+                field: `${prefix}teams[${i}].email`,
+                value: t.email,
+                problem: "is not an email address",
+                fix: "use the team's mailbox, e.g. platform-team@example.com",
+            });
         }
     });
     issues.push(
@@ -32,7 +42,12 @@ export function validateAlertmanagerArgs(args: AlertmanagerConfigArgs, prefix = 
         ),
     );
     if (!EMAIL.test(args.smtp.from)) {
-        issues.push({ field: `${prefix}smtp.from`, value: args.smtp.from, problem: "is not an email address", fix: "use the sender address, e.g. alerts@example.com" });
+        issues.push({
+            field: `${prefix}smtp.from`,
+            value: args.smtp.from,
+            problem: "is not an email address",
+            fix: "use the sender address, e.g. alerts@example.com",
+        });
     }
     if (!HOST_PORT.test(args.smtp.smarthost) || args.smtp.smarthost.startsWith("localhost:")) {
         issues.push({
@@ -43,7 +58,12 @@ export function validateAlertmanagerArgs(args: AlertmanagerConfigArgs, prefix = 
         });
     }
     if (args.smtp.username.trim() === "") {
-        issues.push({ field: `${prefix}smtp.username`, value: args.smtp.username, problem: "is empty", fix: "use the SMTP user; its password comes from the receivers' secret" });
+        issues.push({
+            field: `${prefix}smtp.username`,
+            value: args.smtp.username,
+            problem: "is empty",
+            fix: "use the SMTP user; its password comes from the receivers' secret",
+        });
     }
     return issues;
 }

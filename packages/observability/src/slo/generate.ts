@@ -27,9 +27,33 @@ export interface BurnRateAlert {
 
 /** 14.4x over 1h and 5m pages (2% of the budget in an hour), 6x over 6h and 30m pages (5% in 6 hours), 1x over 3d and 6h opens a ticket (10% in 3 days). */
 export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
-    { alert: "ErrorBudgetFastBurn", factor: 14.4, longWindow: "1h", shortWindow: "5m", severity: "critical", for: "2m", meaning: "2% of the 30-day budget spent in 1 hour" },
-    { alert: "ErrorBudgetSustainedBurn", factor: 6, longWindow: "6h", shortWindow: "30m", severity: "critical", for: "15m", meaning: "5% of the 30-day budget spent in 6 hours" },
-    { alert: "ErrorBudgetSlowBurn", factor: 1, longWindow: "3d", shortWindow: "6h", severity: "warning", for: "1h", meaning: "10% of the 30-day budget spent in 3 days" },
+    {
+        alert: "ErrorBudgetFastBurn",
+        factor: 14.4,
+        longWindow: "1h",
+        shortWindow: "5m",
+        severity: "critical",
+        for: "2m",
+        meaning: "2% of the 30-day budget spent in 1 hour",
+    },
+    {
+        alert: "ErrorBudgetSustainedBurn",
+        factor: 6,
+        longWindow: "6h",
+        shortWindow: "30m",
+        severity: "critical",
+        for: "15m",
+        meaning: "5% of the 30-day budget spent in 6 hours",
+    },
+    {
+        alert: "ErrorBudgetSlowBurn",
+        factor: 1,
+        longWindow: "3d",
+        shortWindow: "6h",
+        severity: "warning",
+        for: "1h",
+        meaning: "10% of the 30-day budget spent in 3 days",
+    },
 ];
 
 /** The recorded error ratio of window `w`: `slo:sli_error:ratio_rate<w>`. */
@@ -46,7 +70,7 @@ function percent(x: number): string {
 /** The recording rules and burn-rate alerts of one SLO, in one group `slo-<service>`. Throws SloSpecError listing every problem. */
 export function sloRuleGroup(spec: SloSpec, runbookBaseUrl: string): RuleGroup {
     const [group] = sloRuleGroups([spec], runbookBaseUrl);
-    return group!;
+    return group;
 }
 
 /** One group per SLO; throws SloSpecError listing every problem of every spec first. */

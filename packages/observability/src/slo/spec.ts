@@ -42,7 +42,10 @@ function checkName(field: string, value: unknown, what: string): Issue[] {
         {
             field,
             value,
-            problem: typeof value === "string" ? `is not a valid ${what} name (it becomes a label value and part of rule group names)` : "must be a string",
+            problem:
+                typeof value === "string"
+                    ? `is not a valid ${what} name (it becomes a label value and part of rule group names)`
+                    : "must be a string",
             fix: "use 1-63 lowercase letters, digits and inner hyphens starting with a letter, e.g. backend",
         },
     ];
@@ -62,7 +65,14 @@ function checkSelector(field: string, value: unknown): Issue[] {
 
 function checkObjective(field: string, value: unknown): Issue[] {
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value >= 1) {
-        return [{ field, value, problem: "must be a number strictly between 0 and 1", fix: "write the objective as a ratio, e.g. 0.999 for 99.9%" }];
+        return [
+            {
+                field,
+                value,
+                problem: "must be a number strictly between 0 and 1",
+                fix: "write the objective as a ratio, e.g. 0.999 for 99.9%",
+            },
+        ];
     }
     if (FASTEST_BURN_FACTOR * (1 - value) >= 1) {
         return [
@@ -86,7 +96,11 @@ export function validateSloSpec(spec: SloSpec, prefix = ""): Issue[] {
         ...checkSelector(`${prefix}good`, spec.good),
         ...checkSelector(`${prefix}total`, spec.total),
     ];
-    if (typeof spec.good === "string" && spec.good.trim() !== "" && spec.good.replace(/\s/g, "") === String(spec.total).replace(/\s/g, "")) {
+    if (
+        typeof spec.good === "string" &&
+        spec.good.trim() !== "" &&
+        spec.good.replace(/\s/g, "") === String(spec.total).replace(/\s/g, "")
+    ) {
         issues.push({
             field: `${prefix}good`,
             value: spec.good,

@@ -169,7 +169,11 @@ export class MonitoringStack extends PlatformComponent {
                         },
                         // Dashboards are code (ConfigMaps): nothing to keep on a volume.
                         persistence: { enabled: false },
-                        "grafana.ini": { users: { allow_sign_up: false }, auth: { disable_login_form: false }, analytics: { reporting_enabled: false } },
+                        "grafana.ini": {
+                            users: { allow_sign_up: false },
+                            auth: { disable_login_form: false },
+                            analytics: { reporting_enabled: false },
+                        },
                     },
                 },
             },
