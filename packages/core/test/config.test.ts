@@ -1166,6 +1166,42 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
             ),
         );
     });
+
+    it("monitoring overrides: more applies anywhere; fewer Prometheus or Alertmanager replicas or a shorter retention in prod needs a waiver; out of range is rejected", () => {
+        assert.deepEqual(
+            parsePlatformConfig(
+                { ...prod, profile: { monitoring: { retentionDays: 90, storageGiB: 300, alertmanagerReplicas: 5 } } },
+                { today: TODAY },
+            ).profile.monitoring,
+            { prometheusReplicas: 2, alertmanagerReplicas: 5, retentionDays: 90, storageGiB: 300 },
+        );
+        assert.deepEqual(
+            issuesOf({
+                ...prod,
+                profile: { monitoring: { prometheusReplicas: 1, alertmanagerReplicas: 1, retentionDays: 7, storageGiB: 50 } },
+            }).map((i) => [i.field, i.problem]),
+            [
+                ["platform:profile.monitoring.prometheusReplicas", "runs 1 Prometheus replica(s) instead of 2 in prod"],
+                ["platform:profile.monitoring.alertmanagerReplicas", "runs 1 Alertmanager replica(s) instead of 3 in prod"],
+                [
+                    "platform:profile.monitoring.retentionDays",
+                    "keeps metrics 7 days, below the floor of 30 (the SLOs' 30-day budget) in prod",
+                ],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...prod,
+                profile: { monitoring: { prometheusReplicas: 0, retentionDays: 401, storageGiB: 5, grafanaReplicas: 2 } },
+            }),
+            [
+                ["platform:profile.monitoring.prometheusReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.monitoring.retentionDays", "must be a whole number from 1 to 400"],
+                ["platform:profile.monitoring.storageGiB", "must be a whole number from 10 to 16384"],
+                ["platform:profile.monitoring.grafanaReplicas", "unknown setting"],
+            ],
+        );
+    });
 });
 
 describe("config: the security layer (platform:security)", () => {

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
 import { ENVIRONMENTS, GKE_RELEASE_CHANNELS, KUBERNETES_VERSIONS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
-import { PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
+import { MONITORING_RETENTION_RANGE, MONITORING_STORAGE_RANGE, PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
 import type { Issue } from "../issues.js";
 import { checkCidr, checkPrivateNetworkCidr } from "../validation/cidr.js";
 import { checkAllowListCidr } from "../validation/endpoint.js";
@@ -114,6 +114,15 @@ const profileOverrides = strictObject(
                 controllerReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
             },
             "{ istiodReplicas: 3 }",
+        ).optional(),
+        monitoring: strictObject(
+            {
+                prometheusReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                alertmanagerReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                retentionDays: wholeNumber(MONITORING_RETENTION_RANGE.min, MONITORING_RETENTION_RANGE.max).optional(),
+                storageGiB: wholeNumber(MONITORING_STORAGE_RANGE.min, MONITORING_STORAGE_RANGE.max).optional(),
+            },
+            "{ retentionDays: 30 }",
         ).optional(),
         protectStatefulResources: bool().optional(),
         data: DATA_PROFILE_OVERRIDES.optional(),

@@ -10,7 +10,15 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import * as pulumiRuntime from "@pulumi/pulumi";
 import { type AddonContext, CHARTS, chartRelease, checkReplicas, controllerPlacement, PLATFORM_SECRET_STORE } from "@platform/addons";
-import { type AlertingSettings, checkWholeNumber, type Issue, type MonitoringProfile, PlatformComponent } from "@platform/core";
+import {
+    type AlertingSettings,
+    checkWholeNumber,
+    type Issue,
+    MONITORING_RETENTION_RANGE,
+    MONITORING_STORAGE_RANGE,
+    type MonitoringProfile,
+    PlatformComponent,
+} from "@platform/core";
 import { PlatformNamespace } from "@platform/workload";
 import { alertmanagerConfig, RECEIVER_SECRET_NAME } from "../alertmanager/config.js";
 import { validateAlertmanagerArgs } from "../alertmanager/validate.js";
@@ -206,8 +214,8 @@ export function validateMonitoringStackArgs(args: MonitoringStackArgs, slos: rea
     const issues: Issue[] = [
         ...checkReplicas("profile.prometheusReplicas", p.prometheusReplicas),
         ...checkReplicas("profile.alertmanagerReplicas", p.alertmanagerReplicas),
-        ...checkWholeNumber("profile.retentionDays", p.retentionDays, { min: 1, max: 400 }),
-        ...checkWholeNumber("profile.storageGiB", p.storageGiB, { min: 10, max: 16384 }),
+        ...checkWholeNumber("profile.retentionDays", p.retentionDays, MONITORING_RETENTION_RANGE),
+        ...checkWholeNumber("profile.storageGiB", p.storageGiB, MONITORING_STORAGE_RANGE),
         ...validateSloSpecs(slos),
     ];
     if (args.alerting === undefined) {
