@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { at } from "@platform/synth";
 import { type EnvironmentSynthesis, synthesizeEnvironment } from "@platform/automation";
 import "@platform/addons";
+import "@platform/observability";
 import { PROFILES } from "@platform/core";
 import type { InventoryResource } from "@platform/synth";
 import { modelOf, validateObject } from "@platform/workload/schemas";
@@ -28,10 +29,10 @@ function values(resources: InventoryResource[], name: string): unknown {
 
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
     const want = {
-        dev: { releases: 15, issuers: 0, protect: false, system: false, minReplicas: 1 },
-        staging: { releases: 15, issuers: 2, protect: false, system: true, minReplicas: 1 },
-        prod: { releases: 15, issuers: 2, protect: true, system: true, minReplicas: 2 },
-        dr: { releases: 14, issuers: 0, protect: true, system: false, minReplicas: 2 },
+        dev: { releases: 16, issuers: 0, protect: false, system: false, minReplicas: 1 },
+        staging: { releases: 16, issuers: 2, protect: false, system: true, minReplicas: 1 },
+        prod: { releases: 16, issuers: 2, protect: true, system: true, minReplicas: 2 },
+        dr: { releases: 15, issuers: 0, protect: true, system: false, minReplicas: 2 },
     } as const;
     for (const [env, w] of Object.entries(want)) {
         const p = PROFILES[env as keyof typeof PROFILES].platform;
@@ -48,6 +49,14 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             assert.equal(at(values(resources, "istio-egress-gateway"), "autoscaling", "minReplicas"), p.egressGatewayReplicas);
             assert.equal(at(values(resources, "kong-release"), "replicaCount"), p.kongReplicas);
             assert.equal(at(values(resources, "cert-manager-release"), "replicaCount"), p.controllerReplicas);
+            const m = PROFILES[env as keyof typeof PROFILES].monitoring;
+            assert.equal(at(values(resources, "monitoring-release"), "prometheus", "prometheusSpec", "replicas"), m.prometheusReplicas);
+            assert.equal(at(values(resources, "monitoring-release"), "prometheus", "prometheusSpec", "retention"), `${m.retentionDays}d`);
+            assert.equal(
+                at(values(resources, "monitoring-release"), "alertmanager", "alertmanagerSpec", "replicas"),
+                m.alertmanagerReplicas,
+            );
+            assert.equal(resources.filter((r) => r.type === "kubernetes:monitoring.coreos.com/v1:PrometheusRule").length, 4);
             assert.deepEqual(
                 at(values(resources, "cert-manager-release"), "nodeSelector"),
                 w.system ? { "platform.io/node-pool": "system" } : {},
@@ -62,7 +71,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
 
     it("installs the add-ons in one chain, CRDs first: each component depends on the one before", async () => {
         const resources = await platform("prod");
-        const components = resources.filter((r) => r.type.startsWith("platform:addons:"));
+        const components = resources.filter((r) => r.type.startsWith("platform:addons:") || r.type.startsWith("platform:observability:"));
         assert.deepEqual(
             components.map((c) => c.name),
             [
@@ -76,6 +85,8 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "external-secrets",
                 "external-dns",
                 "kong",
+                "monitoring",
+                "dashboards",
                 "gatekeeper",
             ],
         );
@@ -120,6 +131,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "external-secrets": "0.17.0",
                 "external-dns": "1.16.1",
                 kong: "2.48.0",
+                "kube-prometheus-stack": "70.10.0",
                 gatekeeper: "3.19.1",
             },
         });

@@ -110,6 +110,13 @@ export const CHARTS = {
         version: "2.48.0",
         why: "the API gateway of seed 004 (N30), DB-less with its ingress controller; admin API inside the cluster only",
     },
+    kubePrometheusStack: {
+        chart: "kube-prometheus-stack",
+        repository: "https://prometheus-community.github.io/helm-charts",
+        // 70.10.0 runs prometheus-operator v0.81.0, the CRDs of prometheus-operator-crds 19.0.0: bump both together.
+        version: "70.10.0",
+        why: "Prometheus (HA), Alertmanager and Grafana with the platform's alert and SLO rules (seeds 000, 001, 004 O1-O10); CRDs from prometheus-operator-crds",
+    },
     gatekeeper: {
         chart: "gatekeeper",
         repository: "https://open-policy-agent.github.io/gatekeeper/charts",

@@ -21,6 +21,7 @@ describe("chart pins", () => {
             externalSecrets: "0.17.0",
             externalDns: "1.16.1",
             kong: "2.48.0",
+            kubePrometheusStack: "70.10.0",
             gatekeeper: "3.19.1",
         });
     });

@@ -1074,6 +1074,53 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
         assert.deepEqual(problems({ ...prod, platform: "ghcr.io" }), [["platform:platform", "must be an object"]]);
     });
 
+    it("reads the alerting teams and mail server; rejects an empty team list, bad names, emails and hosts, every problem at once", () => {
+        const alerting = {
+            teams: [
+                { name: "platform", email: "platform-team@acme.example.com" },
+                { name: "docuthinker", email: "docs@acme.example.com" },
+            ],
+            smtp: { from: "alerts@acme.example.com", smarthost: "email-smtp.us-east-1.amazonaws.com:587", username: "alertmanager" },
+        };
+        assert.deepEqual(parsePlatformConfig({ ...prod, platform: { alerting } }, { today: TODAY }).platform.alerting, alerting);
+        assert.equal(parsePlatformConfig(prod, { today: TODAY }).platform.alerting, undefined);
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: {
+                    alerting: {
+                        teams: [{ name: "Platform Team", email: "nobody", pager: "x" }],
+                        smtp: { from: "alerts", smarthost: "https://smtp.example.com", username: "a b" },
+                    },
+                },
+            }),
+            [
+                ["platform:platform.alerting.teams[0].name", "is not a team name"],
+                ["platform:platform.alerting.teams[0].email", "is not an email address"],
+                ["platform:platform.alerting.teams[0].pager", "unknown setting"],
+                ["platform:platform.alerting.smtp.from", "is not an email address"],
+                ["platform:platform.alerting.smtp.smarthost", "is not a host:port"],
+                ["platform:platform.alerting.smtp.username", "is not a user name"],
+            ],
+        );
+        assert.deepEqual(problems({ ...prod, platform: { alerting: { ...alerting, teams: [] } } }), [
+            ["platform:platform.alerting.teams", "must list at least one team"],
+        ]);
+        assert.deepEqual(
+            (["dev", "staging", "prod", "dr"] as const).map((e) => [
+                PROFILES[e].monitoring.prometheusReplicas,
+                PROFILES[e].monitoring.alertmanagerReplicas,
+                PROFILES[e].monitoring.retentionDays,
+            ]),
+            [
+                [1, 1, 7],
+                [2, 2, 15],
+                [2, 3, 30],
+                [2, 3, 30],
+            ],
+        );
+    });
+
     it("fewer add-on replicas than prod's profile need a waiver each; with one they apply; more never do", () => {
         assert.deepEqual(
             issuesOf({
@@ -1117,6 +1164,42 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
                 { ...prod, environment: "dev", network: { cidr: "10.10.0.0/16" }, profile: { platform: { istiodReplicas: 1 } } },
                 { stack: "dev", today: TODAY },
             ),
+        );
+    });
+
+    it("monitoring overrides: more applies anywhere; fewer Prometheus or Alertmanager replicas or a shorter retention in prod needs a waiver; out of range is rejected", () => {
+        assert.deepEqual(
+            parsePlatformConfig(
+                { ...prod, profile: { monitoring: { retentionDays: 90, storageGiB: 300, alertmanagerReplicas: 5 } } },
+                { today: TODAY },
+            ).profile.monitoring,
+            { prometheusReplicas: 2, alertmanagerReplicas: 5, retentionDays: 90, storageGiB: 300 },
+        );
+        assert.deepEqual(
+            issuesOf({
+                ...prod,
+                profile: { monitoring: { prometheusReplicas: 1, alertmanagerReplicas: 1, retentionDays: 7, storageGiB: 50 } },
+            }).map((i) => [i.field, i.problem]),
+            [
+                ["platform:profile.monitoring.prometheusReplicas", "runs 1 Prometheus replica(s) instead of 2 in prod"],
+                ["platform:profile.monitoring.alertmanagerReplicas", "runs 1 Alertmanager replica(s) instead of 3 in prod"],
+                [
+                    "platform:profile.monitoring.retentionDays",
+                    "keeps metrics 7 days, below the floor of 30 (the SLOs' 30-day budget) in prod",
+                ],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...prod,
+                profile: { monitoring: { prometheusReplicas: 0, retentionDays: 401, storageGiB: 5, grafanaReplicas: 2 } },
+            }),
+            [
+                ["platform:profile.monitoring.prometheusReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.monitoring.retentionDays", "must be a whole number from 1 to 400"],
+                ["platform:profile.monitoring.storageGiB", "must be a whole number from 10 to 16384"],
+                ["platform:profile.monitoring.grafanaReplicas", "unknown setting"],
+            ],
         );
     });
 });

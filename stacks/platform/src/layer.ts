@@ -6,8 +6,9 @@
  *
  *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
- *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> Gatekeeper (+ templates,
- *   constraints, mutations)
+ *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
+ *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
+ *   -> Grafana dashboards -> Gatekeeper (+ templates, constraints, mutations)
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -31,6 +32,7 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
+import { GrafanaDashboards, MonitoringStack, runbookBaseUrlOf, SERVICE_SLOS, sloDashboardSpec } from "@platform/observability";
 import {
     type CloudProvider,
     type DnsZoneOutputs,
@@ -136,6 +138,25 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     ];
     const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
     const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+    // After the add-ons: it needs the CRDs (first release), the secret store (External Secrets) and scrapes everything before it.
+    const monitoring = new MonitoringStack(
+        "monitoring",
+        {
+            context,
+            profile: profile.monitoring,
+            alerting: settings.platform.alerting,
+            storageClass: upstream.defaultStorageClass,
+            runbookBaseUrl: runbookBaseUrlOf(settings.security.github),
+        },
+        after(kong),
+    );
+    // The dashboards the monitoring stack's Grafana sidecar loads: seed 000's overview, cluster,
+    // database, and one per SLO from the same specs as the SLO rules.
+    const dashboards = new GrafanaDashboards(
+        "dashboards",
+        { naming, slos: SERVICE_SLOS.map(sloDashboardSpec), labels: context.labels },
+        after(monitoring),
+    );
     // Last: its constraints admit only what the kubernetes pack admits, in app namespaces.
     new Gatekeeper(
         "gatekeeper",
@@ -146,7 +167,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             minReplicas: isProductionEnvironment(settings.environment) ? 2 : 1,
             environment: settings.environment,
         },
-        after(kong),
+        after(dashboards),
     );
 
     return {

@@ -26,6 +26,8 @@ export interface AwsUpstream {
     readonly kubeconfig: pulumi.Input<string>;
     readonly dns: pulumi.Input<DnsZoneOutputs>;
     readonly secretsKmsKeyArn: pulumi.Input<string>;
+    /** The cluster's default StorageClass (encrypted with the foundation's `data` key), for the monitoring volumes. */
+    readonly defaultStorageClass: pulumi.Input<string | null>;
 }
 
 export interface GcpUpstream {
@@ -33,6 +35,7 @@ export interface GcpUpstream {
     readonly clusterName: pulumi.Input<string>;
     readonly kubeconfig: pulumi.Input<string>;
     readonly dns: pulumi.Input<DnsZoneOutputs>;
+    readonly defaultStorageClass: pulumi.Input<string | null>;
 }
 
 export type Upstream = AwsUpstream | GcpUpstream;
@@ -51,6 +54,7 @@ export function awsUpstream(): AwsUpstream {
         kubeconfig: cluster.require("kubeconfig"),
         dns: foundation.require("dns"),
         secretsKmsKeyArn: foundation.require("kmsKeyArns").apply((keys) => keys.secrets),
+        defaultStorageClass: cluster.require("defaultStorageClass"),
     };
 }
 
@@ -62,6 +66,7 @@ export function gcpUpstream(): GcpUpstream {
         clusterName: cluster.require("clusterName"),
         kubeconfig: cluster.require("kubeconfig"),
         dns: foundation.require("dns"),
+        defaultStorageClass: cluster.require("defaultStorageClass"),
     };
 }
 
@@ -79,10 +84,17 @@ export function upstreamFrom(
             kubeconfig: cluster.kubeconfig,
             dns: foundation.dns,
             secretsKmsKeyArn: pulumi.output(keys).apply((k) => k.secrets),
+            defaultStorageClass: cluster.defaultStorageClass,
         };
     }
     if ("gcpProject" in foundation && "gcpProject" in cluster) {
-        return { cloud: "gcp", clusterName: cluster.clusterName, kubeconfig: cluster.kubeconfig, dns: foundation.dns };
+        return {
+            cloud: "gcp",
+            clusterName: cluster.clusterName,
+            kubeconfig: cluster.kubeconfig,
+            dns: foundation.dns,
+            defaultStorageClass: cluster.defaultStorageClass,
+        };
     }
     throw new Error("platform layer: the foundation and the cluster outputs are of different clouds");
 }

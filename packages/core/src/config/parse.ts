@@ -45,6 +45,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         platform: {
             ...(config.platform?.acmeEmail !== undefined ? { acmeEmail: config.platform.acmeEmail } : {}),
             trustedRegistries: config.platform?.trustedRegistries ?? [...DEFAULT_TRUSTED_REGISTRIES],
+            ...(config.platform?.alerting !== undefined ? { alerting: config.platform.alerting } : {}),
         },
         security: resolveSecuritySettings(config.security, environment),
     };

@@ -10,6 +10,7 @@ import {
     type KubernetesVersion,
     NAT_GATEWAY_STRATEGIES,
     type NatGatewayStrategy,
+    type MonitoringProfile,
     type PlatformProfile,
 } from "../environments/profiles.js";
 import { CLOUDWATCH_RETENTION_DAYS } from "../validation/retention.js";
@@ -48,6 +49,20 @@ function clusterOverrides(base: ClusterProfile, overrides: Record<string, unknow
         systemNodes: whole(overrides["systemNodes"], 0, 10, base.systemNodes),
         spotCapacity: typeof spot === "boolean" ? spot : base.spotCapacity,
         releaseChannel: isChannel(overrides["releaseChannel"]) ? overrides["releaseChannel"] : base.releaseChannel,
+    };
+}
+
+/** Bounds of the monitoring overrides (the schema and the MonitoringStack use the same). */
+export const MONITORING_RETENTION_RANGE = { min: 1, max: 400 } as const;
+export const MONITORING_STORAGE_RANGE = { min: 10, max: 16384 } as const;
+
+function monitoringOverrides(base: MonitoringProfile, o: Record<string, unknown>): MonitoringProfile {
+    const { min, max } = PLATFORM_REPLICA_RANGE;
+    return {
+        prometheusReplicas: whole(o["prometheusReplicas"], min, max, base.prometheusReplicas),
+        alertmanagerReplicas: whole(o["alertmanagerReplicas"], min, max, base.alertmanagerReplicas),
+        retentionDays: whole(o["retentionDays"], MONITORING_RETENTION_RANGE.min, MONITORING_RETENTION_RANGE.max, base.retentionDays),
+        storageGiB: whole(o["storageGiB"], MONITORING_STORAGE_RANGE.min, MONITORING_STORAGE_RANGE.max, base.storageGiB),
     };
 }
 
@@ -91,6 +106,7 @@ export function applyProfileOverrides(base: EnvironmentProfile, overrides: unkno
         },
         cluster: clusterOverrides(base.cluster, record(o["cluster"])),
         platform: platformOverrides(base.platform, record(o["platform"])),
+        monitoring: monitoringOverrides(base.monitoring, record(o["monitoring"])),
         protectStatefulResources: typeof protect === "boolean" ? protect : base.protectStatefulResources,
         data: applyDataOverrides(base.data, record(o["data"])),
     };

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
 import { ENVIRONMENTS, GKE_RELEASE_CHANNELS, KUBERNETES_VERSIONS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
-import { PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
+import { MONITORING_RETENTION_RANGE, MONITORING_STORAGE_RANGE, PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
 import type { Issue } from "../issues.js";
 import { checkCidr, checkPrivateNetworkCidr } from "../validation/cidr.js";
 import { checkAllowListCidr } from "../validation/endpoint.js";
@@ -115,6 +115,15 @@ const profileOverrides = strictObject(
             },
             "{ istiodReplicas: 3 }",
         ).optional(),
+        monitoring: strictObject(
+            {
+                prometheusReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                alertmanagerReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                retentionDays: wholeNumber(MONITORING_RETENTION_RANGE.min, MONITORING_RETENTION_RANGE.max).optional(),
+                storageGiB: wholeNumber(MONITORING_STORAGE_RANGE.min, MONITORING_STORAGE_RANGE.max).optional(),
+            },
+            "{ retentionDays: 30 }",
+        ).optional(),
         protectStatefulResources: bool().optional(),
         data: DATA_PROFILE_OVERRIDES.optional(),
     },
@@ -170,6 +179,46 @@ const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
 export const REGISTRY_PATTERN =
     /^(?:[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)(?:\.[a-z0-9*](?:[a-z0-9*-]*[a-z0-9*])?)*(?::\d{1,5})?(?:\/[a-z0-9._-]+)*$/;
 
+/** A team label value: lowercase letters, digits and inner hyphens (receiver and secret key names are built from it). */
+const TEAM_PATTERN = /^(?=.{1,63}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** `host:port` of an SMTP server. */
+const SMARTHOST_PATTERN = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:\d{1,5}$/;
+
+/** `platform:platform.alerting`: the Alertmanager's teams and mail server (credentials come from the secret store). */
+const ALERTING = strictObject(
+    {
+        teams: list(
+            strictObject(
+                {
+                    name: text(TEAM_PATTERN, "a team label value such as platform", "a team name"),
+                    email: text(EMAIL_PATTERN, "an email address such as platform-team@example.com", "an email address"),
+                },
+                "{ name: platform, email: platform-team@example.com }",
+            ),
+            "[{ name: platform, email: platform-team@example.com }]",
+        )
+            .min(1, {
+                error: () => encodeIssue("must list at least one team", "list the team that receives alerts of no other team first"),
+            })
+            .meta({
+                description:
+                    "Teams with their own receivers (PagerDuty and Slack for critical, Slack for warning, email for info), by the alerts' team label; the first also gets alerts of any other team.",
+            }),
+        smtp: strictObject(
+            {
+                from: text(EMAIL_PATTERN, "an email address such as alerts@example.com", "an email address"),
+                smarthost: text(SMARTHOST_PATTERN, "host:port such as email-smtp.us-east-1.amazonaws.com:587", "a host:port"),
+                username: text(/^\S{1,128}$/, "the SMTP user name", "a user name"),
+            },
+            "{ from: alerts@example.com, smarthost: email-smtp.us-east-1.amazonaws.com:587, username: alertmanager }",
+        ).meta({ description: "The mail server of info alerts; its password is the `smtp-password` key of the receivers' cloud secret." }),
+    },
+    "{ teams: [{ name: platform, email: platform-team@example.com }], smtp: { ... } }",
+).meta({
+    description:
+        "Where the Alertmanager sends alerts. Keys and webhooks are never here: they are read from the cloud secret <project>-<environment>-alertmanager-receivers.",
+});
+
 /** `platform:platform`: the platform layer's in-cluster add-ons and golden path (both clouds). */
 const platformLayer = strictObject(
     {
@@ -192,9 +241,10 @@ const platformLayer = strictObject(
                 description:
                     "Registries workload images may come from (Workload refuses others); default: ECR private registries, Artifact Registry and ghcr.io.",
             }),
+        alerting: ALERTING.optional(),
     },
     "{ acmeEmail: platform-team@example.com }",
-).meta({ description: "The platform layer: the ACME account email and the registries workloads may pull from." });
+).meta({ description: "The platform layer: the ACME account email, the registries workloads may pull from, and where alerts go." });
 
 /** Settings every stack has, on either cloud. */
 const common = {

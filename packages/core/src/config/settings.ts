@@ -86,6 +86,15 @@ export interface PlatformLayerSettings {
     readonly acmeEmail?: string;
     /** Registry host patterns workload images may come from. */
     readonly trustedRegistries: readonly string[];
+    /** Where the Alertmanager sends alerts; the monitoring stack refuses to deploy without it. */
+    readonly alerting?: AlertingSettings;
+}
+
+/** `platform:platform.alerting`: the Alertmanager's teams (by the alerts' `team` label) and mail server. */
+export interface AlertingSettings {
+    /** The first also receives alerts of teams not listed. */
+    readonly teams: readonly { readonly name: string; readonly email: string }[];
+    readonly smtp: { readonly from: string; readonly smarthost: string; readonly username: string };
 }
 
 /** The GitHub repository and environment whose workflows may deploy this environment (OIDC). */

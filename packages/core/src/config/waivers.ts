@@ -104,6 +104,14 @@ const FLOORS = {
             : undefined,
     "profile.data.deletionProtection": (base: EnvironmentProfile, next: EnvironmentProfile) =>
         base.data.deletionProtection && !next.data.deletionProtection ? "turns deletion protection of databases off" : undefined,
+    "profile.monitoring.prometheusReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("Prometheus", base.monitoring.prometheusReplicas, next.monitoring.prometheusReplicas),
+    "profile.monitoring.alertmanagerReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("Alertmanager", base.monitoring.alertmanagerReplicas, next.monitoring.alertmanagerReplicas),
+    "profile.monitoring.retentionDays": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.monitoring.retentionDays < base.monitoring.retentionDays
+            ? `keeps metrics ${next.monitoring.retentionDays} days, below the floor of ${base.monitoring.retentionDays} (the SLOs' 30-day budget)`
+            : undefined,
 } as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile, exposure: Exposure) => string | undefined>;
 
 export type WaivableSetting = keyof typeof FLOORS;
@@ -210,5 +218,11 @@ function settingValue(profile: EnvironmentProfile, setting: WaivableSetting, exp
             return profile.data.pointInTimeRecovery;
         case "profile.data.deletionProtection":
             return profile.data.deletionProtection;
+        case "profile.monitoring.prometheusReplicas":
+            return profile.monitoring.prometheusReplicas;
+        case "profile.monitoring.alertmanagerReplicas":
+            return profile.monitoring.alertmanagerReplicas;
+        case "profile.monitoring.retentionDays":
+            return profile.monitoring.retentionDays;
     }
 }

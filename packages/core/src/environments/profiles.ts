@@ -96,6 +96,22 @@ export interface PlatformProfile {
     readonly controllerReplicas: number;
 }
 
+/**
+ * The in-cluster monitoring stack (kube-prometheus-stack): Prometheus HA pairs scrape the same
+ * targets (either keeps alerting through a node drain), Alertmanager replicas gossip so a
+ * notification goes out once, and Prometheus keeps its data on encrypted volumes.
+ */
+export interface MonitoringProfile {
+    /** Prometheus replicas, each a full copy (issue 11: 2 in prod). */
+    readonly prometheusReplicas: number;
+    /** Alertmanager replicas, a gossip cluster (issue 11: 3 in prod; an odd count survives a partition). */
+    readonly alertmanagerReplicas: number;
+    /** Days of metrics Prometheus keeps (the SLOs' 30-day error budget needs at least 30 in prod). */
+    readonly retentionDays: number;
+    /** Size of each Prometheus volume in GiB; retention is also capped at 85% of it. */
+    readonly storageGiB: number;
+}
+
 /** Everything that differs between environments. */
 export interface EnvironmentProfile {
     readonly environment: EnvironmentName;
@@ -107,6 +123,8 @@ export interface EnvironmentProfile {
     readonly data: DataProfile;
     /** The platform layer's add-on replicas. */
     readonly platform: PlatformProfile;
+    /** The in-cluster monitoring stack. */
+    readonly monitoring: MonitoringProfile;
     /** Minimum replicas for platform workloads (seed 001: "2 for prod"). */
     readonly minReplicas: number;
     /**
@@ -137,6 +155,7 @@ const devProfile: EnvironmentProfile = {
     },
     data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
     platform: { istiodReplicas: 1, ingressGatewayReplicas: 1, egressGatewayReplicas: 1, kongReplicas: 1, controllerReplicas: 1 },
+    monitoring: { prometheusReplicas: 1, alertmanagerReplicas: 1, retentionDays: 7, storageGiB: 20 },
     minReplicas: 1,
     protectStatefulResources: false,
     logRetentionDays: 14,
@@ -161,6 +180,7 @@ const stagingProfile: EnvironmentProfile = {
     },
     data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 2, ingressGatewayReplicas: 2, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
+    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 2, retentionDays: 15, storageGiB: 50 },
     minReplicas: 2,
     protectStatefulResources: false,
     logRetentionDays: 30,
@@ -185,6 +205,7 @@ const prodProfile: EnvironmentProfile = {
     },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
+    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100 },
     minReplicas: 2,
     protectStatefulResources: true,
     logRetentionDays: 90,
@@ -210,6 +231,7 @@ const drProfile: EnvironmentProfile = {
     },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
+    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100 },
     minReplicas: 2,
     protectStatefulResources: true,
     logRetentionDays: 90,

@@ -6,12 +6,7 @@
  */
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { DashboardModel } from "./dashboard.js";
-
-/** The label the sidecar selects dashboard ConfigMaps by, and its value. */
-export const GRAFANA_DASHBOARD_LABEL = { grafana_dashboard: "1" } as const;
-
-/** The annotation naming the Grafana folder (the chart's `sidecar.dashboards.folderAnnotation` must name it too). */
-export const GRAFANA_FOLDER_ANNOTATION = "grafana_folder";
+import { GRAFANA_DASHBOARD_LABEL, GRAFANA_FOLDER_ANNOTATION } from "../constants.js";
 
 export interface DashboardConfigMapValues {
     readonly name: string;

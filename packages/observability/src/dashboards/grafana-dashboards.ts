@@ -12,9 +12,7 @@ import { checkDashboards } from "./check.js";
 import { dashboardConfigMapManifest } from "./configmap.mjs";
 import type { DashboardModel } from "./dashboard.js";
 import { type SloDashboardSpec, validateSloDashboardSpecs } from "./slo.js";
-
-/** Where kube-prometheus-stack and its Grafana run (seed 001 O10: svc `grafana` in `monitoring`). */
-export const MONITORING_NAMESPACE = "monitoring";
+import { MONITORING_NAMESPACE } from "../constants.js";
 
 /** A ConfigMap holds at most 1 MiB: a dashboard over it cannot be provisioned this way. */
 export const CONFIGMAP_MAX_BYTES = 1024 * 1024;

@@ -1,0 +1,2 @@
+export * from "./rule-sets.js";
+export * from "./monitoring-stack.js";
