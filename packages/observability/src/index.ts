@@ -3,4 +3,4 @@
  * routing, dashboards as code and the in-cluster monitoring stack; cloud alarms and budgets beside
  * the resources they watch.
  */
-export {};
+export * from "./cloud/index.js";

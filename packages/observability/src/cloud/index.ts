@@ -1,0 +1,2 @@
+export * from "./aws-alarm-plan.js";
+export * from "./aws-alarms.js";
