@@ -48,6 +48,15 @@ describe("environment shapes (seed numbers reach the resources)", () => {
         it(`${env}: ${want.nats} NAT gateway(s), ${want.subnets} subnets over ${want.azs} AZs, ${want.zones} DNS zone(s), stateful protection ${want.protect}`, async () => {
             const resources = foundation(await synth(env));
             assert.equal(count(resources, "aws:ec2/natGateway:NatGateway"), want.nats);
+            // Each NAT gateway: a port-allocation and a dropped-packets alarm, on its own id, to the one topic.
+            const natIds = resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").map((r) => r.id);
+            const alarms = resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+            assert.equal(alarms.length, 2 * want.nats);
+            assert.deepEqual(
+                new Set(alarms.map((a) => (a.inputs["dimensions"] as Record<string, unknown> | undefined)?.["NatGatewayId"] ?? "queries")),
+                new Set(["queries", ...natIds]),
+            );
+            assert.equal(count(resources, "aws:sns/topic:Topic"), 1);
             assert.equal(count(resources, "aws:ec2/subnet:Subnet"), want.subnets);
             assert.equal(
                 new Set(resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.inputs["availabilityZone"])).size,

@@ -111,12 +111,53 @@ function components(resources: readonly InventoryResource[]): string[] {
 }
 
 describe("the data layer", () => {
+    it("alarms watch the database and each cache node by their identifiers, on the logs key, thresholds from the profile", async () => {
+        const alarms = (resources: readonly InventoryResource[]) =>
+            ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm")
+                .map((a) => [a.name, a.inputs["threshold"], a.inputs["dimensions"]])
+                .sort(([a], [b]) => String(a).localeCompare(String(b)));
+        const prod = await run(settings("prod"));
+        const db = { DBInstanceIdentifier: "acme-prod-postgres-db" };
+        const node = (n: number) => ({ CacheClusterId: `acme-prod-redis-cache-00${n}` });
+        assert.deepEqual(alarms(prod.resources), [
+            ["alarms-rds-connections", 2883, db],
+            ["alarms-rds-cpu", 80, db],
+            ["alarms-rds-free-storage", 107_374_182_400, db],
+            ...[1, 2, 3].flatMap((n) => [
+                [`alarms-redis-${n}-cpu`, 80, node(n)],
+                [`alarms-redis-${n}-evictions`, 0, node(n)],
+            ]),
+        ]);
+        assert.equal(findResource(prod.resources, "aws:sns/topic:Topic", "alarms-topic").inputs["kmsMasterKeyId"], keyArns("prod").logs);
+        // dev: one small node that may evict, a 50 GB db.t4g.medium.
+        const dev = await run(settings("dev"));
+        assert.deepEqual(
+            alarms(dev.resources).map(([name, threshold]) => [name, threshold]),
+            [
+                ["alarms-rds-connections", 360],
+                ["alarms-rds-cpu", 80],
+                ["alarms-rds-free-storage", 10_737_418_240],
+                ["alarms-redis-1-cpu", 80],
+                ["alarms-redis-1-evictions", 100],
+            ],
+        );
+        // A read replica gets its lag alarm.
+        const replica = await run(settings("staging", { postgres: { readReplicas: 1 } }));
+        assert.deepEqual(
+            findResource(replica.resources, "aws:cloudwatch/metricAlarm:MetricAlarm", "alarms-rds-replica-1-lag").inputs["dimensions"],
+            {
+                DBInstanceIdentifier: "acme-staging-postgres-replica-1",
+            },
+        );
+    });
+
     it("dev: the AWS components, unprotected; no replica, no lock, no copy, a single broker", async () => {
         const { resources } = await run(settings("dev"));
         assert.deepEqual(components(resources), [
             "platform:data:AwsBackupPlan backup",
             "platform:data:AwsPostgresDatabase postgres",
             "platform:data:AwsRedisCache redis",
+            "platform:observability:AwsAlarms alarms",
             "platform:data:AwsRabbitMqBroker rabbitmq",
             "platform:data:AwsQueue jobs",
             "platform:data:AwsBackupBucket backups",
@@ -140,6 +181,7 @@ describe("the data layer", () => {
             "platform:data:AwsQueue jobs [protected]",
             "platform:data:AwsRabbitMqBroker rabbitmq [protected]",
             "platform:data:AwsRedisCache redis [protected]",
+            "platform:observability:AwsAlarms alarms [protected]",
             "platform:security:AwsKmsKeys backups-replica-kms [protected]",
         ]);
         const db = findResource(resources, "aws:rds/instance:Instance", "postgres-db").inputs;

@@ -97,8 +97,10 @@ describe("AwsAlarms", () => {
             redisCacheClusterIds: [],
         });
         assert.deepEqual(
-            ofType(resources, ALARM).map((a) => a.name),
-            ["alarms-rds-cpu", "alarms-rds-free-storage", "alarms-rds-connections", "alarms-rds-replica-1-lag"],
+            ofType(resources, ALARM)
+                .map((a) => a.name)
+                .sort(),
+            ["alarms-rds-connections", "alarms-rds-cpu", "alarms-rds-free-storage", "alarms-rds-replica-1-lag"],
         );
         assert.deepEqual(findResource(resources, ALARM, "alarms-rds-replica-1-lag").inputs["dimensions"], {
             DBInstanceIdentifier: "db-replica-1",
