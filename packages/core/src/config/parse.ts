@@ -47,6 +47,12 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             trustedRegistries: config.platform?.trustedRegistries ?? [...DEFAULT_TRUSTED_REGISTRIES],
         },
         security: resolveSecuritySettings(config.security, environment),
+        alerts: {
+            emails: config.alerts?.emails ?? [],
+            ...(config.alerts?.uptimeCheck !== undefined
+                ? { uptimeCheck: { host: config.alerts.uptimeCheck.host, path: config.alerts.uptimeCheck.path ?? "/" } }
+                : {}),
+        },
     };
     const network = {
         cidr: config.network.cidr,
@@ -62,6 +68,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             network: { ...network, secondaryRegions: [] },
             cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
             data: resolveAwsDataSettings(config.data, profile),
+            ...(config.budget !== undefined ? { budget: config.budget } : {}),
         };
     }
     return {
@@ -71,5 +78,6 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
         cluster: { publicAccessCidrs },
         data: resolveGcpDataSettings(config.data, profile),
+        ...(config.budget !== undefined ? { budget: config.budget } : {}),
     };
 }
