@@ -321,8 +321,11 @@ describe("the data layer", () => {
                 "storage.googleapis.com",
                 "storagetransfer.googleapis.com",
                 "iam.googleapis.com",
+                "monitoring.googleapis.com",
             ],
         );
+        // No one to notify in this config: no alert policies.
+        assert.equal(ofType(resources, "gcp:monitoring/alertPolicy:AlertPolicy").length, 0);
         const grants = ofType(resources, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").map((g) => g.urn);
         for (const name of ["postgres-db", "redis-cache"]) {
             const r = resources.find((x) => x.name === name && x.custom);
@@ -340,6 +343,57 @@ describe("the data layer", () => {
             countByType(resources).find((c) => c.type === "gcp:storage/transferJob:TransferJob"),
             { type: "gcp:storage/transferJob:TransferJob", count: 1 },
         );
+    });
+
+    it("dr with platform:alerts: Cloud Monitoring policies on the database and the cache, an uptime check on the endpoint", async () => {
+        const s = parsePlatformConfig(
+            {
+                ...base,
+                environment: "dr",
+                gcpProject: "acme-dr-prod",
+                network: { cidr: CIDRS.dr },
+                alerts: { emails: ["oncall@acme.example.com"], uptimeCheck: { host: "dr.acme.example.com", path: "/healthz" } },
+            },
+            { today: TODAY },
+        );
+        const { resources } = await run(s);
+        assert.ok(components(resources).includes("platform:observability:GcpAlerts alerts [protected]"));
+        assert.deepEqual(
+            ofType(resources, "gcp:monitoring/alertPolicy:AlertPolicy")
+                .map((p) => [
+                    p.name,
+                    ((p.inputs["conditions"] as Array<Record<string, Record<string, unknown>>>)[0]?.["conditionThreshold"] ?? {})[
+                        "thresholdValue"
+                    ],
+                ])
+                .sort(([a], [b]) => String(a).localeCompare(String(b))),
+            [
+                ["alerts-redis-evictions", 0],
+                ["alerts-redis-memory", 0.9],
+                ["alerts-sql-connections", 400],
+                ["alerts-sql-cpu", 0.8],
+                ["alerts-sql-disk", 0.8],
+                ["alerts-uptime", 1],
+            ],
+        );
+        const filter = (name: string) =>
+            String(
+                ((
+                    findResource(resources, "gcp:monitoring/alertPolicy:AlertPolicy", name).inputs["conditions"] as Array<
+                        Record<string, Record<string, unknown>>
+                    >
+                )[0]?.["conditionThreshold"] ?? {})["filter"],
+            );
+        assert.match(filter("alerts-sql-cpu"), / AND resource\.labels\.database_id = "acme-dr-prod:acme-dr-postgres-db"$/);
+        assert.match(
+            filter("alerts-redis-memory"),
+            / AND resource\.labels\.instance_id = "projects\/acme-dr-prod\/locations\/us-west1\/instances\/[a-z0-9-]+"$/,
+        );
+        assert.deepEqual(
+            ofType(resources, "gcp:monitoring/notificationChannel:NotificationChannel").map((c) => c.inputs["labels"]),
+            [{ email_address: "oncall@acme.example.com" }],
+        );
+        assert.equal(ofType(resources, "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig").length, 1);
     });
 
     it("refuses a provider of the other cloud", async () => {
