@@ -4,3 +4,4 @@
  * the resources they watch.
  */
 export * from "./cloud/index.js";
+export * from "./budgets/index.js";

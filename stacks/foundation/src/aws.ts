@@ -3,7 +3,7 @@ import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type AwsFoundationOutputs, type AwsSettings, eksClusterName, protectionOptions, type StackOutputs } from "@platform/core";
 import { AwsDnsZones, AwsNetwork } from "@platform/network";
-import { AwsAlarms, awsAlarmThresholds } from "@platform/observability";
+import { AwsAlarms, awsAlarmThresholds, AwsBudget } from "@platform/observability";
 import { AwsKmsKeys } from "@platform/security";
 import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
@@ -40,6 +40,14 @@ export function awsFoundation(settings: AwsSettings, provider: aws.Provider): St
                 thresholds: awsAlarmThresholds(settings.profile.data),
                 natGatewayIds: network.natGateways.map((n) => n.id),
             },
+            componentOpts,
+        );
+    }
+    // The environment's monthly budget (seed 003) on its cost allocation tag.
+    if (settings.budget !== undefined) {
+        new AwsBudget(
+            "budget",
+            { naming, monthlyLimitUsd: settings.budget.monthlyLimitUsd, recipients: settings.budget.recipients },
             componentOpts,
         );
     }
