@@ -13,7 +13,7 @@ export const EMAIL_PATTERN = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*
 /** A GCP billing account id: three groups of six hexadecimal digits (`012345-6789AB-CDEF01`). */
 export const GCP_BILLING_ACCOUNT_PATTERN = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 /** An uptime check path: absolute, no spaces, no query string (the check compares the status only). */
-export const UPTIME_PATH_PATTERN = /^\/[A-Za-z0-9._~\/-]*$/;
+export const UPTIME_PATH_PATTERN = /^\/[A-Za-z0-9._~/-]*$/;
 /** AWS Budgets' own limit on email subscribers per notification. */
 export const MAX_BUDGET_RECIPIENTS = 10;
 
