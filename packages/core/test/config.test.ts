@@ -1244,14 +1244,24 @@ describe("config: cloud alerts and budgets (platform:alerts, platform:budget)", 
             problems({
                 ...dr,
                 alerts: { emails: [] },
-                budget: { monthlyLimitUsd: "5000", recipients: Array.from({ length: 11 }, (_, i) => `p${i}@example.com`) },
+                budget: { monthlyLimitUsd: "5000", recipients: Array.from({ length: 6 }, (_, i) => `p${i}@example.com`) },
             }),
             [
                 ["platform:alerts.emails", "must list at least one address"],
                 ["platform:budget.monthlyLimitUsd", "must be a number of US dollars"],
-                ["platform:budget.recipients", "lists more than 10 addresses"],
+                ["platform:budget.recipients", "lists more than 5 addresses"],
                 ["platform:budget.billingAccount", "required setting is missing"],
             ],
+        );
+        // AWS Budgets takes ten subscribers per notification, a GCP budget five channels.
+        const many = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@example.com`);
+        assert.deepEqual(problems({ ...prod, budget: { monthlyLimitUsd: 1, recipients: many(11) } }), [
+            ["platform:budget.recipients", "lists more than 10 addresses"],
+        ]);
+        assert.equal(
+            parsePlatformConfig({ ...prod, budget: { monthlyLimitUsd: 1, recipients: many(10) } }, { today: TODAY }).budget?.recipients
+                .length,
+            10,
         );
     });
 });

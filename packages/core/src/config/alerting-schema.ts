@@ -16,14 +16,16 @@ export const GCP_BILLING_ACCOUNT_PATTERN = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}
 export const UPTIME_PATH_PATTERN = /^\/[A-Za-z0-9._~/-]*$/;
 /** AWS Budgets' own limit on email subscribers per notification. */
 export const MAX_BUDGET_RECIPIENTS = 10;
+/** Cloud Billing budgets notify at most five channels. */
+export const MAX_GCP_BUDGET_RECIPIENTS = 5;
 
 const email = text(EMAIL_PATTERN, "an email address such as oncall@example.com", "an email address");
 
-const emails = (what: string) =>
+const emails = (what: string, max = MAX_BUDGET_RECIPIENTS) =>
     list(email, "[oncall@example.com]")
         .min(1, { error: () => encodeIssue("must list at least one address", `list who ${what}, or remove the key`) })
-        .max(MAX_BUDGET_RECIPIENTS, {
-            error: () => encodeIssue(`lists more than ${MAX_BUDGET_RECIPIENTS} addresses`, "use a group address (a mailing list)"),
+        .max(max, {
+            error: () => encodeIssue(`lists more than ${max} addresses`, "use a group address (a mailing list)"),
         });
 
 /** `platform:alerts`. */
@@ -61,6 +63,10 @@ const budgetShape = {
     recipients: emails("receives budget alerts").meta({ description: "Email addresses budget alerts reach (at most 10)." }),
 };
 
+const gcpRecipients = emails("receives budget alerts", MAX_GCP_BUDGET_RECIPIENTS).meta({
+    description: "Email addresses budget alerts reach (at most 5: a Cloud Billing budget notifies five channels).",
+});
+
 /** `platform:budget` on AWS. */
 export const AWS_BUDGET_SCHEMA = strictObject(budgetShape, "{ monthlyLimitUsd: 5000, recipients: [finops@example.com] }").meta({
     description: "The environment's monthly AWS budget (seed 003); no budget when unset.",
@@ -70,6 +76,7 @@ export const AWS_BUDGET_SCHEMA = strictObject(budgetShape, "{ monthlyLimitUsd: 5
 export const GCP_BUDGET_SCHEMA = strictObject(
     {
         ...budgetShape,
+        recipients: gcpRecipients,
         billingAccount: text(GCP_BILLING_ACCOUNT_PATTERN, "a billing account id such as 012345-6789AB-CDEF01", "a billing account id").meta(
             {
                 description: "The Cloud Billing account paying for the project (budgets belong to billing accounts).",
