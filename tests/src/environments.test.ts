@@ -48,6 +48,27 @@ describe("environment shapes (seed numbers reach the resources)", () => {
         it(`${env}: ${want.nats} NAT gateway(s), ${want.subnets} subnets over ${want.azs} AZs, ${want.zones} DNS zone(s), stateful protection ${want.protect}`, async () => {
             const resources = foundation(await synth(env));
             assert.equal(count(resources, "aws:ec2/natGateway:NatGateway"), want.nats);
+            // Each NAT gateway: a port-allocation and a dropped-packets alarm, on its own id, to the one topic.
+            const natIds = resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").map((r) => r.id);
+            const alarms = resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+            assert.equal(alarms.length, 2 * want.nats);
+            assert.deepEqual(
+                new Set(alarms.map((a) => (a.inputs["dimensions"] as Record<string, unknown> | undefined)?.["NatGatewayId"] ?? "queries")),
+                new Set(["queries", ...natIds]),
+            );
+            assert.equal(count(resources, "aws:sns/topic:Topic"), 1);
+            // The monthly budget of environments/Pulumi.<env>.yaml, on the environment's cost allocation tag.
+            assert.deepEqual(
+                resources
+                    .filter((r) => r.type === "aws:budgets/budget:Budget")
+                    .map((r) => [r.inputs["limitAmount"], r.inputs["costFilters"]]),
+                [
+                    [
+                        { dev: "1000.00", staging: "3000.00", prod: "15000.00" }[env],
+                        [{ name: "TagKeyValue", values: [`user:environment$${env}`] }],
+                    ],
+                ],
+            );
             assert.equal(count(resources, "aws:ec2/subnet:Subnet"), want.subnets);
             assert.equal(
                 new Set(resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.inputs["availabilityZone"])).size,
@@ -147,7 +168,9 @@ describe("dr environment (GCP)", () => {
             "gcp:kms/keyRing:KeyRing": 1,
             "gcp:kms/cryptoKey:CryptoKey": 4,
             "gcp:dns/managedZone:ManagedZone": 1,
-            "gcp:projects/service:Service": 4,
+            // The foundation's four APIs, and the budget's two.
+            "gcp:projects/service:Service": 6,
+            "gcp:billing/budget:Budget": 1,
         };
         assert.deepEqual(Object.fromEntries(Object.keys(want).map((t) => [t, count(resources, t)])), want);
         const stateful = resources.filter((r) =>
@@ -162,7 +185,12 @@ describe("dr environment (GCP)", () => {
             [subnet.inputs["region"], subnet.inputs["ipCidrRange"], subnet.inputs["privateIpGoogleAccess"]],
             ["us-west1", "10.40.0.0/20", true],
         );
-        const services = resources.filter((r) => r.type === "gcp:projects/service:Service");
+        const budgetServices = resources.filter((r) => r.type === "gcp:projects/service:Service" && r.name.startsWith("budget-apis-"));
+        assert.deepEqual(budgetServices.map((s) => s.inputs["service"]).sort(), [
+            "billingbudgets.googleapis.com",
+            "monitoring.googleapis.com",
+        ]);
+        const services = resources.filter((r) => r.type === "gcp:projects/service:Service" && !budgetServices.includes(r));
         assert.deepEqual(services.map((s) => [s.inputs["service"], s.inputs["disableOnDestroy"]]).sort(), [
             ["cloudkms.googleapis.com", false],
             ["compute.googleapis.com", false],

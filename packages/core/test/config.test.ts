@@ -124,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, security, cloud, region, awsAccountId, cluster, network, data",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, security, alerts, cloud, region, awsAccountId, cluster, network, data, budget",
                 ],
             ],
         );
@@ -1266,5 +1266,85 @@ describe("config: the security layer (platform:security)", () => {
             ["platform:security.github.owner", "is not a GitHub owner"],
             ["platform:security.github.repository", "is not a repository name"],
         ]);
+    });
+});
+
+describe("config: cloud alerts and budgets (platform:alerts, platform:budget)", () => {
+    it("unset: no addresses, no uptime check, no budget", () => {
+        const settings = parsePlatformConfig(prod, { today: TODAY });
+        assert.deepEqual(settings.alerts, { emails: [] });
+        assert.equal(settings.budget, undefined);
+        assert.equal(parsePlatformConfig(dr, { today: TODAY }).budget, undefined);
+    });
+
+    it("reads the addresses, the uptime check (path defaults to /) and the budget of each cloud", () => {
+        const alerts = { emails: ["oncall@acme.example.com", "ops+dr@acme.example.com"], uptimeCheck: { host: "api.acme.example.com" } };
+        const aws = parsePlatformConfig(
+            { ...prod, alerts, budget: { monthlyLimitUsd: 12000, recipients: ["finops@acme.example.com"] } },
+            { today: TODAY },
+        );
+        assert.deepEqual(aws.alerts, { emails: alerts.emails, uptimeCheck: { host: "api.acme.example.com", path: "/" } });
+        assert.deepEqual(aws.budget, { monthlyLimitUsd: 12000, recipients: ["finops@acme.example.com"] });
+        const gcp = parsePlatformConfig(
+            {
+                ...dr,
+                alerts: { emails: ["oncall@acme.example.com"], uptimeCheck: { host: "dr.acme.example.com", path: "/healthz" } },
+                budget: { monthlyLimitUsd: 2500.5, recipients: ["finops@acme.example.com"], billingAccount: "012345-6789AB-CDEF01" },
+            },
+            { today: TODAY },
+        );
+        assert.deepEqual(gcp.alerts.uptimeCheck, { host: "dr.acme.example.com", path: "/healthz" });
+        assert.deepEqual(gcp.budget, {
+            monthlyLimitUsd: 2500.5,
+            recipients: ["finops@acme.example.com"],
+            billingAccount: "012345-6789AB-CDEF01",
+        });
+    });
+
+    it("rejects every bad value at once", () => {
+        assert.deepEqual(
+            problems({
+                ...prod,
+                alerts: {
+                    emails: ["oncall", "a b@example.com"],
+                    uptimeCheck: { host: "https://api.example.com", path: "healthz" },
+                    slack: "x",
+                },
+                budget: { monthlyLimitUsd: 0, recipients: [], billingAccount: "012345-6789AB-CDEF01" },
+            }),
+            [
+                ["platform:alerts.emails[0]", "is not an email address"],
+                ["platform:alerts.emails[1]", "is not an email address"],
+                ["platform:alerts.uptimeCheck.host", "is not a host name"],
+                ["platform:alerts.uptimeCheck.path", "is not an absolute path"],
+                ["platform:alerts.slack", "unknown setting"],
+                ["platform:budget.monthlyLimitUsd", "must be more than 0"],
+                ["platform:budget.recipients", "must list at least one address"],
+                ["platform:budget.billingAccount", "is only supported on gcp; this is a aws stack"],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...dr,
+                alerts: { emails: [] },
+                budget: { monthlyLimitUsd: "5000", recipients: Array.from({ length: 6 }, (_, i) => `p${i}@example.com`) },
+            }),
+            [
+                ["platform:alerts.emails", "must list at least one address"],
+                ["platform:budget.monthlyLimitUsd", "must be a number of US dollars"],
+                ["platform:budget.recipients", "lists more than 5 addresses"],
+                ["platform:budget.billingAccount", "required setting is missing"],
+            ],
+        );
+        // AWS Budgets takes ten subscribers per notification, a GCP budget five channels.
+        const many = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@example.com`);
+        assert.deepEqual(problems({ ...prod, budget: { monthlyLimitUsd: 1, recipients: many(11) } }), [
+            ["platform:budget.recipients", "lists more than 10 addresses"],
+        ]);
+        assert.equal(
+            parsePlatformConfig({ ...prod, budget: { monthlyLimitUsd: 1, recipients: many(10) } }, { today: TODAY }).budget?.recipients
+                .length,
+            10,
+        );
     });
 });

@@ -60,6 +60,7 @@ export const AWS_TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     A.backupVault,
     A.backupPlan,
     A.snsTopic,
+    A.budgetsBudget,
     A.secretsmanagerSecret,
     A.ecrRepository,
     A.lbLoadBalancer,

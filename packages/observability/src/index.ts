@@ -10,3 +10,5 @@ export { externalSecretManifest, type ExternalSecretManifestArgs } from "./stack
 export * from "./stack/index.js";
 export * from "./dashboards/index.js";
 export * from "./constants.js";
+export * from "./cloud/index.js";
+export * from "./budgets/index.js";

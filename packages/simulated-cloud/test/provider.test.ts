@@ -312,8 +312,8 @@ describe("simulated provider: diff", () => {
     });
 
     it("replaces on `name` for a type the table does not list, and only on `name`", () => {
-        const topicUrn = urn("aws:sns/topic:Topic", "t");
-        assert.equal(REPLACE_ON_CHANGE["aws:sns/topic:Topic"], undefined);
+        const topicUrn = urn("aws:ssm/parameter:Parameter", "t");
+        assert.equal(REPLACE_ON_CHANGE["aws:ssm/parameter:Parameter"], undefined);
         const ins = { name: "a", displayName: "A" };
         const state = create(aws, { urn: topicUrn, properties: ins }).properties;
         assert.deepEqual(diff(aws, { urn: topicUrn, olds: state, oldInputs: ins, news: { name: "b", displayName: "B" } }).replaces, [

@@ -5,6 +5,12 @@
  * disagree. Everything here is a rehearsal value: ids are stable hashes, never real resources.
  */
 import { AWS_DATA_MODEL, awsDataId, DATA_REPLACE_ON_CHANGE, gcpDataState, simulateDataInvoke, simulateRandom } from "./cloud-model-data.js";
+import {
+    AWS_OBSERVABILITY_MODEL,
+    awsObservabilityId,
+    gcpObservabilityState,
+    OBSERVABILITY_REPLACE_ON_CHANGE,
+} from "./cloud-model-observability.js";
 import { AWS_SECURITY_MODEL, awsSecurityId, gcpSecurityState, SECURITY_REPLACE_ON_CHANGE } from "./cloud-model-security.js";
 import { stableHex } from "./hash.js";
 import { kubernetesCheck, kubernetesCreate, parseKubernetesSettings } from "./kubernetes-model.js";
@@ -209,6 +215,8 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
     ...AWS_DATA_MODEL,
     // The security layer's types (cloud-model-security.ts).
     ...AWS_SECURITY_MODEL,
+    // The observability layer's types (cloud-model-observability.ts).
+    ...AWS_OBSERVABILITY_MODEL,
 };
 
 /** `createdAt` of simulated resources that report one. */
@@ -303,7 +311,7 @@ function awsId(ctx: ResourceContext): string {
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return `${str(ctx.inputs["role"], "role")}-${stableHex(20, str(ctx.inputs["policyArn"], "policy"))}`;
         default:
-            return awsDataId(ctx) ?? awsSecurityId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+            return awsDataId(ctx) ?? awsSecurityId(ctx) ?? awsObservabilityId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
     }
 }
 
@@ -330,7 +338,7 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
     const project = str(ctx.inputs["project"], ctx.gcpProject);
     const name = physicalName(ctx);
     const location = typeof ctx.inputs["region"] === "string" ? `regions/${ctx.inputs["region"]}` : "global";
-    const data = gcpDataState(ctx, project, name) ?? gcpSecurityState(ctx, project);
+    const data = gcpDataState(ctx, project, name) ?? gcpSecurityState(ctx, project) ?? gcpObservabilityState(ctx, project);
     if (data !== undefined) {
         return data;
     }
@@ -728,6 +736,8 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     ...DATA_REPLACE_ON_CHANGE,
     // The security layer's types (cloud-model-security.ts).
     ...SECURITY_REPLACE_ON_CHANGE,
+    // The observability layer's types (cloud-model-observability.ts).
+    ...OBSERVABILITY_REPLACE_ON_CHANGE,
 };
 
 /** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */

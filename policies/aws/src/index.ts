@@ -44,6 +44,9 @@ import { iamOidcTrustScoped } from "./policies/iam-oidc-trust-scoped.js";
 import { cloudtrailEnabled } from "./policies/cloudtrail-enabled.js";
 import { guarddutyEnabled } from "./policies/guardduty-enabled.js";
 import { secretsEncryptedCmk } from "./policies/secrets-encrypted-cmk.js";
+// The observability layer's policies.
+import { snsEncryptedCmk } from "./policies/sns-encrypted-cmk.js";
+import { cloudwatchAlarmActions } from "./policies/cloudwatch-alarm-actions.js";
 
 export const packName = "aws";
 
@@ -87,10 +90,14 @@ export const policies: Policies = [
     cloudtrailEnabled,
     guarddutyEnabled,
     secretsEncryptedCmk,
+    snsEncryptedCmk,
+    cloudwatchAlarmActions,
 ];
 
 export {
     cloudtrailEnabled,
+    cloudwatchAlarmActions,
+    snsEncryptedCmk,
     guarddutyEnabled,
     iamNoWildcardAdmin,
     iamOidcTrustScoped,

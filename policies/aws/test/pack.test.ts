@@ -72,6 +72,9 @@ function everyViolation() {
     s.custom("aws:cloudtrail/trail:Trail", "trail", { s3BucketName: "b" }, { provider });
     s.custom("aws:guardduty/detector:Detector", "detector", { enable: false }, { provider });
     s.custom("aws:secretsmanager/secret:Secret", "secret", {}, { provider });
+    // The observability layer's resources, unencrypted and silent.
+    s.custom("aws:sns/topic:Topic", "alarms", {}, { provider });
+    s.custom("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", { actionsEnabled: false }, { provider });
     return s.build();
 }
 
@@ -105,6 +108,9 @@ const SECURITY_POLICIES = [
     "aws-guardduty-enabled",
     "aws-secrets-encrypted-cmk",
 ];
+
+/** The observability layer's policies, each tripped by everyViolation's resources. */
+const OBSERVABILITY_POLICIES = ["aws-sns-encrypted-cmk", "aws-cloudwatch-alarm-actions"];
 
 describe("aws pack", () => {
     it("exports the catalogue's AWS policies, all mandatory, with their severities", () => {
@@ -151,6 +157,8 @@ describe("aws pack", () => {
                 ["aws-cloudtrail-enabled", "mandatory", "high"],
                 ["aws-guardduty-enabled", "mandatory", "high"],
                 ["aws-secrets-encrypted-cmk", "mandatory", "high"],
+                ["aws-sns-encrypted-cmk", "mandatory", "medium"],
+                ["aws-cloudwatch-alarm-actions", "mandatory", "medium"],
             ],
         );
     });
@@ -185,6 +193,7 @@ describe("aws pack", () => {
             ]
                 .concat(DATA_POLICIES.map((p) => `${p}:mandatory`))
                 .concat(SECURITY_POLICIES.map((p) => `${p}:mandatory`))
+                .concat(OBSERVABILITY_POLICIES.map((p) => `${p}:mandatory`))
                 .sort(),
         );
     });

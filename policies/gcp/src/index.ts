@@ -32,6 +32,9 @@ import { memorystoreStandardHa } from "./policies/memorystore-standard-ha.js";
 // The security layer's policies.
 import { wifGithubCondition } from "./policies/wif-github-condition.js";
 import { iamNoBasicRoles } from "./policies/iam-no-basic-roles.js";
+// The observability layer's policies.
+import { monitoringAlertNotifies } from "./policies/monitoring-alert-notifies.js";
+import { monitoringChannelSecrets } from "./policies/monitoring-channel-secrets.js";
 
 export const packName = "gcp";
 
@@ -63,10 +66,14 @@ export const policies: Policies = [
     memorystoreStandardHa,
     wifGithubCondition,
     iamNoBasicRoles,
+    monitoringAlertNotifies,
+    monitoringChannelSecrets,
 ];
 
 export {
     iamNoBasicRoles,
+    monitoringAlertNotifies,
+    monitoringChannelSecrets,
     wifGithubCondition,
     cloudsqlBackupsPitr,
     cloudsqlDeletionProtection,

@@ -51,6 +51,14 @@ function everyViolation() {
         { project: "p", role: "roles/owner", member: "user:a@example.com" },
         { provider },
     );
+    // The observability layer's resources: a silent policy, a channel with its token in clear.
+    s.custom("gcp:monitoring/alertPolicy:AlertPolicy", "silent", { enabled: true }, { provider });
+    s.custom(
+        "gcp:monitoring/notificationChannel:NotificationChannel",
+        "slack",
+        { type: "slack", labels: { auth_token: "xoxb" } },
+        { provider },
+    );
     return s.build();
 }
 
@@ -102,6 +110,8 @@ describe("gcp pack", () => {
                 ["gcp-memorystore-standard-ha", "mandatory", "high"],
                 ["gcp-wif-github-condition", "mandatory", "critical"],
                 ["gcp-iam-no-basic-roles", "mandatory", "critical"],
+                ["gcp-monitoring-alert-notifies", "mandatory", "medium"],
+                ["gcp-monitoring-channel-secrets", "mandatory", "high"],
             ],
         );
     });
@@ -136,6 +146,8 @@ describe("gcp pack", () => {
                 "gcp-gke-shielded-nodes",
                 "gcp-wif-github-condition",
                 "gcp-iam-no-basic-roles",
+                "gcp-monitoring-alert-notifies",
+                "gcp-monitoring-channel-secrets",
             ],
         );
         assert.deepEqual(

@@ -28,7 +28,9 @@ import {
     AwsRabbitMqBroker,
     AwsRedisCache,
     AwsVelero,
+    AWS_SHAPES,
 } from "@platform/data";
+import { AwsAlarms, awsAlarmThresholds } from "@platform/observability";
 import type { AwsClusterAccess } from "./cluster.js";
 
 /** The Redis nodes: one per AZ up to three where the profile is highly available, else one. */
@@ -97,6 +99,26 @@ export function awsData(
             secretsKmsKeyArn: key("secrets"),
             logsKmsKeyArn: key("logs"),
             logRetentionDays: profile.logRetentionDays,
+        },
+        componentOpts,
+    );
+    // Alarms beside what they watch, on the logs key (whose policy lets CloudWatch alarms publish),
+    // protected in prod like the rest of the layer: losing them silently is losing the pager.
+    const cacheNodes = redisNodes(profile.data.highAvailability, settings.network.availabilityZones.length);
+    const memberClusters = redis.replicationGroup.memberClusters.apply((ids) => [...ids].sort());
+    new AwsAlarms(
+        "alarms",
+        {
+            naming,
+            kmsKeyArn: key("logs"),
+            thresholds: awsAlarmThresholds(profile.data),
+            postgres: {
+                instanceIdentifier: postgres.instanceIdentifier,
+                replicaIdentifiers: postgres.replicas.map((r) => r.identifier),
+                instanceClass: AWS_SHAPES[data.size].postgres,
+                storageGb: profile.data.storageGb,
+            },
+            redisCacheClusterIds: Array.from({ length: cacheNodes }, (_, i) => memberClusters.apply((ids) => ids[i] ?? "")),
         },
         componentOpts,
     );

@@ -26,7 +26,9 @@ import {
     GcpVelero,
     GcsTransferJob,
     GkeCmekStorageClass,
+    GCP_SHAPES,
 } from "@platform/data";
+import { GcpAlerts, gcpAlertThresholds } from "@platform/observability";
 import { GcpProjectServices } from "@platform/network";
 import * as gcpSdk from "@pulumi/gcp";
 import type { GcpClusterAccess } from "./cluster.js";
@@ -40,6 +42,7 @@ export const DATA_APIS = [
     "storage.googleapis.com",
     "storagetransfer.googleapis.com",
     "iam.googleapis.com",
+    "monitoring.googleapis.com",
 ] as const;
 
 export function gcpData(
@@ -102,6 +105,23 @@ export function gcpData(
         },
         componentOpts,
     );
+    // Alert policies beside what they watch (seed 002 thresholds), when someone is there to notify;
+    // protected in dr like the rest of the layer.
+    if (settings.alerts.emails.length > 0) {
+        new GcpAlerts(
+            "alerts",
+            {
+                naming,
+                project,
+                emails: settings.alerts.emails,
+                thresholds: gcpAlertThresholds(profile.data),
+                cloudSql: { instanceName: postgres.instance.name, tier: GCP_SHAPES[data.size].postgres },
+                memorystoreInstanceId: redis.instance.id,
+                ...(settings.alerts.uptimeCheck !== undefined ? { uptimeCheck: settings.alerts.uptimeCheck } : {}),
+            },
+            { providers: [provider], dependsOn: [apis], ...protectionOptions(profile) },
+        );
+    }
     const queue = new GcpQueue(
         "jobs",
         {

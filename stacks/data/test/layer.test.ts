@@ -111,12 +111,53 @@ function components(resources: readonly InventoryResource[]): string[] {
 }
 
 describe("the data layer", () => {
+    it("alarms watch the database and each cache node by their identifiers, on the logs key, thresholds from the profile", async () => {
+        const alarms = (resources: readonly InventoryResource[]) =>
+            ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm")
+                .map((a) => [a.name, a.inputs["threshold"], a.inputs["dimensions"]])
+                .sort(([a], [b]) => String(a).localeCompare(String(b)));
+        const prod = await run(settings("prod"));
+        const db = { DBInstanceIdentifier: "acme-prod-postgres-db" };
+        const node = (n: number) => ({ CacheClusterId: `acme-prod-redis-cache-00${n}` });
+        assert.deepEqual(alarms(prod.resources), [
+            ["alarms-rds-connections", 2883, db],
+            ["alarms-rds-cpu", 80, db],
+            ["alarms-rds-free-storage", 107_374_182_400, db],
+            ...[1, 2, 3].flatMap((n) => [
+                [`alarms-redis-${n}-cpu`, 80, node(n)],
+                [`alarms-redis-${n}-evictions`, 0, node(n)],
+            ]),
+        ]);
+        assert.equal(findResource(prod.resources, "aws:sns/topic:Topic", "alarms-topic").inputs["kmsMasterKeyId"], keyArns("prod").logs);
+        // dev: one small node that may evict, a 50 GB db.t4g.medium.
+        const dev = await run(settings("dev"));
+        assert.deepEqual(
+            alarms(dev.resources).map(([name, threshold]) => [name, threshold]),
+            [
+                ["alarms-rds-connections", 360],
+                ["alarms-rds-cpu", 80],
+                ["alarms-rds-free-storage", 10_737_418_240],
+                ["alarms-redis-1-cpu", 80],
+                ["alarms-redis-1-evictions", 100],
+            ],
+        );
+        // A read replica gets its lag alarm.
+        const replica = await run(settings("staging", { postgres: { readReplicas: 1 } }));
+        assert.deepEqual(
+            findResource(replica.resources, "aws:cloudwatch/metricAlarm:MetricAlarm", "alarms-rds-replica-1-lag").inputs["dimensions"],
+            {
+                DBInstanceIdentifier: "acme-staging-postgres-replica-1",
+            },
+        );
+    });
+
     it("dev: the AWS components, unprotected; no replica, no lock, no copy, a single broker", async () => {
         const { resources } = await run(settings("dev"));
         assert.deepEqual(components(resources), [
             "platform:data:AwsBackupPlan backup",
             "platform:data:AwsPostgresDatabase postgres",
             "platform:data:AwsRedisCache redis",
+            "platform:observability:AwsAlarms alarms",
             "platform:data:AwsRabbitMqBroker rabbitmq",
             "platform:data:AwsQueue jobs",
             "platform:data:AwsBackupBucket backups",
@@ -140,6 +181,7 @@ describe("the data layer", () => {
             "platform:data:AwsQueue jobs [protected]",
             "platform:data:AwsRabbitMqBroker rabbitmq [protected]",
             "platform:data:AwsRedisCache redis [protected]",
+            "platform:observability:AwsAlarms alarms [protected]",
             "platform:security:AwsKmsKeys backups-replica-kms [protected]",
         ]);
         const db = findResource(resources, "aws:rds/instance:Instance", "postgres-db").inputs;
@@ -279,8 +321,11 @@ describe("the data layer", () => {
                 "storage.googleapis.com",
                 "storagetransfer.googleapis.com",
                 "iam.googleapis.com",
+                "monitoring.googleapis.com",
             ],
         );
+        // No one to notify in this config: no alert policies.
+        assert.equal(ofType(resources, "gcp:monitoring/alertPolicy:AlertPolicy").length, 0);
         const grants = ofType(resources, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").map((g) => g.urn);
         for (const name of ["postgres-db", "redis-cache"]) {
             const r = resources.find((x) => x.name === name && x.custom);
@@ -298,6 +343,57 @@ describe("the data layer", () => {
             countByType(resources).find((c) => c.type === "gcp:storage/transferJob:TransferJob"),
             { type: "gcp:storage/transferJob:TransferJob", count: 1 },
         );
+    });
+
+    it("dr with platform:alerts: Cloud Monitoring policies on the database and the cache, an uptime check on the endpoint", async () => {
+        const s = parsePlatformConfig(
+            {
+                ...base,
+                environment: "dr",
+                gcpProject: "acme-dr-prod",
+                network: { cidr: CIDRS.dr },
+                alerts: { emails: ["oncall@acme.example.com"], uptimeCheck: { host: "dr.acme.example.com", path: "/healthz" } },
+            },
+            { today: TODAY },
+        );
+        const { resources } = await run(s);
+        assert.ok(components(resources).includes("platform:observability:GcpAlerts alerts [protected]"));
+        assert.deepEqual(
+            ofType(resources, "gcp:monitoring/alertPolicy:AlertPolicy")
+                .map((p) => [
+                    p.name,
+                    ((p.inputs["conditions"] as Array<Record<string, Record<string, unknown>>>)[0]?.["conditionThreshold"] ?? {})[
+                        "thresholdValue"
+                    ],
+                ])
+                .sort(([a], [b]) => String(a).localeCompare(String(b))),
+            [
+                ["alerts-redis-evictions", 0],
+                ["alerts-redis-memory", 0.9],
+                ["alerts-sql-connections", 400],
+                ["alerts-sql-cpu", 0.8],
+                ["alerts-sql-disk", 0.8],
+                ["alerts-uptime", 1],
+            ],
+        );
+        const filter = (name: string) =>
+            String(
+                ((
+                    findResource(resources, "gcp:monitoring/alertPolicy:AlertPolicy", name).inputs["conditions"] as Array<
+                        Record<string, Record<string, unknown>>
+                    >
+                )[0]?.["conditionThreshold"] ?? {})["filter"],
+            );
+        assert.match(filter("alerts-sql-cpu"), / AND resource\.labels\.database_id = "acme-dr-prod:acme-dr-postgres-db"$/);
+        assert.match(
+            filter("alerts-redis-memory"),
+            / AND resource\.labels\.instance_id = "projects\/acme-dr-prod\/locations\/us-west1\/instances\/[a-z0-9-]+"$/,
+        );
+        assert.deepEqual(
+            ofType(resources, "gcp:monitoring/notificationChannel:NotificationChannel").map((c) => c.inputs["labels"]),
+            [{ email_address: "oncall@acme.example.com" }],
+        );
+        assert.equal(ofType(resources, "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig").length, 1);
     });
 
     it("refuses a provider of the other cloud", async () => {

@@ -3,6 +3,7 @@ import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type AwsFoundationOutputs, type AwsSettings, eksClusterName, protectionOptions, type StackOutputs } from "@platform/core";
 import { AwsDnsZones, AwsNetwork } from "@platform/network";
+import { AwsAlarms, awsAlarmThresholds, AwsBudget } from "@platform/observability";
 import { AwsKmsKeys } from "@platform/security";
 import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
@@ -28,6 +29,28 @@ export function awsFoundation(settings: AwsSettings, provider: aws.Provider): St
         },
         componentOpts,
     );
+    // NAT gateway alarms beside the network that owns the gateways; none without NAT. Protected in
+    // prod like the rest of the layer: losing them silently is losing the pager.
+    if (network.natGateways.length > 0) {
+        new AwsAlarms(
+            "nat-alarms",
+            {
+                naming,
+                kmsKeyArn: logsKeyArn,
+                thresholds: awsAlarmThresholds(settings.profile.data),
+                natGatewayIds: network.natGateways.map((n) => n.id),
+            },
+            componentOpts,
+        );
+    }
+    // The environment's monthly budget (seed 003) on its cost allocation tag.
+    if (settings.budget !== undefined) {
+        new AwsBudget(
+            "budget",
+            { naming, monthlyLimitUsd: settings.budget.monthlyLimitUsd, recipients: settings.budget.recipients },
+            componentOpts,
+        );
+    }
     const { publicZone, privateZone } = settings.dns;
     const dns = wantsDnsZones(settings.dns)
         ? new AwsDnsZones(

@@ -3,6 +3,7 @@ import type * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { type GcpFoundationOutputs, type GcpSettings, protectionOptions, type StackOutputs } from "@platform/core";
 import { GcpDnsZones, GcpNetwork, GcpProjectServices } from "@platform/network";
+import { GcpBudget } from "@platform/observability";
 import { GcpKmsKeys } from "@platform/security";
 import { byPurpose, dnsOutputs, wantsDnsZones } from "./outputs.js";
 
@@ -13,6 +14,9 @@ export const FOUNDATION_APIS = [
     "dns.googleapis.com",
     "cloudkms.googleapis.com",
 ] as const;
+
+/** APIs the budget calls: Cloud Billing budgets, and Monitoring for its email channels. */
+export const BUDGET_APIS = ["billingbudgets.googleapis.com", "monitoring.googleapis.com"] as const;
 
 export function gcpFoundation(settings: GcpSettings, provider: gcp.Provider): StackOutputs<GcpFoundationOutputs> {
     const gcpProject = settings.gcpProject;
@@ -28,6 +32,26 @@ export function gcpFoundation(settings: GcpSettings, provider: gcp.Provider): St
         { project: gcpProject, naming, regions, egress: settings.profile.network.natGateways === "none" ? "none" : "cloudNat" },
         componentOpts,
     );
+    // The environment's monthly budget (seed 003), on the billing account, with the APIs it calls.
+    const budget = settings.budget;
+    if (budget !== undefined) {
+        const budgetApis = new GcpProjectServices(
+            "budget-apis",
+            { naming, project: gcpProject, services: BUDGET_APIS },
+            { providers: [provider] },
+        );
+        new GcpBudget(
+            "budget",
+            {
+                naming,
+                billingAccount: budget.billingAccount,
+                project: gcpProject,
+                monthlyLimitUsd: budget.monthlyLimitUsd,
+                recipients: budget.recipients,
+            },
+            { ...componentOpts, dependsOn: [budgetApis] },
+        );
+    }
     const { publicZone, privateZone } = settings.dns;
     const dns = wantsDnsZones(settings.dns)
         ? new GcpDnsZones(

@@ -30,7 +30,7 @@ async function deployment(stack: Stack): Promise<StateResource[]> {
 }
 
 /** The data stack's resources in dev (`platform synth --env dev`), stack references excepted. */
-const EXPECTED_DATA_RESOURCES = 59;
+const EXPECTED_DATA_RESOURCES = 66;
 
 function isSecret(value: unknown): boolean {
     return typeof value === "object" && value !== null && SECRET_SIGNATURE in value;

@@ -35,7 +35,7 @@ describe("real engine against the simulated cloud", function () {
         // The analyzer really ran both packs (listed under Policies:).
         assert.match(output, /aws@v0\.1\.0 \(local: /);
         assert.match(output, /platform@v0\.1\.0 \(local: /);
-        assert.match(output, /\+ 69 to create/);
+        assert.match(output, /\+ 79 to create/);
     });
 
     it("the same preview on a deliberately non-compliant project reports platform-ha-in-prod and fails", async () => {
@@ -100,7 +100,7 @@ describe("real engine against the simulated cloud", function () {
         const text = lines.join("\n");
         assert.equal(code, 0, text);
         assert.match(text, /==> foundation\/staging: pulumi preview \(simulated cloud, rehearsal only/);
-        assert.match(text, /^ok +foundation\/staging: \{"create":53\}$/m);
+        assert.match(text, /^ok +foundation\/staging: \{"create":61\}$/m);
         assert.match(text, /Loading policy packs/);
     });
 });

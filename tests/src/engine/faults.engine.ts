@@ -118,7 +118,7 @@ describe("real engine: platform under faults", function () {
         const finished = await platform(["up", "--env", "dev", "--simulate"]);
         assert.equal(finished.code, 0, finished.stderr);
         const view = readCheckpoint(checkpoint)!;
-        assert.deepEqual([view.resources.length, view.pending.length], [50, 0]);
+        assert.deepEqual([view.resources.length, view.pending.length], [56, 0]);
     });
 
     it("two runs on one stack: the second fails at once, naming the run that holds the lock; the first finishes", async () => {
@@ -184,7 +184,7 @@ describe("real engine: platform under faults", function () {
         }
         const finished = await platform(["up", "--env", "staging", "--simulate"]);
         assert.equal(finished.code, 0, finished.stderr);
-        assert.equal(readCheckpoint(checkpoint)?.resources.length, 59);
+        assert.equal(readCheckpoint(checkpoint)?.resources.length, 67);
     });
 
     it("up | head -1: the closed stdout cancels the engine cleanly (exit 141), no lock or pending operation left", async () => {
@@ -222,14 +222,14 @@ describe("real engine: platform under faults", function () {
         const message = new RegExp(
             `^platform: foundation/staging: the checkpoint ${checkpoint} is corrupted: it is an empty JSON object \\(\\{\\}\\), not a checkpoint\\. ` +
                 "The engine would take it for a stack without resources and plan to create every resource again, so nothing was run\\. " +
-                "Fix: restore the newest readable copy \\(59 resources, written [^)]+\\): (cp '[^']+' '[^']+')\\n$",
+                "Fix: restore the newest readable copy \\(67 resources, written [^)]+\\): (cp '[^']+' '[^']+')\\n$",
         );
         const restore = message.exec(corrupted.stderr)?.[1];
         assert.ok(restore, corrupted.stderr);
         await run("bash", ["-c", restore]);
         const preview = await platform(["preview", "--env", "staging", "--simulate"]);
         assert.equal(preview.code, 0, preview.stderr);
-        assert.match(preview.stdout, /^ok {8}foundation\/staging: \{"same":59\}$/m);
+        assert.match(preview.stdout, /^ok {8}foundation\/staging: \{"same":67\}$/m);
     });
 
     it("an engine failure shows the engine's whole error, every line of it; exit 3", async () => {

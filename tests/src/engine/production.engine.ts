@@ -17,10 +17,10 @@ describe("real engine: destroying prod", function () {
         const up = await platform(["up", "--env", "prod", "--simulate"]);
         assert.equal(up.code, 0, up.stderr);
         const before = readCheckpoint(checkpoint)!.resources;
-        assert.equal(before.length, 69);
+        assert.equal(before.length, 79);
         // In prod every foundation component is protected and its children inherit it: all but the stack and the provider.
         const protectedUrns = before.filter((r) => r.protect === true).map((r) => r.urn);
-        assert.equal(protectedUrns.length, 67);
+        assert.equal(protectedUrns.length, 77);
         assert.deepEqual(
             before.filter((r) => r.protect !== true).map((r) => r.type),
             ["pulumi:pulumi:Stack", "pulumi:providers:aws"],
@@ -65,7 +65,7 @@ describe("real engine: destroying prod", function () {
         ]);
         assert.ok(
             destroyed.stdout.includes(
-                "foundation/prod: left 69 resources: 67 protected, and 2 that protected resources depend on (destroy never touches them)\n",
+                "foundation/prod: left 79 resources: 77 protected, and 2 that protected resources depend on (destroy never touches them)\n",
             ),
             destroyed.stdout,
         );

@@ -51,12 +51,12 @@ describe("real engine: plain pulumi in a checked-in stack directory (engine envi
 
         const preview = await pulumi(["preview", "--stack", "dev", "--non-interactive", "--color", "never"]);
         assert.equal(preview.code, 0, preview.stderr);
-        assert.match(preview.stdout, /\+ 50 to create/);
+        assert.match(preview.stdout, /\+ 56 to create/);
         assert.deepEqual(stackFileBytes(), before);
 
         const up = await pulumi(["up", "--yes", "--stack", "dev", "--non-interactive", "--color", "never"]);
         assert.equal(up.code, 0, up.stderr);
-        assert.match(up.stdout, /\+ 50 created/);
+        assert.match(up.stdout, /\+ 56 created/);
         assert.deepEqual(stackFileBytes(), before);
 
         // The CLI did write a salt: into the staged copy, which is not checked in.

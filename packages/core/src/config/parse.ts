@@ -48,6 +48,12 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             ...(config.platform?.alerting !== undefined ? { alerting: config.platform.alerting } : {}),
         },
         security: resolveSecuritySettings(config.security, environment),
+        alerts: {
+            emails: config.alerts?.emails ?? [],
+            ...(config.alerts?.uptimeCheck !== undefined
+                ? { uptimeCheck: { host: config.alerts.uptimeCheck.host, path: config.alerts.uptimeCheck.path ?? "/" } }
+                : {}),
+        },
     };
     const network = {
         cidr: config.network.cidr,
@@ -63,6 +69,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             network: { ...network, secondaryRegions: [] },
             cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
             data: resolveAwsDataSettings(config.data, profile),
+            ...(config.budget !== undefined ? { budget: config.budget } : {}),
         };
     }
     return {
@@ -72,5 +79,6 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         network: { ...network, secondaryRegions: config.network.secondaryRegions ?? [] },
         cluster: { publicAccessCidrs },
         data: resolveGcpDataSettings(config.data, profile),
+        ...(config.budget !== undefined ? { budget: config.budget } : {}),
     };
 }

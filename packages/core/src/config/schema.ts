@@ -27,6 +27,7 @@ import { checkLogRetentionDays } from "../validation/retention.js";
 import { AWS_DATA_SCHEMA, DATA_CLOUD_ONLY_KEYS, DATA_PROFILE_OVERRIDES, GCP_DATA_SCHEMA } from "./data-schema.js";
 import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
 import { SECURITY_SCHEMA } from "./security-schema.js";
+import { ALERTING_CLOUD_ONLY_KEYS, ALERTS_SCHEMA, AWS_BUDGET_SCHEMA, GCP_BUDGET_SCHEMA } from "./alerting-schema.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
 
 /** Tag values (team, cost center): lowercase, so they are valid GCP label values too. */
@@ -263,6 +264,7 @@ const common = {
     waivers: waivers.optional(),
     platform: platformLayer.optional(),
     security: SECURITY_SCHEMA.optional(),
+    alerts: ALERTS_SCHEMA.optional(),
 };
 
 export const AWS_CONFIG_SCHEMA = strictObject(
@@ -283,6 +285,7 @@ export const AWS_CONFIG_SCHEMA = strictObject(
             "{ cidr: 10.20.0.0/16 }",
         ),
         data: AWS_DATA_SCHEMA.optional(),
+        budget: AWS_BUDGET_SCHEMA.optional(),
     },
     "{ environment: prod, ... }",
 );
@@ -315,6 +318,7 @@ export const GCP_CONFIG_SCHEMA = strictObject(
             "{ cidr: 10.40.0.0/16 }",
         ),
         data: GCP_DATA_SCHEMA.optional(),
+        budget: GCP_BUDGET_SCHEMA.optional(),
     },
     "{ environment: dr, ... }",
 );
@@ -332,4 +336,5 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     "network.secondaryRegions": "gcp",
     "cluster.adminRoleArns": "aws",
     ...DATA_CLOUD_ONLY_KEYS,
+    ...ALERTING_CLOUD_ONLY_KEYS,
 };

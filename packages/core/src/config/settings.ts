@@ -113,6 +113,26 @@ export interface SecuritySettings {
     readonly auditObjectLock: ObjectLockMode;
 }
 
+/** `platform:alerts`, resolved: who cloud alerts reach and the uptime check's endpoint. */
+export interface AlertSettings {
+    /** Email addresses notified; none when unset (alarms still reach their topics). */
+    readonly emails: readonly string[];
+    /** The public endpoint an uptime check probes; no check when unset. */
+    readonly uptimeCheck?: { readonly host: string; readonly path: string };
+}
+
+/** `platform:budget` on AWS: the monthly limit and who hears about it. */
+export interface BudgetSettings {
+    /** US dollars per month. */
+    readonly monthlyLimitUsd: number;
+    readonly recipients: readonly string[];
+}
+
+/** `platform:budget` on GCP: also the billing account the budget belongs to. */
+export interface GcpBudgetSettings extends BudgetSettings {
+    readonly billingAccount: string;
+}
+
 interface SettingsBase {
     /** Short product prefix for resource names (`<project>-<env>-<component>`). */
     readonly project: string;
@@ -130,6 +150,8 @@ interface SettingsBase {
     readonly platform: PlatformLayerSettings;
     /** The security layer's settings. */
     readonly security: SecuritySettings;
+    /** Who cloud alerts reach (`platform:alerts`). */
+    readonly alerts: AlertSettings;
 }
 
 export interface AwsSettings extends SettingsBase {
@@ -139,6 +161,8 @@ export interface AwsSettings extends SettingsBase {
     readonly cluster: AwsClusterSettings;
     /** The data layer's settings. */
     readonly data: AwsDataSettings;
+    /** The monthly budget; none when unset. */
+    readonly budget?: BudgetSettings;
 }
 
 export interface GcpSettings extends SettingsBase {
@@ -148,6 +172,8 @@ export interface GcpSettings extends SettingsBase {
     readonly cluster: ClusterSettings;
     /** The data layer's settings. */
     readonly data: GcpDataSettings;
+    /** The monthly budget (on a billing account); none when unset. */
+    readonly budget?: GcpBudgetSettings;
 }
 
 /** Validated settings for one stack. */

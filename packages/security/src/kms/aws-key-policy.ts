@@ -101,6 +101,16 @@ export function awsKeyPolicyDocument(ctx: KeyPolicyContext): PolicyDocument {
                 Resource: "*",
                 Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
             },
+            // CloudWatch alarms publish to the alarm topics encrypted with this key (@platform/observability):
+            // without it every notification fails silently. Only alarms of this account.
+            {
+                Sid: "AllowCloudWatchAlarms",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+            },
         );
     }
     return { Version: "2012-10-17", Statement: statements };

@@ -129,8 +129,8 @@ describe("AwsKmsKeys", () => {
 
     it("the logs key lets CloudTrail encrypt only this account's trails and describe the key from this account", () => {
         const doc = awsKeyPolicyDocument({ partition: "aws", accountId: "111111111111", region: "us-east-1", purpose: "logs" });
-        assert.equal(doc.Statement.length, 4);
-        assert.deepEqual(doc.Statement.slice(2), [
+        assert.equal(doc.Statement.length, 5);
+        assert.deepEqual(doc.Statement.slice(2, 4), [
             {
                 Sid: "AllowCloudTrailEncrypt",
                 Effect: "Allow",
@@ -153,6 +153,22 @@ describe("AwsKmsKeys", () => {
             data.Statement.map((st) => st.Sid),
             ["EnableIamPolicies"],
         );
+    });
+
+    it("the logs key lets CloudWatch alarms of this account publish to the topics it encrypts, nothing else", () => {
+        const doc = awsKeyPolicyDocument({ partition: "aws", accountId: "111111111111", region: "us-east-1", purpose: "logs" });
+        assert.deepEqual(doc.Statement[4], {
+            Sid: "AllowCloudWatchAlarms",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
+        });
+        for (const purpose of ["data", "secrets", "backups"] as const) {
+            const other = awsKeyPolicyDocument({ partition: "aws", accountId: "111111111111", region: "us-east-1", purpose });
+            assert.equal(other.Statement.filter((st) => st.Principal.Service === "cloudwatch.amazonaws.com").length, 0, purpose);
+        }
     });
 
     it("admin principals get administration only, not use", () => {

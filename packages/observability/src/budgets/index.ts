@@ -1,0 +1,3 @@
+export * from "./budget-plan.js";
+export * from "./aws-budget.js";
+export * from "./gcp-budget.js";
