@@ -4,13 +4,14 @@
  * values that look like options, and messages that name the flag, the value and the fix.
  */
 import { parseArgs as parseTokens } from "node:util";
+import { EXPORT_FORMATS } from "../export/export-environment.js";
 import { checkEnvironment, ENVIRONMENT_LIST } from "../workspace/environments.js";
 import { UsageError } from "../workspace/errors.js";
 import { USAGE } from "./usage.js";
 
 export { USAGE };
 
-export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "cancel", "render"] as const;
+export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "cancel", "render", "export"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that drive the engine against the simulated cloud and need `--simulate`. */
@@ -28,8 +29,10 @@ export interface RunCommand {
     readonly confirmProduction?: string;
     /** refresh only: drop creates an interrupted run left pending. */
     readonly clearPendingCreates: boolean;
-    /** render only: the folder the manifests go to. @default .state/rendered/<env> */
+    /** render and export: the folder written. @default .state/rendered/<env>, .state/export/<env> */
     readonly out?: string;
+    /** export only: what to write (`tfplan`). */
+    readonly format?: string;
 }
 
 export interface HelpCommand {
@@ -47,6 +50,7 @@ const OPTIONS = {
     "confirm-production": { type: "string" },
     "clear-pending-creates": { type: "boolean" },
     out: { type: "string" },
+    format: { type: "string" },
     help: { type: "boolean", short: "h" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -62,6 +66,8 @@ const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
     cancel: ["env", "stack", "root", "simulate"],
     // render always runs on the simulated cloud (with the real kubernetes provider).
     render: ["env", "stack", "root", "out"],
+    // export synthesizes offline, as synth does.
+    export: ["env", "stack", "root", "out", "format"],
 };
 
 /** Why an option does not belong to a command, with the fix. */
@@ -70,7 +76,8 @@ const MISPLACED: Partial<Record<OptionName, string>> = {
     simulate: "synth and render always run against the simulated cloud. Fix: drop --simulate",
     "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
     "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
-    out: "only render writes files. Fix: drop --out, or platform render --env <env> --out <dir>",
+    out: "only render and export write files. Fix: drop --out, or platform render --env <env> --out <dir>",
+    format: "only export has formats. Fix: drop --format, or platform export --env <env> --format tfplan",
 };
 
 function isCommand(value: string): value is CommandName {
@@ -152,6 +159,18 @@ export function parseArgs(argv: readonly string[]): Command {
                 `or run pulumi ${command} in the stack directory for a real account (see README)`,
         );
     }
+    const format = string("format");
+    if (command === "export") {
+        const formats = EXPORT_FORMATS.join(", ");
+        if (format === undefined) {
+            throw new UsageError(`--format: required. Fix: pass --format ${formats}`);
+        }
+        if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+            throw new UsageError(
+                `--format = ${JSON.stringify(format)}: not a format platform export writes. Fix: pass --format ${formats}`,
+            );
+        }
+    }
     return {
         command,
         env,
@@ -162,5 +181,6 @@ export function parseArgs(argv: readonly string[]): Command {
         confirmProduction: string("confirm-production"),
         clearPendingCreates: values.has("clear-pending-creates"),
         out: string("out"),
+        format,
     };
 }

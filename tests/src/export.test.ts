@@ -1,0 +1,67 @@
+import * as assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { isKubernetesObject, isPlanResource, missingTerraformTypes, TERRAFORM_TYPES_FIX, type TerraformPlan } from "@platform/automation";
+import { AWS_TYPES, GCP_TYPES } from "@platform/facts";
+import { ENVIRONMENTS, exportedEnvironment } from "./exports.js";
+
+describe("export: the Terraform type table covers the platform", () => {
+    it("has an entry for every aws and gcp token of @platform/facts", () => {
+        const missing = missingTerraformTypes([...Object.values(AWS_TYPES), ...Object.values(GCP_TYPES)]);
+        assert.deepEqual(missing, [], `no Terraform type for ${missing.join(", ")}. Fix: rerun ${TERRAFORM_TYPES_FIX}`);
+    });
+
+    it("reports a token it lacks by name", () => {
+        assert.deepEqual(missingTerraformTypes(["aws:nope/thing:Thing", "gcp:nope/thing:Thing", "random:index/x:X", "aws:ec2/vpc:Vpc"]), [
+            "aws:nope/thing:Thing",
+            "gcp:nope/thing:Thing",
+        ]);
+    });
+
+    for (const env of ENVIRONMENTS) {
+        it(`${env}: every aws and gcp type in the synthesized inventory has an entry`, async () => {
+            const { synthesis } = await exportedEnvironment(env);
+            const types = synthesis.stacks.flatMap((s) => s.resources.map((r) => r.type));
+            assert.ok(
+                types.some((t) => t.startsWith("aws:") || t.startsWith("gcp:")),
+                "the inventory has cloud resources",
+            );
+            const missing = missingTerraformTypes(types);
+            assert.deepEqual(missing, [], `no Terraform type for ${missing.join(", ")}. Fix: rerun ${TERRAFORM_TYPES_FIX}`);
+        });
+    }
+});
+
+describe("export: every environment as plan JSON and manifests", () => {
+    for (const env of ENVIRONMENTS) {
+        it(`${env}: one plan per stack project holding exactly its aws and gcp resources, and one manifest per Kubernetes object`, async () => {
+            const { synthesis, dir, stacks } = await exportedEnvironment(env);
+            assert.deepEqual(
+                stacks.map((s) => s.project),
+                synthesis.stacks.map((s) => s.project),
+            );
+            assert.deepEqual(readdirSync(dir).sort(), synthesis.stacks.map((s) => s.project).sort());
+            for (const stack of synthesis.stacks) {
+                const plan = JSON.parse(readFileSync(path.join(dir, stack.project, "tfplan.json"), "utf8")) as TerraformPlan;
+                const cloud = stack.resources.filter(isPlanResource);
+                assert.equal(plan.planned_values.root_module.resources.length, cloud.length, `${env}/${stack.project} plan resources`);
+                assert.equal(plan.configuration.root_module.resources.length, cloud.length);
+                assert.equal(
+                    new Set(plan.planned_values.root_module.resources.map((r) => r.address)).size,
+                    cloud.length,
+                    "addresses are unique",
+                );
+                const objects = stack.resources.filter(isKubernetesObject).length;
+                const exported = stacks.find((s) => s.project === stack.project);
+                assert.equal(exported?.manifestFiles.length, objects, `${env}/${stack.project} manifests`);
+            }
+        });
+    }
+
+    it("prod: the flow log references its VPC and log group, as Checkov's connection checks need", async () => {
+        const { dir } = await exportedEnvironment("prod");
+        const plan = JSON.parse(readFileSync(path.join(dir, "foundation", "tfplan.json"), "utf8")) as TerraformPlan;
+        const flowLog = plan.configuration.root_module.resources.find((r) => r.type === "aws_flow_log");
+        assert.deepEqual(flowLog?.expressions["vpc_id"], { references: ["aws_vpc.network-vpc.id", "aws_vpc.network-vpc"] });
+    });
+});
