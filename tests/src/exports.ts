@@ -22,12 +22,12 @@ const made = new Map<string, Promise<EnvironmentExport>>();
 
 async function make(env: string): Promise<EnvironmentExport> {
     root ??= mkdtempSync(path.join(tmpdir(), "platform-export-"));
-    const synthesis = await synthesizeEnvironment({ root: REPO_ROOT, env, packs: [] });
+    const synthesis = await synthesizeEnvironment({ root: REPO_ROOT, env });
     const dir = path.join(root, env);
     return { synthesis, dir, stacks: writeExport(synthesis.stacks, dir) };
 }
 
-/** The environment synthesized without policy packs and exported into a temporary folder. */
+/** The environment synthesized (policy packs evaluated) and exported into a temporary folder. */
 export function exportedEnvironment(env: string): Promise<EnvironmentExport> {
     let result = made.get(env);
     if (result === undefined) {

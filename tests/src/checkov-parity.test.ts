@@ -1,0 +1,104 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { type CheckovFailure, checkovFailures, findCheckov } from "./checkov/checkov.js";
+import {
+    type CheckovException,
+    EXCEPTIONS_FILE,
+    exceptionFor,
+    flaggedByPolicies,
+    loadExceptions,
+    twinPolicies,
+    uncoveredMessage,
+    whereFailed,
+} from "./checkov/parity.js";
+import { ENVIRONMENTS, exportedEnvironment } from "./exports.js";
+import { REPO_ROOT } from "./paths.js";
+
+const failure = (check_id: string, resource: string, file_path = "/prod/foundation/tfplan.json"): CheckovFailure => ({
+    check_id,
+    check_name: `name of ${check_id}`,
+    resource,
+    file_path,
+});
+
+describe("Checkov parity: the rules", () => {
+    const exceptions: CheckovException[] = [
+        { check: "CKV_AWS_1", reason: "everywhere" },
+        { check: "CKV_AWS_2", resources: ["aws_s3_bucket.*-replica"], reason: "replicas" },
+        { check: "CKV_AWS_3", environments: ["dev"], reason: "dev only" },
+    ];
+
+    it("matches an exception by check, address pattern and environment", () => {
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_1", "aws_vpc.a"))?.reason, "everywhere");
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_2", "aws_s3_bucket.backups-replica"))?.reason, "replicas");
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_2", "aws_s3_bucket.backups")), undefined);
+        assert.equal(exceptionFor(exceptions, "dev", failure("CKV_AWS_3", "aws_vpc.a"))?.reason, "dev only");
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_3", "aws_vpc.a")), undefined);
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_4", "aws_vpc.a")), undefined);
+    });
+
+    it("reads the environment and stack from the plan path", () => {
+        assert.deepEqual(whereFailed(failure("CKV_AWS_1", "x", "/tmp/platform-export-1/dr/data/tfplan.json")), {
+            env: "dr",
+            stack: "data",
+        });
+    });
+
+    it("names the check, the resource and a hint, with or without a twin policy", () => {
+        assert.equal(
+            uncoveredMessage(failure("CKV_AWS_7", "aws_kms_key.logs"), ["aws-kms-rotation"]),
+            "CKV_AWS_7 (name of CKV_AWS_7) fails on prod/foundation aws_kms_key.logs. Hint: its twin aws-kms-rotation passes this resource: " +
+                `make the policy as strict as the check (or fix the export), or list it in ${EXCEPTIONS_FILE} with the reason`,
+        );
+        assert.match(uncoveredMessage(failure("CKV_AWS_999", "aws_vpc.a"), []), /no policy names CKV_AWS_999 as its peer/);
+    });
+
+    it("knows the twins the policies name", () => {
+        const twins = twinPolicies();
+        assert.deepEqual(twins.get("CKV_AWS_7"), ["aws-kms-rotation"]);
+        assert.equal(twins.get("CKV_AWS_999"), undefined);
+    });
+
+    it("every exception names a check and a reason", () => {
+        for (const e of loadExceptions(REPO_ROOT)) {
+            assert.match(e.check, /^CKV2?_[A-Z0-9]+_\d+$/, JSON.stringify(e));
+            assert.ok(e.reason.trim().length >= 20, `${e.check}: give the reason in a sentence`);
+        }
+    });
+});
+
+describe("Checkov parity: every environment's export (Checkov from bash scripts/checkov-setup.sh)", function () {
+    this.timeout(900_000);
+
+    it("every check Checkov fails is flagged by a twin policy or a documented exception, and every exception is used", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const exports = await Promise.all(ENVIRONMENTS.map((env) => exportedEnvironment(env)));
+        const root = path.dirname(exports[0].dir);
+        const started = Date.now();
+        const failures = await checkovFailures(checkov, root);
+        console.log(
+            `    checkov scanned ${ENVIRONMENTS.length} environments in ${((Date.now() - started) / 1000).toFixed(1)} s: ${failures.length} failed checks`,
+        );
+        const flagged = new Set(exports.flatMap((e) => [...flaggedByPolicies(e.synthesis)]));
+        const twins = twinPolicies();
+        const exceptions = loadExceptions(REPO_ROOT);
+        const used = new Set<CheckovException>();
+        const uncovered: string[] = [];
+        for (const f of failures) {
+            const { env } = whereFailed(f);
+            if (flagged.has(`${env} ${f.resource} ${f.check_id}`) || flagged.has(`${env} * ${f.check_id}`)) continue;
+            const exception = exceptionFor(exceptions, env, f);
+            if (exception !== undefined) {
+                used.add(exception);
+                continue;
+            }
+            uncovered.push(uncoveredMessage(f, twins.get(f.check_id) ?? []));
+        }
+        assert.deepEqual([...new Set(uncovered)].sort(), []);
+        const unused = exceptions.filter((e) => !used.has(e)).map((e) => `${e.check} ${(e.resources ?? ["*"]).join(",")}`);
+        assert.deepEqual(unused, [], `exceptions in ${EXCEPTIONS_FILE} that no Checkov failure needs any more: remove them`);
+    });
+});
