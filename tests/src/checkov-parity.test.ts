@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { type CheckovFailure, checkovFailures, findCheckov } from "./checkov/checkov.js";
+import { readFileSync } from "node:fs";
+import { type CheckovFailure, checkovFailures, checkovList, findCheckov, parseCheckovList } from "./checkov/checkov.js";
 import {
     type CheckovException,
     EXCEPTIONS_FILE,
@@ -53,6 +54,19 @@ describe("Checkov parity: the rules", () => {
         assert.match(uncoveredMessage(failure("CKV_AWS_999", "aws_vpc.a"), []), /no policy names CKV_AWS_999 as its peer/);
     });
 
+    it("parses checkov --list rows, skipping the header and the separator", () => {
+        const text = [
+            "|      | Id | Type | Entity | Policy | IaC | Resource Link |",
+            "|------|----|------|--------|--------|-----|---------------|",
+            "|    0 | CKV_AWS_7 | resource | aws_kms_key | Ensure rotation for customer created CMKs is enabled | Terraform | https://x |",
+            "|    1 | CKV2_AWS_11 | resource | aws_vpc | Ensure VPC flow logging is enabled in all VPCs | Terraform | https://y |",
+        ].join("\n");
+        assert.deepEqual(parseCheckovList(text), [
+            { id: "CKV_AWS_7", kind: "resource", entity: "aws_kms_key", title: "Ensure rotation for customer created CMKs is enabled" },
+            { id: "CKV2_AWS_11", kind: "resource", entity: "aws_vpc", title: "Ensure VPC flow logging is enabled in all VPCs" },
+        ]);
+    });
+
     it("knows the twins the policies name", () => {
         const twins = twinPolicies();
         assert.deepEqual(twins.get("CKV_AWS_7"), ["aws-kms-rotation"]);
@@ -64,6 +78,33 @@ describe("Checkov parity: the rules", () => {
             assert.match(e.check, /^CKV2?_[A-Z0-9]+_\d+$/, JSON.stringify(e));
             assert.ok(e.reason.trim().length >= 20, `${e.check}: give the reason in a sentence`);
         }
+    });
+});
+
+describe("Checkov parity: policies/checkov-checks.json is Checkov's own list", function () {
+    this.timeout(300_000);
+
+    it("names the pinned version and exactly the checks the installed Checkov lists for the platform's types (else rerun node scripts/checkov-checks.mjs)", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, "policies", "checkov-checks.json"), "utf8")) as {
+            checkov: string;
+            platformTypes: string[];
+            checks: Array<{ id: string; types: string[] }>;
+        };
+        const pinned = /^CHECKOV_VERSION="([^"]+)"/m.exec(readFileSync(path.join(REPO_ROOT, "scripts", "checkov-setup.sh"), "utf8"))?.[1];
+        assert.equal(committed.checkov, pinned);
+        const wanted = new Set(committed.platformTypes);
+        const listed = new Map<string, Set<string>>();
+        for (const row of await checkovList(checkov)) {
+            if (row.kind === "resource" && wanted.has(row.entity)) listed.set(row.id, (listed.get(row.id) ?? new Set()).add(row.entity));
+        }
+        assert.deepEqual(
+            Object.fromEntries(committed.checks.map((c) => [c.id, [...c.types].sort()]).sort()),
+            Object.fromEntries([...listed].map(([id, types]) => [id, [...types].sort()]).sort()),
+        );
     });
 });
 

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { isKubernetesObject, isPlanResource, missingTerraformTypes, TERRAFORM_TYPES_FIX, type TerraformPlan } from "@platform/automation";
 import { AWS_TYPES, GCP_TYPES } from "@platform/facts";
 import { ENVIRONMENTS, exportedEnvironment } from "./exports.js";
+import { REPO_ROOT } from "./paths.js";
 
 describe("export: the Terraform type table covers the platform", () => {
     it("has an entry for every aws and gcp token of @platform/facts", () => {
@@ -57,6 +58,21 @@ describe("export: every environment as plan JSON and manifests", () => {
             }
         });
     }
+
+    it("policies/checkov-checks.json lists exactly the Terraform types of the four exports (else rerun node scripts/checkov-checks.mjs)", async () => {
+        const types = new Set<string>();
+        for (const env of ENVIRONMENTS) {
+            const { dir, stacks } = await exportedEnvironment(env);
+            for (const stack of stacks) {
+                const plan = JSON.parse(readFileSync(path.join(dir, stack.project, "tfplan.json"), "utf8")) as TerraformPlan;
+                plan.planned_values.root_module.resources.forEach((r) => types.add(r.type));
+            }
+        }
+        const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, "policies", "checkov-checks.json"), "utf8")) as {
+            platformTypes: string[];
+        };
+        assert.deepEqual(committed.platformTypes, [...types].sort());
+    });
 
     it("prod: the flow log references its VPC and log group, as Checkov's connection checks need", async () => {
         const { dir } = await exportedEnvironment("prod");

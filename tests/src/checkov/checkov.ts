@@ -62,3 +62,29 @@ export async function checkovFailures(checkov: string, dir: string): Promise<Che
     const reports = Array.isArray(parsed) ? parsed : [parsed];
     return reports.flatMap((r) => r.results?.failed_checks ?? []);
 }
+
+/** One row of `checkov --list`: a check and one resource type it applies to. */
+export interface CheckovListRow {
+    readonly id: string;
+    readonly kind: string;
+    readonly entity: string;
+    readonly title: string;
+}
+
+/** The rows of a `checkov --list` table. */
+export function parseCheckovList(text: string): CheckovListRow[] {
+    return text
+        .split("\n")
+        .filter((line) => /^\|\s*\d+\s*\|/.test(line))
+        .map((line) => line.split("|").map((cell) => cell.trim()))
+        .map((cells) => ({ id: cells[2], kind: cells[3], entity: cells[4], title: cells[5] }));
+}
+
+/** Checkov's own list of its terraform checks (the ones its terraform_plan framework runs). */
+export async function checkovList(checkov: string): Promise<CheckovListRow[]> {
+    const { stdout } = await run(checkov, ["--list", "--framework", "terraform", "--skip-download"], {
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, LOG_LEVEL: "ERROR" },
+    });
+    return parseCheckovList(stdout);
+}
