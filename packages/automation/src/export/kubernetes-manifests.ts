@@ -16,7 +16,7 @@ export function isKubernetesObject(resource: InventoryResource): boolean {
 
 function metadataOf(resource: InventoryResource): { name?: unknown; namespace?: unknown } {
     const metadata = resource.inputs["metadata"];
-    return typeof metadata === "object" && metadata !== null ? (metadata) : {};
+    return typeof metadata === "object" && metadata !== null ? metadata : {};
 }
 
 /** `<kind>-<namespace>-<name>.yaml` (no namespace for cluster-scoped objects), lower case. */
