@@ -1,6 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { loadTerraformTypes, planAddresses, type StackSynthesis, writeExport } from "@platform/automation";
+import type { InventoryResource } from "@platform/synth";
 import { type CheckovFailure, checkovFailures, checkovList, findCheckov, parseCheckovList } from "./checkov/checkov.js";
 import {
     type CheckovException,
@@ -141,5 +144,77 @@ describe("Checkov parity: every environment's export (Checkov from bash scripts/
         assert.deepEqual([...new Set(uncovered)].sort(), []);
         const unused = exceptions.filter((e) => !used.has(e)).map((e) => `${e.check} ${(e.resources ?? ["*"]).join(",")}`);
         assert.deepEqual(unused, [], `exceptions in ${EXCEPTIONS_FILE} that no Checkov failure needs any more: remove them`);
+    });
+});
+
+describe("Checkov parity: the export is faithful (flip the input that matters, Checkov's verdict flips)", function () {
+    this.timeout(600_000);
+
+    it("prod: key rotation off fails CKV_AWS_7, SSH from 0.0.0.0/0 fails CKV_AWS_24, a VPC without its flow log fails CKV2_AWS_11", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const { synthesis } = await exportedEnvironment("prod");
+        const table = loadTerraformTypes();
+        const stacks = synthesis.stacks.filter((s) => s.project === "foundation" || s.project === "cluster");
+        const addressOf = (r: InventoryResource, stack: StackSynthesis): string => {
+            const address = planAddresses(stack.resources, table).get(r.urn)?.address;
+            assert.ok(address, r.urn);
+            return address;
+        };
+        const foundation = stacks.find((s) => s.project === "foundation");
+        const cluster = stacks.find((s) => s.project === "cluster");
+        assert.ok(foundation && cluster);
+        const key = foundation.resources.find(
+            (r) => r.type === "aws:kms/key:Key" && r.inputs["enableKeyRotation"] === true && r.inputs["keySpec"] === undefined,
+        );
+        const group = cluster.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+        const vpc = foundation.resources.find((r) => r.type === "aws:ec2/vpc:Vpc");
+        assert.ok(key && group && vpc, "a rotating symmetric key, a security group and a VPC");
+        const flips: Array<[string, string]> = [
+            ["CKV_AWS_7", addressOf(key, foundation)],
+            ["CKV_AWS_24", addressOf(group, cluster)],
+            ["CKV2_AWS_11", addressOf(vpc, foundation)],
+        ];
+        const sshFromAnywhere = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] };
+        const flipped: StackSynthesis[] = [
+            {
+                ...foundation,
+                resources: foundation.resources
+                    .filter((r) => r.type !== "aws:ec2/flowLog:FlowLog")
+                    .map((r) => (r.urn === key.urn ? { ...r, inputs: { ...r.inputs, enableKeyRotation: false } } : r)),
+            },
+            {
+                ...cluster,
+                resources: cluster.resources.map((r) =>
+                    r.urn === group.urn
+                        ? {
+                              ...r,
+                              inputs: {
+                                  ...r.inputs,
+                                  ingress: [...((r.inputs["ingress"] as unknown[] | undefined) ?? []), sshFromAnywhere],
+                              },
+                          }
+                        : r,
+                ),
+            },
+        ];
+        const dir = mkdtempSync(path.join(tmpdir(), "platform-flip-"));
+        try {
+            writeExport(stacks, path.join(dir, "baseline"));
+            writeExport(flipped, path.join(dir, "flipped"));
+            const failures = await checkovFailures(checkov, dir);
+            const failed = (side: string): Set<string> =>
+                new Set(failures.filter((f) => f.file_path.split("/").includes(side)).map((f) => `${f.check_id} ${f.resource}`));
+            const before = failed("baseline");
+            const after = failed("flipped");
+            assert.deepEqual(
+                flips.map(([id, address]) => [id, address, before.has(`${id} ${address}`), after.has(`${id} ${address}`)]),
+                flips.map(([id, address]) => [id, address, false, true]),
+            );
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
