@@ -27,6 +27,7 @@ export * from "./engine/deploy.js";
 export * from "./engine/cancel.js";
 export * from "./synth/redaction.js";
 export * from "./export/names.js";
+export * from "./export/secrets.js";
 export * from "./export/terraform-types.js";
 export * from "./export/terraform-values.js";
 export * from "./export/terraform-plan.js";

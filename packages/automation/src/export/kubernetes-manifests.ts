@@ -6,7 +6,7 @@
  */
 import type { InventoryResource } from "@platform/synth";
 import { stringify } from "yaml";
-import { redactedInputs } from "../synth/redaction.js";
+import { exportedInputs } from "./secrets.js";
 
 const HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
 
@@ -33,6 +33,6 @@ export function manifestFileName(resource: InventoryResource): string {
 
 /** The object as YAML, `apiVersion` and `kind` first. */
 export function kubernetesManifest(resource: InventoryResource): string {
-    const { apiVersion, kind, ...rest } = redactedInputs(resource);
+    const { apiVersion, kind, ...rest } = exportedInputs(resource);
     return stringify({ apiVersion, kind, ...rest });
 }

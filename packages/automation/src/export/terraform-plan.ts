@@ -14,7 +14,7 @@ import {
     terraformProvider,
     type TerraformTypeTable,
 } from "./terraform-types.js";
-import { redactedInputs } from "../synth/redaction.js";
+import { exportedInputs } from "./secrets.js";
 
 /** The plan format and the Terraform release whose `show -json` output the export mirrors. */
 export const PLAN_FORMAT_VERSION = "1.2";
@@ -183,7 +183,7 @@ export function terraformPlan(resources: readonly InventoryResource[], table: Te
             mapSets.set(pkg, mapProperties);
         }
         const context = { fields: entry.fields, mapProperties };
-        const inputs = redactedInputs(resource);
+        const inputs = exportedInputs(resource);
         const values = terraformAttributes(inputs, context);
         const nameOf = (key: string): string => Object.keys(terraformAttributes({ [key]: inputs[key] }, context))[0];
         planned.push({
