@@ -8,7 +8,7 @@ import { secretInputPaths } from "../synth/redaction.js";
 
 /** Every leaf of `value` replaced by `[secret]`; objects and lists keep their keys and length. */
 export function maskLeaves(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(maskLeaves);
+    if (Array.isArray(value)) return (value as unknown[]).map(maskLeaves);
     if (typeof value === "object" && value !== null) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskLeaves(v)]));
     }
@@ -19,7 +19,7 @@ function maskAt(value: unknown, path: PropertyPath): unknown {
     if (path.length === 0) return maskLeaves(value);
     const [head, ...rest] = path;
     if (Array.isArray(value) && typeof head === "number" && head < value.length) {
-        return value.map((item, i) => (i === head ? maskAt(item, rest) : item));
+        return (value as unknown[]).map((item, i) => (i === head ? maskAt(item, rest) : item));
     }
     if (typeof value === "object" && value !== null && !Array.isArray(value) && typeof head === "string" && Object.hasOwn(value, head)) {
         const record = value as Record<string, unknown>;
