@@ -1,7 +1,15 @@
 import * as assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { isKubernetesObject, isPlanResource, missingTerraformTypes, TERRAFORM_TYPES_FIX, type TerraformPlan } from "@platform/automation";
+import { createRequire } from "node:module";
+import {
+    isKubernetesObject,
+    isPlanResource,
+    loadTerraformTypes,
+    missingTerraformTypes,
+    TERRAFORM_TYPES_FIX,
+    type TerraformPlan,
+} from "@platform/automation";
 import { AWS_TYPES, GCP_TYPES } from "@platform/facts";
 import { ENVIRONMENTS, exportedEnvironment } from "./exports.js";
 import { REPO_ROOT } from "./paths.js";
@@ -10,6 +18,33 @@ describe("export: the Terraform type table covers the platform", () => {
     it("has an entry for every aws and gcp token of @platform/facts", () => {
         const missing = missingTerraformTypes([...Object.values(AWS_TYPES), ...Object.values(GCP_TYPES)]);
         assert.deepEqual(missing, [], `no Terraform type for ${missing.join(", ")}. Fix: rerun ${TERRAFORM_TYPES_FIX}`);
+    });
+
+    it("was generated for the installed provider SDKs, is sorted, and maps aws tokens to aws_* and gcp tokens to google_* types", () => {
+        const table = loadTerraformTypes();
+        const facts = createRequire(path.join(REPO_ROOT, "packages", "facts", "package.json"));
+        for (const [name, pkg] of [
+            ["aws", "@pulumi/aws"],
+            ["gcp", "@pulumi/gcp"],
+        ] as const) {
+            const version = (JSON.parse(readFileSync(facts.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version;
+            assert.equal(
+                table.providers[name]?.sdk,
+                `${pkg}@${version}`,
+                `the table is for another ${pkg}. Fix: rerun ${TERRAFORM_TYPES_FIX}`,
+            );
+        }
+        const tokens = Object.keys(table.resources);
+        assert.deepEqual(tokens, [...tokens].sort());
+        assert.deepEqual(
+            Object.entries(table.resources)
+                .filter(([token, { type }]) => !(token.startsWith("aws:") ? /^aws_[a-z0-9_]+$/ : /^google_[a-z0-9_]+$/).test(type))
+                .map(([token]) => token),
+            [],
+        );
+        assert.equal(table.resources["aws:rds/instance:Instance"]?.type, "aws_db_instance");
+        assert.equal(table.resources["gcp:container/cluster:Cluster"]?.type, "google_container_cluster");
+        assert.equal(table.resources["gcp:compute/firewall:Firewall"]?.fields?.["allow"]?.maxItemsOne, false);
     });
 
     it("reports a token it lacks by name", () => {
