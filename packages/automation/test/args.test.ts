@@ -9,6 +9,7 @@ const DEFAULTS: Omit<RunCommand, "command" | "env"> = {
     confirmProduction: undefined,
     clearPendingCreates: false,
     out: undefined,
+    format: undefined,
 };
 
 describe("platform argument parsing (node:util parseArgs)", () => {
@@ -20,6 +21,23 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             env: "dev",
             out: "manifests",
             stack: "cluster",
+        });
+    });
+
+    it("parses export: --format tfplan required, --out optional", () => {
+        assert.deepEqual(parseArgs(["export", "--env", "prod", "--format", "tfplan"]), {
+            ...DEFAULTS,
+            command: "export",
+            env: "prod",
+            format: "tfplan",
+        });
+        assert.deepEqual(parseArgs(["export", "--format=tfplan", "--env", "dr", "--out", "scan", "--stack", "data"]), {
+            ...DEFAULTS,
+            command: "export",
+            env: "dr",
+            format: "tfplan",
+            out: "scan",
+            stack: "data",
         });
     });
 
@@ -125,11 +143,11 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         ],
         [
             ["deploy"],
-            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, drift, cancel, render (see platform --help)',
+            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, drift, cancel, render, export (see platform --help)',
         ],
         [
             ["--env", "dev"],
-            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|drift|cancel|render> --env dev",
+            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|drift|cancel|render|export> --env dev",
         ],
         [
             ["destroy", "--env", "dev", "--simulate", "--json"],
@@ -159,13 +177,29 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         ],
         [
             ["up", "--env", "dev", "--simulate", "--out", "x"],
-            "--out: not an option of up; only render writes files. Fix: drop --out, or platform render --env <env> --out <dir>",
+            "--out: not an option of up; only render and export write files. Fix: drop --out, or platform render --env <env> --out <dir>",
         ],
         [
             ["render", "--env", "dev", "--simulate"],
             "--simulate: not an option of render; synth and render always run against the simulated cloud. Fix: drop --simulate",
         ],
         [["render", "--env", "dev", "--out"], "--out: needs a value. Fix: --out <value> (see platform --help)"],
+        [["export", "--env", "dev"], "--format: required. Fix: pass --format tfplan"],
+        [["export", "--env", "dev", "--format", "hcl"], '--format = "hcl": not a format platform export writes. Fix: pass --format tfplan'],
+        [
+            ["export", "--env", "dev", "--format", "tfplan", "--format", "tfplan"],
+            '--format = "tfplan", "tfplan": given 2 times. Fix: pass --format once',
+        ],
+        [["export", "--env", "dev", "--format"], "--format: needs a value. Fix: --format <value> (see platform --help)"],
+        [["export", "--format", "tfplan"], "--env: required. Fix: pass --env dev, staging, prod or dr"],
+        [
+            ["export", "--env", "dev", "--format", "tfplan", "--json"],
+            "--json: not an option of export; only synth, preview, up and drift print a JSON result. Fix: drop --json",
+        ],
+        [
+            ["synth", "--env", "dev", "--format", "tfplan"],
+            "--format: not an option of synth; only export has formats. Fix: drop --format, or platform export --env <env> --format tfplan",
+        ],
     ];
     for (const [argv, message] of bad) {
         it(`rejects ${argv.join(" ") || "(nothing)"}`, () => {

@@ -2,3 +2,14 @@ export { BEGIN_MARKER, type DocumentedPack, END_MARKER, policySource, policyTabl
 export { lineDiff } from "./line-diff.js";
 export { PACKS } from "./packs.js";
 export { currentReadme, FIX_COMMAND, generatedReadme, README_PATH, writeReadme } from "./readme.js";
+export {
+    type CheckovCheck,
+    type CheckovChecks,
+    type CheckovException,
+    PARITY_BEGIN,
+    PARITY_END,
+    parityTable,
+    readCheckovChecks,
+    readCheckovExceptions,
+    withParityTable,
+} from "./parity.js";

@@ -44,3 +44,17 @@ export function gatekeeper(templates: Readonly<Record<string, string>>): PolicyC
         specification: Object.values(templates).join("; "),
     };
 }
+
+/** A policy's compliance framework, as `@pulumi/policy` policies carry it. */
+interface WithFramework {
+    readonly framework?: { readonly name?: string; readonly reference?: string };
+}
+
+/** The Checkov check ids a policy names as its peers (its `checkov(...)` framework), in order. */
+export function checkovPeers(policy: WithFramework): string[] {
+    if (policy.framework?.name !== "Checkov" || policy.framework.reference === undefined) return [];
+    return policy.framework.reference
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== "");
+}

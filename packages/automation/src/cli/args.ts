@@ -4,13 +4,14 @@
  * values that look like options, and messages that name the flag, the value and the fix.
  */
 import { parseArgs as parseTokens } from "node:util";
+import { EXPORT_FORMATS } from "../export/export-environment.js";
 import { checkEnvironment, ENVIRONMENT_LIST } from "../workspace/environments.js";
 import { UsageError } from "../workspace/errors.js";
 import { USAGE } from "./usage.js";
 
 export { USAGE };
 
-export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift", "cancel", "render"] as const;
+export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift", "cancel", "render", "export"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that drive the engine: against the simulated cloud with `--simulate`, else the user's backend and clouds. */
@@ -28,8 +29,10 @@ export interface RunCommand {
     readonly confirmProduction?: string;
     /** refresh only: drop creates an interrupted run left pending. */
     readonly clearPendingCreates: boolean;
-    /** render only: the folder the manifests go to. @default .state/rendered/<env> */
+    /** render and export: the folder written. @default .state/rendered/<env>, .state/export/<env> */
     readonly out?: string;
+    /** export only: what to write (`tfplan`). */
+    readonly format?: string;
 }
 
 export interface HelpCommand {
@@ -47,6 +50,7 @@ const OPTIONS = {
     "confirm-production": { type: "string" },
     "clear-pending-creates": { type: "boolean" },
     out: { type: "string" },
+    format: { type: "string" },
     help: { type: "boolean", short: "h" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -63,6 +67,8 @@ const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
     cancel: ["env", "stack", "root", "simulate"],
     // render always runs on the simulated cloud (with the real kubernetes provider).
     render: ["env", "stack", "root", "out"],
+    // export synthesizes offline, as synth does.
+    export: ["env", "stack", "root", "out", "format"],
 };
 
 /** Why an option does not belong to a command, with the fix. */
@@ -71,7 +77,8 @@ const MISPLACED: Partial<Record<OptionName, string>> = {
     simulate: "synth and render always run against the simulated cloud. Fix: drop --simulate",
     "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
     "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
-    out: "only render writes files. Fix: drop --out, or platform render --env <env> --out <dir>",
+    out: "only render and export write files. Fix: drop --out, or platform render --env <env> --out <dir>",
+    format: "only export has formats. Fix: drop --format, or platform export --env <env> --format tfplan",
 };
 
 function isCommand(value: string): value is CommandName {
@@ -149,6 +156,18 @@ export function parseArgs(argv: readonly string[]): Command {
     // Without --simulate the engine commands use the user's backend and cloud credentials
     // (engine/environment.ts: realEngineEnvironment checks PULUMI_BACKEND_URL).
     const simulate = values.has("simulate");
+    const format = string("format");
+    if (command === "export") {
+        const formats = EXPORT_FORMATS.join(", ");
+        if (format === undefined) {
+            throw new UsageError(`--format: required. Fix: pass --format ${formats}`);
+        }
+        if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+            throw new UsageError(
+                `--format = ${JSON.stringify(format)}: not a format platform export writes. Fix: pass --format ${formats}`,
+            );
+        }
+    }
     return {
         command,
         env,
@@ -159,5 +178,6 @@ export function parseArgs(argv: readonly string[]): Command {
         confirmProduction: string("confirm-production"),
         clearPendingCreates: values.has("clear-pending-creates"),
         out: string("out"),
+        format,
     };
 }

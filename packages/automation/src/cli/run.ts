@@ -9,6 +9,8 @@ import { runDeployment, type StackOperationResult, type StackStatus } from "../e
 import { EngineUnavailableError, stateDir } from "../engine/environment.js";
 import { renderEnvironment } from "../engine/render.js";
 import { StackStateError } from "../engine/stack-problems.js";
+import { exportEnvironment } from "../export/export-environment.js";
+import { MissingTerraformTypeError } from "../export/terraform-types.js";
 import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
 import { UsageError } from "../workspace/errors.js";
@@ -103,8 +105,8 @@ async function runEngineCommand(command: RunCommand, root: string, io: Io): Prom
         printResults(results, io);
         return results.every((r) => r.status === "ok") ? EXIT.ok : EXIT.failure;
     }
-    if (command.command === "synth") {
-        throw new Error("synth is not an engine command");
+    if (command.command === "synth" || command.command === "export") {
+        throw new Error(`${command.command} is not an engine command`);
     }
     if (command.command === "render") {
         const out = command.out ? path.resolve(io.cwd, command.out) : path.join(stateDir(root), "rendered", command.env);
@@ -164,6 +166,17 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
                 `no repository root (Pulumi.yaml + pnpm-workspace.yaml) at or above ${io.cwd}. Fix: run from the repository or pass --root <dir>`,
             );
         }
+        if (command.command === "export") {
+            const out = command.out ? path.resolve(io.cwd, command.out) : path.join(stateDir(root), "export", command.env);
+            const exported = await exportEnvironment({ root, env: command.env, stack: command.stack, out });
+            for (const e of exported) {
+                io.stdout(
+                    `${e.project}: ${path.relative(io.cwd, e.planFile)} (${e.planResources} resources), ${e.manifestFiles.length} Kubernetes manifests`,
+                );
+            }
+            io.stdout(`exported ${exported.length} stacks of ${command.env} into ${out}`);
+            return EXIT.ok;
+        }
         if (command.command !== "synth") {
             return await runEngineCommand(command, root, io);
         }
@@ -175,6 +188,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         if (isUserError(err)) {
             io.stderr(`platform: ${err.message}`);
             return EXIT.usage;
+        }
+        if (err instanceof MissingTerraformTypeError) {
+            io.stderr(`platform: ${err.message}`);
+            return EXIT.failure;
         }
         if (err instanceof StackStateError) {
             err.problems.forEach((p) => io.stderr(`platform: ${p.message}`));

@@ -7,6 +7,7 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
        platform drift   --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
        platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
        platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
+       platform export  --env <env> --format tfplan [--out <dir>] [--stack <project>|all] [--root <dir>]
 
   synth     run the stack programs of one environment offline (Pulumi mock runtime + simulated
             cloud), list every resource, and evaluate the CrossGuard policy packs over them.
@@ -22,6 +23,9 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   render    write every Kubernetes object of the environment as the YAML the real kubernetes
             provider would apply (up on the simulated cloud in a throwaway state, no cluster;
             needs bash scripts/tools-setup.sh kubernetes-provider); Helm releases are not rendered
+  export    synthesize offline as synth does and write, per stack project, <out>/<project>/tfplan.json
+            (its aws and gcp resources as Terraform plan JSON, for Checkov, Trivy or conftest) and
+            <out>/<project>/kubernetes/*.yaml (its Kubernetes objects)
 
   --env                    environment (required)
   --stack                  one stack project (e.g. foundation, or platform for the root
@@ -39,8 +43,9 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   --root                   repository root holding Pulumi.yaml and stacks/ [default: found from cwd]
   --confirm-production     destroy only: the environment named again; required for prod and dr
   --clear-pending-creates  refresh only: forget creates that an interrupted run left pending
-  --out                    render only: the folder for the manifests, one folder per stack
-                           project, emptied first [default: .state/rendered/<env>]
+  --out                    render and export: the folder written, one folder per stack project,
+                           emptied first [default: .state/rendered/<env>, .state/export/<env>]
+  --format                 export only: tfplan (required)
 
 With GITHUB_STEP_SUMMARY set (GitHub Actions), preview, up and drift append a markdown summary
 to that file: per layer the status and change counts, the policy violations, the drift.

@@ -1,0 +1,166 @@
+// Writes packages/automation/data/terraform-types.json: Pulumi type token -> Terraform resource type
+// for the bridged aws and gcp providers, generated from the providers' own bridge-metadata.json
+// (what the Pulumi Terraform bridge records for each token), never from a naming rule.
+//
+//   node packages/automation/scripts/terraform-types.mjs [--aws FILE [--aws-source TEXT]] [--gcp FILE [--gcp-source TEXT]]
+//
+// Without --aws/--gcp the metadata comes from the provider's Go module at the version matching the
+// installed SDK (`go mod download -json github.com/pulumi/pulumi-<p>/provider/vN@v<version>`),
+// provider/cmd/pulumi-resource-<p>/bridge-metadata.json. With a FILE, from that file (a checkout of
+// pulumi/pulumi-<p> at the tag). Both formats of the file are read: `renames.resources` (token ->
+// Terraform name) and `auto-aliasing.resources` (Terraform name -> current token and, per field,
+// whether it is a list block of at most one element: `maxItemsOne`).
+//
+// The table holds every resource token of each metadata file, and the field shapes of the tokens
+// @platform/facts lists (the ones the platform creates), so the committed file stays small. It
+// also lists, per provider, the input names that the SDK types as string maps (tags, labels...),
+// from the installed SDK's .d.ts files: a map stays an object in Terraform, any other object input
+// is a block. packages/automation/test/terraform-types.test.ts checks the table covers every type
+// of every environment's inventory, and says to rerun this script when it does not.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const out = path.join(root, "packages/automation/data/terraform-types.json");
+const facts = createRequire(path.join(root, "packages/facts/package.json"))("./dist/src/index.js");
+const sdkRequire = createRequire(path.join(root, "packages/facts/package.json"));
+
+const PROVIDERS = {
+    aws: { sdk: "@pulumi/aws", module: "github.com/pulumi/pulumi-aws/provider", tokens: Object.values(facts.AWS_TYPES) },
+    gcp: { sdk: "@pulumi/gcp", module: "github.com/pulumi/pulumi-gcp/provider", tokens: Object.values(facts.GCP_TYPES) },
+};
+
+function fail(message) {
+    console.error(`terraform-types: ${message}`);
+    process.exit(1);
+}
+
+const { values: args } = parseArgs({
+    options: {
+        aws: { type: "string" },
+        gcp: { type: "string" },
+        // Where a --aws/--gcp file came from (repository, tag or commit), recorded in the table.
+        "aws-source": { type: "string" },
+        "gcp-source": { type: "string" },
+    },
+});
+
+function sdkDir(pkg) {
+    return path.dirname(sdkRequire.resolve(`${pkg}/package.json`));
+}
+
+/** The bridge-metadata.json of the provider module matching the installed SDK version. */
+function downloadMetadata(name, provider, version) {
+    const major = version.split(".")[0];
+    const module = `${provider.module}/v${major}@v${version}`;
+    const dir = mkdtempSync(path.join(tmpdir(), "terraform-types-"));
+    try {
+        writeFileSync(path.join(dir, "go.mod"), "module platform.local/terraform-types\n\ngo 1.24\n");
+        let info;
+        try {
+            const json = execFileSync("go", ["mod", "download", "-json", module], {
+                cwd: dir,
+                env: { ...process.env, GOFLAGS: "-mod=mod" },
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            info = JSON.parse(json);
+        } catch (err) {
+            const text = String(err.stdout ?? "") || String(err.message);
+            info = {
+                Error: (() => {
+                    try {
+                        return JSON.parse(text).Error;
+                    } catch {
+                        return text;
+                    }
+                })(),
+            };
+        }
+        if (info.Error || !info.Dir) {
+            fail(
+                `${name} = ${module}: ${String(info.Error ?? "no module directory").trim()}. ` +
+                    `Fix: pass --${name} <bridge-metadata.json> from pulumi/pulumi-${name} at tag v${version} ` +
+                    `(provider/cmd/pulumi-resource-${name}/bridge-metadata.json)`,
+            );
+        }
+        const file = path.join(info.Dir, `cmd/pulumi-resource-${name}/bridge-metadata.json`);
+        return { text: readFileSync(file, "utf8"), source: `${module} cmd/pulumi-resource-${name}/bridge-metadata.json` };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/** token -> { type, fields? } from either metadata format. */
+function resourcesOf(metadata) {
+    const table = new Map();
+    for (const [token, type] of Object.entries(metadata.renames?.resources ?? {})) {
+        table.set(token, { type });
+    }
+    for (const [type, entry] of Object.entries(metadata["auto-aliasing"]?.resources ?? {})) {
+        table.set(entry.current, { type, fields: entry.fields });
+    }
+    return table;
+}
+
+/** Input names the SDK types as `{ [key: string]: ... }` (string maps), anywhere in its .d.ts files. */
+function mapProperties(dir) {
+    const names = new Set();
+    const visit = (d) => {
+        for (const entry of readdirSync(d)) {
+            const p = path.join(d, entry);
+            if (statSync(p).isDirectory()) {
+                if (entry !== "node_modules") visit(p);
+            } else if (entry.endsWith(".d.ts")) {
+                const text = readFileSync(p, "utf8");
+                for (const m of text.matchAll(/^\s+(\w+)\??: pulumi\.Input<\{\s*\n\s*\[key: string\]/gm)) names.add(m[1]);
+            }
+        }
+    };
+    visit(dir);
+    return [...names].sort();
+}
+
+function sortedObject(entries) {
+    return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const providers = {};
+const resources = new Map();
+for (const [name, provider] of Object.entries(PROVIDERS)) {
+    const dir = sdkDir(provider.sdk);
+    const version = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).version;
+    const given = args[name];
+    const { text, source } = given
+        ? { text: readFileSync(path.resolve(given), "utf8"), source: args[`${name}-source`] ?? path.basename(given) }
+        : downloadMetadata(name, provider, version);
+    const metadata = JSON.parse(text);
+    const table = resourcesOf(metadata);
+    if (table.size === 0)
+        fail(`${name} = ${source}: no renames.resources or auto-aliasing.resources. Fix: pass the provider's bridge-metadata.json`);
+    const platformTokens = new Set(provider.tokens);
+    for (const [token, entry] of table) {
+        // Field shapes only for the tokens the platform creates: they are what the export converts.
+        const fields = platformTokens.has(token) && entry.fields ? entry.fields : undefined;
+        resources.set(token, fields ? { type: entry.type, fields } : { type: entry.type });
+    }
+    providers[name] = {
+        sdk: `${provider.sdk}@${version}`,
+        metadata: source,
+        ...(metadata.source ? { metadataNote: metadata.source } : {}),
+        tokens: table.size,
+        mapProperties: mapProperties(dir),
+    };
+}
+
+const document = {
+    generatedBy: "node packages/automation/scripts/terraform-types.mjs (do not edit by hand)",
+    providers,
+    resources: sortedObject(resources),
+};
+writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
+console.log(`terraform-types: wrote ${path.relative(root, out)} (${resources.size} tokens)`);

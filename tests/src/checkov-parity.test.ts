@@ -1,0 +1,220 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { loadTerraformTypes, planAddresses, type StackSynthesis, writeExport } from "@platform/automation";
+import type { InventoryResource } from "@platform/synth";
+import { type CheckovFailure, checkovFailures, checkovList, findCheckov, parseCheckovList } from "./checkov/checkov.js";
+import {
+    type CheckovException,
+    EXCEPTIONS_FILE,
+    exceptionFor,
+    flaggedByPolicies,
+    loadExceptions,
+    twinPolicies,
+    uncoveredMessage,
+    whereFailed,
+} from "./checkov/parity.js";
+import { ENVIRONMENTS, exportedEnvironment } from "./exports.js";
+import { REPO_ROOT } from "./paths.js";
+
+const failure = (check_id: string, resource: string, file_path = "/prod/foundation/tfplan.json"): CheckovFailure => ({
+    check_id,
+    check_name: `name of ${check_id}`,
+    resource,
+    file_path,
+});
+
+describe("Checkov parity: the rules", () => {
+    const exceptions: CheckovException[] = [
+        { check: "CKV_AWS_1", reason: "everywhere" },
+        { check: "CKV_AWS_2", resources: ["aws_s3_bucket.*-replica"], reason: "replicas" },
+        { check: "CKV_AWS_3", environments: ["dev"], reason: "dev only" },
+    ];
+
+    it("matches an exception by check, address pattern and environment", () => {
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_1", "aws_vpc.a"))?.reason, "everywhere");
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_2", "aws_s3_bucket.backups-replica"))?.reason, "replicas");
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_2", "aws_s3_bucket.backups")), undefined);
+        assert.equal(exceptionFor(exceptions, "dev", failure("CKV_AWS_3", "aws_vpc.a"))?.reason, "dev only");
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_3", "aws_vpc.a")), undefined);
+        assert.equal(exceptionFor(exceptions, "prod", failure("CKV_AWS_4", "aws_vpc.a")), undefined);
+    });
+
+    it("reads the environment and stack from the plan path", () => {
+        assert.deepEqual(whereFailed(failure("CKV_AWS_1", "x", "/tmp/platform-export-1/dr/data/tfplan.json")), {
+            env: "dr",
+            stack: "data",
+        });
+    });
+
+    it("names the check, the resource and a hint, with or without a twin policy", () => {
+        assert.equal(
+            uncoveredMessage(failure("CKV_AWS_7", "aws_kms_key.logs"), ["aws-kms-rotation"]),
+            "CKV_AWS_7 (name of CKV_AWS_7) fails on prod/foundation aws_kms_key.logs. Hint: its twin aws-kms-rotation passes this resource: " +
+                `make the policy as strict as the check (or fix the export), or list it in ${EXCEPTIONS_FILE} with the reason`,
+        );
+        assert.match(uncoveredMessage(failure("CKV_AWS_999", "aws_vpc.a"), []), /no policy names CKV_AWS_999 as its peer/);
+    });
+
+    it("parses checkov --list rows, skipping the header and the separator", () => {
+        const text = [
+            "|      | Id | Type | Entity | Policy | IaC | Resource Link |",
+            "|------|----|------|--------|--------|-----|---------------|",
+            "|    0 | CKV_AWS_7 | resource | aws_kms_key | Ensure rotation for customer created CMKs is enabled | Terraform | https://x |",
+            "|    1 | CKV2_AWS_11 | resource | aws_vpc | Ensure VPC flow logging is enabled in all VPCs | Terraform | https://y |",
+        ].join("\n");
+        assert.deepEqual(parseCheckovList(text), [
+            { id: "CKV_AWS_7", kind: "resource", entity: "aws_kms_key", title: "Ensure rotation for customer created CMKs is enabled" },
+            { id: "CKV2_AWS_11", kind: "resource", entity: "aws_vpc", title: "Ensure VPC flow logging is enabled in all VPCs" },
+        ]);
+    });
+
+    it("knows the twins the policies name", () => {
+        const twins = twinPolicies();
+        assert.deepEqual(twins.get("CKV_AWS_7"), ["aws-kms-rotation"]);
+        assert.equal(twins.get("CKV_AWS_999"), undefined);
+    });
+
+    it("every exception names a check and a reason", () => {
+        for (const e of loadExceptions(REPO_ROOT)) {
+            assert.match(e.check, /^CKV2?_[A-Z0-9]+_\d+$/, JSON.stringify(e));
+            assert.ok(e.reason.trim().length >= 20, `${e.check}: give the reason in a sentence`);
+        }
+    });
+});
+
+describe("Checkov parity: policies/checkov-checks.json is Checkov's own list", function () {
+    this.timeout(300_000);
+
+    it("names the pinned version and exactly the checks the installed Checkov lists for the platform's types (else rerun node scripts/checkov-checks.mjs)", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, "policies", "checkov-checks.json"), "utf8")) as {
+            checkov: string;
+            platformTypes: string[];
+            checks: Array<{ id: string; types: string[] }>;
+        };
+        const pinned = /^CHECKOV_VERSION="([^"]+)"/m.exec(readFileSync(path.join(REPO_ROOT, "scripts", "checkov-setup.sh"), "utf8"))?.[1];
+        assert.equal(committed.checkov, pinned);
+        const wanted = new Set(committed.platformTypes);
+        const listed = new Map<string, Set<string>>();
+        for (const row of await checkovList(checkov)) {
+            if (row.kind === "resource" && wanted.has(row.entity)) listed.set(row.id, (listed.get(row.id) ?? new Set()).add(row.entity));
+        }
+        assert.deepEqual(
+            Object.fromEntries(committed.checks.map((c) => [c.id, [...c.types].sort()]).sort()),
+            Object.fromEntries([...listed].map(([id, types]) => [id, [...types].sort()]).sort()),
+        );
+    });
+});
+
+describe("Checkov parity: every environment's export (Checkov from bash scripts/checkov-setup.sh)", function () {
+    this.timeout(900_000);
+
+    it("every check Checkov fails is flagged by a twin policy or a documented exception, and every exception is used", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const exports = await Promise.all(ENVIRONMENTS.map((env) => exportedEnvironment(env)));
+        const root = path.dirname(exports[0].dir);
+        const started = Date.now();
+        const failures = await checkovFailures(checkov, root);
+        console.log(
+            `    checkov scanned ${ENVIRONMENTS.length} environments in ${((Date.now() - started) / 1000).toFixed(1)} s: ${failures.length} failed checks`,
+        );
+        const flagged = new Set(exports.flatMap((e) => [...flaggedByPolicies(e.synthesis)]));
+        const twins = twinPolicies();
+        const exceptions = loadExceptions(REPO_ROOT);
+        const used = new Set<CheckovException>();
+        const uncovered: string[] = [];
+        for (const f of failures) {
+            const { env } = whereFailed(f);
+            if (flagged.has(`${env} ${f.resource} ${f.check_id}`) || flagged.has(`${env} * ${f.check_id}`)) continue;
+            const exception = exceptionFor(exceptions, env, f);
+            if (exception !== undefined) {
+                used.add(exception);
+                continue;
+            }
+            uncovered.push(uncoveredMessage(f, twins.get(f.check_id) ?? []));
+        }
+        assert.deepEqual([...new Set(uncovered)].sort(), []);
+        const unused = exceptions.filter((e) => !used.has(e)).map((e) => `${e.check} ${(e.resources ?? ["*"]).join(",")}`);
+        assert.deepEqual(unused, [], `exceptions in ${EXCEPTIONS_FILE} that no Checkov failure needs any more: remove them`);
+    });
+});
+
+describe("Checkov parity: the export is faithful (flip the input that matters, Checkov's verdict flips)", function () {
+    this.timeout(600_000);
+
+    it("prod: key rotation off fails CKV_AWS_7, SSH from 0.0.0.0/0 fails CKV_AWS_24, a VPC without its flow log fails CKV2_AWS_11", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const { synthesis } = await exportedEnvironment("prod");
+        const table = loadTerraformTypes();
+        const stacks = synthesis.stacks.filter((s) => s.project === "foundation" || s.project === "cluster");
+        const addressOf = (r: InventoryResource, stack: StackSynthesis): string => {
+            const address = planAddresses(stack.resources, table).get(r.urn)?.address;
+            assert.ok(address, r.urn);
+            return address;
+        };
+        const foundation = stacks.find((s) => s.project === "foundation");
+        const cluster = stacks.find((s) => s.project === "cluster");
+        assert.ok(foundation && cluster);
+        const key = foundation.resources.find(
+            (r) => r.type === "aws:kms/key:Key" && r.inputs["enableKeyRotation"] === true && r.inputs["keySpec"] === undefined,
+        );
+        const group = cluster.resources.find((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+        const vpc = foundation.resources.find((r) => r.type === "aws:ec2/vpc:Vpc");
+        assert.ok(key && group && vpc, "a rotating symmetric key, a security group and a VPC");
+        const flips: Array<[string, string]> = [
+            ["CKV_AWS_7", addressOf(key, foundation)],
+            ["CKV_AWS_24", addressOf(group, cluster)],
+            ["CKV2_AWS_11", addressOf(vpc, foundation)],
+        ];
+        const sshFromAnywhere = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] };
+        const flipped: StackSynthesis[] = [
+            {
+                ...foundation,
+                resources: foundation.resources
+                    .filter((r) => r.type !== "aws:ec2/flowLog:FlowLog")
+                    .map((r) => (r.urn === key.urn ? { ...r, inputs: { ...r.inputs, enableKeyRotation: false } } : r)),
+            },
+            {
+                ...cluster,
+                resources: cluster.resources.map((r) =>
+                    r.urn === group.urn
+                        ? {
+                              ...r,
+                              inputs: {
+                                  ...r.inputs,
+                                  ingress: [...((r.inputs["ingress"] as unknown[] | undefined) ?? []), sshFromAnywhere],
+                              },
+                          }
+                        : r,
+                ),
+            },
+        ];
+        const dir = mkdtempSync(path.join(tmpdir(), "platform-flip-"));
+        try {
+            writeExport(stacks, path.join(dir, "baseline"));
+            writeExport(flipped, path.join(dir, "flipped"));
+            const failures = await checkovFailures(checkov, dir);
+            const failed = (side: string): Set<string> =>
+                new Set(failures.filter((f) => f.file_path.split("/").includes(side)).map((f) => `${f.check_id} ${f.resource}`));
+            const before = failed("baseline");
+            const after = failed("flipped");
+            assert.deepEqual(
+                flips.map(([id, address]) => [id, address, before.has(`${id} ${address}`), after.has(`${id} ${address}`)]),
+                flips.map(([id, address]) => [id, address, false, true]),
+            );
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
