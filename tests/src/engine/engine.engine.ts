@@ -100,7 +100,7 @@ describe("real engine against the simulated cloud", function () {
         const text = lines.join("\n");
         assert.equal(code, 0, text);
         assert.match(text, /==> foundation\/staging: pulumi preview \(simulated cloud, rehearsal only/);
-        assert.match(text, /^ok +foundation\/staging: \{"create":61\}$/m);
+        assert.match(text, /^ok +foundation\/staging: \{"create":67\}$/m);
         assert.match(text, /Loading policy packs/);
     });
 });

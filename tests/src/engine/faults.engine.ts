@@ -173,6 +173,7 @@ describe("real engine: platform under faults", function () {
                     `^CANCELLED foundation/staging: cancelled \\(${signal}\\): the engine stopped cleanly; operations that finished first: \\{"create":\\d+\\}\\n` +
                         "foundation/staging: the stack is unlocked and has no pending operations\\n" +
                         // The layers after it are not started.
+                        "NOT RUN {3}security/staging: not started\\n" +
                         "NOT RUN {3}cluster/staging: not started\\n" +
                         "NOT RUN {3}data/staging: not started\\n" +
                         "NOT RUN {3}platform-addons/staging: not started\\n$",
@@ -207,7 +208,7 @@ describe("real engine: platform under faults", function () {
         );
         assert.match(
             stderr,
-            /^CANCELLED foundation\/prod: cancelled \(SIGPIPE\): the engine stopped cleanly; operations that finished first: \{.*\}\nfoundation\/prod: the stack is unlocked and has no pending operations\nNOT RUN {3}cluster\/prod: not started\nNOT RUN {3}data\/prod: not started\nNOT RUN {3}platform-addons\/prod: not started\n$/m,
+            /^CANCELLED foundation\/prod: cancelled \(SIGPIPE\): the engine stopped cleanly; operations that finished first: \{.*\}\nfoundation\/prod: the stack is unlocked and has no pending operations\nNOT RUN {3}security\/prod: not started\nNOT RUN {3}cluster\/prod: not started\nNOT RUN {3}data\/prod: not started\nNOT RUN {3}platform-addons\/prod: not started\n$/m,
         );
         assert.deepEqual(locks(lockDir), []);
         assert.deepEqual(readCheckpoint(checkpoint)?.pending ?? [], []);

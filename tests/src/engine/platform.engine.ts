@@ -69,6 +69,7 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
                 ["external-dns", "external-dns", "deployed"],
                 ["kong", "kong", "deployed"],
                 ["kube-prometheus-stack", "kube-prometheus-stack", "deployed"],
+                ["gatekeeper", "gatekeeper", "deployed"],
             ],
         );
         // The reference really came through the backend: the issuers solve DNS-01 in the foundation's public zone.
