@@ -10,13 +10,14 @@ import * as gcp from "@pulumi/gcp";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { checkPattern, type Issue, PlatformComponent } from "@platform/core";
-import { CloudIdentity, PlatformNamespace } from "@platform/workload";
+import { CloudIdentity } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas, disruptionBudget } from "./common.js";
 import { certManagerRoute53Policy } from "./iam.js";
 import { LETS_ENCRYPT, letsEncryptIssuerManifest } from "./manifests.mjs";
 import { type AddonContext, controllerPlacement, zoneSpread } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 export const CERT_MANAGER_NAMESPACE = "cert-manager";
 export const CERT_MANAGER_SERVICE_ACCOUNT = "cert-manager";
@@ -50,18 +51,7 @@ export class CertManager extends PlatformComponent {
         super("platform:addons:CertManager", name, args.context.naming, opts);
         this.validate(validateCertManagerArgs(args));
         const ctx = args.context;
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: CERT_MANAGER_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, CERT_MANAGER_NAMESPACE, this);
         const zone = args.publicZone;
         const identity = new CloudIdentity(
             `${name}-identity`,

@@ -9,11 +9,12 @@ import * as gcp from "@pulumi/gcp";
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { checkUnique, type Issue, isProductionEnvironment, PlatformComponent } from "@platform/core";
-import { CloudIdentity, PlatformNamespace } from "@platform/workload";
+import { CloudIdentity } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { externalDnsRoute53Policy } from "./iam.js";
 import { type AddonContext, controllerPlacement } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 export const EXTERNAL_DNS_NAMESPACE = "external-dns";
 export const EXTERNAL_DNS_SERVICE_ACCOUNT = "external-dns";
@@ -40,18 +41,7 @@ export class ExternalDns extends PlatformComponent {
         super("platform:addons:ExternalDns", name, args.context.naming, opts);
         this.validate(validateExternalDnsArgs(args));
         const ctx = args.context;
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: EXTERNAL_DNS_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, EXTERNAL_DNS_NAMESPACE, this);
         const zoneIds = pulumi.all(args.zones.map((z) => z.zoneId));
         const identity = new CloudIdentity(
             `${name}-identity`,

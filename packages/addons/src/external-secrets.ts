@@ -10,13 +10,14 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
-import { CloudIdentity, PlatformNamespace } from "@platform/workload";
+import { CloudIdentity } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas, disruptionBudget } from "./common.js";
 import { externalSecretsPolicy } from "./iam.js";
 import { clusterSecretStoreManifest } from "./manifests.mjs";
 import { type AddonContext, controllerPlacement } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 export const EXTERNAL_SECRETS_NAMESPACE = "external-secrets";
 export const EXTERNAL_SECRETS_SERVICE_ACCOUNT = "external-secrets";
@@ -38,18 +39,7 @@ export class ExternalSecrets extends PlatformComponent {
         super("platform:addons:ExternalSecrets", name, args.context.naming, opts);
         this.validate(validateExternalSecretsArgs(args));
         const ctx = args.context;
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: EXTERNAL_SECRETS_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, EXTERNAL_SECRETS_NAMESPACE, this);
         const prefix = `${ctx.naming.project}-${ctx.naming.environment}`;
         const identity = new CloudIdentity(
             `${name}-identity`,

@@ -12,12 +12,13 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
 import { constraint, constraintTemplate, GATEKEEPER_MODELS, GATEKEEPER_RULES, mutations } from "@platform/security";
-import { NAMESPACE_KIND_LABEL, PlatformNamespace } from "@platform/workload";
+import { NAMESPACE_KIND_LABEL } from "@platform/workload";
 import { registerModels } from "@platform/workload/schemas";
 import { CHARTS } from "./charts.js";
 import { checkReplicas, disruptionBudget } from "./common.js";
 import { type AddonContext, controllerPlacement } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 registerModels(GATEKEEPER_MODELS);
 
@@ -49,19 +50,10 @@ export class Gatekeeper extends PlatformComponent {
         this.validate(validateGatekeeperArgs(args));
         const ctx = args.context;
         const place = controllerPlacement(ctx.onSystemNodes);
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: GATEKEEPER_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                podSecurity: "restricted",
-                meshInjection: false,
-                labels: { ...ctx.labels, "admission.gatekeeper.sh/ignore": "no-self-managing" },
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, GATEKEEPER_NAMESPACE, this, {
+            podSecurity: "restricted",
+            labels: { "admission.gatekeeper.sh/ignore": "no-self-managing" },
+        });
         this.release = chartRelease(
             this.childName("release"),
             {

@@ -2,6 +2,7 @@ export * from "./charts.js";
 export * from "./common.js";
 export * from "./iam.js";
 export * from "./placement.js";
+export * from "./namespace.js";
 export * from "./release.js";
 export * from "./prometheus-crds.js";
 export * from "./cert-manager.js";

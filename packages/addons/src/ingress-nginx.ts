@@ -10,11 +10,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
-import { PlatformNamespace } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { type AddonContext, loadBalancerAnnotations, zoneSpread } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 export const INGRESS_NGINX_NAMESPACE = "ingress-nginx";
 export const INGRESS_NGINX_CLASS = "nginx";
@@ -33,20 +33,8 @@ export class IngressNginx extends PlatformComponent {
         super("platform:addons:IngressNginx", name, args.context.naming, opts);
         this.validate(validateIngressNginxArgs(args));
         const ctx = args.context;
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            // baseline: the controller adds NET_BIND_SERVICE; audit and warn stay at restricted.
-            {
-                naming: ctx.naming,
-                namespace: INGRESS_NGINX_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                podSecurity: "baseline",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        // baseline: the controller adds NET_BIND_SERVICE; audit and warn stay at restricted.
+        const namespace = addonNamespace(`${name}-namespace`, ctx, INGRESS_NGINX_NAMESPACE, this, { podSecurity: "baseline" });
         this.release = chartRelease(
             this.childName("release"),
             {

@@ -8,13 +8,14 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
-import { CloudIdentity, PlatformNamespace } from "@platform/workload";
+import { CloudIdentity } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { kedaSqsPolicy } from "./iam.js";
 import { kedaPodIdentityManifest } from "./manifests.mjs";
 import { type AddonContext, controllerPlacement } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 export const KEDA_NAMESPACE = "keda";
 export const KEDA_OPERATOR_SERVICE_ACCOUNT = "keda-operator";
@@ -34,18 +35,7 @@ export class Keda extends PlatformComponent {
         super("platform:addons:Keda", name, args.context.naming, opts);
         this.validate(validateKedaArgs(args));
         const ctx = args.context;
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: KEDA_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, KEDA_NAMESPACE, this);
         const prefix = `${ctx.naming.project}-${ctx.naming.environment}`;
         const identity = new CloudIdentity(
             `${name}-identity`,

@@ -10,11 +10,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
-import { PlatformNamespace } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { type AddonContext, loadBalancerAnnotations, zoneSpread } from "./placement.js";
 import { chartRelease } from "./release.js";
+import { addonNamespace } from "./namespace.js";
 
 export const KONG_NAMESPACE = "kong";
 export const KONG_INGRESS_CLASS = "kong";
@@ -35,19 +35,7 @@ export class Kong extends PlatformComponent {
         super("platform:addons:Kong", name, args.context.naming, opts);
         this.validate(validateKongArgs(args));
         const ctx = args.context;
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: KONG_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                podSecurity: "baseline",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, KONG_NAMESPACE, this, { podSecurity: "baseline" });
         this.release = chartRelease(
             this.childName("release"),
             {

@@ -9,7 +9,15 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import * as pulumiRuntime from "@pulumi/pulumi";
-import { type AddonContext, CHARTS, chartRelease, checkReplicas, controllerPlacement, PLATFORM_SECRET_STORE } from "@platform/addons";
+import {
+    type AddonContext,
+    addonNamespace,
+    CHARTS,
+    chartRelease,
+    checkReplicas,
+    controllerPlacement,
+    PLATFORM_SECRET_STORE,
+} from "@platform/addons";
 import {
     type AlertingSettings,
     checkWholeNumber,
@@ -19,7 +27,6 @@ import {
     type MonitoringProfile,
     PlatformComponent,
 } from "@platform/core";
-import { PlatformNamespace } from "@platform/workload";
 import { alertmanagerConfig, RECEIVER_SECRET_NAME } from "../alertmanager/config.js";
 import { validateAlertmanagerArgs } from "../alertmanager/validate.js";
 import { prometheusRuleManifest } from "../rules/prometheus-rule.mjs";
@@ -70,19 +77,7 @@ export class MonitoringStack extends PlatformComponent {
         // baseline: the chart's pods are not all restricted-proof (audit and warn stay at restricted);
         // node-exporter needs host access and runs in kube-system instead. No sidecars: Prometheus
         // scrapes every namespace and must not depend on the mesh it watches.
-        const namespace = new PlatformNamespace(
-            `${name}-namespace`,
-            {
-                naming: ctx.naming,
-                namespace: MONITORING_NAMESPACE,
-                kubernetesVersion: ctx.kubernetesVersion,
-                kind: "system",
-                podSecurity: "baseline",
-                meshInjection: false,
-                labels: ctx.labels,
-            },
-            { parent: this },
-        );
+        const namespace = addonNamespace(`${name}-namespace`, ctx, MONITORING_NAMESPACE, this, { podSecurity: "baseline" });
         const secret = (child: string, secretName: string) =>
             new k8s.apiextensions.CustomResource(
                 this.childName(child),
