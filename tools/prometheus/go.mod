@@ -1,7 +1,8 @@
 // Pinned build of promtool, which checks and unit-tests the platform's alerting and recording
 // rules (`promtool check rules`, `promtool test rules`); see packages/observability.
 // Built with -tags remove_all_sd (tools/prometheus/tags): promtool's rule commands need no
-// service discovery, and leaving out the cloud SDKs it would link cuts the cold build several-fold.
+// service discovery; the tag leaves out 247 of its 1,364 packages (remote-write auth still links
+// the AWS, Azure and Kubernetes clients).
 module platform.local/tools/prometheus
 
 go 1.26.7
