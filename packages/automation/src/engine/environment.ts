@@ -83,14 +83,14 @@ export function realEngineEnvironment(root: string, base: NodeJS.ProcessEnv = pr
                 "Fix: point it at your real backend, or add --simulate to rehearse",
         );
     }
-    const path_ = (simulated.env["PATH"] ?? "")
+    const enginePath = (simulated.env["PATH"] ?? "")
         .split(":")
         .filter((dir) => dir !== simulatedCloudBin(root) && dir !== path.join(root, "scripts", "shims"))
         .join(":");
     // The user's variables, not the rehearsal's: no local passphrase, Pulumi home or plugin block.
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
-    return { env: { ...env, PATH: path_, PULUMI_SKIP_UPDATE_CHECK: "true" }, pulumi: simulated.pulumi, backendUrl };
+    return { env: { ...env, PATH: enginePath, PULUMI_SKIP_UPDATE_CHECK: "true" }, pulumi: simulated.pulumi, backendUrl };
 }
 
 /**
