@@ -15,7 +15,7 @@ export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift"
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that drive the engine: against the simulated cloud with `--simulate`, else the user's backend and clouds. */
-export const SIMULATED_COMMANDS: readonly CommandName[] = ["preview", "up", "destroy", "refresh", "drift"];
+export const ENGINE_COMMANDS: readonly CommandName[] = ["preview", "up", "destroy", "refresh", "drift"];
 
 export interface RunCommand {
     readonly command: CommandName;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm platform ...` runs this file.
-import { SIMULATED_COMMANDS } from "./args.js";
+import { ENGINE_COMMANDS } from "./args.js";
 import { processIo } from "./process-io.js";
 import { runCli } from "./run.js";
 
@@ -8,7 +8,7 @@ const argv = process.argv.slice(2);
 const envIndex = argv.indexOf("--env");
 const io = processIo({
     cwd: process.env["INIT_CWD"] ?? process.cwd(),
-    cancellable: (SIMULATED_COMMANDS as readonly string[]).includes(argv[0] ?? ""),
+    cancellable: (ENGINE_COMMANDS as readonly string[]).includes(argv[0] ?? ""),
     env: envIndex >= 0 ? argv[envIndex + 1] : undefined,
     stepSummaryFile: process.env["GITHUB_STEP_SUMMARY"],
 });
