@@ -15,7 +15,7 @@ function platformProgram() {
     const provider = createCloudProvider(settings);
     const foundation = foundationLayer(settings, provider);
     const security = securityLayer(settings, provider, logsKeyFrom(foundation));
-    const cluster = clusterLayer(settings, provider, foundation);
+    const cluster = clusterLayer(settings, provider, foundation, security);
     const data = dataLayer(settings, provider, foundation, clusterAccess(settings, cluster));
     return { foundation, security, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster)) };
 }

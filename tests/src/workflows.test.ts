@@ -8,6 +8,7 @@ import * as assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ENVIRONMENTS } from "@platform/core";
+import { CI_VARIABLES } from "@platform/stack-security";
 import { parse } from "yaml";
 import { REPO_ROOT } from "./paths.js";
 
@@ -94,23 +95,53 @@ describe("GitHub workflows: what they promise", () => {
         }
     });
 
-    it("deploy credentials: the security layer's role per AWS environment, its pool and service account for dr", () => {
+    /** Every `${{ vars.X }}` in a step's `with`. */
+    function variablesOf(step: Yaml): string[] {
+        return Object.values(record(step["with"], "with")).flatMap((v) =>
+            [...String(v).matchAll(/\$\{\{ vars\.(\w+) \}\}/g)].map((m) => m[1] ?? ""),
+        );
+    }
+
+    it("deploy credentials: the security layer's deploy identity from the environment's variables, never a name in the workflow", () => {
         const deploy = jobs("deploy.yml");
         for (const env of ["dev", "staging", "prod"]) {
             const aws = steps(deploy[env]).filter((s) => String(s["uses"]).startsWith("aws-actions/configure-aws-credentials@"));
             assert.equal(aws.length, 1, env);
-            assert.equal(
-                record(aws[0]["with"], "with")["role-to-assume"],
-                `arn:aws:iam::\${{ vars.AWS_ACCOUNT_ID }}:role/acme-${env}-ci-deploy`,
+            assert.deepEqual(record(aws[0]["with"], "with"), {
+                "role-to-assume": "${{ vars.AWS_DEPLOY_ROLE_ARN }}",
+                "role-session-name": `platform-deploy-${env}-\${{ github.run_id }}`,
+                "aws-region": "${{ vars.AWS_REGION }}",
+            });
+            assert.deepEqual(
+                variablesOf(aws[0]).filter((v) => v !== "AWS_REGION"),
+                Object.keys(CI_VARIABLES.deploy.aws),
             );
         }
         const gcp = steps(deploy["dr"]).filter((s) => String(s["uses"]).startsWith("google-github-actions/auth@"));
         assert.equal(gcp.length, 1);
-        assert.deepEqual(record(gcp[0]["with"], "with"), {
-            workload_identity_provider:
-                "projects/${{ vars.GCP_PROJECT_NUMBER }}/locations/global/workloadIdentityPools/acme-dr-ci-pool/providers/github",
-            service_account: "acme-dr-ci-deploy@acme-dr-prod.iam.gserviceaccount.com",
-        });
+        assert.deepEqual(variablesOf(gcp[0]), Object.keys(CI_VARIABLES.deploy.gcp));
+    });
+
+    it("drift credentials: the read-only drift identity from the <env>-drift GitHub environment's variables", () => {
+        const { drift } = jobs("drift.yml");
+        const all = steps(drift);
+        const aws = all.filter((s) => String(s["uses"]).startsWith("aws-actions/configure-aws-credentials@"));
+        const gcp = all.filter((s) => String(s["uses"]).startsWith("google-github-actions/auth@"));
+        assert.deepEqual([aws.length, gcp.length], [1, 1]);
+        assert.deepEqual(
+            variablesOf(aws[0]).filter((v) => v !== "AWS_REGION"),
+            Object.keys(CI_VARIABLES.drift.aws),
+        );
+        assert.deepEqual(variablesOf(gcp[0]), Object.keys(CI_VARIABLES.drift.gcp));
+        // The drift environments are the config's default drift environment names.
+        assert.equal(drift["environment"], "${{ matrix.env }}-drift");
+    });
+
+    it("no project, account or region is written in any workflow: all come from variables", () => {
+        for (const file of readdirSync(WORKFLOWS)) {
+            const text = readFileSync(path.join(WORKFLOWS, file), "utf8");
+            assert.doesNotMatch(text, /acme|arn:aws|\.iam\.gserviceaccount\.com|us-east-1|\d{12}/, file);
+        }
     });
 
     it("nightly: platform drift on exactly the four environments, sharing the deploys' concurrency groups", () => {
@@ -118,7 +149,6 @@ describe("GitHub workflows: what they promise", () => {
         assert.deepEqual(on["schedule"], [{ cron: "17 4 * * *" }]);
         const { drift } = jobs("drift.yml");
         assert.deepEqual(matrixEnvironments(drift).sort(), [...ENVIRONMENTS].sort());
-        assert.equal(drift["environment"], "${{ matrix.github-environment }}");
         assert.deepEqual(drift["permissions"], { contents: "read", "id-token": "write" });
         assert.deepEqual(drift["concurrency"], { group: "platform-${{ matrix.env }}", "cancel-in-progress": false });
         assert.equal(steps(drift).filter((s) => s["run"] === 'pnpm platform drift --env "$PLATFORM_ENV"').length, 1);

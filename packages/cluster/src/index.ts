@@ -9,6 +9,7 @@ export * from "./eks/node-group.js";
 export * from "./eks/security-groups.js";
 export * from "./eks/versions.js";
 export * from "./gke/cluster.js";
+export * from "./gke/drift-reader.js";
 export * from "./gke/iam.js";
 export * from "./gke/node-pool.js";
 export * from "./kubernetes/kubeconfig.js";

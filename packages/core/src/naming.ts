@@ -72,3 +72,19 @@ export function fitName(name: string, maxLength: number): string {
     const head = name.slice(0, maxLength - HASH_LENGTH - 1).replace(/-+$/, "");
     return `${head}-${hash}`;
 }
+
+/** The component name of the security layer's CI identities: their physical names start `<project>-<environment>-ci-`. */
+export const CI_COMPONENT = "ci";
+
+/**
+ * The IAM role name (or, with kind `gcpServiceAccount`, the service account id) of a CI identity:
+ * `deploy` (the GitHub deploy environment's) or `drift` (the nightly drift job's, read-only). The
+ * cluster layer grants the drift identity read access to the cluster by this name.
+ */
+export function ciIdentityName(
+    naming: { project: string; environment: string },
+    purpose: "deploy" | "drift",
+    kind: NameKind = "iamRole",
+): string {
+    return resourceName({ ...naming, component: `${CI_COMPONENT}-${purpose}` }, kind);
+}

@@ -1216,19 +1216,101 @@ describe("config: the security layer (platform:security)", () => {
         );
     });
 
-    it("reads the repository; the GitHub environment defaults to the platform environment's name", () => {
+    it("reads the repository; the GitHub environment defaults to the platform environment's name, the drift one to <env>-drift", () => {
         const github = { owner: "acme-corp", repository: "platform.infra_2" };
-        assert.deepEqual(parsePlatformConfig({ ...prod, security: { github, auditObjectLock: "compliance" } }, { today: TODAY }).security, {
-            github: { ...github, environment: "prod" },
-            auditObjectLock: "compliance",
-        });
+        const stateBackend = { bucket: "acme-pulumi-state" };
         assert.deepEqual(
-            parsePlatformConfig({ ...prod, security: { github: { ...github, environment: "production" } } }, { today: TODAY }).security
-                .github,
+            parsePlatformConfig({ ...prod, security: { github, stateBackend, auditObjectLock: "compliance" } }, { today: TODAY }).security,
             {
-                ...github,
-                environment: "production",
+                github: { ...github, environment: "prod" },
+                drift: { githubEnvironment: "prod-drift", stateBucket: "acme-pulumi-state" },
+                auditObjectLock: "compliance",
             },
+        );
+        const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assert.deepEqual(
+            parsePlatformConfig(
+                {
+                    ...prod,
+                    security: {
+                        github: { ...github, environment: "production", driftEnvironment: "nightly" },
+                        stateBackend: { ...stateBackend, secretsKey: key },
+                    },
+                },
+                { today: TODAY },
+            ).security,
+            {
+                github: { ...github, environment: "production" },
+                drift: { githubEnvironment: "nightly", stateBucket: "acme-pulumi-state", stateSecretsKey: key },
+                auditObjectLock: "governance",
+            },
+        );
+        const gcpKey = "projects/acme-state/locations/global/keyRings/pulumi/cryptoKeys/state";
+        assert.deepEqual(
+            parsePlatformConfig(
+                { ...dr, security: { github, stateBackend: { bucket: "acme_dr_state", secretsKey: gcpKey } } },
+                { today: TODAY },
+            ).security.drift,
+            { githubEnvironment: "dr-drift", stateBucket: "acme_dr_state", stateSecretsKey: gcpKey },
+        );
+    });
+
+    it("a state backend without a repository is accepted and unused (no CI identity, no drift identity)", () => {
+        assert.deepEqual(
+            parsePlatformConfig({ ...prod, security: { stateBackend: { bucket: "acme-pulumi-state" } } }, { today: TODAY }).security,
+            {
+                auditObjectLock: "governance",
+            },
+        );
+    });
+
+    it("the drift identity: the state backend is required with github, its own GitHub environment, a key of the stack's cloud", () => {
+        const github = { owner: "acme-corp", repository: "platform" };
+        assert.deepEqual(problems({ ...prod, security: { github } }), [
+            ["platform:security.stateBackend", "is not set, but github is: the nightly drift identity could not read the stacks' state"],
+        ]);
+        assert.deepEqual(
+            problems({
+                ...prod,
+                security: { github: { ...github, driftEnvironment: "prod" }, stateBackend: { bucket: "acme-pulumi-state" } },
+            }),
+            [
+                [
+                    "platform:security.github.driftEnvironment",
+                    "is the deploy environment, so deploy jobs could assume the drift identity and the nightly job could assume the deploy role",
+                ],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...prod,
+                security: {
+                    github: { ...github, environment: "production", driftEnvironment: "production" },
+                    stateBackend: { bucket: "Acme_State!", secretsKey: "alias/pulumi", region: "us-east-1" },
+                },
+            }),
+            [
+                ["platform:security.stateBackend.bucket", "is not a bucket name"],
+                ["platform:security.stateBackend.region", "unknown setting"],
+                [
+                    "platform:security.github.driftEnvironment",
+                    "is the deploy environment, so deploy jobs could assume the drift identity and the nightly job could assume the deploy role",
+                ],
+                ["platform:security.stateBackend.secretsKey", "is not a KMS key ARN"],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...dr,
+                security: {
+                    github,
+                    stateBackend: {
+                        bucket: "acme-dr-state",
+                        secretsKey: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                    },
+                },
+            }),
+            [["platform:security.stateBackend.secretsKey", "is not a Cloud KMS crypto key id"]],
         );
     });
 
@@ -1239,6 +1321,7 @@ describe("config: the security layer (platform:security)", () => {
                 security: {
                     github: { owner: "acme/corp", repository: "*", environment: "prod:*", branch: "main" },
                     auditObjectLock: "forever",
+                    stateBackend: { bucket: "acme-pulumi-state" },
                     waf: true,
                 },
             }),
@@ -1251,21 +1334,36 @@ describe("config: the security layer (platform:security)", () => {
                 ["platform:security.waf", "unknown setting"],
             ],
         );
-        assert.deepEqual(problems({ ...prod, security: { github: { owner: "-acme", repository: ".." } } }), [
-            ["platform:security.github.owner", "is not a GitHub owner"],
-            ["platform:security.github.repository", "is not a repository name"],
-        ]);
-        assert.deepEqual(problems({ ...prod, security: { github: { owner: "acme--corp-" } } }), [
-            ["platform:security.github.owner", "is not a GitHub owner"],
-            ["platform:security.github.repository", "required setting is missing"],
-        ]);
+        assert.deepEqual(
+            problems({
+                ...prod,
+                security: { github: { owner: "-acme", repository: ".." }, stateBackend: { bucket: "acme-pulumi-state" } },
+            }),
+            [
+                ["platform:security.github.owner", "is not a GitHub owner"],
+                ["platform:security.github.repository", "is not a repository name"],
+            ],
+        );
+        assert.deepEqual(
+            problems({ ...prod, security: { github: { owner: "acme--corp-" }, stateBackend: { bucket: "acme-pulumi-state" } } }),
+            [
+                ["platform:security.github.owner", "is not a GitHub owner"],
+                ["platform:security.github.repository", "required setting is missing"],
+            ],
+        );
         assert.deepEqual(problems({ ...prod, security: { github: "acme-corp/platform" } }), [
             ["platform:security.github", "must be an object"],
         ]);
-        assert.deepEqual(problems({ ...prod, security: { github: { owner: "a".repeat(40), repository: "r".repeat(101) } } }), [
-            ["platform:security.github.owner", "is not a GitHub owner"],
-            ["platform:security.github.repository", "is not a repository name"],
-        ]);
+        assert.deepEqual(
+            problems({
+                ...prod,
+                security: { github: { owner: "a".repeat(40), repository: "r".repeat(101) }, stateBackend: { bucket: "acme-pulumi-state" } },
+            }),
+            [
+                ["platform:security.github.owner", "is not a GitHub owner"],
+                ["platform:security.github.repository", "is not a repository name"],
+            ],
+        );
     });
 });
 

@@ -3,15 +3,25 @@
  * foundation (the `logs` key on AWS). The `security` stack project reads it through a stack
  * reference; the root one-stack program passes the foundation's result.
  *
- * AWS: the CI deploy role (GitHub OIDC), the multi-region CloudTrail, GuardDuty and Security Hub.
- * GCP: the CI deploy service account (Workload Identity Federation), audit logs into a log bucket.
+ * AWS: the CI deploy role (GitHub OIDC) and the read-only drift role, the multi-region CloudTrail,
+ * GuardDuty and Security Hub.
+ * GCP: the CI deploy and read-only drift service accounts (Workload Identity Federation), audit
+ * logs into a log bucket.
  * Stateful parts (trail, its bucket, detector, hub, log bucket) are protected in prod and dr.
  */
 import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
-import { type CloudProvider, isProductionEnvironment, type PlatformSettings, protectionOptions } from "@platform/core";
-import { AwsAuditTrail, AwsCiDeployRole, AwsThreatDetection, GcpAuditLogs, GcpCiDeployIdentity } from "@platform/security";
+import { CI_COMPONENT, type CloudProvider, isProductionEnvironment, type PlatformSettings, protectionOptions } from "@platform/core";
+import {
+    AwsAuditTrail,
+    AwsCiDeployRole,
+    AwsCiDriftRole,
+    AwsThreatDetection,
+    GcpAuditLogs,
+    GcpCiDeployIdentity,
+    GcpCiDriftIdentity,
+} from "@platform/security";
 
 /** Days the audit trail / audit log bucket keeps logs: a year, the usual audit window (CIS, PCI DSS 10.5.1). */
 export const AUDIT_RETENTION_DAYS = 365;
@@ -30,6 +40,10 @@ export interface SecurityStackOutputs {
     /** GCP: `workload_identity_provider` and `service_account` of `google-github-actions/auth`; null without `platform:security.github`. */
     readonly ciWorkloadIdentityProvider?: pulumi.Input<string | null>;
     readonly ciServiceAccount?: pulumi.Input<string | null>;
+    /** AWS: the nightly drift job's read-only role; null without `platform:security.github`. */
+    readonly ciDriftRoleArn?: pulumi.Input<string | null>;
+    /** GCP: the nightly drift job's read-only service account (same pool and provider as deploys); null without `platform:security.github`. */
+    readonly ciDriftServiceAccount?: pulumi.Input<string | null>;
     /** AWS: the trail and its bucket; GCP: the audit log bucket. */
     readonly auditTrailArn?: pulumi.Input<string>;
     readonly auditBucket: pulumi.Input<string>;
@@ -52,8 +66,23 @@ export function securityLayer(settings: PlatformSettings, provider: CloudProvide
             security.github === undefined
                 ? undefined
                 : new AwsCiDeployRole(
-                      "ci",
+                      CI_COMPONENT,
                       { naming, github: security.github, regions, production: isProductionEnvironment(settings.environment) },
+                      { providers: [provider] },
+                  );
+        const drift =
+            ci === undefined || security.github === undefined || security.drift === undefined
+                ? undefined
+                : new AwsCiDriftRole(
+                      CI_COMPONENT,
+                      {
+                          naming,
+                          github: { ...security.github, environment: security.drift.githubEnvironment },
+                          oidcProviderArn: ci.oidcProviderArn,
+                          regions,
+                          stateBucket: security.drift.stateBucket,
+                          ...(security.drift.stateSecretsKey !== undefined ? { stateSecretsKeyArn: security.drift.stateSecretsKey } : {}),
+                      },
                       { providers: [provider] },
                   );
         const trail = new AwsAuditTrail(
@@ -66,6 +95,7 @@ export function securityLayer(settings: PlatformSettings, provider: CloudProvide
             environment: settings.environment,
             cloud: "aws",
             ciRoleArn: ci ? ci.roleArn : null,
+            ciDriftRoleArn: drift ? drift.roleArn : null,
             auditTrailArn: trail.trailArn,
             auditBucket: trail.bucketName,
             guardDutyDetectorId: detection.detectorId,
@@ -77,7 +107,26 @@ export function securityLayer(settings: PlatformSettings, provider: CloudProvide
     const ci =
         security.github === undefined
             ? undefined
-            : new GcpCiDeployIdentity("ci", { naming, project: settings.gcpProject, github: security.github }, { providers: [provider] });
+            : new GcpCiDeployIdentity(
+                  CI_COMPONENT,
+                  { naming, project: settings.gcpProject, github: security.github },
+                  { providers: [provider] },
+              );
+    const drift =
+        ci === undefined || security.github === undefined || security.drift === undefined
+            ? undefined
+            : new GcpCiDriftIdentity(
+                  CI_COMPONENT,
+                  {
+                      naming,
+                      project: settings.gcpProject,
+                      github: { ...security.github, environment: security.drift.githubEnvironment },
+                      poolName: ci.poolName,
+                      stateBucket: security.drift.stateBucket,
+                      ...(security.drift.stateSecretsKey !== undefined ? { stateSecretsKey: security.drift.stateSecretsKey } : {}),
+                  },
+                  { providers: [provider] },
+              );
     const audit = new GcpAuditLogs(
         "audit",
         {
@@ -94,6 +143,7 @@ export function securityLayer(settings: PlatformSettings, provider: CloudProvide
         cloud: "gcp",
         ciWorkloadIdentityProvider: ci ? ci.workloadIdentityProvider : null,
         ciServiceAccount: ci ? ci.serviceAccountEmail : null,
+        ciDriftServiceAccount: drift ? drift.serviceAccountEmail : null,
         auditBucket: audit.logBucketId,
     };
 }

@@ -12,6 +12,14 @@ export function clusterAdminPolicyArn(partition: string): string {
 }
 
 /**
+ * The read-everything access policy (cluster scope), Secrets included: what a read-only identity
+ * needs to refresh the platform's Kubernetes objects and Helm releases (Helm keeps releases in Secrets).
+ */
+export function clusterAdminViewPolicyArn(partition: string): string {
+    return `arn:${partition}:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy`;
+}
+
+/**
  * A stable child-name segment for an administrator role: its name, lowercased to a name segment,
  * plus a short hash of the whole ARN (two accounts may have roles of the same name). Removing one
  * administrator never renames, and so never replaces, another's entry.

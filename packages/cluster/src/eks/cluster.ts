@@ -28,10 +28,11 @@ import {
     eksClusterName,
     type Issue,
     KUBERNETES_VERSIONS,
+    NAME_SEGMENT_PATTERN,
     type KubernetesVersion,
     PlatformComponent,
 } from "@platform/core";
-import { adminEntryKey, clusterAdminPolicyArn } from "./access.js";
+import { adminEntryKey, clusterAdminPolicyArn, clusterAdminViewPolicyArn } from "./access.js";
 import {
     CLUSTER_ROLE_POLICIES,
     clusterTrustPolicy,
@@ -81,6 +82,13 @@ export interface EksClusterArgs {
      * @default [] (the deploying identity's role)
      */
     readonly adminRoleArns?: readonly string[];
+    /**
+     * Read-only IAM roles by purpose (a name segment, e.g. `ci-drift`), granted the admin-view
+     * access policy (every object, Secrets included, no change) at cluster scope: the nightly
+     * drift job's role. Keyed by purpose so a role's ARN can come from another stack.
+     * @default {} (no read-only access)
+     */
+    readonly viewerRoleArns?: Readonly<Record<string, pulumi.Input<string>>>;
     /**
      * Networks allowed to reach the API endpoint from the internet. Empty keeps the endpoint private
      * (reachable from the VPC and peered networks only), the secure default.
@@ -232,6 +240,28 @@ export class EksCluster extends PlatformComponent {
                 this.childOptions(),
             );
             adminAccess.push(entry, association);
+        }
+        for (const [purpose, roleArn] of Object.entries(args.viewerRoleArns ?? {})) {
+            const entry = new aws.eks.AccessEntry(
+                this.childName(`viewer-${purpose}`),
+                {
+                    clusterName: this.cluster.name,
+                    principalArn: roleArn,
+                    type: "STANDARD",
+                    tags: { Name: this.physicalName(`viewer-${purpose}`) },
+                },
+                this.childOptions(),
+            );
+            new aws.eks.AccessPolicyAssociation(
+                this.childName(`viewer-${purpose}`),
+                {
+                    clusterName: this.cluster.name,
+                    principalArn: entry.principalArn,
+                    policyArn: partition.apply(clusterAdminViewPolicyArn),
+                    accessScope: { type: "cluster" },
+                },
+                this.childOptions(),
+            );
         }
         this.adminAccess = adminAccess;
 
@@ -387,5 +417,17 @@ export function validateEksClusterArgs(
         ...checkUnique("adminRoleArns", admins, "role"),
         ...checkAllowList("publicAccessCidrs", publicAccessCidrs),
         ...checkOneOf("supportType", supportType, EKS_SUPPORT_TYPES),
+        ...Object.keys(args.viewerRoleArns ?? {}).flatMap((purpose) =>
+            NAME_SEGMENT_PATTERN.test(purpose)
+                ? []
+                : [
+                      {
+                          field: `viewerRoleArns.${purpose}`,
+                          value: purpose,
+                          problem: "is not a name segment",
+                          fix: "key it by a purpose such as ci-drift",
+                      },
+                  ],
+        ),
     ];
 }

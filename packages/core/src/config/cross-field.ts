@@ -14,6 +14,7 @@ import { checkUnique } from "../validation/names.js";
 import { AWS_REGION_PATTERN, GCP_REGION_PATTERN } from "../validation/names.js";
 import { checkZones } from "../validation/zones.js";
 import { dataIssues } from "./data-cross-field.js";
+import { securityIssues } from "./security-cross-field.js";
 import { applyProfileOverrides } from "./profile-overrides.js";
 import { checkWaivers, type Waiver, WAIVABLE_SETTINGS } from "./waivers.js";
 
@@ -189,6 +190,7 @@ export function crossFieldIssues(raw: Readonly<Record<string, unknown>>, opts: C
         issues.push(...checkUnique("platform:cluster.adminRoleArns", admins, "role"));
     }
     issues.push(...dataIssues(raw, env?.region));
+    issues.push(...securityIssues(raw, env));
     if (env !== undefined) {
         issues.push(...clusterIssues(env));
         issues.push(...checkWaivers(env.base, env.profile, waiverList(raw["waivers"]), opts.today, { publicAccessCidrs: allowList }));

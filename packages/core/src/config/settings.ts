@@ -105,10 +105,22 @@ export interface GithubDeploySource {
     readonly environment: string;
 }
 
+/** The nightly drift job's read-only identity: who may assume it and the state it may read. */
+export interface CiDriftSettings {
+    /** The drift job's GitHub environment (the `sub` claim's `environment:<name>`); never the deploy environment. */
+    readonly githubEnvironment: string;
+    /** The state backend's bucket (S3 or GCS). */
+    readonly stateBucket: string;
+    /** The secrets provider's KMS key (AWS key ARN or Cloud KMS key id); unset with a passphrase provider. */
+    readonly stateSecretsKey?: string;
+}
+
 /** `platform:security`, every default resolved (what the security layer reads). */
 export interface SecuritySettings {
     /** Where CI deploys from; no CI identity when unset. */
     readonly github?: GithubDeploySource;
+    /** The read-only drift identity; set exactly when `github` is. */
+    readonly drift?: CiDriftSettings;
     /** Write-once mode of the audit log store. */
     readonly auditObjectLock: ObjectLockMode;
 }

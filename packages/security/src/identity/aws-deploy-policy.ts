@@ -14,6 +14,7 @@ export interface IamStatement {
     readonly Principal?: Readonly<Record<string, string>>;
     readonly Action: string | readonly string[];
     readonly Resource?: string | readonly string[];
+    readonly NotResource?: string | readonly string[];
     readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 }
 

@@ -44,6 +44,8 @@ export class GcpCiDeployIdentity extends PlatformComponent {
     readonly serviceAccountEmail: pulumi.Output<string>;
     /** The provider's resource name, what `google-github-actions/auth` takes as `workload_identity_provider`. */
     readonly workloadIdentityProvider: pulumi.Output<string>;
+    /** The pool's resource name (`projects/<number>/locations/global/workloadIdentityPools/<id>`): the drift identity's principals are in it. */
+    readonly poolName: pulumi.Output<string>;
 
     constructor(name: string, args: GcpCiDeployIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:security:GcpCiDeployIdentity", name, args.naming, opts);
@@ -109,7 +111,8 @@ export class GcpCiDeployIdentity extends PlatformComponent {
         );
         this.serviceAccountEmail = account.email;
         this.workloadIdentityProvider = provider.name;
-        this.complete("serviceAccountEmail", "workloadIdentityProvider");
+        this.poolName = pool.name;
+        this.complete("serviceAccountEmail", "workloadIdentityProvider", "poolName");
     }
 }
 

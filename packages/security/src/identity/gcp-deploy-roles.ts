@@ -4,6 +4,7 @@
  * role that could escalate, Project IAM Admin, carries a condition: CI may grant only the roles the
  * platform's own service accounts receive.
  */
+import { GCP_DRIFT_ROLES } from "./gcp-drift-roles.js";
 
 /** Predefined roles for the services the platform's stacks manage on GCP. */
 export const GCP_DEPLOY_ROLES = [
@@ -43,11 +44,15 @@ export const GCP_GRANTABLE_ROLES = [
     "roles/storage.objectAdmin",
 ] as const;
 
-/** The IAM condition on CI's Project IAM Admin grant: it may add or remove only the grantable roles. */
+/**
+ * The IAM condition on CI's Project IAM Admin grant: it may add or remove only the grantable roles
+ * and the drift identity's read-only ones.
+ */
 export function grantableRolesCondition(): { title: string; description: string; expression: string } {
+    const roles = [...new Set<string>([...GCP_GRANTABLE_ROLES, ...GCP_DRIFT_ROLES])].sort();
     return {
         title: "platform-roles-only",
         description: "CI may grant and revoke only the roles the platform gives its own service accounts",
-        expression: `api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly([${GCP_GRANTABLE_ROLES.map((r) => `'${r}'`).join(", ")}])`,
+        expression: `api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly([${roles.map((r) => `'${r}'`).join(", ")}])`,
     };
 }

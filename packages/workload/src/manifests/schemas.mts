@@ -20,6 +20,8 @@ import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBu
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { StorageClass } from "kubernetes-models/storage.k8s.io/v1/StorageClass";
+import { ClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
+import { ClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
 import { ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
 import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
@@ -46,6 +48,8 @@ const MODELS: Readonly<Record<string, ModelClass>> = {
     "networking.k8s.io/v1/NetworkPolicy": NetworkPolicy,
     "networking.k8s.io/v1/Ingress": Ingress,
     "storage.k8s.io/v1/StorageClass": StorageClass,
+    "rbac.authorization.k8s.io/v1/ClusterRole": ClusterRole,
+    "rbac.authorization.k8s.io/v1/ClusterRoleBinding": ClusterRoleBinding,
     "monitoring.coreos.com/v1/ServiceMonitor": ServiceMonitor,
     "keda.sh/v1alpha1/ScaledObject": ScaledObject,
     "security.istio.io/v1/AuthorizationPolicy": AuthorizationPolicy,
