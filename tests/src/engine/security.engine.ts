@@ -21,8 +21,8 @@ async function deployment(stack: Stack): Promise<StateResource[]> {
     return state.deployment.resources ?? [];
 }
 
-/** The security stack's custom resources in dev (`platform synth --env dev --stack security`): 17, without the stack reference. */
-const EXPECTED_SECURITY_RESOURCES = 17;
+/** The security stack's custom resources in dev (`platform synth --env dev --stack security`): 19, without the stack reference. */
+const EXPECTED_SECURITY_RESOURCES = 19;
 
 describe("the security layer on the real engine (simulated cloud)", function () {
     this.timeout(600_000);
@@ -47,19 +47,22 @@ describe("the security layer on the real engine (simulated cloud)", function () 
             [trail?.inputs?.["kmsKeyId"], trail?.inputs?.["isMultiRegionTrail"], trail?.inputs?.["enableLogFileValidation"]],
             [keyArns["logs"], true, true],
         );
-        const role = state.find((r) => r.type === "aws:iam/role:Role");
-        const trust = JSON.parse(String(role?.inputs?.["assumeRolePolicy"])) as {
-            Statement: { Condition: { StringEquals: Record<string, string> } }[];
-        };
-        assert.deepEqual(trust.Statement[0]?.Condition.StringEquals, {
-            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
-            "token.actions.githubusercontent.com:sub": "repo:acme-corp/platform:environment:dev",
-        });
+        const subjects = state
+            .filter((r) => r.type === "aws:iam/role:Role")
+            .map((role) => {
+                const trust = JSON.parse(String(role.inputs?.["assumeRolePolicy"])) as {
+                    Statement: { Condition: { StringEquals: Record<string, string> } }[];
+                };
+                return trust.Statement[0]?.Condition.StringEquals["token.actions.githubusercontent.com:sub"];
+            });
+        // The deploy role (GitHub environment dev) and the read-only drift role (dev-drift).
+        assert.deepEqual(subjects.sort(), ["repo:acme-corp/platform:environment:dev", "repo:acme-corp/platform:environment:dev-drift"]);
         const outputs = await security.outputs();
         assert.equal(outputs["ciRoleArn"]?.value, "arn:aws:iam::111111111111:role/acme-dev-ci-deploy");
+        assert.equal(outputs["ciDriftRoleArn"]?.value, "arn:aws:iam::111111111111:role/acme-dev-ci-drift");
         assert.equal(outputs["auditBucket"]?.value, "acme-dev-audit-111111111111-us-east-1-an");
-        // The resources, their 3 components, the stack, the provider and the foundation's stack reference.
-        assert.equal(up.summary.resourceChanges?.["create"], EXPECTED_SECURITY_RESOURCES + 6);
+        // The resources, their 4 components, the stack, the provider and the foundation's stack reference.
+        assert.equal(up.summary.resourceChanges?.["create"], EXPECTED_SECURITY_RESOURCES + 7);
 
         const preview = await security.preview({ color: "never" });
         assert.deepEqual(Object.keys(preview.changeSummary), ["same"]);
