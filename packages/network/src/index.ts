@@ -9,3 +9,4 @@ export * from "./dns/gcp-zones.js";
 export * from "./gcp/services.js";
 export * from "./dns/failover-plan.js";
 export * from "./dns/failover.js";
+export * from "./gcp/public-address.js";

@@ -434,8 +434,15 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
             selfLink: `https://www.googleapis.com/compute/v1/${path}`,
             ...(ctx.type === "gcp:compute/network:Network" ? { numericId: String(parseInt(stableHex(12, path), 16)) } : {}),
             ...(ctx.type === "gcp:compute/subnetwork:Subnetwork" ? { gatewayAddress: "0.0.0.0" } : {}),
+            ...(ctx.type === "gcp:compute/address:Address" && typeof ctx.inputs["address"] !== "string" ? { address: reservedAddress(ctx, path) } : {}),
         },
     };
+}
+
+/** The IPv4 address Compute Engine reserves: an internal one inside 10/8, an external one in Google's 34.0.0.0/8. */
+function reservedAddress(ctx: ResourceContext, path: string): string {
+    const [a, b, c] = [0, 2, 4].map((i) => parseInt(stableHex(6, path).slice(i, i + 2), 16));
+    return ctx.inputs["addressType"] === "INTERNAL" ? `10.${a}.${b}.${Math.max(c, 2)}` : `34.${a}.${b}.${Math.max(c, 1)}`;
 }
 
 /** A regional or zonal GKE cluster: id, endpoints, CA, the master version the channel picked. */

@@ -10,7 +10,7 @@
  * - any other mix cannot share a name (a CNAME excludes every other type) and is refused.
  */
 import { isIPv4 } from "node:net";
-import { checkDomainName, checkPattern, checkWholeNumber, type Issue } from "@platform/core";
+import { checkDomainName, checkPattern, checkWholeNumber, HOSTED_ZONE_ID_PATTERN, type Issue } from "@platform/core";
 
 /** An AWS load balancer (or other alias target) as Route 53 aliases it. */
 export interface AliasTarget<V = string> {
@@ -97,8 +97,6 @@ export const FAILOVER_DEFAULTS = {
     ttlSeconds: 60,
 } as const;
 
-/** Route 53 alias targets' hosted zone ids: `Z` and 8-32 uppercase letters or digits. */
-const HOSTED_ZONE_ID_PATTERN = /^Z[A-Z0-9]{7,31}$/;
 /** A health-check path: absolute, printable, no spaces. */
 const PATH_PATTERN = /^\/[\x21-\x7e]{0,254}$/;
 
