@@ -65,7 +65,13 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
         const platform = stack(await synth("dr"), "platform-addons");
         const address = only(platform.resources, "gcp:compute/address:Address");
         assert.deepEqual(
-            [address.inputs["addressType"], address.inputs["region"], address.inputs["networkTier"], address.protect, address.retainOnDelete],
+            [
+                address.inputs["addressType"],
+                address.inputs["region"],
+                address.inputs["networkTier"],
+                address.protect,
+                address.retainOnDelete,
+            ],
             ["EXTERNAL", "us-west1", "PREMIUM", true, true],
         );
         const reserved = address.outputs["address"];

@@ -434,7 +434,9 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
             selfLink: `https://www.googleapis.com/compute/v1/${path}`,
             ...(ctx.type === "gcp:compute/network:Network" ? { numericId: String(parseInt(stableHex(12, path), 16)) } : {}),
             ...(ctx.type === "gcp:compute/subnetwork:Subnetwork" ? { gatewayAddress: "0.0.0.0" } : {}),
-            ...(ctx.type === "gcp:compute/address:Address" && typeof ctx.inputs["address"] !== "string" ? { address: reservedAddress(ctx, path) } : {}),
+            ...(ctx.type === "gcp:compute/address:Address" && typeof ctx.inputs["address"] !== "string"
+                ? { address: reservedAddress(ctx, path) }
+                : {}),
         },
     };
 }

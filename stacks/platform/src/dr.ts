@@ -48,7 +48,9 @@ export function dnsFailover(
         failover.secondaryAddress !== undefined ? { address: failover.secondaryAddress } : { hostname: failover.secondaryHostname ?? "" };
     const zoneId = pulumiRuntime.output(dns).apply((d) => {
         if (d.publicZoneId === null) {
-            throw new Error("the foundation stack has no publicZoneId although platform:dns configures a public zone; deploy the foundation layer first");
+            throw new Error(
+                "the foundation stack has no publicZoneId although platform:dns configures a public zone; deploy the foundation layer first",
+            );
         }
         return d.publicZoneId;
     });

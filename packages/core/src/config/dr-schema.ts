@@ -26,7 +26,11 @@ const failover = strictObject(
         primaryAlias: strictObject(
             {
                 dnsName: domain("acme-prod-public-1234567890.us-east-1.elb.amazonaws.com"),
-                zoneId: text(HOSTED_ZONE_ID_PATTERN, "the load balancer's canonical hosted zone id such as Z35SXDOTRQ7X7K", "a hosted zone id"),
+                zoneId: text(
+                    HOSTED_ZONE_ID_PATTERN,
+                    "the load balancer's canonical hosted zone id such as Z35SXDOTRQ7X7K",
+                    "a hosted zone id",
+                ),
             },
             "{ dnsName: acme-prod-public-1234567890.us-east-1.elb.amazonaws.com, zoneId: Z35SXDOTRQ7X7K }",
         )
@@ -37,7 +41,9 @@ const failover = strictObject(
             .meta({ description: "The AWS primary as a hostname (CNAME records; the secondary must then be a hostname too)." }),
         secondaryAddress: text(IPV4_PATTERN, "an IPv4 address such as 34.105.10.20", "an IPv4 address")
             .optional()
-            .meta({ description: "The dr environment's reserved public address (pulumi stack output publicAddress of platform-addons/dr)." }),
+            .meta({
+                description: "The dr environment's reserved public address (pulumi stack output publicAddress of platform-addons/dr).",
+            }),
         secondaryHostname: domain("lb.gcp.example.net")
             .optional()
             .meta({ description: "The dr entry point as a hostname (with primaryHostname only)." }),
@@ -68,7 +74,10 @@ const failover = strictObject(
             ctx.addIssue({
                 code: "custom",
                 path: [keys[0]],
-                message: encodeIssue(`set exactly one of ${keys[0]} and ${keys[1]}`, `keep ${keys[0]} (or ${keys[1]}) and remove the other`),
+                message: encodeIssue(
+                    `set exactly one of ${keys[0]} and ${keys[1]}`,
+                    `keep ${keys[0]} (or ${keys[1]}) and remove the other`,
+                ),
                 input: a,
             });
         }
@@ -78,9 +87,8 @@ const failover = strictObject(
 });
 
 /** `platform:dr` on AWS. */
-export const DR_SCHEMA = strictObject(
-    { failover: failover.optional() },
-    "{ failover: { hostname: app.acme.example.com, ... } }",
-).meta({ description: "Disaster recovery to the GCP dr environment: DNS failover of the public application name (docs/dr.md)." });
+export const DR_SCHEMA = strictObject({ failover: failover.optional() }, "{ failover: { hostname: app.acme.example.com, ... } }").meta({
+    description: "Disaster recovery to the GCP dr environment: DNS failover of the public application name (docs/dr.md).",
+});
 
 export type DrConfig = z.infer<typeof DR_SCHEMA>;

@@ -137,7 +137,12 @@ export function validateDnsFailoverArgs(args: DnsFailoverPlanArgs<unknown>): Iss
         issues.push(...known(args.primary.alias.dnsName, (v) => checkDomainName("primary.alias.dnsName", v)));
         issues.push(
             ...known(args.primary.alias.zoneId, (v) =>
-                checkPattern("primary.alias.zoneId", v, HOSTED_ZONE_ID_PATTERN, "the load balancer's canonical hosted zone id, e.g. Z35SXDOTRQ7X7K"),
+                checkPattern(
+                    "primary.alias.zoneId",
+                    v,
+                    HOSTED_ZONE_ID_PATTERN,
+                    "the load balancer's canonical hosted zone id, e.g. Z35SXDOTRQ7X7K",
+                ),
             ),
         );
     } else {

@@ -32,7 +32,13 @@ describe("planDnsFailover", () => {
             },
             secondary: { failover: "SECONDARY", setIdentifier: "secondary", records: ["34.105.10.20"], ttl: 60, healthCheck: false },
         });
-        assert.deepEqual(FAILOVER_DEFAULTS, { path: "/healthz", port: 443, failureThreshold: 3, requestIntervalSeconds: 30, ttlSeconds: 60 });
+        assert.deepEqual(FAILOVER_DEFAULTS, {
+            path: "/healthz",
+            port: 443,
+            failureThreshold: 3,
+            requestIntervalSeconds: 30,
+            ttlSeconds: 60,
+        });
     });
 
     it("hostname + hostname: two CNAME records; the given health check settings and TTL win", () => {
@@ -45,10 +51,22 @@ describe("planDnsFailover", () => {
         });
         assert.equal(plan.type, "CNAME");
         assert.deepEqual(
-            [plan.healthCheck.fqdn, plan.healthCheck.port, plan.healthCheck.resourcePath, plan.healthCheck.failureThreshold, plan.healthCheck.requestInterval],
+            [
+                plan.healthCheck.fqdn,
+                plan.healthCheck.port,
+                plan.healthCheck.resourcePath,
+                plan.healthCheck.failureThreshold,
+                plan.healthCheck.requestInterval,
+            ],
             ["lb.aws.example.net", 8443, "/health/ready", 2, 10],
         );
-        assert.deepEqual(plan.primary, { failover: "PRIMARY", setIdentifier: "primary", records: ["lb.aws.example.net"], ttl: 30, healthCheck: true });
+        assert.deepEqual(plan.primary, {
+            failover: "PRIMARY",
+            setIdentifier: "primary",
+            records: ["lb.aws.example.net"],
+            ttl: 30,
+            healthCheck: true,
+        });
         assert.deepEqual(plan.secondary.records, ["lb.gcp.example.net"]);
     });
 });
@@ -57,7 +75,10 @@ describe("validateDnsFailoverArgs", () => {
     it("accepts the plain pairs and values known only at deploy time", () => {
         assert.deepEqual(validateDnsFailoverArgs(base), []);
         const later = { apply: () => undefined };
-        assert.deepEqual(validateDnsFailoverArgs({ ...base, primary: { alias: { dnsName: later, zoneId: later } }, secondary: { address: later } }), []);
+        assert.deepEqual(
+            validateDnsFailoverArgs({ ...base, primary: { alias: { dnsName: later, zoneId: later } }, secondary: { address: later } }),
+            [],
+        );
     });
 
     it("refuses a name outside the zone, a bad alias, a private or malformed address", () => {
@@ -71,7 +92,10 @@ describe("validateDnsFailoverArgs", () => {
                 }),
             ),
             [
-                ["hostname", "is not inside the zone acme.example.com (the apex cannot fail over by CNAME and belongs to the zone's owner)"],
+                [
+                    "hostname",
+                    "is not inside the zone acme.example.com (the apex cannot fail over by CNAME and belongs to the zone's owner)",
+                ],
                 ["primary.alias.dnsName", "is not a lowercase domain name"],
                 ["primary.alias.zoneId", "is not the load balancer's canonical hosted zone id"],
                 ["secondary.address", "is not a public address (private, loopback or reserved range)"],
@@ -87,10 +111,16 @@ describe("validateDnsFailoverArgs", () => {
 
     it("refuses a pair of different record types, either way round", () => {
         assert.deepEqual(fieldsAndProblems(validateDnsFailoverArgs({ ...base, secondary: { hostname: "lb.gcp.example.net" } })), [
-            ["secondary.hostname", "a hostname (CNAME) cannot pair with an alias primary (A): both records of a failover pair have one type"],
+            [
+                "secondary.hostname",
+                "a hostname (CNAME) cannot pair with an alias primary (A): both records of a failover pair have one type",
+            ],
         ]);
         assert.deepEqual(fieldsAndProblems(validateDnsFailoverArgs({ ...base, primary: { hostname: "lb.aws.example.net" } })), [
-            ["secondary.address", "an address (A) cannot pair with a hostname primary (CNAME): both records of a failover pair have one type"],
+            [
+                "secondary.address",
+                "an address (A) cannot pair with a hostname primary (CNAME): both records of a failover pair have one type",
+            ],
         ]);
     });
 

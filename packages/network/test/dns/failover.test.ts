@@ -37,14 +37,25 @@ describe("AwsDnsFailover", () => {
         );
         const records = ofType(resources, RECORD).sort((a, b) => a.name.localeCompare(b.name));
         assert.deepEqual(
-            records.map((r) => [r.name, r.inputs["zoneId"], r.inputs["name"], r.inputs["type"], r.inputs["setIdentifier"], r.inputs["failoverRoutingPolicies"], r.inputs["healthCheckId"]]),
+            records.map((r) => [
+                r.name,
+                r.inputs["zoneId"],
+                r.inputs["name"],
+                r.inputs["type"],
+                r.inputs["setIdentifier"],
+                r.inputs["failoverRoutingPolicies"],
+                r.inputs["healthCheckId"],
+            ]),
             [
                 ["failover-primary", "Z0PUBLIC", "app.acme.example.com", "A", "primary", [{ type: "PRIMARY" }], check.id],
                 ["failover-secondary", "Z0PUBLIC", "app.acme.example.com", "A", "secondary", [{ type: "SECONDARY" }], undefined],
             ],
         );
         assert.deepEqual(records[0].inputs["aliases"], [{ name: ALB.dnsName, zoneId: ALB.zoneId, evaluateTargetHealth: true }]);
-        assert.deepEqual([records[1].inputs["records"], records[1].inputs["ttl"], records[1].inputs["aliases"]], [["34.105.10.20"], 60, undefined]);
+        assert.deepEqual(
+            [records[1].inputs["records"], records[1].inputs["ttl"], records[1].inputs["aliases"]],
+            [["34.105.10.20"], 60, undefined],
+        );
         assert.deepEqual(outputs, { healthCheckId: check.id, fqdn: "app.acme.example.com" });
     });
 
@@ -55,14 +66,20 @@ describe("AwsDnsFailover", () => {
                 .filter((r) => r.custom)
                 .map((r) => [r.name, r.protect])
                 .sort(),
-            [["failover-health", true], ["failover-primary", true], ["failover-secondary", true]],
+            [
+                ["failover-health", true],
+                ["failover-primary", true],
+                ["failover-secondary", true],
+            ],
         );
         const plain = await synth(args);
         assert.deepEqual(plain.resources.filter((r) => r.custom && r.protect).length, 0);
     });
 
     it("refuses bad arguments before any resource exists", async () => {
-        const issues = await rejectedIssues(synth({ ...args, secondary: { address: "192.168.1.1" }, healthCheck: { requestIntervalSeconds: 20 as 30 } }));
+        const issues = await rejectedIssues(
+            synth({ ...args, secondary: { address: "192.168.1.1" }, healthCheck: { requestIntervalSeconds: 20 as 30 } }),
+        );
         assert.deepEqual(fieldsAndProblems(issues), [
             ["secondary.address", "is not a public address (private, loopback or reserved range)"],
             ["healthCheck.requestIntervalSeconds", "Route 53 checks every 10 or 30 seconds only"],

@@ -13,7 +13,12 @@ describe("aws-route53-failover-health-check", () => {
     it("passes a primary with an HTTPS check, by reference or by id; secondaries and simple records are not asked", async () => {
         const s = new StackFixture();
         const check = s.custom(CHECK, "health", { type: "HTTPS", id: "hc-1" });
-        s.custom(RECORD, "primary", { ...role("PRIMARY"), healthCheckId: pulumi.unknown }, { propertyDependencies: { healthCheckId: [check] } });
+        s.custom(
+            RECORD,
+            "primary",
+            { ...role("PRIMARY"), healthCheckId: pulumi.unknown },
+            { propertyDependencies: { healthCheckId: [check] } },
+        );
         s.custom(RECORD, "secondary", { ...role("SECONDARY"), records: ["34.105.10.20"] });
         s.custom(RECORD, "www", { name: "www.acme.example.com", type: "CNAME", records: ["app.acme.example.com"] });
         assert.deepEqual(await run(s), []);
