@@ -39,11 +39,9 @@ const failover = strictObject(
         primaryHostname: domain("lb.aws.example.net")
             .optional()
             .meta({ description: "The AWS primary as a hostname (CNAME records; the secondary must then be a hostname too)." }),
-        secondaryAddress: text(IPV4_PATTERN, "an IPv4 address such as 34.105.10.20", "an IPv4 address")
-            .optional()
-            .meta({
-                description: "The dr environment's reserved public address (pulumi stack output publicAddress of platform-addons/dr).",
-            }),
+        secondaryAddress: text(IPV4_PATTERN, "an IPv4 address such as 34.105.10.20", "an IPv4 address").optional().meta({
+            description: "The dr environment's reserved public address (pulumi stack output publicAddress of platform-addons/dr).",
+        }),
         secondaryHostname: domain("lb.gcp.example.net")
             .optional()
             .meta({ description: "The dr entry point as a hostname (with primaryHostname only)." }),
