@@ -79,7 +79,7 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
         assert.equal(platform.outputs["publicAddress"], reserved);
         const nginx = only(platform.resources, "kubernetes:helm.sh/v3:Release", "ingress-nginx-release");
         assert.equal(at(nginx.inputs, "values", "controller", "service", "loadBalancerIP"), reserved);
-        assert.equal(platform.outputs["failoverHostname"], null);
+        assert.equal(platform.outputs["failover"], null);
     });
 });
 
@@ -120,7 +120,7 @@ describe("disaster recovery (docs/dr.md): prod fails over to the dr address", ()
             fields.map((k) => secondary.inputs[k]),
             [zoneId, "app.acme.example.com", "A", "secondary", [{ type: "SECONDARY" }], undefined, undefined, [drAddress], 60],
         );
-        assert.equal(prod.outputs["failoverHostname"], "app.acme.example.com");
+        assert.deepEqual(prod.outputs["failover"], { hostname: "app.acme.example.com", healthCheckId: check.id });
     });
 
     it("only prod fails over: dev and staging have no failover records", async () => {

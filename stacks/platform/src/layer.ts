@@ -202,6 +202,11 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                 .map((pin) => [pin.chart, pin.version]),
         ),
         publicAddress: publicAddress !== undefined ? publicAddress.address : null,
-        failoverHostname: failover !== undefined ? failover.fqdn : null,
+        failover:
+            failover !== undefined
+                ? pulumiRuntime
+                      .all([failover.fqdn, failover.healthCheckId])
+                      .apply(([hostname, healthCheckId]) => ({ hostname, healthCheckId }))
+                : null,
     };
 }

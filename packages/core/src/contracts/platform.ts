@@ -25,6 +25,6 @@ export interface PlatformOutputs {
      * null where none is reserved.
      */
     readonly publicAddress: string | null;
-    /** The name that fails over to the dr environment (`platform:dr.failover.hostname`); null without failover. */
-    readonly failoverHostname: string | null;
+    /** DNS failover to the dr environment (`platform:dr.failover`): the name and its Route 53 health check; null without. */
+    readonly failover: { readonly hostname: string; readonly healthCheckId: string } | null;
 }
