@@ -23,7 +23,7 @@ const dns: DnsZoneOutputs = {
 function prod(extra: Record<string, unknown>): AwsSettings {
     const s = parsePlatformConfig({ ...base, environment: "prod", network: { cidr: "10.30.0.0/16" }, ...extra }, { today: TODAY });
     assert.equal(s.cloud, "aws");
-    return s as AwsSettings;
+    return s;
 }
 
 describe("platform layer: disaster recovery wiring (stacks/platform/src/dr.ts)", () => {
