@@ -6,7 +6,8 @@ import { at, countByType, listAt, type InventoryResource } from "@platform/synth
 import { validateObject } from "@platform/workload/schemas";
 import { REPO_ROOT } from "./paths.js";
 
-const EXAMPLES = ["docuthinker", "auterity"].map((e) => path.join(REPO_ROOT, "examples", e));
+const PROJECTS = ["docuthinker", "auterity", "tiation", "sma", "quantumalpha"];
+const EXAMPLES = PROJECTS.map((e) => path.join(REPO_ROOT, "examples", e));
 const results = new Map<string, Promise<EnvironmentSynthesis>>();
 function synth(env: string): Promise<EnvironmentSynthesis> {
     const cached = results.get(env) ?? synthesizeEnvironment({ root: REPO_ROOT, env, appProjects: EXAMPLES });
@@ -20,19 +21,19 @@ function stack(result: EnvironmentSynthesis, project: string): InventoryResource
 }
 const k8s = (resources: InventoryResource[]) => countByType(resources.filter((r) => r.type.startsWith("kubernetes:")));
 
-describe("examples: seed 001 (DocuThinker) and seed 004 (Auterity) on the platform", () => {
+describe("examples: the five seed systems on the platform (000 Tiation, 001 DocuThinker, 002 SMA, 003 QuantumAlpha, 004 Auterity)", () => {
     for (const env of ["dev", "staging", "prod", "dr"]) {
-        it(`${env}: both synthesize after the layers with zero mandatory violations of any pack, and every object but the Canary has a schema`, async () => {
+        it(`${env}: all five synthesize after the layers with zero mandatory violations of any pack, and every object but the Canary has a schema`, async () => {
             const result = await synth(env);
             assert.deepEqual(
-                result.stacks.slice(-2).map((s) => s.project),
-                ["docuthinker", "auterity"],
+                result.stacks.slice(-PROJECTS.length).map((s) => s.project),
+                PROJECTS,
             );
             assert.deepEqual(
                 result.violations.filter((v) => v.enforcementLevel === "mandatory"),
                 [],
             );
-            const objects = [...stack(result, "docuthinker"), ...stack(result, "auterity")].filter(
+            const objects = PROJECTS.flatMap((p) => stack(result, p)).filter(
                 (r) => r.custom && r.type.startsWith("kubernetes:") && r.type !== "kubernetes:flagger.app/v1beta1:Canary",
             );
             assert.deepEqual(
@@ -114,5 +115,139 @@ describe("examples: seed 001 (DocuThinker) and seed 004 (Auterity) on the platfo
             ["kong", [{ hosts: ["api.acme.example.com"], secretName: "auterity-api-tls" }]],
         );
         assert.equal(stack(await synth("dev"), "auterity").filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress").length, 0);
+    });
+
+    const hpaOf = (resources: InventoryResource[], app: string) =>
+        resources.find(
+            (r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && at(r.inputs, "spec", "scaleTargetRef", "name") === app,
+        )?.inputs["spec"];
+    const deploymentOf = (resources: InventoryResource[], app: string) =>
+        resources.find((r) => r.type === "kubernetes:apps/v1:Deployment" && at(r.inputs, "metadata", "name") === app)?.inputs["spec"];
+
+    it("prod Tiation (seed 000): four services on 3000 with GET /health, liberation-system 3 replicas, Postgres 5432 egress, TLS on tiation.<zone>", async () => {
+        const resources = stack(await synth("prod"), "tiation");
+        assert.deepEqual(
+            ["liberation-system", "ai-agents", "terminal-workflows", "cms"].map((app) => {
+                const container = at(deploymentOf(resources, app), "template", "spec", "containers", 0);
+                return [
+                    app,
+                    at(container, "image"),
+                    at(container, "ports", 0, "containerPort"),
+                    at(container, "readinessProbe", "httpGet", "path"),
+                    at(hpaOf(resources, app), "minReplicas"),
+                ];
+            }),
+            [
+                ["liberation-system", "ghcr.io/tiation/liberation-system:2.4.0", 3000, "/health", 3],
+                ["ai-agents", "ghcr.io/tiation/ai-agents:2.4.0", 3000, "/health", 2],
+                ["terminal-workflows", "ghcr.io/tiation/terminal-workflows:2.4.0", 3000, "/health", 2],
+                ["cms", "ghcr.io/tiation/cms:2.4.0", 3000, "/health", 2],
+            ],
+        );
+        const env = listAt(at(deploymentOf(resources, "ai-agents"), "template", "spec", "containers", 0), "env");
+        assert.ok(env.some((e) => at(e, "name") === "AI_MODEL_PATH" && at(e, "value") === "/models"));
+        const policy = resources.find(
+            (r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && r.name === "liberation-system-network-policy",
+        )?.inputs["spec"];
+        // From the ingress controller on 3000 (seed S11's port); the second rule is the platform's scrape.
+        assert.deepEqual(
+            listAt(policy, "ingress")
+                .slice(0, 1)
+                .map((rule) => [
+                    at(rule, "from", 0, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"),
+                    listAt(rule, "ports").map((p) => at(p, "port")),
+                ]),
+            [["ingress-nginx", [3000]]],
+        );
+        assert.ok(listAt(policy, "egress").some((rule) => listAt(rule, "ports").some((p) => at(p, "port") === 5432)));
+        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["spec"];
+        assert.deepEqual(
+            [at(ingress, "ingressClassName"), at(ingress, "tls")],
+            ["nginx", [{ hosts: ["tiation.acme.example.com"], secretName: "tiation-web-tls" }]],
+        );
+    });
+
+    it("prod SMA (seed 002): sma-backend 5 replicas at v1.2.3, the alert policies' thresholds (5% errors, 80% CPU, 90% memory, downtime at once)", async () => {
+        const resources = stack(await synth("prod"), "sma");
+        assert.deepEqual(
+            ["sma-backend", "sma-frontend"].map((app) => [
+                at(deploymentOf(resources, app), "template", "spec", "containers", 0, "image"),
+                at(hpaOf(resources, app), "minReplicas"),
+                at(hpaOf(resources, app), "maxReplicas"),
+            ]),
+            [
+                ["ghcr.io/sma-platform/backend:v1.2.3", 5, 20],
+                ["ghcr.io/sma-platform/frontend:v1.2.3", 3, 10],
+            ],
+        );
+        const rules = resources.find((r) => r.type === "kubernetes:monitoring.coreos.com/v1:PrometheusRule");
+        assert.equal(at(rules?.inputs, "metadata", "labels", "release"), "kube-prometheus-stack");
+        const alerts = listAt(at(rules?.inputs, "spec"), "groups").flatMap((g) => listAt(g, "rules"));
+        assert.deepEqual(
+            alerts.map((r) => [
+                at(r, "alert"),
+                String(at(r, "expr"))
+                    .match(/(==|>) ([\d.]+)$/)
+                    ?.slice(1),
+                at(r, "for"),
+                at(r, "labels", "severity"),
+            ]),
+            [
+                ["SmaServiceDown", ["==", "0"], "1m", "critical"],
+                ["SmaHighErrorRate", [">", "0.05"], "5m", "critical"],
+                ["SmaHighCpu", [">", "0.8"], "5m", "warning"],
+                ["SmaHighMemory", [">", "0.9"], "5m", "warning"],
+            ],
+        );
+        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["spec"];
+        assert.deepEqual(at(ingress, "tls"), [{ hosts: ["sma.acme.example.com", "api.sma.acme.example.com"], secretName: "sma-web-tls" }]);
+    });
+
+    it("QuantumAlpha (seed 003): three functional namespaces, 3 replicas each in prod, only the allowed cross-namespace calls, the failover name on the ingress in prod", async () => {
+        const resources = stack(await synth("prod"), "quantumalpha");
+        assert.deepEqual(
+            resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((r) => at(r.inputs, "metadata", "name")),
+            ["qa-data", "qa-trading", "qa-risk"],
+        );
+        assert.deepEqual(
+            ["market-data", "risk-engine", "trading-engine"].map((app) => [
+                at(hpaOf(resources, app), "minReplicas"),
+                at(hpaOf(resources, app), "maxReplicas"),
+            ]),
+            [
+                [3, 12],
+                [3, 12],
+                [3, 20],
+            ],
+        );
+        const market = resources.find(
+            (r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && r.name === "market-data-network-policy",
+        )?.inputs["spec"];
+        assert.deepEqual(
+            listAt(market, "ingress")
+                .slice(0, 1)
+                .flatMap((rule) =>
+                    listAt(rule, "from").map((peer) => [
+                        at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"),
+                        at(peer, "podSelector", "matchLabels", "app"),
+                    ]),
+                ),
+            [
+                ["qa-trading", "trading-engine"],
+                ["qa-risk", "risk-engine"],
+            ],
+        );
+        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs;
+        assert.deepEqual(
+            [at(ingress, "metadata", "namespace"), at(ingress, "spec", "rules", 0, "host")],
+            ["qa-trading", "app.acme.example.com"],
+            "prod serves the name platform:dr.failover fails over",
+        );
+        const staging = stack(await synth("staging"), "quantumalpha").find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress");
+        assert.match(String(at(staging?.inputs, "spec", "rules", 0, "host")), /^quantumalpha\./);
+        assert.equal(
+            stack(await synth("dr"), "quantumalpha").filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress").length,
+            0,
+        );
     });
 });

@@ -57,6 +57,10 @@ export function physicalIdentity(resource: InventoryResource): string | undefine
         // A public and a private zone may share a domain (split-horizon DNS).
         resource.type === "aws:route53/zone:Zone" ? (resource.inputs["vpcs"] === undefined ? "public" : "private") : undefined,
         str(resource.inputs["visibility"]),
+        // Route 53 tells the records of one name apart by zone, type and set identifier (a failover pair shares the name).
+        ...(resource.type === "aws:route53/record:Record"
+            ? [str(resource.inputs["zoneId"]), str(resource.inputs["type"]), str(resource.inputs["setIdentifier"])]
+            : []),
     ].filter((s) => s !== undefined);
     return [...scope, name].join("/");
 }

@@ -109,6 +109,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
 
     it("exports the platform contract", async () => {
         const stack = (await synth("prod")).stacks.find((s) => s.project === "platform-addons");
+        const healthCheck = stack?.resources.find((r) => r.type === "aws:route53/healthCheck:HealthCheck");
         assert.deepEqual(stack?.outputs, {
             environment: "prod",
             cloud: "aws",
@@ -134,6 +135,9 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "kube-prometheus-stack": "70.10.0",
                 gatekeeper: "3.19.1",
             },
+            // prod reserves no address; it fails over to dr's (docs/dr.md).
+            publicAddress: null,
+            failover: { hostname: "app.acme.example.com", healthCheckId: healthCheck?.id },
         });
     });
 });

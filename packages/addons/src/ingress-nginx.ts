@@ -23,6 +23,12 @@ export interface IngressNginxArgs {
     readonly context: AddonContext;
     /** Controller replicas, the autoscaler's minimum (the profile's ingressGatewayReplicas). */
     readonly replicas: number;
+    /**
+     * A reserved address for the load balancer (`service.loadBalancerIP`; on GKE a regional static
+     * external address): the entry point keeps its address across reinstalls, so DNS pointing at
+     * it stays true (the dr environment's failover target, docs/dr.md). @default an ephemeral address
+     */
+    readonly loadBalancerIP?: pulumi.Input<string>;
 }
 
 export class IngressNginx extends PlatformComponent {
@@ -72,6 +78,7 @@ export class IngressNginx extends PlatformComponent {
                             type: "LoadBalancer",
                             externalTrafficPolicy: "Local",
                             annotations: loadBalancerAnnotations(ctx.cloud),
+                            ...(args.loadBalancerIP !== undefined ? { loadBalancerIP: args.loadBalancerIP } : {}),
                         },
                         admissionWebhooks: { enabled: true },
                         metrics: { enabled: true, serviceMonitor: { enabled: true } },

@@ -124,7 +124,7 @@ describe("config: parsePlatformConfig", () => {
                 [
                     "platform:netwrok",
                     "unknown setting",
-                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, security, alerts, cloud, region, awsAccountId, cluster, network, data, budget",
+                    "remove it or use one of: environment, project, team, costCenter, dns, profile, waivers, platform, security, alerts, cloud, region, awsAccountId, cluster, network, data, budget, dr",
                 ],
             ],
         );
@@ -1444,5 +1444,66 @@ describe("config: cloud alerts and budgets (platform:alerts, platform:budget)", 
                 .length,
             10,
         );
+    });
+});
+
+describe("config: disaster recovery (platform:dr, AWS only)", () => {
+    const failover = {
+        hostname: "app.acme.example.com",
+        primaryAlias: { dnsName: "acme-prod-public-1.us-east-1.elb.amazonaws.com", zoneId: "Z35SXDOTRQ7X7K" },
+        secondaryAddress: "34.18.206.253",
+    };
+
+    it("unset: no failover; set: read as written (the health check's defaults are the component's)", () => {
+        const unset = parsePlatformConfig(prod, { today: TODAY });
+        assert.equal(unset.cloud === "aws" ? unset.dr : "gcp", undefined);
+        const set = parsePlatformConfig(
+            {
+                ...prod,
+                dr: { failover: { ...failover, healthCheck: { path: "/ready", failureThreshold: 2, requestIntervalSeconds: 10 } } },
+            },
+            { today: TODAY },
+        );
+        assert.deepEqual(set.cloud === "aws" ? set.dr : undefined, {
+            failover: { ...failover, healthCheck: { path: "/ready", failureThreshold: 2, requestIntervalSeconds: 10 } },
+        });
+    });
+
+    it("rejects bad formats, a missing or doubled endpoint, and the key on GCP", () => {
+        assert.deepEqual(
+            problems({
+                ...prod,
+                dr: {
+                    failover: {
+                        hostname: "App.Example",
+                        primaryAlias: { dnsName: "lb.example.com", zoneId: "z123" },
+                        primaryHostname: "lb.example.com",
+                        secondaryAddress: "34.1.2",
+                        healthCheck: { path: "ready", failureThreshold: 0, requestIntervalSeconds: 20 },
+                    },
+                },
+            }),
+            [
+                ["platform:dr.failover.hostname", "is not a lowercase host name"],
+                ["platform:dr.failover.primaryAlias.zoneId", "is not a hosted zone id"],
+                ["platform:dr.failover.secondaryAddress", "is not an IPv4 address"],
+                ["platform:dr.failover.healthCheck.path", "is not an absolute path"],
+                ["platform:dr.failover.healthCheck.failureThreshold", "must be a whole number from 1 to 10"],
+                ["platform:dr.failover.healthCheck.requestIntervalSeconds", "Route 53 checks every 10 or 30 seconds only"],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...prod,
+                dr: {
+                    failover: { hostname: "app.acme.example.com", secondaryAddress: "34.1.2.3", secondaryHostname: "lb.gcp.example.net" },
+                },
+            }),
+            [
+                ["platform:dr.failover.primaryAlias", "set exactly one of primaryAlias and primaryHostname"],
+                ["platform:dr.failover.secondaryAddress", "set exactly one of secondaryAddress and secondaryHostname"],
+            ],
+        );
+        assert.deepEqual(problems({ ...dr, dr: { failover } }), [["platform:dr", "is only supported on aws; this is a gcp stack"]]);
     });
 });

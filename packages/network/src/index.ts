@@ -7,3 +7,6 @@ export * from "./gcp/firewall.js";
 export * from "./gcp/network.js";
 export * from "./dns/gcp-zones.js";
 export * from "./gcp/services.js";
+export * from "./dns/failover-plan.js";
+export * from "./dns/failover.js";
+export * from "./gcp/public-address.js";

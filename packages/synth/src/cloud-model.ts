@@ -131,6 +131,9 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
         };
     },
     "aws:route53/queryLog:QueryLog": (_ctx, id) => ({ arn: `arn:aws:route53:::queryloggingconfig/${id}` }),
+    "aws:route53/healthCheck:HealthCheck": (_ctx, id) => ({ arn: `arn:aws:route53:::healthcheck/${id}` }),
+    // A record's fully qualified name is its name (Route 53 names are absolute, without the final dot).
+    "aws:route53/record:Record": (ctx) => ({ fqdn: str(ctx.inputs["name"], ctx.name).replace(/\.$/, "") }),
     "aws:ec2/flowLog:FlowLog": (ctx, id) => ({ arn: awsArn(ctx, "ec2", `vpc-flow-log/${id}`) }),
     "aws:ec2/launchTemplate:LaunchTemplate": (ctx, id) => ({
         arn: awsArn(ctx, "ec2", `launch-template/${id}`),
@@ -306,6 +309,16 @@ function awsId(ctx: ResourceContext): string {
             return str(ctx.inputs["hostedZoneId"], "Z");
         case "aws:route53/queryLog:QueryLog":
             return stableHex(36, ctx.type, ctx.name);
+        // A health check's id is a UUID; a record's is `<zone>_<name>_<type>[_<set identifier>]`.
+        case "aws:route53/healthCheck:HealthCheck": {
+            const h = stableHex(32, ctx.type, ctx.name);
+            return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+        }
+        case "aws:route53/record:Record": {
+            const setId = ctx.inputs["setIdentifier"];
+            const base = `${str(ctx.inputs["zoneId"], "Z")}_${str(ctx.inputs["name"], ctx.name)}_${str(ctx.inputs["type"], "A")}`;
+            return typeof setId === "string" ? `${base}_${setId}` : base;
+        }
         case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":
             return physicalName(ctx, "policyName");
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
@@ -421,8 +434,17 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
             selfLink: `https://www.googleapis.com/compute/v1/${path}`,
             ...(ctx.type === "gcp:compute/network:Network" ? { numericId: String(parseInt(stableHex(12, path), 16)) } : {}),
             ...(ctx.type === "gcp:compute/subnetwork:Subnetwork" ? { gatewayAddress: "0.0.0.0" } : {}),
+            ...(ctx.type === "gcp:compute/address:Address" && typeof ctx.inputs["address"] !== "string"
+                ? { address: reservedAddress(ctx, path) }
+                : {}),
         },
     };
+}
+
+/** The IPv4 address Compute Engine reserves: an internal one inside 10/8, an external one in Google's 34.0.0.0/8. */
+function reservedAddress(ctx: ResourceContext, path: string): string {
+    const [a, b, c] = [0, 2, 4].map((i) => parseInt(stableHex(6, path).slice(i, i + 2), 16));
+    return ctx.inputs["addressType"] === "INTERNAL" ? `10.${a}.${b}.${Math.max(c, 2)}` : `34.${a}.${b}.${Math.max(c, 1)}`;
 }
 
 /** A regional or zonal GKE cluster: id, endpoints, CA, the master version the channel picked. */
@@ -619,6 +641,8 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "aws:route53/keySigningKey:KeySigningKey": ["hostedZoneId", "keyManagementServiceArn", "name"],
     "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec": ["hostedZoneId"],
     "aws:route53/queryLog:QueryLog": ["cloudwatchLogGroupArn", "zoneId"],
+    "aws:route53/record:Record": ["name", "zoneId"],
+    "aws:route53/healthCheck:HealthCheck": ["type", "requestInterval", "measureLatency", "routingControlArn", "referenceName"],
     "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": ["policyName", "region"],
     "aws:ec2/launchTemplate:LaunchTemplate": ["name", "namePrefix", "region"],
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["securityGroupId", "region"],

@@ -7,6 +7,7 @@ import { cloudwatchLogsRetentionKms } from "./policies/cloudwatch-logs-retention
 import { cloudwatchLogsRetentionProd } from "./policies/cloudwatch-logs-retention-prod.js";
 import { route53Dnssec } from "./policies/route53-dnssec.js";
 import { route53QueryLogging } from "./policies/route53-query-logging.js";
+import { route53FailoverHealthCheck } from "./policies/route53-failover-health-check.js";
 import { ebsVolumesEncrypted } from "./policies/ebs-volumes-encrypted.js";
 import { ec2Imdsv2Required } from "./policies/ec2-imdsv2-required.js";
 import { eksControlPlaneLogging } from "./policies/eks-control-plane-logging.js";
@@ -85,6 +86,7 @@ export const policies: Policies = [
     sqsDlq,
     route53Dnssec,
     route53QueryLogging,
+    route53FailoverHealthCheck,
     iamNoWildcardAdmin,
     iamOidcTrustScoped,
     cloudtrailEnabled,
@@ -125,6 +127,7 @@ export {
     rdsNotPublic,
     rdsPerformanceInsights,
     route53Dnssec,
+    route53FailoverHealthCheck,
     route53QueryLogging,
     s3Lifecycle,
     s3PublicAccessBlock,

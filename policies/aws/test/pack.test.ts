@@ -152,6 +152,7 @@ describe("aws pack", () => {
                 ["aws-sqs-dlq", "mandatory", "medium"],
                 ["aws-route53-dnssec", "mandatory", "medium"],
                 ["aws-route53-query-logging", "mandatory", "medium"],
+                ["aws-route53-failover-health-check", "mandatory", "high"],
                 ["aws-iam-no-wildcard-admin", "mandatory", "critical"],
                 ["aws-iam-oidc-trust-scoped", "mandatory", "critical"],
                 ["aws-cloudtrail-enabled", "mandatory", "high"],

@@ -45,6 +45,7 @@ import {
 } from "@platform/core";
 import * as pulumiRuntime from "@pulumi/pulumi";
 import type { Upstream } from "./upstream.js";
+import { dnsFailover, drPublicAddress } from "./dr.js";
 
 export type PlatformStackOutputs = StackOutputs<PlatformOutputs>;
 
@@ -108,7 +109,17 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         settings.cloud === "aws"
             ? new MetricsServer("metrics-server", { context, replicas: replicas.controllerReplicas }, after(certManager))
             : certManager;
-    const nginx = new IngressNginx("ingress-nginx", { context, replicas: replicas.ingressGatewayReplicas }, after(metrics));
+    // GCP (dr): the ingress load balancer's address is reserved: prod's DNS failover points at it (docs/dr.md).
+    const publicAddress = settings.cloud === "gcp" ? drPublicAddress(settings, provider) : undefined;
+    const nginx = new IngressNginx(
+        "ingress-nginx",
+        {
+            context,
+            replicas: replicas.ingressGatewayReplicas,
+            ...(publicAddress !== undefined ? { loadBalancerIP: publicAddress.address } : {}),
+        },
+        after(metrics),
+    );
     const keda = new Keda("keda", { context, replicas: replicas.controllerReplicas }, after(nginx));
     const istio = new Istio(
         "istio",
@@ -170,6 +181,9 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         after(dashboards),
     );
 
+    // AWS with platform:dr.failover (prod): the application name fails over to the dr environment.
+    const failover = settings.cloud === "aws" ? dnsFailover(settings, provider, upstream.dns) : undefined;
+
     return {
         environment: settings.environment,
         cloud: settings.cloud,
@@ -187,5 +201,12 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                 .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)
                 .map((pin) => [pin.chart, pin.version]),
         ),
+        publicAddress: publicAddress !== undefined ? publicAddress.address : null,
+        failover:
+            failover !== undefined
+                ? pulumiRuntime
+                      .all([failover.fqdn, failover.healthCheckId])
+                      .apply(([hostname, healthCheckId]) => ({ hostname, healthCheckId }))
+                : null,
     };
 }

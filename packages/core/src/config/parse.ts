@@ -70,6 +70,7 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
             data: resolveAwsDataSettings(config.data, profile),
             ...(config.budget !== undefined ? { budget: config.budget } : {}),
+            ...(config.dr !== undefined ? { dr: config.dr } : {}),
         };
     }
     return {

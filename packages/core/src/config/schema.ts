@@ -29,6 +29,7 @@ import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from 
 import { SECURITY_SCHEMA } from "./security-schema.js";
 import { ALERTING_CLOUD_ONLY_KEYS, ALERTS_SCHEMA, AWS_BUDGET_SCHEMA, GCP_BUDGET_SCHEMA } from "./alerting-schema.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
+import { DR_SCHEMA } from "./dr-schema.js";
 
 /** Tag values (team, cost center): lowercase, so they are valid GCP label values too. */
 const TAG_VALUE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -286,6 +287,7 @@ export const AWS_CONFIG_SCHEMA = strictObject(
         ),
         data: AWS_DATA_SCHEMA.optional(),
         budget: AWS_BUDGET_SCHEMA.optional(),
+        dr: DR_SCHEMA.optional(),
     },
     "{ environment: prod, ... }",
 );
@@ -335,6 +337,7 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     gcpProject: "gcp",
     "network.secondaryRegions": "gcp",
     "cluster.adminRoleArns": "aws",
+    dr: "aws",
     ...DATA_CLOUD_ONLY_KEYS,
     ...ALERTING_CLOUD_ONLY_KEYS,
 };

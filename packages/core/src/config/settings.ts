@@ -145,6 +145,22 @@ export interface GcpBudgetSettings extends BudgetSettings {
     readonly billingAccount: string;
 }
 
+/** `platform:dr.failover`: DNS failover of the public application name to the dr environment (docs/dr.md). */
+export interface DrFailoverSettings {
+    /** The public name that fails over, inside the public zone. */
+    readonly hostname: string;
+    /** The AWS primary as an alias target (the public ALB), or */
+    readonly primaryAlias?: { readonly dnsName: string; readonly zoneId: string };
+    /** as a hostname (CNAME records). */
+    readonly primaryHostname?: string;
+    /** The dr environment's reserved public IPv4 address, or */
+    readonly secondaryAddress?: string;
+    /** its entry point as a hostname. */
+    readonly secondaryHostname?: string;
+    /** The HTTPS health check on the primary; the component's defaults when unset. */
+    readonly healthCheck?: { readonly path?: string; readonly failureThreshold?: number; readonly requestIntervalSeconds?: 10 | 30 };
+}
+
 interface SettingsBase {
     /** Short product prefix for resource names (`<project>-<env>-<component>`). */
     readonly project: string;
@@ -175,6 +191,8 @@ export interface AwsSettings extends SettingsBase {
     readonly data: AwsDataSettings;
     /** The monthly budget; none when unset. */
     readonly budget?: BudgetSettings;
+    /** Disaster recovery (`platform:dr`): DNS failover to the dr environment; none when unset. */
+    readonly dr?: { readonly failover?: DrFailoverSettings };
 }
 
 export interface GcpSettings extends SettingsBase {

@@ -19,4 +19,12 @@ export interface PlatformOutputs {
     readonly istio: { readonly ingressGatewayNamespace: string; readonly egressGatewayNamespace: string; readonly mtlsMode: string };
     /** Every chart installed, `<chart>` -> `<version>`. */
     readonly charts: Record<string, string>;
+    /**
+     * The reserved public IPv4 address of the ingress-nginx load balancer (GCP: the dr environment's
+     * entry point, the failover secondary prod's DNS points at: `platform:dr.failover.secondaryAddress`);
+     * null where none is reserved.
+     */
+    readonly publicAddress: string | null;
+    /** DNS failover to the dr environment (`platform:dr.failover`): the name and its Route 53 health check; null without. */
+    readonly failover: { readonly hostname: string; readonly healthCheckId: string } | null;
 }

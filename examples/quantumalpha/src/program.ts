@@ -1,0 +1,152 @@
+/**
+ * QuantumAlpha (seed 003) on the platform, as its team would write it. The seed is qualitative
+ * (no sizes, ports or counts), so what it states becomes structure:
+ *
+ * - functional namespaces (C13: data, trading, risk): `qa-data`, `qa-trading`, `qa-risk`, each a
+ *   PlatformNamespace (Pod Security restricted, default deny, Istio sidecars, strict mTLS);
+ * - one golden-path Workload per function: `market-data`, `trading-engine`, `risk-engine`, with
+ *   requests and limits, PDBs and zone spread (C14), HPA (C7), and micro-segmentation: trading
+ *   reads market data and asks risk; risk reads market data; nothing else crosses namespaces;
+ * - the public name through ingress-nginx with Let's Encrypt TLS: in prod the name that fails over
+ *   to the GCP dr environment (`platform:dr.failover.hostname`, seed 003's failover routing;
+ *   docs/dr.md), elsewhere `quantumalpha.<zone>`. In dr there is no public zone: the runbook
+ *   restores this Ingress and its certificate from prod's copied Velero backup.
+ *
+ * What the seed names that this stack cannot say (multi-region, DocumentDB and the other stores,
+ * GPU pools, Global Accelerator) is in examples/README.md.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import { isProductionEnvironment } from "@platform/core";
+import { appStack, PlatformNamespace, Workload, type WorkloadArgs } from "@platform/workload";
+
+export const TEAM = "quantumalpha";
+export const VERSION = "3.2.0";
+export const PORT = 8080;
+export const NAMESPACES = { data: "qa-data", trading: "qa-trading", risk: "qa-risk" } as const;
+
+export function program() {
+    const app = appStack("quantumalpha");
+    const { settings } = app;
+    const naming = { project: settings.project, environment: settings.environment };
+    const production = isProductionEnvironment(settings.environment);
+    const namespaces = Object.fromEntries(
+        Object.entries(NAMESPACES).map(([fn, ns]) => [
+            fn,
+            new PlatformNamespace(
+                ns,
+                {
+                    naming,
+                    namespace: ns,
+                    kubernetesVersion: settings.profile.cluster.kubernetesVersion,
+                    labels: { team: TEAM, environment: settings.environment, function: fn },
+                },
+                app.providers,
+            ),
+        ]),
+    ) as Record<keyof typeof NAMESPACES, PlatformNamespace>;
+    const service = (
+        name: string,
+        fn: keyof typeof NAMESPACES,
+        from: WorkloadArgs["ingress"],
+        to: WorkloadArgs["egress"],
+        max: number,
+    ): Workload =>
+        new Workload(
+            name,
+            {
+                naming,
+                namespace: NAMESPACES[fn],
+                team: TEAM,
+                image: `ghcr.io/quantumalpha/${name}:${VERSION}`,
+                version: VERSION,
+                trustedRegistries: settings.platform.trustedRegistries,
+                port: PORT,
+                resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
+                health: { readinessPath: "/ready", livenessPath: "/health" },
+                minReplicasFloor: settings.profile.minReplicas,
+                // "Full redundancy and high availability" in production: one replica per zone.
+                replicas: { min: production ? 3 : settings.profile.minReplicas, max },
+                zoneSpread: settings.profile.cluster.nodeZones > 1,
+                identity: { cluster: app.cluster },
+                ...(from !== undefined ? { ingress: from } : {}),
+                ...(to !== undefined ? { egress: to } : {}),
+            },
+            { ...app.providers, dependsOn: [namespaces[fn]] },
+        );
+    const database = { peers: [{ cidr: settings.network.cidr }], ports: [5432, 6379] };
+    const marketData = service(
+        "market-data",
+        "data",
+        [
+            {
+                peers: [
+                    { namespace: NAMESPACES.trading, app: "trading-engine" },
+                    { namespace: NAMESPACES.risk, app: "risk-engine" },
+                ],
+                ports: [PORT],
+            },
+        ],
+        [database],
+        12,
+    );
+    const risk = service(
+        "risk-engine",
+        "risk",
+        [{ peers: [{ namespace: NAMESPACES.trading, app: "trading-engine" }], ports: [PORT] }],
+        [database, { peers: [{ namespace: NAMESPACES.data, app: "market-data" }], ports: [PORT] }],
+        12,
+    );
+    const trading = service(
+        "trading-engine",
+        "trading",
+        [{ peers: [{ namespace: "ingress-nginx" }], ports: [PORT] }],
+        [
+            database,
+            {
+                peers: [
+                    { namespace: NAMESPACES.data, app: "market-data" },
+                    { namespace: NAMESPACES.risk, app: "risk-engine" },
+                ],
+                ports: [PORT],
+            },
+        ],
+        20,
+    );
+
+    const zone = settings.dns.publicZone;
+    const failoverName = settings.cloud === "aws" ? settings.dr?.failover?.hostname : undefined;
+    const host = failoverName ?? (zone !== undefined ? `quantumalpha.${zone}` : undefined);
+    if (host !== undefined) {
+        new k8s.networking.v1.Ingress(
+            "quantumalpha-web",
+            {
+                metadata: {
+                    name: "quantumalpha-web",
+                    namespace: NAMESPACES.trading,
+                    labels: { app: "trading-engine", team: TEAM, environment: settings.environment },
+                    annotations: { "cert-manager.io/cluster-issuer": "letsencrypt-production" },
+                },
+                spec: {
+                    ingressClassName: "nginx",
+                    tls: [{ hosts: [host], secretName: "quantumalpha-web-tls" }],
+                    rules: [
+                        {
+                            host,
+                            http: {
+                                paths: [
+                                    {
+                                        path: "/",
+                                        pathType: "Prefix",
+                                        backend: { service: { name: "trading-engine", port: { number: PORT } } },
+                                    },
+                                ],
+                            },
+                        },
+                    ],
+                },
+            },
+            { provider: app.k8sProvider, parent: trading, dependsOn: [trading] },
+        );
+    }
+    return { namespaces: Object.values(NAMESPACES), host: host ?? null, addresses: [marketData.address, risk.address, trading.address] };
+}

@@ -1,0 +1,136 @@
+import * as assert from "node:assert/strict";
+import { type EnvironmentSynthesis, synthesizeEnvironment } from "@platform/automation";
+import { at, type InventoryResource } from "@platform/synth";
+import { REPO_ROOT } from "./paths.js";
+
+// docs/dr.md, the runbook for switching prod to the GCP dr environment and back: what it names must
+// exist in the synthesized environments, with the settings it states.
+const results = new Map<string, Promise<EnvironmentSynthesis>>();
+function synth(env: string): Promise<EnvironmentSynthesis> {
+    const cached = results.get(env) ?? synthesizeEnvironment({ root: REPO_ROOT, env });
+    results.set(env, cached);
+    return cached;
+}
+function stack(result: EnvironmentSynthesis, project: string) {
+    const found = result.stacks.find((s) => s.project === project);
+    assert.ok(found, project);
+    return found;
+}
+function only(resources: readonly InventoryResource[], type: string, name?: string): InventoryResource {
+    const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+    assert.equal(found.length, 1, `${type} ${name ?? ""}: ${found.length}`);
+    return found[0];
+}
+
+describe("disaster recovery (docs/dr.md): the dr environment has what the runbook uses", () => {
+    it("the regional GKE cluster, with deletion protection", async () => {
+        const cluster = only(stack(await synth("dr"), "cluster").resources, "gcp:container/cluster:Cluster");
+        assert.deepEqual([cluster.inputs["location"], cluster.inputs["deletionProtection"], cluster.protect], ["us-west1", true, true]);
+    });
+
+    it("the data stores the applications restore into: regional Cloud SQL with PITR, Memorystore, the backup bucket with Velero", async () => {
+        const data = stack(await synth("dr"), "data").resources;
+        const sql = only(data, "gcp:sql/databaseInstance:DatabaseInstance");
+        assert.deepEqual(
+            [
+                at(sql.inputs, "settings", "availabilityType"),
+                at(sql.inputs, "settings", "backupConfiguration", "pointInTimeRecoveryEnabled"),
+                at(sql.inputs, "settings", "backupConfiguration", "backupRetentionSettings", "retainedBackups"),
+                sql.inputs["deletionProtection"],
+            ],
+            ["REGIONAL", true, 30, true],
+        );
+        only(data, "gcp:redis/instance:Instance");
+        only(data, "gcp:storage/bucket:Bucket");
+        only(data, "kubernetes:helm.sh/v3:Release", "velero-release");
+    });
+
+    it("the daily copy of prod's S3 backups into the dr bucket under aws-prod/, from prod's real bucket name", async () => {
+        const prodBackups = stack(await synth("prod"), "data").outputs["backups"] as { bucketName: string };
+        const dr = stack(await synth("dr"), "data");
+        const job = only(dr.resources, "gcp:storage/transferJob:TransferJob");
+        const drBucket = (dr.outputs["backups"] as { bucketName: string }).bucketName;
+        assert.deepEqual(
+            [
+                at(job.inputs, "transferSpec", "awsS3DataSource", "bucketName"),
+                at(job.inputs, "transferSpec", "gcsDataSink", "bucketName"),
+                at(job.inputs, "transferSpec", "gcsDataSink", "path"),
+                at(job.inputs, "schedule", "startTimeOfDay", "hours"),
+            ],
+            [prodBackups.bucketName, drBucket, "aws-prod/", 4],
+        );
+    });
+
+    it("the reserved public address: regional, external, protected and retained, on ingress-nginx, exported as publicAddress", async () => {
+        const platform = stack(await synth("dr"), "platform-addons");
+        const address = only(platform.resources, "gcp:compute/address:Address");
+        assert.deepEqual(
+            [
+                address.inputs["addressType"],
+                address.inputs["region"],
+                address.inputs["networkTier"],
+                address.protect,
+                address.retainOnDelete,
+            ],
+            ["EXTERNAL", "us-west1", "PREMIUM", true, true],
+        );
+        const reserved = address.outputs["address"];
+        assert.match(String(reserved), /^34\.\d+\.\d+\.\d+$/);
+        assert.equal(platform.outputs["publicAddress"], reserved);
+        const nginx = only(platform.resources, "kubernetes:helm.sh/v3:Release", "ingress-nginx-release");
+        assert.equal(at(nginx.inputs, "values", "controller", "service", "loadBalancerIP"), reserved);
+        assert.equal(platform.outputs["failover"], null);
+    });
+});
+
+describe("disaster recovery (docs/dr.md): prod fails over to the dr address", () => {
+    it("one HTTPS health check on the primary: /healthz on 443, 3 failures, every 30 s, with SNI", async () => {
+        const check = only(stack(await synth("prod"), "platform-addons").resources, "aws:route53/healthCheck:HealthCheck");
+        assert.deepEqual(
+            ["type", "fqdn", "port", "resourcePath", "failureThreshold", "requestInterval", "enableSni"].map((k) => check.inputs[k]),
+            ["HTTPS", "acme-prod-public-1234567890.us-east-1.elb.amazonaws.com", 443, "/healthz", 3, 30, true],
+        );
+        assert.equal(check.protect, true);
+    });
+
+    it("app.acme.example.com: PRIMARY alias to the AWS entry point with the check, SECONDARY A record on the dr environment's reserved address", async () => {
+        const prod = stack(await synth("prod"), "platform-addons");
+        const foundation = stack(await synth("prod"), "foundation");
+        const zoneId = (foundation.outputs["dns"] as { publicZoneId: string }).publicZoneId;
+        const check = only(prod.resources, "aws:route53/healthCheck:HealthCheck");
+        const primary = only(prod.resources, "aws:route53/record:Record", "failover-primary");
+        const secondary = only(prod.resources, "aws:route53/record:Record", "failover-secondary");
+        const drAddress = stack(await synth("dr"), "platform-addons").outputs["publicAddress"];
+        const fields = ["zoneId", "name", "type", "setIdentifier", "failoverRoutingPolicies", "healthCheckId", "aliases", "records", "ttl"];
+        assert.deepEqual(
+            fields.map((k) => primary.inputs[k]),
+            [
+                zoneId,
+                "app.acme.example.com",
+                "A",
+                "primary",
+                [{ type: "PRIMARY" }],
+                check.id,
+                [{ name: "acme-prod-public-1234567890.us-east-1.elb.amazonaws.com", zoneId: "Z35SXDOTRQ7X7K", evaluateTargetHealth: true }],
+                undefined,
+                undefined,
+            ],
+        );
+        assert.deepEqual(
+            fields.map((k) => secondary.inputs[k]),
+            [zoneId, "app.acme.example.com", "A", "secondary", [{ type: "SECONDARY" }], undefined, undefined, [drAddress], 60],
+        );
+        assert.deepEqual(prod.outputs["failover"], { hostname: "app.acme.example.com", healthCheckId: check.id });
+    });
+
+    it("only prod fails over: dev and staging have no failover records", async () => {
+        for (const env of ["dev", "staging"]) {
+            const resources = stack(await synth(env), "platform-addons").resources;
+            assert.deepEqual(
+                resources.filter((r) => r.type.startsWith("aws:route53/")).map((r) => r.type),
+                [],
+                env,
+            );
+        }
+    });
+});
