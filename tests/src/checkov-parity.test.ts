@@ -4,13 +4,22 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { loadTerraformTypes, planAddresses, type StackSynthesis, writeExport } from "@platform/automation";
 import type { InventoryResource } from "@platform/synth";
-import { type CheckovFailure, checkovFailures, checkovList, findCheckov, parseCheckovList } from "./checkov/checkov.js";
+import {
+    type CheckovFailure,
+    type CheckovResults,
+    checkovFailures,
+    checkovList,
+    checkovResults,
+    findCheckov,
+    parseCheckovList,
+} from "./checkov/checkov.js";
 import {
     type CheckovException,
     EXCEPTIONS_FILE,
     exceptionFor,
     flaggedByPolicies,
     loadExceptions,
+    loadNotEvaluated,
     twinPolicies,
     uncoveredMessage,
     whereFailed,
@@ -114,18 +123,47 @@ describe("Checkov parity: policies/checkov-checks.json is Checkov's own list", f
 describe("Checkov parity: every environment's export (Checkov from bash scripts/checkov-setup.sh)", function () {
     this.timeout(900_000);
 
+    /** One Checkov run over the four exports, shared by the tests below. */
+    let scanned: Promise<CheckovResults> | undefined;
+    const scan = (checkov: string): Promise<CheckovResults> => {
+        scanned ??= (async () => {
+            const exports = await Promise.all(ENVIRONMENTS.map((env) => exportedEnvironment(env)));
+            const started = Date.now();
+            const results = await checkovResults(checkov, path.dirname(exports[0].dir));
+            console.log(
+                `    checkov scanned ${ENVIRONMENTS.length} environments in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+                    `${results.failed.length} failed, ${results.passed.length} passed checks`,
+            );
+            return results;
+        })();
+        return scanned;
+    };
+
+    it("the checks checkov-checks.json records as evaluated are exactly those Checkov passes or fails on some resource (else rerun node scripts/checkov-checks.mjs), and every other one says why in checkov-not-evaluated.yaml", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const { failed, passed } = await scan(checkov);
+        const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, "policies", "checkov-checks.json"), "utf8")) as {
+            checks: Array<{ id: string; evaluated: boolean }>;
+        };
+        const ran = new Set([...failed, ...passed].map((r) => r.check_id));
+        assert.deepEqual(
+            committed.checks.filter((c) => c.evaluated).map((c) => c.id),
+            committed.checks.filter((c) => ran.has(c.id)).map((c) => c.id),
+        );
+        const never = committed.checks.filter((c) => !ran.has(c.id)).map((c) => c.id);
+        assert.deepEqual(Object.keys(loadNotEvaluated(REPO_ROOT)).sort(), [...never].sort());
+    });
+
     it("every check Checkov fails is flagged by a twin policy or a documented exception, and every exception is used", async function () {
         const checkov = findCheckov();
         if (checkov === undefined) {
             this.skip();
         }
         const exports = await Promise.all(ENVIRONMENTS.map((env) => exportedEnvironment(env)));
-        const root = path.dirname(exports[0].dir);
-        const started = Date.now();
-        const failures = await checkovFailures(checkov, root);
-        console.log(
-            `    checkov scanned ${ENVIRONMENTS.length} environments in ${((Date.now() - started) / 1000).toFixed(1)} s: ${failures.length} failed checks`,
-        );
+        const failures = (await scan(checkov)).failed;
         const flagged = new Set(exports.flatMap((e) => [...flaggedByPolicies(e.synthesis)]));
         const twins = twinPolicies();
         const exceptions = loadExceptions(REPO_ROOT);
