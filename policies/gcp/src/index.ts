@@ -36,6 +36,13 @@ import { iamNoBasicRoles } from "./policies/iam-no-basic-roles.js";
 import { monitoringAlertNotifies } from "./policies/monitoring-alert-notifies.js";
 import { monitoringChannelSecrets } from "./policies/monitoring-channel-secrets.js";
 
+// Checkov parity twins (issue 14).
+import { cloudsqlPostgresLogging } from "./policies/cloudsql-postgres-logging.js";
+
+import { firewallNoPublicIngress } from "./policies/firewall-no-public-ingress.js";
+
+import { iamNoPublicMembers } from "./policies/iam-no-public-members.js";
+
 export const packName = "gcp";
 
 export const policies: Policies = [
@@ -68,6 +75,9 @@ export const policies: Policies = [
     iamNoBasicRoles,
     monitoringAlertNotifies,
     monitoringChannelSecrets,
+    cloudsqlPostgresLogging,
+    firewallNoPublicIngress,
+    iamNoPublicMembers,
 ];
 
 export {
@@ -100,4 +110,7 @@ export {
     memorystoreTls,
     privateGoogleAccess,
     subnetFlowLogs,
+    cloudsqlPostgresLogging,
+    firewallNoPublicIngress,
+    iamNoPublicMembers,
 };
