@@ -43,6 +43,14 @@ import { firewallNoPublicIngress } from "./policies/firewall-no-public-ingress.j
 
 import { iamNoPublicMembers } from "./policies/iam-no-public-members.js";
 
+import { gkeLoggingMonitoring } from "./policies/gke-logging-monitoring.js";
+
+import { gkeNodeAutoRepairUpgrade } from "./policies/gke-node-auto-repair-upgrade.js";
+
+import { gkeVpcNative } from "./policies/gke-vpc-native.js";
+
+import { gkeNoAlpha } from "./policies/gke-no-alpha.js";
+
 export const packName = "gcp";
 
 export const policies: Policies = [
@@ -78,6 +86,10 @@ export const policies: Policies = [
     cloudsqlPostgresLogging,
     firewallNoPublicIngress,
     iamNoPublicMembers,
+    gkeLoggingMonitoring,
+    gkeNodeAutoRepairUpgrade,
+    gkeVpcNative,
+    gkeNoAlpha,
 ];
 
 export {
@@ -113,4 +125,8 @@ export {
     cloudsqlPostgresLogging,
     firewallNoPublicIngress,
     iamNoPublicMembers,
+    gkeLoggingMonitoring,
+    gkeNodeAutoRepairUpgrade,
+    gkeVpcNative,
+    gkeNoAlpha,
 };

@@ -59,11 +59,15 @@ export const cloudsqlPostgresLogging: ResourceValidationPolicy = {
         }
         const minMessages = flags.get("log_min_messages");
         if (minMessages !== undefined && !MIN_MESSAGES.includes(minMessages)) {
-            reportViolation(`Cloud SQL instance ${args.name} sets log_min_messages to "${minMessages}", not a PostgreSQL level; use "warning" or "error".`);
+            reportViolation(
+                `Cloud SQL instance ${args.name} sets log_min_messages to "${minMessages}", not a PostgreSQL level; use "warning" or "error".`,
+            );
         }
         for (const name of PROFILING_OFF) {
             if (flags.get(name) === "on") {
-                reportViolation(`Cloud SQL instance ${args.name} turns ${name} on (a statistics report per statement); remove the flag or set it to "off".`);
+                reportViolation(
+                    `Cloud SQL instance ${args.name} turns ${name} on (a statistics report per statement); remove the flag or set it to "off".`,
+                );
             }
         }
     }),

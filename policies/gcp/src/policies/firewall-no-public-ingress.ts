@@ -34,7 +34,10 @@ export const firewallNoPublicIngress: ResourceValidationPolicy = {
         const sources = ingress ? publicSources(props) : asStringArray(props["sourceRanges"]).filter((r) => PUBLIC_RANGES.includes(r));
         if (sources.length === 0) return;
         const opened = allows
-            .map((a) => `${asString(a["protocol"]) ?? "?"}${asStringArray(a["ports"]).length > 0 ? `/${asStringArray(a["ports"]).join(",")}` : " (every port)"}`)
+            .map(
+                (a) =>
+                    `${asString(a["protocol"]) ?? "?"}${asStringArray(a["ports"]).length > 0 ? `/${asStringArray(a["ports"]).join(",")}` : " (every port)"}`,
+            )
             .join(", ");
         reportViolation(
             `firewall ${args.name} allows ${opened} from ${sources.join(", ")}; restrict sourceRanges to the networks that need it, or serve through a load balancer.`,

@@ -1,5 +1,13 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { asNonEmptyString, asStringArray, checkov, referencedResources, resourceLabel, resourcesOfTypes, tryRead } from "@platform/policy-kit";
+import {
+    asNonEmptyString,
+    asStringArray,
+    checkov,
+    referencedResources,
+    resourceLabel,
+    resourcesOfTypes,
+    tryRead,
+} from "@platform/policy-kit";
 import { GCP_TYPES } from "@platform/facts";
 
 /** Members that mean "anyone": on the internet, or with any Google account. */

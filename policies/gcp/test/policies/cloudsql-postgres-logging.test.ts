@@ -11,7 +11,10 @@ const LOGGED = [
     { name: "log_lock_waits", value: "on" },
     { name: "log_statement", value: "ddl" },
 ];
-const postgres = (flags: Array<{ name: string; value: string }>) => ({ databaseVersion: "POSTGRES_17", settings: { databaseFlags: flags } });
+const postgres = (flags: Array<{ name: string; value: string }>) => ({
+    databaseVersion: "POSTGRES_17",
+    settings: { databaseFlags: flags },
+});
 const v = (urn: string, detail: string) => violation(cloudsqlPostgresLogging, urn, detail);
 const notOn = (name: string, flag: string, value = "unset") =>
     `Cloud SQL instance ${name} does not set ${flag} to "on" (${value}); set it in settings.databaseFlags.`;
@@ -20,7 +23,11 @@ describe("gcp-cloudsql-postgres-logging", () => {
     it("passes a PostgreSQL instance logging connections, checkpoints, lock waits and DDL (mod and all too), a valid log_min_messages, statistics off; MySQL is not applicable", async () => {
         const s = new StackFixture();
         s.custom(SQL, "ok", postgres(LOGGED));
-        s.custom(SQL, "mod", postgres([...LOGGED.slice(0, 4), { name: "log_statement", value: "mod" }, { name: "log_min_messages", value: "error" }]));
+        s.custom(
+            SQL,
+            "mod",
+            postgres([...LOGGED.slice(0, 4), { name: "log_statement", value: "mod" }, { name: "log_min_messages", value: "error" }]),
+        );
         s.custom(SQL, "stats-off", postgres([...LOGGED, { name: "log_executor_stats", value: "off" }]));
         s.custom(SQL, "mysql", { databaseVersion: "MYSQL_8_0", settings: {} });
         assert.deepEqual(await runPolicy(cloudsqlPostgresLogging, s), []);
@@ -47,8 +54,14 @@ describe("gcp-cloudsql-postgres-logging", () => {
         assert.deepEqual(await runPolicy(cloudsqlPostgresLogging, s), [
             v(off.urn, notOn("off", "log_checkpoints")),
             v(off.urn, notOn("off", "log_connections", "off")),
-            v(none.urn, 'Cloud SQL instance none does not log schema changes (log_statement none); set log_statement to "ddl" in settings.databaseFlags.'),
-            v(badLevel.urn, 'Cloud SQL instance bad-level sets log_min_messages to "verbose", not a PostgreSQL level; use "warning" or "error".'),
+            v(
+                none.urn,
+                'Cloud SQL instance none does not log schema changes (log_statement none); set log_statement to "ddl" in settings.databaseFlags.',
+            ),
+            v(
+                badLevel.urn,
+                'Cloud SQL instance bad-level sets log_min_messages to "verbose", not a PostgreSQL level; use "warning" or "error".',
+            ),
             v(stats.urn, stat("log_executor_stats")),
             v(stats.urn, stat("log_parser_stats")),
             v(stats.urn, stat("log_planner_stats")),
@@ -64,7 +77,10 @@ describe("gcp-cloudsql-postgres-logging", () => {
             v(unset.urn, notOn("unset", "log_connections")),
             v(unset.urn, notOn("unset", "log_disconnections")),
             v(unset.urn, notOn("unset", "log_lock_waits")),
-            v(unset.urn, 'Cloud SQL instance unset does not log schema changes (log_statement unset); set log_statement to "ddl" in settings.databaseFlags.'),
+            v(
+                unset.urn,
+                'Cloud SQL instance unset does not log schema changes (log_statement unset); set log_statement to "ddl" in settings.databaseFlags.',
+            ),
         ]);
     });
 });

@@ -20,21 +20,38 @@ describe("gcp-firewall-no-public-ingress", () => {
         });
         s.custom(FIREWALL, "internal", { network: "n", sourceRanges: ["10.40.0.0/20"], allows: [{ protocol: "all" }] });
         s.custom(FIREWALL, "by-tag", { network: "n", sourceTags: ["web"], allows: [{ protocol: "tcp", ports: ["80"] }] });
-        s.custom(FIREWALL, "egress", { network: "n", direction: "EGRESS", destinationRanges: ["0.0.0.0/0"], allows: [{ protocol: "all" }] });
+        s.custom(FIREWALL, "egress", {
+            network: "n",
+            direction: "EGRESS",
+            destinationRanges: ["0.0.0.0/0"],
+            allows: [{ protocol: "all" }],
+        });
         assert.deepEqual(await run(s), []);
     });
 
     it("flags HTTP, FTP, MySQL and every port from 0.0.0.0/0 or ::/0, a disabled rule, and an ingress rule with no source", async () => {
         const s = new StackFixture();
-        const http = s.custom(FIREWALL, "http", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["80"] }] });
-        const ftp = s.custom(FIREWALL, "ftp", { network: "n", sourceRanges: ["10.0.0.0/8", "::/0"], allows: [{ protocol: "tcp", ports: ["20-21"] }] });
+        const http = s.custom(FIREWALL, "http", {
+            network: "n",
+            sourceRanges: ["0.0.0.0/0"],
+            allows: [{ protocol: "tcp", ports: ["80"] }],
+        });
+        const ftp = s.custom(FIREWALL, "ftp", {
+            network: "n",
+            sourceRanges: ["10.0.0.0/8", "::/0"],
+            allows: [{ protocol: "tcp", ports: ["20-21"] }],
+        });
         const mysql = s.custom(FIREWALL, "mysql", {
             network: "n",
             sourceRanges: ["0.0.0.0/0"],
             disabled: true,
             allows: [{ protocol: "tcp", ports: ["3306"] }],
         });
-        const all = s.custom(FIREWALL, "all", { network: "n", sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "all" }, { protocol: "udp", ports: ["53"] }] });
+        const all = s.custom(FIREWALL, "all", {
+            network: "n",
+            sourceRanges: ["0.0.0.0/0"],
+            allows: [{ protocol: "all" }, { protocol: "udp", ports: ["53"] }],
+        });
         const unset = s.custom(FIREWALL, "unset", { network: "n", allows: [{ protocol: "tcp", ports: ["443"] }] });
         assert.deepEqual(await run(s), [
             v(http.urn, `firewall http allows tcp/80 from 0.0.0.0/0; ${FIX}`),

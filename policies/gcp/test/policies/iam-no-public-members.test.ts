@@ -15,7 +15,11 @@ describe("gcp-iam-no-public-members", () => {
     it("passes grants to service accounts, groups and users", async () => {
         const s = new StackFixture();
         s.custom(KEY, "key", { keyRing: "ring" }, { id: "projects/p/keyRings/r/cryptoKeys/k" });
-        s.custom(KEY_MEMBER, "sql", { cryptoKeyId: "projects/p/keyRings/r/cryptoKeys/k", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: "serviceAccount:sql@p.iam.gserviceaccount.com" });
+        s.custom(KEY_MEMBER, "sql", {
+            cryptoKeyId: "projects/p/keyRings/r/cryptoKeys/k",
+            role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+            member: "serviceAccount:sql@p.iam.gserviceaccount.com",
+        });
         s.custom(BUCKET_MEMBER, "reader", { bucket: "b", role: "roles/storage.objectViewer", member: "group:ops@example.com" });
         s.custom(TOPIC_MEMBER, "publisher", { topic: "t", role: "roles/pubsub.publisher", member: "user:a@example.com" });
         assert.deepEqual(await run(s), []);
@@ -32,8 +36,14 @@ describe("gcp-iam-no-public-members", () => {
         const bucket = s.custom(BUCKET_MEMBER, "public-read", { bucket: "b", role: "roles/storage.objectViewer", member: "allUsers" });
         const topic = s.custom(TOPIC_MEMBER, "public-publish", { topic: "t", role: "roles/pubsub.publisher", member: "allUsers" });
         assert.deepEqual(await run(s), [
-            v(keyGrant.urn, `IAM grant anyone-decrypts-id (${keyGrant.urn}) gives roles/cloudkms.cryptoKeyDecrypter to allAuthenticatedUsers (anyone); ${FIX}`),
-            v(key.urn, `KMS crypto key projects/p/keyRings/r/cryptoKeys/k (${key.urn}) is usable by allAuthenticatedUsers through anyone-decrypts; remove that grant.`),
+            v(
+                keyGrant.urn,
+                `IAM grant anyone-decrypts-id (${keyGrant.urn}) gives roles/cloudkms.cryptoKeyDecrypter to allAuthenticatedUsers (anyone); ${FIX}`,
+            ),
+            v(
+                key.urn,
+                `KMS crypto key projects/p/keyRings/r/cryptoKeys/k (${key.urn}) is usable by allAuthenticatedUsers through anyone-decrypts; remove that grant.`,
+            ),
             v(bucket.urn, `IAM grant public-read-id (${bucket.urn}) gives roles/storage.objectViewer to allUsers (anyone); ${FIX}`),
             v(topic.urn, `IAM grant public-publish-id (${topic.urn}) gives roles/pubsub.publisher to allUsers (anyone); ${FIX}`),
         ]);
