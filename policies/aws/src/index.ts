@@ -48,6 +48,17 @@ import { secretsEncryptedCmk } from "./policies/secrets-encrypted-cmk.js";
 import { snsEncryptedCmk } from "./policies/sns-encrypted-cmk.js";
 import { cloudwatchAlarmActions } from "./policies/cloudwatch-alarm-actions.js";
 
+// Checkov parity twins (issue 14).
+import { resourcePolicyNoPublicPrincipal } from "./policies/resource-policy-no-public-principal.js";
+
+import { sqsPolicyNoWildcardAction } from "./policies/sqs-policy-no-wildcard-action.js";
+
+import { s3PolicyNoLockout } from "./policies/s3-policy-no-lockout.js";
+
+import { s3AclsDisabled } from "./policies/s3-acls-disabled.js";
+
+import { s3AbortIncompleteUploads } from "./policies/s3-abort-incomplete-uploads.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -92,6 +103,11 @@ export const policies: Policies = [
     secretsEncryptedCmk,
     snsEncryptedCmk,
     cloudwatchAlarmActions,
+    resourcePolicyNoPublicPrincipal,
+    sqsPolicyNoWildcardAction,
+    s3PolicyNoLockout,
+    s3AclsDisabled,
+    s3AbortIncompleteUploads,
 ];
 
 export {
@@ -136,4 +152,9 @@ export {
     subnetNoAutoPublicIp,
     vpcDefaultSgClosed,
     vpcFlowLogs,
+    resourcePolicyNoPublicPrincipal,
+    sqsPolicyNoWildcardAction,
+    s3PolicyNoLockout,
+    s3AclsDisabled,
+    s3AbortIncompleteUploads,
 };
