@@ -59,6 +59,8 @@ import { s3AclsDisabled } from "./policies/s3-acls-disabled.js";
 
 import { s3AbortIncompleteUploads } from "./policies/s3-abort-incomplete-uploads.js";
 
+import { iamTrustNamedPrincipals } from "./policies/iam-trust-named-principals.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -108,6 +110,7 @@ export const policies: Policies = [
     s3PolicyNoLockout,
     s3AclsDisabled,
     s3AbortIncompleteUploads,
+    iamTrustNamedPrincipals,
 ];
 
 export {
@@ -157,4 +160,5 @@ export {
     s3PolicyNoLockout,
     s3AclsDisabled,
     s3AbortIncompleteUploads,
+    iamTrustNamedPrincipals,
 };
