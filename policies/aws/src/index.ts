@@ -61,6 +61,14 @@ import { s3AbortIncompleteUploads } from "./policies/s3-abort-incomplete-uploads
 
 import { iamTrustNamedPrincipals } from "./policies/iam-trust-named-principals.js";
 
+import { rdsPatched } from "./policies/rds-patched.js";
+
+import { rdsCopyTagsToSnapshot } from "./policies/rds-copy-tags-to-snapshot.js";
+
+import { rdsTlsRequired } from "./policies/rds-tls-required.js";
+
+import { rdsPostgresQueryLogging } from "./policies/rds-postgres-query-logging.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -111,6 +119,10 @@ export const policies: Policies = [
     s3AclsDisabled,
     s3AbortIncompleteUploads,
     iamTrustNamedPrincipals,
+    rdsPatched,
+    rdsCopyTagsToSnapshot,
+    rdsTlsRequired,
+    rdsPostgresQueryLogging,
 ];
 
 export {
@@ -161,4 +173,8 @@ export {
     s3AclsDisabled,
     s3AbortIncompleteUploads,
     iamTrustNamedPrincipals,
+    rdsPatched,
+    rdsCopyTagsToSnapshot,
+    rdsTlsRequired,
+    rdsPostgresQueryLogging,
 };
