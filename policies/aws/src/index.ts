@@ -69,6 +69,20 @@ import { rdsTlsRequired } from "./policies/rds-tls-required.js";
 
 import { rdsPostgresQueryLogging } from "./policies/rds-postgres-query-logging.js";
 
+import { kmsKeyPolicyDefined } from "./policies/kms-key-policy-defined.js";
+
+import { kmsKeyEnabled } from "./policies/kms-key-enabled.js";
+
+import { backupVaultCmk } from "./policies/backup-vault-cmk.js";
+
+import { mqAutoMinorUpgrade } from "./policies/mq-auto-minor-upgrade.js";
+
+import { eksNodegroupNoRemoteAccess } from "./policies/eks-nodegroup-no-remote-access.js";
+
+import { ec2NoPublicIp } from "./policies/ec2-no-public-ip.js";
+
+import { eipAttached } from "./policies/eip-attached.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -123,6 +137,13 @@ export const policies: Policies = [
     rdsCopyTagsToSnapshot,
     rdsTlsRequired,
     rdsPostgresQueryLogging,
+    kmsKeyPolicyDefined,
+    kmsKeyEnabled,
+    backupVaultCmk,
+    mqAutoMinorUpgrade,
+    eksNodegroupNoRemoteAccess,
+    ec2NoPublicIp,
+    eipAttached,
 ];
 
 export {
@@ -177,4 +198,11 @@ export {
     rdsCopyTagsToSnapshot,
     rdsTlsRequired,
     rdsPostgresQueryLogging,
+    kmsKeyPolicyDefined,
+    kmsKeyEnabled,
+    backupVaultCmk,
+    mqAutoMinorUpgrade,
+    eksNodegroupNoRemoteAccess,
+    ec2NoPublicIp,
+    eipAttached,
 };

@@ -17,7 +17,8 @@ import { productionEnvironmentOf } from "../production.js";
  * (CKV_AWS_29, CKV_AWS_30, CKV_AWS_31, CKV_AWS_191): `atRestEncryptionEnabled` with a customer-managed
  * `kmsKeyId` (the AWS-owned default key cannot be audited or revoked), `transitEncryptionEnabled` with a mode that
  * is not `preferred` (which still admits plain connections), and an AUTH token or RBAC user
- * groups. In prod and dr they also fail over automatically across zones
+ * groups. In prod and dr they also fail over automatically across zones (CKV2_AWS_50, which
+ * Checkov asks of every environment: dev's single node is a documented exception)
  * (`automaticFailoverEnabled` and `multiAzEnabled`). Unset is off for each. A token unknown during
  * preview counts as set.
  */
@@ -36,6 +37,7 @@ export const elasticacheEncryption: StackValidationPolicy = {
         CKV_AWS_30: "Ensure all data stored in the ElastiCache Replication Group is securely encrypted at transit",
         CKV_AWS_31: "Ensure all data stored in the ElastiCache Replication Group is securely encrypted at transit and has auth token",
         CKV_AWS_191: "Ensure ElastiCache replication group is encrypted by KMS using a customer managed Key (CMK)",
+        CKV2_AWS_50: "Ensure AWS ElastiCache Redis cluster with Multi-AZ Automatic Failover feature set to enabled",
     }),
     remediationSteps:
         'Set atRestEncryptionEnabled: true (with kmsKeyId), transitEncryptionEnabled: true with transitEncryptionMode "required", and an authToken (a generated secret) or userGroupIds; in prod and dr also automaticFailoverEnabled: true and multiAzEnabled: true with at least two nodes.',
