@@ -136,6 +136,7 @@ export const GCP_TYPES = {
     serviceNetworkingConnection: "gcp:servicenetworking/connection:Connection",
     sqlDatabase: "gcp:sql/database:Database",
     sqlDatabaseInstance: "gcp:sql/databaseInstance:DatabaseInstance",
+    sqlUser: "gcp:sql/user:User",
     storageBucket: "gcp:storage/bucket:Bucket",
     storageBucketIamMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
     storageTransferJob: "gcp:storage/transferJob:TransferJob",

@@ -51,6 +51,18 @@ import { gkeVpcNative } from "./policies/gke-vpc-native.js";
 
 import { gkeNoAlpha } from "./policies/gke-no-alpha.js";
 
+import { dnsDnssecAlgorithm } from "./policies/dns-dnssec-algorithm.js";
+
+import { iamNoDefaultServiceAccount } from "./policies/iam-no-default-service-account.js";
+
+import { pubsubCmek } from "./policies/pubsub-cmek.js";
+
+import { cloudsqlRootPassword } from "./policies/cloudsql-root-password.js";
+
+import { logSinkBucketLocked } from "./policies/log-sink-bucket-locked.js";
+
+import { networkHasFirewall } from "./policies/network-has-firewall.js";
+
 export const packName = "gcp";
 
 export const policies: Policies = [
@@ -90,6 +102,12 @@ export const policies: Policies = [
     gkeNodeAutoRepairUpgrade,
     gkeVpcNative,
     gkeNoAlpha,
+    dnsDnssecAlgorithm,
+    iamNoDefaultServiceAccount,
+    pubsubCmek,
+    cloudsqlRootPassword,
+    logSinkBucketLocked,
+    networkHasFirewall,
 ];
 
 export {
@@ -129,4 +147,10 @@ export {
     gkeNodeAutoRepairUpgrade,
     gkeVpcNative,
     gkeNoAlpha,
+    dnsDnssecAlgorithm,
+    iamNoDefaultServiceAccount,
+    pubsubCmek,
+    cloudsqlRootPassword,
+    logSinkBucketLocked,
+    networkHasFirewall,
 };
