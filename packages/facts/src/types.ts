@@ -109,6 +109,7 @@ export const GCP_TYPES = {
     globalForwardingRule: "gcp:compute/globalForwardingRule:GlobalForwardingRule",
     instanceTemplate: "gcp:compute/instanceTemplate:InstanceTemplate",
     keyRing: "gcp:kms/keyRing:KeyRing",
+    keyRingIamMember: "gcp:kms/keyRingIAMMember:KeyRingIAMMember",
     loggingProjectBucketConfig: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
     loggingProjectSink: "gcp:logging/projectSink:ProjectSink",
     managedZone: "gcp:dns/managedZone:ManagedZone",

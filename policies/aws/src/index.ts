@@ -83,6 +83,12 @@ import { ec2NoPublicIp } from "./policies/ec2-no-public-ip.js";
 
 import { eipAttached } from "./policies/eip-attached.js";
 
+import { routeDefaultTargets } from "./policies/route-default-targets.js";
+
+import { sgDescriptions } from "./policies/sg-descriptions.js";
+
+import { sgAttached } from "./policies/sg-attached.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -144,6 +150,9 @@ export const policies: Policies = [
     eksNodegroupNoRemoteAccess,
     ec2NoPublicIp,
     eipAttached,
+    routeDefaultTargets,
+    sgDescriptions,
+    sgAttached,
 ];
 
 export {
@@ -205,4 +214,7 @@ export {
     eksNodegroupNoRemoteAccess,
     ec2NoPublicIp,
     eipAttached,
+    routeDefaultTargets,
+    sgDescriptions,
+    sgAttached,
 };

@@ -63,6 +63,8 @@ import { logSinkBucketLocked } from "./policies/log-sink-bucket-locked.js";
 
 import { networkHasFirewall } from "./policies/network-has-firewall.js";
 
+import { gkeResourceLabels } from "./policies/gke-resource-labels.js";
+
 export const packName = "gcp";
 
 export const policies: Policies = [
@@ -108,6 +110,7 @@ export const policies: Policies = [
     cloudsqlRootPassword,
     logSinkBucketLocked,
     networkHasFirewall,
+    gkeResourceLabels,
 ];
 
 export {
@@ -153,4 +156,5 @@ export {
     cloudsqlRootPassword,
     logSinkBucketLocked,
     networkHasFirewall,
+    gkeResourceLabels,
 };

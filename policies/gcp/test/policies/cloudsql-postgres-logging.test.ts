@@ -10,6 +10,8 @@ const LOGGED = [
     { name: "log_disconnections", value: "on" },
     { name: "log_lock_waits", value: "on" },
     { name: "log_statement", value: "ddl" },
+    { name: "log_min_error_statement", value: "error" },
+    { name: "cloudsql.enable_pgaudit", value: "on" },
 ];
 const postgres = (flags: Array<{ name: string; value: string }>) => ({
     databaseVersion: "POSTGRES_17",
@@ -26,17 +28,34 @@ describe("gcp-cloudsql-postgres-logging", () => {
         s.custom(
             SQL,
             "mod",
-            postgres([...LOGGED.slice(0, 4), { name: "log_statement", value: "mod" }, { name: "log_min_messages", value: "error" }]),
+            postgres([
+                ...LOGGED.filter((f) => f.name !== "log_statement"),
+                { name: "log_statement", value: "mod" },
+                { name: "log_min_messages", value: "error" },
+            ]),
         );
         s.custom(SQL, "stats-off", postgres([...LOGGED, { name: "log_executor_stats", value: "off" }]));
         s.custom(SQL, "mysql", { databaseVersion: "MYSQL_8_0", settings: {} });
         assert.deepEqual(await runPolicy(cloudsqlPostgresLogging, s), []);
     });
 
-    it("flags each required flag off, statements not logged, an invalid log_min_messages and each statistics flag on", async () => {
+    it("flags each required flag off, statements not logged, failing statements not logged and pgAudit off, an invalid log_min_messages and each statistics flag on", async () => {
         const s = new StackFixture();
         const off = s.custom(SQL, "off", postgres([{ name: "log_connections", value: "off" }, ...LOGGED.slice(2)]));
-        const none = s.custom(SQL, "none", postgres([...LOGGED.slice(0, 4), { name: "log_statement", value: "none" }]));
+        const none = s.custom(
+            SQL,
+            "none",
+            postgres([...LOGGED.filter((f) => f.name !== "log_statement"), { name: "log_statement", value: "none" }]),
+        );
+        const quiet = s.custom(
+            SQL,
+            "quiet",
+            postgres([
+                ...LOGGED.filter((f) => !["log_min_error_statement", "cloudsql.enable_pgaudit"].includes(f.name)),
+                { name: "log_min_error_statement", value: "log" },
+                { name: "cloudsql.enable_pgaudit", value: "off" },
+            ]),
+        );
         const badLevel = s.custom(SQL, "bad-level", postgres([...LOGGED, { name: "log_min_messages", value: "verbose" }]));
         const stats = s.custom(
             SQL,
@@ -57,6 +76,14 @@ describe("gcp-cloudsql-postgres-logging", () => {
             v(
                 none.urn,
                 'Cloud SQL instance none does not log schema changes (log_statement none); set log_statement to "ddl" in settings.databaseFlags.',
+            ),
+            v(
+                quiet.urn,
+                'Cloud SQL instance quiet does not log failing statements (log_min_error_statement log); set it to "error" in settings.databaseFlags.',
+            ),
+            v(
+                quiet.urn,
+                'Cloud SQL instance quiet does not enable pgAudit (cloudsql.enable_pgaudit off); set it to "on" with pgaudit.log "ddl,role".',
             ),
             v(
                 badLevel.urn,
@@ -80,6 +107,14 @@ describe("gcp-cloudsql-postgres-logging", () => {
             v(
                 unset.urn,
                 'Cloud SQL instance unset does not log schema changes (log_statement unset); set log_statement to "ddl" in settings.databaseFlags.',
+            ),
+            v(
+                unset.urn,
+                'Cloud SQL instance unset does not log failing statements (log_min_error_statement unset); set it to "error" in settings.databaseFlags.',
+            ),
+            v(
+                unset.urn,
+                'Cloud SQL instance unset does not enable pgAudit (cloudsql.enable_pgaudit unset); set it to "on" with pgaudit.log "ddl,role".',
             ),
         ]);
     });

@@ -49,6 +49,28 @@ describe("gcp-iam-no-public-members", () => {
         ]);
     });
 
+    it("flags a key ring granted to the public, on the grant and on the ring", async () => {
+        const s = new StackFixture();
+        const ring = s.custom(
+            "gcp:kms/keyRing:KeyRing",
+            "ring",
+            { location: "us-west1" },
+            { id: "projects/p/locations/us-west1/keyRings/r" },
+        );
+        const grant = s.custom("gcp:kms/keyRingIAMMember:KeyRingIAMMember", "ring-public", {
+            keyRingId: "projects/p/locations/us-west1/keyRings/r",
+            role: "roles/cloudkms.viewer",
+            member: "allUsers",
+        });
+        assert.deepEqual(await run(s), [
+            v(grant.urn, `IAM grant ring-public-id (${grant.urn}) gives roles/cloudkms.viewer to allUsers (anyone); ${FIX}`),
+            v(
+                ring.urn,
+                `KMS key ring projects/p/locations/us-west1/keyRings/r (${ring.urn}) is usable by allUsers through ring-public; remove that grant.`,
+            ),
+        ]);
+    });
+
     it("passes a grant whose member is not set (nothing is granted)", async () => {
         const s = new StackFixture();
         s.custom(BUCKET_MEMBER, "unset", { bucket: "b", role: "roles/storage.objectViewer" });
