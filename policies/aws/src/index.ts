@@ -89,6 +89,8 @@ import { sgDescriptions } from "./policies/sg-descriptions.js";
 
 import { sgAttached } from "./policies/sg-attached.js";
 
+import { mqEncryptionCmk } from "./policies/mq-encryption-cmk.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -153,6 +155,7 @@ export const policies: Policies = [
     routeDefaultTargets,
     sgDescriptions,
     sgAttached,
+    mqEncryptionCmk,
 ];
 
 export {
@@ -217,4 +220,5 @@ export {
     routeDefaultTargets,
     sgDescriptions,
     sgAttached,
+    mqEncryptionCmk,
 };

@@ -1,5 +1,5 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { checkov, knownId, resourceLabel, resourcesOfTypes } from "@platform/policy-kit";
+import { checkov, knownId, resourceLabel, resourcesOfTypes, tryRead } from "@platform/policy-kit";
 import { AWS_TYPES } from "@platform/facts";
 
 /** Types that define a group's rules: a reference from them is not a use of the group. */
@@ -9,6 +9,14 @@ const RULE_TYPES: readonly string[] = [
     AWS_TYPES.securityGroupIngressRule,
     AWS_TYPES.securityGroupEgressRule,
 ];
+
+/** True when a known input of `props` contains `id` (inputs unknown during preview are skipped, not thrown). */
+function namesId(props: Record<string, unknown>, id: string): boolean {
+    return Object.keys(props).some((key) => {
+        const text = tryRead(() => JSON.stringify(props[key]) ?? "");
+        return text.known && text.value.includes(JSON.stringify(id));
+    });
+}
 
 /**
  * Every security group is attached to something (CKV2_AWS_5): a group no instance, node, database,
@@ -32,7 +40,7 @@ export const sgAttached: StackValidationPolicy = {
             const used = users.some(
                 (r) =>
                     Object.values(r.propertyDependencies).some((deps) => deps.some((d) => d.urn === group.urn)) ||
-                    (id !== undefined && JSON.stringify(r.props).includes(JSON.stringify(id))),
+                    (id !== undefined && namesId(r.props, id)),
             );
             if (!used) {
                 reportViolation(
