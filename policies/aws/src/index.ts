@@ -91,6 +91,8 @@ import { sgAttached } from "./policies/sg-attached.js";
 
 import { mqEncryptionCmk } from "./policies/mq-encryption-cmk.js";
 
+import { iamNoUnscopedSensitiveReads } from "./policies/iam-no-unscoped-sensitive-reads.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -156,6 +158,7 @@ export const policies: Policies = [
     sgDescriptions,
     sgAttached,
     mqEncryptionCmk,
+    iamNoUnscopedSensitiveReads,
 ];
 
 export {
@@ -221,4 +224,5 @@ export {
     sgDescriptions,
     sgAttached,
     mqEncryptionCmk,
+    iamNoUnscopedSensitiveReads,
 };

@@ -169,6 +169,7 @@ const TWIN_POLICIES = [
     "aws-sg-descriptions",
     "aws-sg-attached",
     "aws-mq-encryption-cmk",
+    "aws-iam-no-unscoped-sensitive-reads",
 ];
 
 /** The observability layer's policies, each tripped by everyViolation's resources. */
@@ -242,6 +243,7 @@ describe("aws pack", () => {
                 ["aws-sg-descriptions", "mandatory", "low"],
                 ["aws-sg-attached", "mandatory", "low"],
                 ["aws-mq-encryption-cmk", "mandatory", "medium"],
+                ["aws-iam-no-unscoped-sensitive-reads", "mandatory", "high"],
             ],
         );
     });
