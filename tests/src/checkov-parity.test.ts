@@ -2,15 +2,25 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { loadTerraformTypes, planAddresses, type StackSynthesis, writeExport } from "@platform/automation";
+import { loadTerraformTypes, planAddresses, POLICY_PACKS, type StackSynthesis, writeExport } from "@platform/automation";
+import { evaluatePack } from "@platform/policy-kit/harness";
 import type { InventoryResource } from "@platform/synth";
-import { type CheckovFailure, checkovFailures, checkovList, findCheckov, parseCheckovList } from "./checkov/checkov.js";
+import {
+    type CheckovFailure,
+    type CheckovResults,
+    checkovFailures,
+    checkovList,
+    checkovResults,
+    findCheckov,
+    parseCheckovList,
+} from "./checkov/checkov.js";
 import {
     type CheckovException,
     EXCEPTIONS_FILE,
     exceptionFor,
     flaggedByPolicies,
     loadExceptions,
+    loadNotEvaluated,
     twinPolicies,
     uncoveredMessage,
     whereFailed,
@@ -114,18 +124,47 @@ describe("Checkov parity: policies/checkov-checks.json is Checkov's own list", f
 describe("Checkov parity: every environment's export (Checkov from bash scripts/checkov-setup.sh)", function () {
     this.timeout(900_000);
 
+    /** One Checkov run over the four exports, shared by the tests below. */
+    let scanned: Promise<CheckovResults> | undefined;
+    const scan = (checkov: string): Promise<CheckovResults> => {
+        scanned ??= (async () => {
+            const exports = await Promise.all(ENVIRONMENTS.map((env) => exportedEnvironment(env)));
+            const started = Date.now();
+            const results = await checkovResults(checkov, path.dirname(exports[0].dir));
+            console.log(
+                `    checkov scanned ${ENVIRONMENTS.length} environments in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+                    `${results.failed.length} failed, ${results.passed.length} passed checks`,
+            );
+            return results;
+        })();
+        return scanned;
+    };
+
+    it("the checks checkov-checks.json records as evaluated are exactly those Checkov passes or fails on some resource (else rerun node scripts/checkov-checks.mjs), and every other one says why in checkov-not-evaluated.yaml", async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const { failed, passed } = await scan(checkov);
+        const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, "policies", "checkov-checks.json"), "utf8")) as {
+            checks: Array<{ id: string; evaluated: boolean }>;
+        };
+        const ran = new Set([...failed, ...passed].map((r) => r.check_id));
+        assert.deepEqual(
+            committed.checks.filter((c) => c.evaluated).map((c) => c.id),
+            committed.checks.filter((c) => ran.has(c.id)).map((c) => c.id),
+        );
+        const never = committed.checks.filter((c) => !ran.has(c.id)).map((c) => c.id);
+        assert.deepEqual(Object.keys(loadNotEvaluated(REPO_ROOT)).sort(), [...never].sort());
+    });
+
     it("every check Checkov fails is flagged by a twin policy or a documented exception, and every exception is used", async function () {
         const checkov = findCheckov();
         if (checkov === undefined) {
             this.skip();
         }
         const exports = await Promise.all(ENVIRONMENTS.map((env) => exportedEnvironment(env)));
-        const root = path.dirname(exports[0].dir);
-        const started = Date.now();
-        const failures = await checkovFailures(checkov, root);
-        console.log(
-            `    checkov scanned ${ENVIRONMENTS.length} environments in ${((Date.now() - started) / 1000).toFixed(1)} s: ${failures.length} failed checks`,
-        );
+        const failures = (await scan(checkov)).failed;
         const flagged = new Set(exports.flatMap((e) => [...flaggedByPolicies(e.synthesis)]));
         const twins = twinPolicies();
         const exceptions = loadExceptions(REPO_ROOT);
@@ -216,5 +255,167 @@ describe("Checkov parity: the export is faithful (flip the input that matters, C
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
+    });
+});
+
+/** One input change that must flip a Checkov check and its CrossGuard twin on the same resource. */
+interface TwinFlip {
+    readonly env: string;
+    readonly project: string;
+    readonly check: string;
+    readonly policy: string;
+    readonly pick: (r: InventoryResource) => boolean;
+    readonly change: (inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+
+const TWIN_FLIPS: readonly TwinFlip[] = [
+    {
+        env: "prod",
+        project: "data",
+        check: "CKV2_AWS_60",
+        policy: "aws-rds-copy-tags-to-snapshot",
+        pick: (r) => r.type === "aws:rds/instance:Instance" && r.inputs["replicateSourceDb"] === undefined,
+        change: (i) => ({ ...i, copyTagsToSnapshot: false }),
+    },
+    {
+        env: "prod",
+        project: "data",
+        check: "CKV_AWS_207",
+        policy: "aws-mq-auto-minor-upgrade",
+        pick: (r) => r.type === "aws:mq/broker:Broker",
+        change: (i) => ({ ...i, autoMinorVersionUpgrade: false }),
+    },
+    {
+        env: "prod",
+        project: "data",
+        check: "CKV2_AWS_73",
+        policy: "aws-sqs-encrypted",
+        pick: (r) => r.type === "aws:sqs/queue:Queue",
+        change: (i) => ({ ...i, kmsMasterKeyId: "alias/aws/sqs" }),
+    },
+    {
+        env: "prod",
+        project: "data",
+        check: "CKV_AWS_53",
+        policy: "aws-s3-public-access-block",
+        pick: (r) => r.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        change: (i) => ({ ...i, blockPublicAcls: false }),
+    },
+    {
+        env: "dr",
+        project: "data",
+        check: "CKV_GCP_51",
+        policy: "gcp-cloudsql-postgres-logging",
+        pick: (r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance" && r.inputs["masterInstanceName"] === undefined,
+        change: (i) => {
+            const settings = record(i["settings"]);
+            const flags = (settings["databaseFlags"] as Array<{ name: string; value: string }> | undefined) ?? [];
+            return {
+                ...i,
+                settings: { ...settings, databaseFlags: flags.map((f) => (f.name === "log_checkpoints" ? { ...f, value: "off" } : f)) },
+            };
+        },
+    },
+    {
+        env: "dr",
+        project: "foundation",
+        check: "CKV_GCP_106",
+        policy: "gcp-firewall-no-public-ingress",
+        pick: (r) => r.type === "gcp:compute/firewall:Firewall" && JSON.stringify(r.inputs["allows"] ?? []).includes('"80"'),
+        change: (i) => ({ ...i, sourceRanges: ["0.0.0.0/0"] }),
+    },
+    {
+        env: "dr",
+        project: "cluster",
+        check: "CKV_GCP_9",
+        policy: "gcp-gke-node-auto-repair-upgrade",
+        pick: (r) => r.type === "gcp:container/nodePool:NodePool",
+        change: (i) => ({ ...i, management: { ...record(i["management"]), autoRepair: false } }),
+    },
+];
+
+describe("Checkov parity: twins are faithful (the same input change flips Checkov's check and its twin policy on the same resource)", function () {
+    this.timeout(900_000);
+
+    it(TWIN_FLIPS.map((f) => `${f.check} / ${f.policy}`).join(", "), async function () {
+        const checkov = findCheckov();
+        if (checkov === undefined) {
+            this.skip();
+        }
+        const table = loadTerraformTypes();
+        const dir = mkdtempSync(path.join(tmpdir(), "platform-twin-flip-"));
+        const rows: Array<[string, string, string, boolean, boolean, boolean, boolean]> = [];
+        try {
+            const cases: Array<{ flip: TwinFlip; urn: string; address: string; side: string }> = [];
+            const flippedBy = new Map<string, { before: Set<string>; after: Set<string> }>();
+            for (const env of [...new Set(TWIN_FLIPS.map((f) => f.env))]) {
+                const { synthesis } = await exportedEnvironment(env);
+                const flips = TWIN_FLIPS.filter((f) => f.env === env);
+                const stacks = synthesis.stacks.filter((s) => flips.some((f) => f.project === s.project));
+                const flipped = stacks.map((stack) => {
+                    const mine = flips.filter((f) => f.project === stack.project);
+                    const targets = new Map(mine.map((f) => [f, stack.resources.find(f.pick)]));
+                    for (const [f, r] of targets) {
+                        assert.ok(r, `${env}/${stack.project}: no resource for ${f.check}`);
+                        const address = planAddresses(stack.resources, table).get(r.urn)?.address;
+                        assert.ok(address, r.urn);
+                        cases.push({ flip: f, urn: r.urn, address, side: env });
+                    }
+                    return {
+                        ...stack,
+                        resources: stack.resources.map((r) => {
+                            const f = mine.find((m) => targets.get(m)?.urn === r.urn);
+                            // Resource policies read the inputs, stack policies the state the cloud returned: change both.
+                            return f === undefined ? r : { ...r, inputs: f.change(r.inputs), outputs: f.change(r.outputs) };
+                        }),
+                    };
+                });
+                writeExport(stacks, path.join(dir, env, "baseline"));
+                writeExport(flipped, path.join(dir, env, "flipped"));
+                const flagged = async (list: StackSynthesis[]): Promise<Set<string>> => {
+                    const out = new Set<string>();
+                    for (const stack of list) {
+                        for (const pack of POLICY_PACKS) {
+                            for (const v of await evaluatePack(pack, { resources: stack.resources })) out.add(`${v.policy} ${v.urn}`);
+                        }
+                    }
+                    return out;
+                };
+                flippedBy.set(env, { before: await flagged(stacks), after: await flagged(flipped) });
+            }
+            const failures = await checkovFailures(checkov, dir);
+            const failed = (env: string, side: string): Set<string> =>
+                new Set(
+                    failures
+                        .filter((f) => {
+                            const parts = f.file_path.split("/");
+                            return parts.includes(env) && parts.includes(side);
+                        })
+                        .map((f) => `${f.check_id} ${f.resource}`),
+                );
+            for (const { flip, urn, address, side } of cases) {
+                const policies = flippedBy.get(side);
+                assert.ok(policies);
+                rows.push([
+                    flip.check,
+                    flip.policy,
+                    address,
+                    failed(side, "baseline").has(`${flip.check} ${address}`),
+                    failed(side, "flipped").has(`${flip.check} ${address}`),
+                    policies.before.has(`${flip.policy} ${urn}`),
+                    policies.after.has(`${flip.policy} ${urn}`),
+                ]);
+            }
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+        // [check, policy, address, Checkov fails before, after, policy flags before, after]
+        assert.deepEqual(
+            rows,
+            rows.map(([check, policy, address]) => [check, policy, address, false, true, false, true]),
+        );
     });
 });

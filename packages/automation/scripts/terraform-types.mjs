@@ -7,7 +7,10 @@
 // Without --aws/--gcp the metadata comes from the provider's Go module at the version matching the
 // installed SDK (`go mod download -json github.com/pulumi/pulumi-<p>/provider/vN@v<version>`),
 // provider/cmd/pulumi-resource-<p>/bridge-metadata.json. With a FILE, from that file (a checkout of
-// pulumi/pulumi-<p> at the tag). Both formats of the file are read: `renames.resources` (token ->
+// pulumi/pulumi-<p> at the tag). The aws part is still data/aws-bridge-metadata.excerpt.json: on
+// 2026-12-03 the Go module proxy answered `403 Forbidden: This module version is not available`
+// for github.com/pulumi/pulumi-aws/provider/v7@v7.48.0 and provider/v6@v6.83.4 (it serves only
+// github.com/pulumi/pulumi-aws/sdk/v6, which has no bridge-metadata.json). Both formats of the file are read: `renames.resources` (token ->
 // Terraform name) and `auto-aliasing.resources` (Terraform name -> current token and, per field,
 // whether it is a list block of at most one element: `maxItemsOne`).
 //

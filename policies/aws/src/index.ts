@@ -49,6 +49,51 @@ import { secretsEncryptedCmk } from "./policies/secrets-encrypted-cmk.js";
 import { snsEncryptedCmk } from "./policies/sns-encrypted-cmk.js";
 import { cloudwatchAlarmActions } from "./policies/cloudwatch-alarm-actions.js";
 
+// Checkov parity twins (issue 14).
+import { resourcePolicyNoPublicPrincipal } from "./policies/resource-policy-no-public-principal.js";
+
+import { sqsPolicyNoWildcardAction } from "./policies/sqs-policy-no-wildcard-action.js";
+
+import { s3PolicyNoLockout } from "./policies/s3-policy-no-lockout.js";
+
+import { s3AclsDisabled } from "./policies/s3-acls-disabled.js";
+
+import { s3AbortIncompleteUploads } from "./policies/s3-abort-incomplete-uploads.js";
+
+import { iamTrustNamedPrincipals } from "./policies/iam-trust-named-principals.js";
+
+import { rdsPatched } from "./policies/rds-patched.js";
+
+import { rdsCopyTagsToSnapshot } from "./policies/rds-copy-tags-to-snapshot.js";
+
+import { rdsTlsRequired } from "./policies/rds-tls-required.js";
+
+import { rdsPostgresQueryLogging } from "./policies/rds-postgres-query-logging.js";
+
+import { kmsKeyPolicyDefined } from "./policies/kms-key-policy-defined.js";
+
+import { kmsKeyEnabled } from "./policies/kms-key-enabled.js";
+
+import { backupVaultCmk } from "./policies/backup-vault-cmk.js";
+
+import { mqAutoMinorUpgrade } from "./policies/mq-auto-minor-upgrade.js";
+
+import { eksNodegroupNoRemoteAccess } from "./policies/eks-nodegroup-no-remote-access.js";
+
+import { ec2NoPublicIp } from "./policies/ec2-no-public-ip.js";
+
+import { eipAttached } from "./policies/eip-attached.js";
+
+import { routeDefaultTargets } from "./policies/route-default-targets.js";
+
+import { sgDescriptions } from "./policies/sg-descriptions.js";
+
+import { sgAttached } from "./policies/sg-attached.js";
+
+import { mqEncryptionCmk } from "./policies/mq-encryption-cmk.js";
+
+import { iamNoUnscopedSensitiveReads } from "./policies/iam-no-unscoped-sensitive-reads.js";
+
 export const packName = "aws";
 
 export const policies: Policies = [
@@ -94,6 +139,28 @@ export const policies: Policies = [
     secretsEncryptedCmk,
     snsEncryptedCmk,
     cloudwatchAlarmActions,
+    resourcePolicyNoPublicPrincipal,
+    sqsPolicyNoWildcardAction,
+    s3PolicyNoLockout,
+    s3AclsDisabled,
+    s3AbortIncompleteUploads,
+    iamTrustNamedPrincipals,
+    rdsPatched,
+    rdsCopyTagsToSnapshot,
+    rdsTlsRequired,
+    rdsPostgresQueryLogging,
+    kmsKeyPolicyDefined,
+    kmsKeyEnabled,
+    backupVaultCmk,
+    mqAutoMinorUpgrade,
+    eksNodegroupNoRemoteAccess,
+    ec2NoPublicIp,
+    eipAttached,
+    routeDefaultTargets,
+    sgDescriptions,
+    sgAttached,
+    mqEncryptionCmk,
+    iamNoUnscopedSensitiveReads,
 ];
 
 export {
@@ -139,4 +206,26 @@ export {
     subnetNoAutoPublicIp,
     vpcDefaultSgClosed,
     vpcFlowLogs,
+    resourcePolicyNoPublicPrincipal,
+    sqsPolicyNoWildcardAction,
+    s3PolicyNoLockout,
+    s3AclsDisabled,
+    s3AbortIncompleteUploads,
+    iamTrustNamedPrincipals,
+    rdsPatched,
+    rdsCopyTagsToSnapshot,
+    rdsTlsRequired,
+    rdsPostgresQueryLogging,
+    kmsKeyPolicyDefined,
+    kmsKeyEnabled,
+    backupVaultCmk,
+    mqAutoMinorUpgrade,
+    eksNodegroupNoRemoteAccess,
+    ec2NoPublicIp,
+    eipAttached,
+    routeDefaultTargets,
+    sgDescriptions,
+    sgAttached,
+    mqEncryptionCmk,
+    iamNoUnscopedSensitiveReads,
 };

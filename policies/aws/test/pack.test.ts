@@ -75,6 +75,43 @@ function everyViolation() {
     // The observability layer's resources, unencrypted and silent.
     s.custom("aws:sns/topic:Topic", "alarms", {}, { provider });
     s.custom("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", { actionsEnabled: false }, { provider });
+    // The Checkov twins' resources, each breaking its rule.
+    const open = (Action: string, Effect = "Allow") => JSON.stringify({ Statement: [{ Effect, Principal: "*", Action, Resource: "*" }] });
+    s.custom("aws:s3/bucketPolicy:BucketPolicy", "public-read", { bucket: "b", policy: open("s3:GetObject") }, { provider });
+    s.custom("aws:s3/bucketPolicy:BucketPolicy", "lockout", { bucket: "b", policy: open("s3:PutBucketPolicy", "Deny") }, { provider });
+    s.custom("aws:sqs/queuePolicy:QueuePolicy", "queue-all", { queueUrl: "q", policy: open("*", "Deny") }, { provider });
+    s.custom(
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        "acls",
+        { bucket: "b", rule: { objectOwnership: "ObjectWriter" } },
+        { provider },
+    );
+    s.custom("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "no-abort", { bucket: "b", rules: [] }, { provider });
+    s.custom("aws:iam/role:Role", "anyone", { assumeRolePolicy: open("sts:AssumeRole") }, { provider });
+    const params = s.custom(
+        "aws:rds/parameterGroup:ParameterGroup",
+        "pg-params",
+        { family: "postgres17", parameters: [] },
+        { provider, id: "pg-params" },
+    );
+    s.custom(
+        "aws:rds/instance:Instance",
+        "pg",
+        { engine: "postgres", parameterGroupName: "pg-params" },
+        { provider, propertyDependencies: { parameterGroupName: [params] } },
+    );
+    s.custom("aws:kms/key:Key", "disabled-key", { isEnabled: false }, { provider });
+    s.custom("aws:backup/vault:Vault", "vault", {}, { provider });
+    s.custom("aws:eks/nodeGroup:NodeGroup", "ssh-nodes", { clusterName: "eks", remoteAccess: { ec2SshKey: "ops" } }, { provider });
+    s.custom("aws:ec2/instance:Instance", "public-instance", { associatePublicIpAddress: true }, { provider });
+    s.custom("aws:ec2/eip:Eip", "spare-ip", { domain: "vpc" }, { provider });
+    s.custom(
+        "aws:ec2/route:Route",
+        "nat-instance",
+        { routeTableId: "rt", destinationCidrBlock: "0.0.0.0/0", instanceId: "i-1" },
+        { provider },
+    );
+    s.custom("aws:mq/broker:Broker", "activemq", { engineType: "ActiveMQ" }, { provider });
     return s.build();
 }
 
@@ -107,6 +144,32 @@ const SECURITY_POLICIES = [
     "aws-cloudtrail-enabled",
     "aws-guardduty-enabled",
     "aws-secrets-encrypted-cmk",
+];
+
+/** The Checkov twins (issue 14), each tripped by everyViolation's resources. */
+const TWIN_POLICIES = [
+    "aws-resource-policy-no-public-principal",
+    "aws-sqs-policy-no-wildcard-action",
+    "aws-s3-policy-no-lockout",
+    "aws-s3-acls-disabled",
+    "aws-s3-abort-incomplete-uploads",
+    "aws-iam-trust-named-principals",
+    "aws-rds-patched",
+    "aws-rds-copy-tags-to-snapshot",
+    "aws-rds-tls-required",
+    "aws-rds-postgres-query-logging",
+    "aws-kms-key-policy-defined",
+    "aws-kms-key-enabled",
+    "aws-backup-vault-cmk",
+    "aws-mq-auto-minor-upgrade",
+    "aws-eks-nodegroup-no-remote-access",
+    "aws-ec2-no-public-ip",
+    "aws-eip-attached",
+    "aws-route-default-targets",
+    "aws-sg-descriptions",
+    "aws-sg-attached",
+    "aws-mq-encryption-cmk",
+    "aws-iam-no-unscoped-sensitive-reads",
 ];
 
 /** The observability layer's policies, each tripped by everyViolation's resources. */
@@ -160,6 +223,28 @@ describe("aws pack", () => {
                 ["aws-secrets-encrypted-cmk", "mandatory", "high"],
                 ["aws-sns-encrypted-cmk", "mandatory", "medium"],
                 ["aws-cloudwatch-alarm-actions", "mandatory", "medium"],
+                ["aws-resource-policy-no-public-principal", "mandatory", "critical"],
+                ["aws-sqs-policy-no-wildcard-action", "mandatory", "high"],
+                ["aws-s3-policy-no-lockout", "mandatory", "medium"],
+                ["aws-s3-acls-disabled", "mandatory", "high"],
+                ["aws-s3-abort-incomplete-uploads", "mandatory", "low"],
+                ["aws-iam-trust-named-principals", "mandatory", "critical"],
+                ["aws-rds-patched", "mandatory", "medium"],
+                ["aws-rds-copy-tags-to-snapshot", "mandatory", "low"],
+                ["aws-rds-tls-required", "mandatory", "high"],
+                ["aws-rds-postgres-query-logging", "mandatory", "medium"],
+                ["aws-kms-key-policy-defined", "mandatory", "medium"],
+                ["aws-kms-key-enabled", "mandatory", "high"],
+                ["aws-backup-vault-cmk", "mandatory", "high"],
+                ["aws-mq-auto-minor-upgrade", "mandatory", "medium"],
+                ["aws-eks-nodegroup-no-remote-access", "mandatory", "high"],
+                ["aws-ec2-no-public-ip", "mandatory", "high"],
+                ["aws-eip-attached", "mandatory", "low"],
+                ["aws-route-default-targets", "mandatory", "high"],
+                ["aws-sg-descriptions", "mandatory", "low"],
+                ["aws-sg-attached", "mandatory", "low"],
+                ["aws-mq-encryption-cmk", "mandatory", "medium"],
+                ["aws-iam-no-unscoped-sensitive-reads", "mandatory", "high"],
             ],
         );
     });
@@ -195,6 +280,7 @@ describe("aws pack", () => {
                 .concat(DATA_POLICIES.map((p) => `${p}:mandatory`))
                 .concat(SECURITY_POLICIES.map((p) => `${p}:mandatory`))
                 .concat(OBSERVABILITY_POLICIES.map((p) => `${p}:mandatory`))
+                .concat(TWIN_POLICIES.map((p) => `${p}:mandatory`))
                 .sort(),
         );
     });

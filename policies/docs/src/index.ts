@@ -6,10 +6,12 @@ export {
     type CheckovCheck,
     type CheckovChecks,
     type CheckovException,
+    type NotEvaluatedReasons,
     PARITY_BEGIN,
     PARITY_END,
     parityTable,
     readCheckovChecks,
     readCheckovExceptions,
+    readNotEvaluatedReasons,
     withParityTable,
 } from "./parity.js";

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { PACKS } from "./packs.js";
-import { parityTable, readCheckovChecks, readCheckovExceptions, withParityTable } from "./parity.js";
+import { parityTable, readCheckovChecks, readCheckovExceptions, readNotEvaluatedReasons, withParityTable } from "./parity.js";
 import { policyTables, withPolicyTables } from "./table.js";
 
 /** policies/README.md (this package is policies/docs, compiled to dist/src). */
@@ -18,7 +18,7 @@ export function currentReadme(): string {
 /** The README as the generator writes it from the packs' current metadata and the Checkov parity inputs. */
 export function generatedReadme(readme: string = currentReadme()): string {
     const tables = withPolicyTables(readme, policyTables(PACKS));
-    return withParityTable(tables, parityTable(PACKS, readCheckovChecks(), readCheckovExceptions()));
+    return withParityTable(tables, parityTable(PACKS, readCheckovChecks(), readCheckovExceptions(), readNotEvaluatedReasons()));
 }
 
 /** Rewrites the README's policy tables; true when anything changed. */

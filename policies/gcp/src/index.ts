@@ -36,6 +36,35 @@ import { iamNoBasicRoles } from "./policies/iam-no-basic-roles.js";
 import { monitoringAlertNotifies } from "./policies/monitoring-alert-notifies.js";
 import { monitoringChannelSecrets } from "./policies/monitoring-channel-secrets.js";
 
+// Checkov parity twins (issue 14).
+import { cloudsqlPostgresLogging } from "./policies/cloudsql-postgres-logging.js";
+
+import { firewallNoPublicIngress } from "./policies/firewall-no-public-ingress.js";
+
+import { iamNoPublicMembers } from "./policies/iam-no-public-members.js";
+
+import { gkeLoggingMonitoring } from "./policies/gke-logging-monitoring.js";
+
+import { gkeNodeAutoRepairUpgrade } from "./policies/gke-node-auto-repair-upgrade.js";
+
+import { gkeVpcNative } from "./policies/gke-vpc-native.js";
+
+import { gkeNoAlpha } from "./policies/gke-no-alpha.js";
+
+import { dnsDnssecAlgorithm } from "./policies/dns-dnssec-algorithm.js";
+
+import { iamNoDefaultServiceAccount } from "./policies/iam-no-default-service-account.js";
+
+import { pubsubCmek } from "./policies/pubsub-cmek.js";
+
+import { cloudsqlRootPassword } from "./policies/cloudsql-root-password.js";
+
+import { logSinkBucketLocked } from "./policies/log-sink-bucket-locked.js";
+
+import { networkHasFirewall } from "./policies/network-has-firewall.js";
+
+import { gkeResourceLabels } from "./policies/gke-resource-labels.js";
+
 export const packName = "gcp";
 
 export const policies: Policies = [
@@ -68,6 +97,20 @@ export const policies: Policies = [
     iamNoBasicRoles,
     monitoringAlertNotifies,
     monitoringChannelSecrets,
+    cloudsqlPostgresLogging,
+    firewallNoPublicIngress,
+    iamNoPublicMembers,
+    gkeLoggingMonitoring,
+    gkeNodeAutoRepairUpgrade,
+    gkeVpcNative,
+    gkeNoAlpha,
+    dnsDnssecAlgorithm,
+    iamNoDefaultServiceAccount,
+    pubsubCmek,
+    cloudsqlRootPassword,
+    logSinkBucketLocked,
+    networkHasFirewall,
+    gkeResourceLabels,
 ];
 
 export {
@@ -100,4 +143,18 @@ export {
     memorystoreTls,
     privateGoogleAccess,
     subnetFlowLogs,
+    cloudsqlPostgresLogging,
+    firewallNoPublicIngress,
+    iamNoPublicMembers,
+    gkeLoggingMonitoring,
+    gkeNodeAutoRepairUpgrade,
+    gkeVpcNative,
+    gkeNoAlpha,
+    dnsDnssecAlgorithm,
+    iamNoDefaultServiceAccount,
+    pubsubCmek,
+    cloudsqlRootPassword,
+    logSinkBucketLocked,
+    networkHasFirewall,
+    gkeResourceLabels,
 };

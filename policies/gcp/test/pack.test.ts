@@ -23,6 +23,8 @@ function everyViolation() {
         {
             location: "us-west1",
             enableLegacyAbac: true,
+            loggingService: "none",
+            enableKubernetesAlpha: true,
             enableShieldedNodes: false,
             deletionProtection: false,
             masterAuth: { clientCertificateConfig: { issueClientCertificate: true } },
@@ -59,8 +61,56 @@ function everyViolation() {
         { type: "slack", labels: { auth_token: "xoxb" } },
         { provider },
     );
+    // The Checkov twins' resources, each breaking its rule (the cluster and pool above break the GKE ones).
+    s.custom(
+        "gcp:sql/databaseInstance:DatabaseInstance",
+        "pg",
+        { databaseVersion: "POSTGRES_17", deletionProtection: false },
+        { provider },
+    );
+    s.custom(
+        "gcp:storage/bucketIAMMember:BucketIAMMember",
+        "public",
+        { bucket: "b", role: "roles/storage.objectViewer", member: "allUsers" },
+        { provider },
+    );
+    s.custom(
+        "gcp:dns/managedZone:ManagedZone",
+        "zone",
+        { dnssecConfig: { state: "on", defaultKeySpecs: [{ algorithm: "rsasha1", keyType: "keySigning" }] } },
+        { provider },
+    );
+    s.custom(
+        "gcp:projects/iAMMember:IAMMember",
+        "default-sa",
+        { project: "p", role: "roles/logging.logWriter", member: "serviceAccount:1-compute@developer.gserviceaccount.com" },
+        { provider },
+    );
+    s.custom("gcp:pubsub/topic:Topic", "topic", {}, { provider });
+    s.custom("gcp:sql/user:User", "root", { instance: "db", name: "root" }, { provider });
+    s.custom("gcp:storage/bucket:Bucket", "audit", { name: "audit", location: "US" }, { provider });
+    s.custom("gcp:logging/projectSink:ProjectSink", "sink", { destination: "storage.googleapis.com/audit" }, { provider });
+    s.custom("gcp:compute/network:Network", "bare", { autoCreateSubnetworks: false }, { provider });
     return s.build();
 }
+
+/** The Checkov twins (issue 14), each tripped by everyViolation's resources. */
+const TWIN_POLICIES = [
+    "gcp-cloudsql-postgres-logging",
+    "gcp-firewall-no-public-ingress",
+    "gcp-iam-no-public-members",
+    "gcp-gke-logging-monitoring",
+    "gcp-gke-node-auto-repair-upgrade",
+    "gcp-gke-vpc-native",
+    "gcp-gke-no-alpha",
+    "gcp-dns-dnssec-algorithm",
+    "gcp-iam-no-default-service-account",
+    "gcp-pubsub-cmek",
+    "gcp-cloudsql-root-password",
+    "gcp-log-sink-bucket-locked",
+    "gcp-network-has-firewall",
+    "gcp-gke-resource-labels",
+];
 
 /** The data layer's policies, each tripped by everyViolation's resources. */
 const DATA_POLICIES = [
@@ -112,6 +162,20 @@ describe("gcp pack", () => {
                 ["gcp-iam-no-basic-roles", "mandatory", "critical"],
                 ["gcp-monitoring-alert-notifies", "mandatory", "medium"],
                 ["gcp-monitoring-channel-secrets", "mandatory", "high"],
+                ["gcp-cloudsql-postgres-logging", "mandatory", "medium"],
+                ["gcp-firewall-no-public-ingress", "mandatory", "high"],
+                ["gcp-iam-no-public-members", "mandatory", "critical"],
+                ["gcp-gke-logging-monitoring", "mandatory", "medium"],
+                ["gcp-gke-node-auto-repair-upgrade", "mandatory", "medium"],
+                ["gcp-gke-vpc-native", "mandatory", "medium"],
+                ["gcp-gke-no-alpha", "mandatory", "high"],
+                ["gcp-dns-dnssec-algorithm", "mandatory", "medium"],
+                ["gcp-iam-no-default-service-account", "mandatory", "high"],
+                ["gcp-pubsub-cmek", "mandatory", "medium"],
+                ["gcp-cloudsql-root-password", "mandatory", "critical"],
+                ["gcp-log-sink-bucket-locked", "mandatory", "high"],
+                ["gcp-network-has-firewall", "mandatory", "medium"],
+                ["gcp-gke-resource-labels", "mandatory", "low"],
             ],
         );
     });
@@ -125,7 +189,7 @@ describe("gcp pack", () => {
         const opts = { config: { "gcp-private-google-access": "disabled" } };
         const viaKit = await evaluateBothWays(PACK_DIR, { name: packName, version: "0.1.0", policies }, everyViolation, opts);
         assert.deepEqual(
-            viaKit.map((v) => v.policy).filter((p) => !DATA_POLICIES.includes(p)),
+            viaKit.map((v) => v.policy).filter((p) => !DATA_POLICIES.includes(p) && !TWIN_POLICIES.includes(p)),
             [
                 "gcp-subnet-flow-logs",
                 "gcp-firewall-no-public-ssh-rdp",
@@ -153,6 +217,10 @@ describe("gcp pack", () => {
         assert.deepEqual(
             [...new Set(viaKit.map((v) => v.policy).filter((p) => DATA_POLICIES.includes(p)))].sort(),
             [...DATA_POLICIES].sort(),
+        );
+        assert.deepEqual(
+            [...new Set(viaKit.map((v) => v.policy).filter((p) => TWIN_POLICIES.includes(p)))].sort(),
+            [...TWIN_POLICIES].sort(),
         );
     });
 });

@@ -40,7 +40,13 @@ export interface CheckovFailure {
 
 interface Report {
     readonly check_type?: string;
-    readonly results?: { readonly failed_checks?: CheckovFailure[] };
+    readonly results?: { readonly failed_checks?: CheckovFailure[]; readonly passed_checks?: CheckovFailure[] };
+}
+
+/** What Checkov reports over a folder of plans: the failed checks and the passed ones (same shape). */
+export interface CheckovResults {
+    readonly failed: CheckovFailure[];
+    readonly passed: CheckovFailure[];
 }
 
 /**
@@ -48,7 +54,16 @@ interface Report {
  * more than the scan). `--skip-download` keeps it offline (no guideline download).
  */
 export async function checkovFailures(checkov: string, dir: string): Promise<CheckovFailure[]> {
-    const args = ["-d", dir, "--framework", "terraform_plan", "-o", "json", "--skip-download", "--quiet", "--compact"];
+    return (await checkovResults(checkov, dir)).failed;
+}
+
+/**
+ * Checkov's failed and passed checks over every Terraform plan under `dir`. A check it neither
+ * passes nor fails on a resource did not evaluate there (Checkov's UNKNOWN: not its resource, or
+ * not its configuration).
+ */
+export async function checkovResults(checkov: string, dir: string): Promise<CheckovResults> {
+    const args = ["-d", dir, "--framework", "terraform_plan", "-o", "json", "--skip-download", "--compact"];
     let stdout: string;
     try {
         ({ stdout } = await run(checkov, args, { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: "ERROR" } }));
@@ -60,7 +75,10 @@ export async function checkovFailures(checkov: string, dir: string): Promise<Che
     }
     const parsed = JSON.parse(stdout) as Report | Report[];
     const reports = Array.isArray(parsed) ? parsed : [parsed];
-    return reports.flatMap((r) => r.results?.failed_checks ?? []);
+    return {
+        failed: reports.flatMap((r) => r.results?.failed_checks ?? []),
+        passed: reports.flatMap((r) => r.results?.passed_checks ?? []),
+    };
 }
 
 /** One row of `checkov --list`: a check and one resource type it applies to. */

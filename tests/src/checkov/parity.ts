@@ -26,6 +26,14 @@ export function loadExceptions(root: string): CheckovException[] {
     return document.exceptions ?? [];
 }
 
+export const NOT_EVALUATED_FILE = "policies/checkov-not-evaluated.yaml";
+
+/** Check id -> why Checkov never evaluates it on a platform resource (policies/checkov-not-evaluated.yaml). */
+export function loadNotEvaluated(root: string): Record<string, string> {
+    const document = parse(readFileSync(path.join(root, NOT_EVALUATED_FILE), "utf8")) as { notEvaluated?: Record<string, string> };
+    return document.notEvaluated ?? {};
+}
+
 /** Checkov id -> the policies that name it as their peer. */
 export function twinPolicies(): Map<string, string[]> {
     const twins = new Map<string, string[]>();

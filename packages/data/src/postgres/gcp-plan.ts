@@ -9,7 +9,9 @@ export interface DatabaseFlag {
 /**
  * Database flags: IAM database authentication, and the same logging as on RDS (connections and
  * disconnections, DDL, statements over one second, lock waits, temporary files over 10 MB,
- * checkpoints).
+ * checkpoints); the text of statements that fail with an error (log_min_error_statement), and
+ * pgAudit for DDL and role changes (who granted what: the audit trail plain logs do not give;
+ * `CREATE EXTENSION pgaudit` in the database turns it on).
  */
 export function cloudSqlFlags(): DatabaseFlag[] {
     return [
@@ -21,6 +23,9 @@ export function cloudSqlFlags(): DatabaseFlag[] {
         { name: "log_lock_waits", value: "on" },
         { name: "log_temp_files", value: "10240" },
         { name: "log_checkpoints", value: "on" },
+        { name: "log_min_error_statement", value: "error" },
+        { name: "cloudsql.enable_pgaudit", value: "on" },
+        { name: "pgaudit.log", value: "ddl,role" },
     ];
 }
 

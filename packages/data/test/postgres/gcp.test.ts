@@ -96,6 +96,9 @@ describe("GcpPostgresDatabase", () => {
                 "log_lock_waits=on",
                 "log_temp_files=10240",
                 "log_checkpoints=on",
+                "log_min_error_statement=error",
+                "cloudsql.enable_pgaudit=on",
+                "pgaudit.log=ddl,role",
             ],
         );
     });

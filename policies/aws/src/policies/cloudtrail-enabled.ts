@@ -4,7 +4,7 @@ import { AWS_TYPES } from "@platform/facts";
 
 /**
  * CloudTrail trails record every region, prove their log files and encrypt them with a customer
- * key (CKV_AWS_67, CKV_AWS_36, CKV_AWS_35; seed 003 audit logging): `isMultiRegionTrail`,
+ * key (CKV_AWS_67, CKV_AWS_36, CKV_AWS_35, and CKV_AWS_251 for logging; seed 003 audit logging): `isMultiRegionTrail`,
  * `enableLogFileValidation` (digest files show a log file was not altered or deleted) and
  * `kmsKeyId` set, and logging not switched off. The provider leaves the first three off when unset.
  */
@@ -17,6 +17,7 @@ export const cloudtrailEnabled: ResourceValidationPolicy = {
         CKV_AWS_67: "Ensure CloudTrail is enabled in all Regions",
         CKV_AWS_36: "Ensure CloudTrail log file validation is enabled",
         CKV_AWS_35: "Ensure CloudTrail logs are encrypted at rest using KMS CMKs",
+        CKV_AWS_251: "Ensure CloudTrail logging is enabled",
     }),
     tags: seedTags("003"),
     remediationSteps: "Set isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId to the logs key, and leave enableLogging on.",

@@ -6,7 +6,7 @@ import { AWS_TYPES } from "@platform/facts";
 export const TIMELY_FREQUENCIES = ["FIFTEEN_MINUTES", "ONE_HOUR"] as const;
 
 /**
- * GuardDuty detectors are on and publish findings within the hour (CKV2_AWS_3; seed 003 threat
+ * GuardDuty detectors are on and publish findings within the hour (CKV2_AWS_3, CKV_AWS_238 for `enable`; seed 003 threat
  * detection): `enable` not false, `findingPublishingFrequency` FIFTEEN_MINUTES or ONE_HOUR. Unset,
  * the detector is on (the provider's default) but publishes updated findings only every six hours.
  */
@@ -15,7 +15,10 @@ export const guarddutyEnabled: ResourceValidationPolicy = {
     description: "GuardDuty detectors are enabled and publish findings at least hourly.",
     enforcementLevel: "mandatory",
     severity: "high",
-    framework: checkov({ CKV2_AWS_3: "Ensure GuardDuty is enabled to specific org/region" }),
+    framework: checkov({
+        CKV2_AWS_3: "Ensure GuardDuty is enabled to specific org/region",
+        CKV_AWS_238: "Ensure that GuardDuty detector is enabled",
+    }),
     tags: seedTags("003"),
     remediationSteps: "Leave enable: true and set findingPublishingFrequency: FIFTEEN_MINUTES.",
     url: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_cloudwatch.html",

@@ -13,7 +13,7 @@ const GITHUB_SUBJECT = /^repo:[A-Za-z0-9-]+\/[A-Za-z0-9._-]+:[^*?]*[^:*?]/;
 
 /**
  * Roles trusting an OIDC provider (GitHub Actions, an EKS cluster's issuer) are assumable only by
- * the subjects meant (CKV_AWS_358; issue 12): every Allow statement with a federated OIDC principal
+ * the subjects meant (CKV_AWS_358 on policy documents, CKV_AWS_393 on roles; issue 12): every Allow statement with a federated OIDC principal
  * has a Condition on `<issuer>:aud` (except Google's, whose subjects are globally unique account
  * ids) and on `<issuer>:sub` with no bare wildcard; for GitHub, every
  * subject names one repository literally (`repo:<owner>/<repo>:...`, no `*` or `?` in owner or
@@ -25,7 +25,10 @@ export const iamOidcTrustScoped: ResourceValidationPolicy = {
     description: "Roles trusting an OIDC provider restrict the audience and the subject (GitHub: one repository).",
     enforcementLevel: "mandatory",
     severity: "critical",
-    framework: checkov({ CKV_AWS_358: "Ensure AWS GitHub Actions OIDC authorization policies only allow safe claims and claim order" }),
+    framework: checkov({
+        CKV_AWS_358: "Ensure AWS GitHub Actions OIDC authorization policies only allow safe claims and claim order",
+        CKV_AWS_393: "Ensure AWS GitHub Actions OIDC authorization policies only allow safe claims and claim order",
+    }),
     tags: seedTags("001", "003"),
     remediationSteps:
         'Add Condition StringEquals { "<issuer>:aud": "sts.amazonaws.com", "<issuer>:sub": "repo:<owner>/<repo>:environment:<env>" } to the trust statement (GitHub), or "system:serviceaccount:<ns>:<sa>" for an EKS issuer.',

@@ -40,6 +40,7 @@ export const sgNoPublicIngress: StackValidationPolicy = {
     severity: "high",
     framework: checkov({
         CKV_AWS_24: "Ensure no security groups allow ingress from 0.0.0.0:0 to port 22",
+        CKV_AWS_25: "Ensure no security groups allow ingress from 0.0.0.0:0 to port 3389",
         CKV_AWS_260: "Ensure no security groups allow ingress from 0.0.0.0:0 to port 80",
         CKV_AWS_277: "Ensure no security groups allow ingress from 0.0.0.0:0 to port -1",
     }),

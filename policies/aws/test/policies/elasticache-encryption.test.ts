@@ -19,16 +19,17 @@ describe("aws-elasticache-encryption", () => {
         const prod = environmentStack("prod");
         prod.add(GROUP, "cache", secure);
         prod.add(GROUP, "rbac", { ...secure, authToken: undefined, userGroupIds: ["users"] });
-        prod.add(GROUP, "preview", { ...secure, authToken: pulumi.unknown });
+        prod.add(GROUP, "preview", { ...secure, authToken: pulumi.unknown, kmsKeyId: pulumi.unknown });
         assert.deepEqual(await runPolicy(elasticacheEncryption, prod.s), []);
         const dev = environmentStack("dev");
         dev.add(GROUP, "single", { ...secure, automaticFailoverEnabled: false, multiAzEnabled: false });
         assert.deepEqual(await runPolicy(elasticacheEncryption, dev.s), []);
     });
 
-    it("flags no encryption at rest, none in transit, preferred TLS, no AUTH, and no failover in prod", async () => {
+    it("flags no encryption at rest, the AWS-owned key, none in transit, preferred TLS, no AUTH, and no failover in prod", async () => {
         const { s, add } = environmentStack("prod");
         const unset = add(GROUP, "unset", {});
+        const awsKey = add(GROUP, "aws-key", { ...secure, kmsKeyId: undefined });
         const preferred = add(GROUP, "preferred", { ...secure, transitEncryptionMode: "preferred" });
         const v = (r: { urn: string }, name: string, problem: string) =>
             violation(elasticacheEncryption, r.urn, `ElastiCache ${name}-id (${r.urn}) ${problem}.`);
@@ -37,6 +38,7 @@ describe("aws-elasticache-encryption", () => {
             v(unset, "unset", "is not encrypted in transit (set transitEncryptionEnabled: true)"),
             v(unset, "unset", "requires no authentication (set an authToken or userGroupIds)"),
             v(unset, "unset", "does not fail over across zones in prod (set automaticFailoverEnabled: true and multiAzEnabled: true)"),
+            v(awsKey, "aws-key", "is encrypted with the AWS-owned key (set kmsKeyId to a customer-managed key)"),
             v(preferred, "preferred", 'accepts plain connections (set transitEncryptionMode: "required")'),
         ]);
     });

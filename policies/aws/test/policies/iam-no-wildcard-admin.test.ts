@@ -24,7 +24,7 @@ describe("aws-iam-no-wildcard-admin", () => {
         assert.deepEqual(await run(s), []);
     });
 
-    it("flags Action *, *:*, iam:* and NotAction in every document kind, and the admin managed policies", async () => {
+    it("flags Action *, *:*, iam:* and NotAction in every document kind, and the admin managed policies (attached, or in a role's managedPolicyArns)", async () => {
         const s = new StackFixture();
         const star = s.custom(POLICY, "star", { policy: doc({ Sid: "All", Effect: "Allow", Action: "*", Resource: "*" }) });
         const starStar = s.custom(ROLE_POLICY, "star-star", {
@@ -40,6 +40,10 @@ describe("aws-iam-no-wildcard-admin", () => {
         const broken = s.custom(POLICY, "broken", { policy: "{not json" });
         const admin = s.custom(ATTACHMENT, "admin", { role: "r", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });
         const iamFull = s.custom(ATTACHMENT, "iam-full", { role: "r", policyArn: "arn:aws:iam::aws:policy/IAMFullAccess" });
+        const copied = s.custom(ATTACHMENT, "copied", { role: "r", policyArn: "arn:aws:iam::111111111111:policy/team/IAMFullAccessCopy" });
+        const managed = s.custom(ROLE, "managed", {
+            managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"],
+        });
         const violations = await run(s);
         assert.deepEqual(violations, [
             v(star.urn, 'IAM policy star\'s policy statement "All" allows * (administrator access); list the actions it needs.'),
@@ -55,6 +59,8 @@ describe("aws-iam-no-wildcard-admin", () => {
             violations[4] ?? assert.fail("the unreadable document is not reported"),
             v(admin.urn, "IAM role policy attachment admin attaches AdministratorAccess; attach a policy scoped to what the role needs."),
             v(iamFull.urn, "IAM role policy attachment iam-full attaches IAMFullAccess; attach a policy scoped to what the role needs."),
+            v(copied.urn, "IAM role policy attachment copied attaches IAMFullAccess; attach a policy scoped to what the role needs."),
+            v(managed.urn, "IAM role managed attaches AdministratorAccess; attach a policy scoped to what the role needs."),
         ]);
         assert.equal(violations[4]?.urn, broken.urn);
         assert.match(violations[4]?.message ?? "", /IAM policy broken's policy is not valid JSON .*; fix the policy document\./);

@@ -30,3 +30,20 @@ export function check(policy: ResourceValidationPolicy, instances: Record<string
         v: (name: string, detail: string) => expectedViolation(packName, policy, urns[name] ?? null, detail),
     };
 }
+
+/** An instance on a parameter group of its own (linked by property dependency, as the platform's Postgres component does). */
+export function database(
+    s: StackFixture,
+    name: string,
+    engine: string,
+    family: string,
+    parameters: Array<{ name: string; value: string }>,
+) {
+    const group = s.custom("aws:rds/parameterGroup:ParameterGroup", `${name}-params`, { family, parameters }, { id: `${name}-params` });
+    return s.custom(
+        INSTANCE,
+        name,
+        { engine, parameterGroupName: `${name}-params` },
+        { id: name, propertyDependencies: { parameterGroupName: [group] } },
+    );
+}

@@ -14,12 +14,16 @@ describe("aws-s3-public-access-block", () => {
         assert.deepEqual(await run(s), []);
     });
 
-    it("flags a bucket without a block, and a block that leaves flags off or unset", async () => {
+    it("flags a bucket without a block (on the bucket), and a block that leaves flags off or unset (on the block)", async () => {
         const s = new StackFixture();
         const none = bucket(s, "none", {});
-        const partial = bucket(s, "partial", {
-            publicAccessBlock: { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true },
-        });
+        const partial = bucket(s, "partial", {});
+        const block = s.custom(
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "partial-block",
+            { bucket: "partial", blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true },
+            { propertyDependencies: { bucket: [partial] } },
+        );
         const v = (urn: string, detail: string) => expectedViolation(packName, s3PublicAccessBlock, urn, detail);
         assert.deepEqual(await run(s), [
             v(
@@ -27,8 +31,8 @@ describe("aws-s3-public-access-block", () => {
                 `S3 bucket none (${none.urn}) has no public access block; add an aws.s3.BucketPublicAccessBlock with all four flags true.`,
             ),
             v(
-                partial.urn,
-                `S3 bucket partial (${partial.urn})'s public access block leaves blockPublicPolicy, restrictPublicBuckets off; set them to true.`,
+                block.urn,
+                `S3 bucket partial (${partial.urn})'s public access block partial-block leaves blockPublicPolicy, restrictPublicBuckets off; set them to true.`,
             ),
         ]);
     });

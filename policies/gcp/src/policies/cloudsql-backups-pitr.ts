@@ -8,7 +8,8 @@ export const MIN_RETAINED_BACKUPS = 7;
 
 /**
  * Cloud SQL primaries have daily backups with point-in-time recovery, keeping at least 7 backups
- * (CKV_GCP_14; seed 002 "PITR 7-day recovery window"). Unset is off (the API's default for
+ * (CKV_GCP_14; seed 002 "PITR 7-day recovery window"); MySQL's point-in-time recovery is its binary
+ * log (`binaryLogEnabled`, CKV2_GCP_20). Unset is off (the API's default for
  * PostgreSQL point-in-time recovery) and an unset retention is the API's default of 7. Read
  * replicas are exempt: they take no backups.
  */
@@ -17,7 +18,10 @@ export const cloudsqlBackupsPitr: ResourceValidationPolicy = {
     description: "Cloud SQL instances have daily backups and point-in-time recovery, kept at least 7 days.",
     enforcementLevel: "mandatory",
     severity: "high",
-    framework: checkov({ CKV_GCP_14: "Ensure all Cloud SQL database instance have backup configuration enabled" }),
+    framework: checkov({
+        CKV_GCP_14: "Ensure all Cloud SQL database instance have backup configuration enabled",
+        CKV2_GCP_20: "Ensure MySQL DB instance has point-in-time recovery backup configured",
+    }),
     tags: seedTags("002"),
     remediationSteps:
         'Set settings.backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: true, backupRetentionSettings: { retainedBackups: 7 or more, retentionUnit: "COUNT" } }.',
@@ -31,7 +35,14 @@ export const cloudsqlBackupsPitr: ResourceValidationPolicy = {
             reportViolation(`Cloud SQL instance ${args.name} has no automated backups; set backupConfiguration.enabled: true.`);
             return;
         }
-        if (backups["pointInTimeRecoveryEnabled"] !== true) {
+        if ((asString(props["databaseVersion"]) ?? "").includes("MYSQL")) {
+            // MySQL recovers to a point in time from its binary log (CKV2_GCP_20).
+            if (backups["binaryLogEnabled"] !== true) {
+                reportViolation(
+                    `Cloud SQL instance ${args.name} (MySQL) keeps no binary log, so it has no point-in-time recovery; set backupConfiguration.binaryLogEnabled: true.`,
+                );
+            }
+        } else if (backups["pointInTimeRecoveryEnabled"] !== true) {
             reportViolation(
                 `Cloud SQL instance ${args.name} has no point-in-time recovery; set backupConfiguration.pointInTimeRecoveryEnabled: true.`,
             );

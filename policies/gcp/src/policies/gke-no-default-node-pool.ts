@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { asArray, seedTags, validateResourceOfTypes } from "@platform/policy-kit";
+import { asArray, checkov, seedTags, validateResourceOfTypes } from "@platform/policy-kit";
 import { GCP_TYPES } from "@platform/facts";
 
 /**
@@ -15,6 +15,7 @@ export const gkeNoDefaultNodePool: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "medium",
     tags: seedTags("003"),
+    framework: checkov({ CKV_GCP_123: "GKE Don't Use NodePools in the Cluster configuration" }),
     remediationSteps:
         "Set removeDefaultNodePool: true and initialNodeCount: 1 on the cluster, drop any nodePools list, and create each pool as a gcp.container.NodePool with its own service account.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/node-pools",

@@ -11,7 +11,26 @@ describe("gcp-cloudsql-backups-pitr", () => {
         s.custom(SQL, "ok", { settings: SQL_SETTINGS });
         s.custom(SQL, "default-count", { settings: { backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: true } } });
         s.custom(SQL, "replica", { masterInstanceName: "ok", settings: { backupConfiguration: { enabled: false } } });
+        s.custom(SQL, "mysql", {
+            databaseVersion: "MYSQL_8_0",
+            settings: { backupConfiguration: { enabled: true, binaryLogEnabled: true } },
+        });
         assert.deepEqual(await runPolicy(cloudsqlBackupsPitr, s), []);
+    });
+
+    it("flags a MySQL instance without its binary log (its point-in-time recovery)", async () => {
+        const s = new StackFixture();
+        const mysql = s.custom(SQL, "mysql", {
+            databaseVersion: "MYSQL_8_0",
+            settings: { backupConfiguration: { enabled: true, pointInTimeRecoveryEnabled: true } },
+        });
+        assert.deepEqual(await runPolicy(cloudsqlBackupsPitr, s), [
+            violation(
+                cloudsqlBackupsPitr,
+                mysql.urn,
+                "Cloud SQL instance mysql (MySQL) keeps no binary log, so it has no point-in-time recovery; set backupConfiguration.binaryLogEnabled: true.",
+            ),
+        ]);
     });
 
     it("flags no backups (unset and off), no PITR, and fewer than 7 backups", async () => {

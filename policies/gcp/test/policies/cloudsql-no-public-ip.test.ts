@@ -12,6 +12,11 @@ describe("gcp-cloudsql-no-public-ip", () => {
         const open = s.custom(SQL, "public", { settings: { ipConfiguration: { ipv4Enabled: true } } });
         const unset = s.custom(SQL, "unset", { settings: {} });
         const nowhere = s.custom(SQL, "nowhere", { settings: { ipConfiguration: { ipv4Enabled: false } } });
+        const world = s.custom(SQL, "world", {
+            settings: {
+                ipConfiguration: { ...SQL_SETTINGS.ipConfiguration, authorizedNetworks: [{ value: "10.0.0.0/8" }, { value: "0.0.0.0/0" }] },
+            },
+        });
         const fix = "set ipv4Enabled: false and a privateNetwork.";
         assert.deepEqual(await runPolicy(cloudsqlNoPublicIp, s), [
             violation(cloudsqlNoPublicIp, open.urn, `Cloud SQL instance public has a public IP (ipv4Enabled: true); ${fix}`),
@@ -24,6 +29,11 @@ describe("gcp-cloudsql-no-public-ip", () => {
                 cloudsqlNoPublicIp,
                 nowhere.urn,
                 "Cloud SQL instance nowhere has no privateNetwork, so no address at all; set it to the VPC.",
+            ),
+            violation(
+                cloudsqlNoPublicIp,
+                world.urn,
+                "Cloud SQL instance world authorizes 0.0.0.0/0 (the whole internet); remove it from ipConfiguration.authorizedNetworks.",
             ),
         ]);
     });

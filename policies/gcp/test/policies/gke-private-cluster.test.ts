@@ -21,7 +21,7 @@ describe("gcp-gke-private-cluster", () => {
         assert.deepEqual(await run(s), []);
     });
 
-    it("flags public nodes, authorized 0.0.0.0/0, Google's public ranges, and a public endpoint without authorized networks", async () => {
+    it("flags public nodes, authorized 0.0.0.0/0 (with a private endpoint too), Google's public ranges, and a public endpoint without authorized networks", async () => {
         const s = new StackFixture();
         const publicNodes = s.custom(CLUSTER, "public-nodes", {
             privateClusterConfig: { enablePrivateNodes: false, enablePrivateEndpoint: true },
@@ -29,6 +29,10 @@ describe("gcp-gke-private-cluster", () => {
         const open = s.custom(CLUSTER, "open", {
             privateClusterConfig: { enablePrivateNodes: true },
             masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "0.0.0.0/0" }], gcpPublicCidrsAccessEnabled: true },
+        });
+        const privateOpen = s.custom(CLUSTER, "private-open", {
+            privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
+            masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "0.0.0.0/0" }] },
         });
         const noNetworks = s.custom(CLUSTER, "no-networks", {
             privateClusterConfig: { enablePrivateNodes: true },
@@ -41,6 +45,7 @@ describe("gcp-gke-private-cluster", () => {
                 open.urn,
                 "GKE cluster open lets Google Cloud's public IP ranges reach its endpoint (gcpPublicCidrsAccessEnabled); set it to false.",
             ),
+            v(privateOpen.urn, "GKE cluster private-open authorizes 0.0.0.0/0 to reach its endpoint; remove it."),
             v(
                 noNetworks.urn,
                 `GKE cluster no-networks has a public endpoint without master authorized networks, so the API is open to the internet; ${FIX}.`,

@@ -22,13 +22,25 @@ describe("gcp-gke-shielded-nodes", () => {
         assert.deepEqual(await run(s), []);
     });
 
-    it("flags shielded nodes turned off and secure boot turned off", async () => {
+    it("flags shielded nodes turned off, secure boot turned off, and integrity monitoring off or left out of a shielded config", async () => {
         const s = new StackFixture();
         const cluster = s.custom(CLUSTER, "unshielded", { enableShieldedNodes: false });
-        const pool = s.custom(POOL, "insecure", { cluster: "c", nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: false } } });
+        const pool = s.custom(POOL, "insecure", {
+            cluster: "c",
+            nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: false, enableIntegrityMonitoring: true } },
+        });
+        const unmonitored = s.custom(POOL, "unmonitored", {
+            cluster: "c",
+            nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: false } },
+        });
+        const clusterDefaults = s.custom(CLUSTER, "defaults", { nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true } } });
+        const integrity = (what: string, name: string) =>
+            `${what} ${name} sets nodeConfig.shieldedInstanceConfig without enableIntegrityMonitoring: true, so a tampered boot goes unreported; set it to true.`;
         assert.deepEqual(await run(s), [
             v(cluster.urn, "GKE cluster unshielded sets enableShieldedNodes: false; remove it or set it to true."),
             v(pool.urn, SECURE_BOOT("insecure")),
+            v(unmonitored.urn, integrity("node pool", "unmonitored")),
+            v(clusterDefaults.urn, integrity("GKE cluster", "defaults")),
         ]);
     });
 

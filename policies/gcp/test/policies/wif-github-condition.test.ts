@@ -14,12 +14,27 @@ const github = (attributeCondition?: string) => ({
 });
 
 describe("gcp-wif-github-condition", () => {
-    it("passes a condition on the repository or its owner; other issuers are not its concern", async () => {
+    it("passes a condition on the repository or its owner, and any condition for another issuer", async () => {
         const s = new StackFixture();
         s.custom(PROVIDER, "repo", github('assertion.repository == "acme-corp/platform" && assertion.repository_owner == "acme-corp"'));
         s.custom(PROVIDER, "owner", github("attribute.repository_owner=='acme-corp'"));
-        s.custom(PROVIDER, "gitlab", { workloadIdentityPoolId: "pool", oidc: { issuerUri: "https://gitlab.com" } });
+        s.custom(PROVIDER, "gitlab", {
+            workloadIdentityPoolId: "pool",
+            oidc: { issuerUri: "https://gitlab.com" },
+            attributeCondition: 'assertion.project_path == "acme/app"',
+        });
         assert.deepEqual(await run(s), []);
+    });
+
+    it("flags another issuer's provider without any condition", async () => {
+        const s = new StackFixture();
+        const gitlab = s.custom(PROVIDER, "gitlab", { workloadIdentityPoolId: "pool", oidc: { issuerUri: "https://gitlab.com" } });
+        assert.deepEqual(await run(s), [
+            v(
+                gitlab.urn,
+                "Workload Identity provider gitlab has no attributeCondition, so every identity its issuer signs tokens for can exchange them; restrict it with an attributeCondition.",
+            ),
+        ]);
     });
 
     it("flags an unset condition, one that pins no repository, and a wildcard", async () => {
