@@ -12,3 +12,4 @@ export * from "./data-settings.js";
 export * from "./security-schema.js";
 export { MONITORING_RETENTION_RANGE, MONITORING_STORAGE_RANGE, PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
 export * from "./alerting-schema.js";
+export * from "./cluster-access-schema.js";

@@ -27,6 +27,7 @@ import { checkLogRetentionDays } from "../validation/retention.js";
 import { AWS_DATA_SCHEMA, DATA_CLOUD_ONLY_KEYS, DATA_PROFILE_OVERRIDES, GCP_DATA_SCHEMA } from "./data-schema.js";
 import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
 import { SECURITY_SCHEMA } from "./security-schema.js";
+import { RBAC_SCHEMA, RUNTIME_SECURITY_SCHEMA } from "./cluster-access-schema.js";
 import { ALERTING_CLOUD_ONLY_KEYS, ALERTS_SCHEMA, AWS_BUDGET_SCHEMA, GCP_BUDGET_SCHEMA } from "./alerting-schema.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
 
@@ -243,9 +244,14 @@ const platformLayer = strictObject(
                     "Registries workload images may come from (Workload refuses others); default: ECR private registries, Artifact Registry and ghcr.io.",
             }),
         alerting: ALERTING.optional(),
+        runtimeSecurity: RUNTIME_SECURITY_SCHEMA.optional(),
+        rbac: RBAC_SCHEMA.optional(),
     },
     "{ acmeEmail: platform-team@example.com }",
-).meta({ description: "The platform layer: the ACME account email, the registries workloads may pull from, and where alerts go." });
+).meta({
+    description:
+        "The platform layer: the ACME account email, the registries workloads may pull from, where alerts go, Falco's alert threshold and Kubernetes RBAC.",
+});
 
 /** Settings every stack has, on either cloud. */
 const common = {
