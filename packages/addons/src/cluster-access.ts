@@ -82,7 +82,7 @@ export class ClusterAccess extends PlatformComponent {
                     namespace: p.namespace,
                     labels: nsLabels,
                     rules: DEPLOYMENT_MANAGER_RULES,
-                }) as k8s.rbac.v1.RoleArgs,
+                }),
                 this.childOptions({ dependsOn: [namespace] }),
             );
             new k8s.rbac.v1.RoleBinding(
@@ -119,7 +119,12 @@ export function validateClusterAccessArgs(args: ClusterAccessArgs, teams: readon
     teams.forEach((t, i) => {
         group(`teams[${i}].group`, t.group);
         if (t.namespaces.length === 0) {
-            issues.push({ field: `teams[${i}].namespaces`, value: [], problem: "is empty", fix: "list the namespaces the team deploys to" });
+            issues.push({
+                field: `teams[${i}].namespaces`,
+                value: [],
+                problem: "is empty",
+                fix: "list the namespaces the team deploys to",
+            });
         }
         t.namespaces.forEach((ns, j) => {
             if (!TEAM_NAMESPACE_PATTERN.test(ns)) {
@@ -140,7 +145,19 @@ export function validateClusterAccessArgs(args: ClusterAccessArgs, teams: readon
             });
         }
     });
-    issues.push(...checkUnique("teams[].name", teams.map((t) => t.name), "team"));
-    issues.push(...checkUnique("teams[].namespaces", teams.flatMap((t) => t.namespaces), "namespace under one team"));
+    issues.push(
+        ...checkUnique(
+            "teams[].name",
+            teams.map((t) => t.name),
+            "team",
+        ),
+    );
+    issues.push(
+        ...checkUnique(
+            "teams[].namespaces",
+            teams.flatMap((t) => t.namespaces),
+            "namespace under one team",
+        ),
+    );
     return issues;
 }

@@ -13,7 +13,15 @@
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { checkOneOf, checkWholeNumber, FALCO_MINIMUM_PRIORITIES, type FalcoMinimumPriority, type Issue, PlatformComponent, type RuntimeSecurityProfile } from "@platform/core";
+import {
+    checkOneOf,
+    checkWholeNumber,
+    FALCO_MINIMUM_PRIORITIES,
+    type FalcoMinimumPriority,
+    type Issue,
+    PlatformComponent,
+    type RuntimeSecurityProfile,
+} from "@platform/core";
 import { falcoRulesYaml } from "@platform/security";
 import { CHARTS } from "./charts.js";
 import { chartRelease } from "./release.js";

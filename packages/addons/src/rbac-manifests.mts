@@ -31,7 +31,12 @@ function done(model: { validate(): void; toJSON(): unknown }): Json {
     return model.toJSON() as Json;
 }
 
-export function roleManifest(args: { name: string; namespace: string; labels: Readonly<Record<string, string>>; rules: readonly PolicyRule[] }): Json {
+export function roleManifest(args: {
+    name: string;
+    namespace: string;
+    labels: Readonly<Record<string, string>>;
+    rules: readonly PolicyRule[];
+}): Json {
     return done(
         new Role({
             metadata: { name: args.name, namespace: args.namespace, labels: { ...args.labels } },

@@ -36,7 +36,14 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
-import { ALERTMANAGER_URL, GrafanaDashboards, MonitoringStack, runbookBaseUrlOf, SERVICE_SLOS, sloDashboardSpec } from "@platform/observability";
+import {
+    ALERTMANAGER_URL,
+    GrafanaDashboards,
+    MonitoringStack,
+    runbookBaseUrlOf,
+    SERVICE_SLOS,
+    sloDashboardSpec,
+} from "@platform/observability";
 import {
     type CloudProvider,
     type DnsZoneOutputs,

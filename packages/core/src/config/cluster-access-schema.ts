@@ -4,7 +4,7 @@
  * and the app teams, each a group granted seed 000's `deployment-manager` Role in its namespaces.
  */
 import { DEFAULT_BREAK_GLASS_GROUP } from "@platform/facts";
-import { z } from "zod";
+import { type z } from "zod";
 import type { Issue } from "../issues.js";
 import { checkUnique } from "../validation/names.js";
 import { encodeIssue, list, oneOf, strictObject, text } from "./fields.js";
@@ -28,7 +28,9 @@ export const RUNTIME_SECURITY_SCHEMA = strictObject(
     {
         minimumPriority: oneOf(FALCO_MINIMUM_PRIORITIES)
             .optional()
-            .meta({ description: "Least Falco priority forwarded to the Alertmanager (falcosidekick's minimumpriority); default warning." }),
+            .meta({
+                description: "Least Falco priority forwarded to the Alertmanager (falcosidekick's minimumpriority); default warning.",
+            }),
     },
     "{ minimumPriority: warning }",
 ).meta({ description: "Falco on every node: which of its alerts reach the Alertmanager." });
@@ -56,7 +58,9 @@ export const RBAC_SCHEMA = strictObject(
             "[{ name: payments, group: acme:payments, namespaces: [payments-prod] }]",
         )
             .optional()
-            .meta({ description: "App teams: each group gets seed 000's deployment-manager Role in its namespaces, nothing cluster-wide." }),
+            .meta({
+                description: "App teams: each group gets seed 000's deployment-manager Role in its namespaces, nothing cluster-wide.",
+            }),
     },
     "{ breakGlassGroup: acme:break-glass, teams: [...] }",
 ).meta({ description: "Kubernetes RBAC: the break-glass group (cluster-admin) and the app teams' namespaced roles." });

@@ -34,8 +34,7 @@ export type FalcoRulesItem = FalcoList | FalcoRule;
 export const FALCO_DEFAULT_NAMES = ["spawned_process", "container", "open_read", "shell_binaries", "shell_mgmt_binaries"] as const;
 
 /** The fields every output carries, so an alert names the workload: container, image, pod and namespace. */
-const WHERE =
-    "container=%container.name image=%container.image.repository:%container.image.tag k8s.ns=%k8s.ns.name k8s.pod=%k8s.pod.name";
+const WHERE = "container=%container.name image=%container.image.repository:%container.image.tag k8s.ns=%k8s.ns.name k8s.pod=%k8s.pod.name";
 
 /** Privilege escalation tools of seed 001 ("sudo/su"). */
 export const PRIVILEGE_ESCALATION_BINARIES: FalcoList = { list: "platform_privilege_escalation_binaries", items: ["sudo", "su"] };
@@ -66,8 +65,7 @@ export const FALCO_RULES: readonly FalcoRule[] = [
     {
         rule: "Sensitive file access in container",
         desc: "A container process opened /etc/shadow or an SSH key directory for reading",
-        condition:
-            "open_read and container and (fd.name = /etc/shadow or fd.name startswith /root/.ssh/ or fd.name glob '/home/*/.ssh/*')",
+        condition: "open_read and container and (fd.name = /etc/shadow or fd.name startswith /root/.ssh/ or fd.name glob '/home/*/.ssh/*')",
         output: `Sensitive file opened for reading in container (user=%user.name ${WHERE} file=%fd.name command=%proc.cmdline)`,
         priority: "ERROR",
         tags: ["platform", "seed-001", "credential_access"],

@@ -37,7 +37,10 @@ export const noClusterAdminBinding: ResourceValidationPolicy = {
                     const rule = asRecord(r);
                     return asStringArray(rule?.["verbs"]).includes("*") && asStringArray(rule?.["resources"]).includes("*");
                 });
-                if (wildcard) reportViolation(`${label} grants every verb on every resource (cluster-admin under another name); list the verbs and resources it needs.`);
+                if (wildcard)
+                    reportViolation(
+                        `${label} grants every verb on every resource (cluster-admin under another name); list the verbs and resources it needs.`,
+                    );
                 return;
             }
             const roleRef = asRecord(props["roleRef"]);
@@ -47,7 +50,9 @@ export const noClusterAdminBinding: ResourceValidationPolicy = {
             const others = subjects.filter((s) => !(asString(s["kind"]) === "Group" && allowed.includes(asString(s["name"]) ?? "")));
             if (others.length === 0) return;
             const names = others.map((s) => `${asString(s["kind"]) ?? "?"} ${asString(s["name"]) ?? "?"}`).join(", ");
-            reportViolation(`${label} binds cluster-admin to ${names}, not the break-glass group (${allowed.join(", ")}); bind a namespaced Role instead.`);
+            reportViolation(
+                `${label} binds cluster-admin to ${names}, not the break-glass group (${allowed.join(", ")}); bind a namespaced Role instead.`,
+            );
         },
     ),
 };
