@@ -26,11 +26,9 @@ const TEAM_NAME_PATTERN = /^(?=.{1,63}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export const RUNTIME_SECURITY_SCHEMA = strictObject(
     {
-        minimumPriority: oneOf(FALCO_MINIMUM_PRIORITIES)
-            .optional()
-            .meta({
-                description: "Least Falco priority forwarded to the Alertmanager (falcosidekick's minimumpriority); default warning.",
-            }),
+        minimumPriority: oneOf(FALCO_MINIMUM_PRIORITIES).optional().meta({
+            description: "Least Falco priority forwarded to the Alertmanager (falcosidekick's minimumpriority); default warning.",
+        }),
     },
     "{ minimumPriority: warning }",
 ).meta({ description: "Falco on every node: which of its alerts reach the Alertmanager." });
