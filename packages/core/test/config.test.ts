@@ -322,7 +322,7 @@ describe("config: parsePlatformConfig", () => {
 
         it("unset: no administrators from config and a private endpoint", () => {
             const s = parsePlatformConfig(prod, { today: TODAY });
-            assert.deepEqual(s.cloud === "aws" && s.cluster, { adminRoleArns: [], publicAccessCidrs: [] });
+            assert.deepEqual(s.cloud === "aws" && s.cluster, { adminRoleArns: [], groupRoles: [], publicAccessCidrs: [] });
             const d = parsePlatformConfig(dr, { today: TODAY });
             assert.deepEqual(d.cluster, { publicAccessCidrs: [] });
         });
@@ -338,6 +338,7 @@ describe("config: parsePlatformConfig", () => {
             );
             assert.deepEqual(s.cloud === "aws" && s.cluster, {
                 adminRoleArns: [admin],
+                groupRoles: [],
                 publicAccessCidrs: ["203.0.113.0/24", "198.51.100.7/32"],
             });
         });
@@ -1132,6 +1133,52 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
                 platform: { rbac: { teams: [{ name: "sre", group: "platform:break-glass", namespaces: ["sre"] }] } },
             }),
             [["platform:platform.rbac.teams[0].group", "is the break-glass group, which is bound to cluster-admin"]],
+        );
+    });
+
+    it("platform:cluster.groupRoles (AWS): IAM roles mapped to RBAC's groups only; unknown groups and GCP are refused", () => {
+        const role = "arn:aws:iam::123456789012:role/payments-deployers";
+        const rbac = { teams: [{ name: "payments", group: "acme:payments", namespaces: ["payments-prod"] }] };
+        const settings = parsePlatformConfig(
+            {
+                ...prod,
+                platform: { rbac },
+                cluster: { groupRoles: [{ roleArn: role, groups: ["acme:payments", "platform:break-glass"] }] },
+            },
+            { today: TODAY },
+        );
+        assert.deepEqual(settings.cloud === "aws" ? settings.cluster.groupRoles : null, [
+            { roleArn: role, groups: ["acme:payments", "platform:break-glass"] },
+        ]);
+        assert.deepEqual(settings.cloud === "aws" ? parsePlatformConfig(prod, { today: TODAY }).cluster : null, {
+            adminRoleArns: [],
+            groupRoles: [],
+            publicAccessCidrs: [],
+        });
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: { rbac },
+                cluster: {
+                    groupRoles: [
+                        { roleArn: "arn:aws:iam::123456789012:user/bob", groups: ["acme:unknown", "system:masters"] },
+                        { roleArn: role, groups: [] },
+                    ],
+                },
+            }),
+            [
+                ["platform:cluster.groupRoles[0].roleArn", "is not an IAM role ARN without wildcards"],
+                ["platform:cluster.groupRoles[0].groups[1]", "is not a group name outside system:"],
+                ["platform:cluster.groupRoles[1].groups", "must list at least one group"],
+                [
+                    "platform:cluster.groupRoles[0].groups[0]",
+                    "is neither the break-glass group nor a team's group in platform:platform.rbac",
+                ],
+                [
+                    "platform:cluster.groupRoles[0].groups[1]",
+                    "is neither the break-glass group nor a team's group in platform:platform.rbac",
+                ],
+            ],
         );
     });
 

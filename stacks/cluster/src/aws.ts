@@ -56,6 +56,7 @@ export function awsCluster(
             secretsKmsKeyArn: keys.secrets,
             logs: { retentionDays: settings.profile.logRetentionDays, kmsKeyArn: keys.logs },
             adminRoleArns: settings.cluster.adminRoleArns,
+            groupRoles: settings.cluster.groupRoles,
             publicAccessCidrs: settings.cluster.publicAccessCidrs,
         },
         { providers: [provider], ...protection },

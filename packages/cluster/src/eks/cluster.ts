@@ -31,7 +31,7 @@ import {
     type KubernetesVersion,
     PlatformComponent,
 } from "@platform/core";
-import { adminEntryKey, clusterAdminPolicyArn } from "./access.js";
+import { adminEntryKey, clusterAdminPolicyArn, type GroupRole, groupEntryKey } from "./access.js";
 import {
     CLUSTER_ROLE_POLICIES,
     clusterTrustPolicy,
@@ -81,6 +81,14 @@ export interface EksClusterArgs {
      * @default [] (the deploying identity's role)
      */
     readonly adminRoleArns?: readonly string[];
+    /**
+     * IAM roles mapped to Kubernetes groups through access entries, with no access policy: the
+     * groups' RBAC bindings (the platform layer's break-glass ClusterRoleBinding and the teams'
+     * RoleBindings) decide what they may do, so access is reviewed in one place. Plain value: one
+     * access entry per role.
+     * @default [] (nobody but the administrators)
+     */
+    readonly groupRoles?: readonly GroupRole[];
     /**
      * Networks allowed to reach the API endpoint from the internet. Empty keeps the endpoint private
      * (reachable from the VPC and peered networks only), the secure default.
@@ -234,6 +242,20 @@ export class EksCluster extends PlatformComponent {
             adminAccess.push(entry, association);
         }
         this.adminAccess = adminAccess;
+        for (const g of args.groupRoles ?? []) {
+            const key = groupEntryKey(g.roleArn);
+            new aws.eks.AccessEntry(
+                this.childName(key),
+                {
+                    clusterName: this.cluster.name,
+                    principalArn: g.roleArn,
+                    type: "STANDARD",
+                    kubernetesGroups: [...g.groups],
+                    tags: { Name: this.physicalName(key) },
+                },
+                this.childOptions(),
+            );
+        }
 
         this.nodeRole = new aws.iam.Role(
             this.childName("node-role"),
@@ -385,6 +407,36 @@ export function validateEksClusterArgs(
         ...checkLogRetentionDays("logs.retentionDays", args.logs?.retentionDays),
         ...admins.flatMap((arn, i) => checkIamRoleArn(`adminRoleArns[${i}]`, arn)),
         ...checkUnique("adminRoleArns", admins, "role"),
+        ...(args.groupRoles ?? []).flatMap((g, i) => [
+            ...checkIamRoleArn(`groupRoles[${i}].roleArn`, g.roleArn),
+            ...(g.groups.length === 0
+                ? [
+                      {
+                          field: `groupRoles[${i}].groups`,
+                          value: [],
+                          problem: "is empty, so the role gets no rights",
+                          fix: "list the Kubernetes groups the role's sessions belong to",
+                      },
+                  ]
+                : []),
+            ...g.groups.flatMap((group, j) =>
+                group.startsWith("system:")
+                    ? [
+                          {
+                              field: `groupRoles[${i}].groups[${j}]`,
+                              value: group,
+                              problem: "is a system: group, which EKS refuses",
+                              fix: "use the platform's group names (platform:platform.rbac)",
+                          },
+                      ]
+                    : [],
+            ),
+        ]),
+        ...checkUnique(
+            "groupRoles[].roleArn",
+            (args.groupRoles ?? []).map((g) => g.roleArn),
+            "role",
+        ),
         ...checkAllowList("publicAccessCidrs", publicAccessCidrs),
         ...checkOneOf("supportType", supportType, EKS_SUPPORT_TYPES),
     ];

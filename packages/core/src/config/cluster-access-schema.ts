@@ -95,3 +95,34 @@ export function rbacIssues(raw: unknown): Issue[] {
         ...checkUnique("platform:platform.rbac.teams[].namespaces", namespaces, "namespace under one team (a namespace has one owner)"),
     ];
 }
+
+/**
+ * `platform:cluster.groupRoles` names only groups RBAC binds (the break-glass group or a team's):
+ * a role mapped to any other group would authenticate and be allowed nothing, or, worse, whatever
+ * some later binding to that name grants.
+ */
+export function groupRoleIssues(rawCluster: unknown, rawPlatform: unknown): Issue[] {
+    const roles = (rawCluster as { groupRoles?: unknown } | undefined)?.groupRoles;
+    if (!Array.isArray(roles)) return [];
+    const rbac = (rawPlatform as { rbac?: { teams?: unknown; breakGlassGroup?: unknown } } | undefined)?.rbac;
+    const known = new Set<unknown>([
+        typeof rbac?.breakGlassGroup === "string" ? rbac.breakGlassGroup : DEFAULT_BREAK_GLASS_GROUP,
+        ...(Array.isArray(rbac?.teams) ? rbac.teams.map((t) => (t as { group?: unknown } | null)?.group) : []),
+    ]);
+    return roles.flatMap((r, i) => {
+        const groups = (r as { groups?: unknown } | null)?.groups;
+        if (!Array.isArray(groups)) return [];
+        return groups.flatMap((g, j) =>
+            typeof g === "string" && !known.has(g)
+                ? [
+                      {
+                          field: `platform:cluster.groupRoles[${i}].groups[${j}]`,
+                          value: g,
+                          problem: "is neither the break-glass group nor a team's group in platform:platform.rbac",
+                          fix: "map roles only to platform:platform.rbac.breakGlassGroup or a team's group",
+                      },
+                  ]
+                : [],
+        );
+    });
+}

@@ -73,7 +73,11 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             cloud: "aws",
             awsAccountId: config.awsAccountId,
             network: { ...network, secondaryRegions: [] },
-            cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
+            cluster: {
+                adminRoleArns: config.cluster?.adminRoleArns ?? [],
+                groupRoles: config.cluster?.groupRoles ?? [],
+                publicAccessCidrs,
+            },
             data: resolveAwsDataSettings(config.data, profile),
             ...(config.budget !== undefined ? { budget: config.budget } : {}),
         };

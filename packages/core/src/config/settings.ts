@@ -47,6 +47,8 @@ export interface ClusterSettings {
 export interface AwsClusterSettings extends ClusterSettings {
     /** IAM roles granted cluster-admin through EKS access entries. */
     readonly adminRoleArns: readonly string[];
+    /** IAM roles mapped to Kubernetes groups through EKS access entries (RBAC decides their rights). */
+    readonly groupRoles: readonly { readonly roleArn: string; readonly groups: readonly string[] }[];
 }
 
 /** `platform:data`, every default resolved (what the data layer reads). */
