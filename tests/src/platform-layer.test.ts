@@ -29,10 +29,10 @@ function values(resources: InventoryResource[], name: string): unknown {
 
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
     const want = {
-        dev: { releases: 16, issuers: 0, protect: false, system: false, minReplicas: 1 },
-        staging: { releases: 16, issuers: 2, protect: false, system: true, minReplicas: 1 },
-        prod: { releases: 16, issuers: 2, protect: true, system: true, minReplicas: 2 },
-        dr: { releases: 15, issuers: 0, protect: true, system: false, minReplicas: 2 },
+        dev: { releases: 17, issuers: 0, protect: false, system: false, minReplicas: 1 },
+        staging: { releases: 17, issuers: 2, protect: false, system: true, minReplicas: 1 },
+        prod: { releases: 17, issuers: 2, protect: true, system: true, minReplicas: 2 },
+        dr: { releases: 16, issuers: 0, protect: true, system: false, minReplicas: 2 },
     } as const;
     for (const [env, w] of Object.entries(want)) {
         const p = PROFILES[env as keyof typeof PROFILES].platform;
@@ -56,7 +56,25 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 at(values(resources, "monitoring-release"), "alertmanager", "alertmanagerSpec", "replicas"),
                 m.alertmanagerReplicas,
             );
-            assert.equal(resources.filter((r) => r.type === "kubernetes:monitoring.coreos.com/v1:PrometheusRule").length, 4);
+            assert.equal(resources.filter((r) => r.type === "kubernetes:monitoring.coreos.com/v1:PrometheusRule").length, 5);
+            const rs = PROFILES[env as keyof typeof PROFILES].runtimeSecurity;
+            assert.deepEqual(at(values(resources, "falco-release"), "resources"), {
+                requests: { cpu: `${rs.cpuRequestMillicores}m`, memory: `${rs.memoryRequestMiB}Mi` },
+                limits: { memory: `${rs.memoryLimitMiB}Mi` },
+            });
+            assert.equal(at(values(resources, "falco-release"), "driver", "kind"), "modern_ebpf");
+            assert.equal(
+                at(values(resources, "falco-release"), "falcosidekick", "config", "alertmanager", "hostport"),
+                "http://kube-prometheus-stack-alertmanager.monitoring.svc:9093",
+            );
+            // cluster-admin: the break-glass group's binding and nothing else.
+            const adminBindings = resources.filter(
+                (r) => r.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:") && at(r.inputs, "roleRef", "name") === "cluster-admin",
+            );
+            assert.deepEqual(
+                adminBindings.map((r) => at(r.inputs, "subjects")),
+                [[{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "platform:break-glass" }]],
+            );
             assert.deepEqual(
                 at(values(resources, "cert-manager-release"), "nodeSelector"),
                 w.system ? { "platform.io/node-pool": "system" } : {},
@@ -88,6 +106,8 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "monitoring",
                 "dashboards",
                 "gatekeeper",
+                "falco",
+                "access",
             ],
         );
         // The SDK records a dependency on a component as dependencies on the custom resources under it.
@@ -134,6 +154,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 kong: "2.48.0",
                 "kube-prometheus-stack": "70.10.0",
                 gatekeeper: "3.19.1",
+                falco: "7.0.1",
             },
             // prod reserves no address; it fails over to dr's (docs/dr.md).
             publicAddress: null,

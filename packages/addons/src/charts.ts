@@ -124,6 +124,13 @@ export const CHARTS = {
         seedMinimum: "3.14.0",
         why: "admission control: the kubernetes pack's ten rules and eight mutations for manifests applied outside Pulumi (seed 001 S1)",
     },
+    falco: {
+        chart: "falco",
+        repository: "https://falcosecurity.github.io/charts",
+        // Chart 7.0.1 runs Falco 0.42.1 (seed 001 asks for 0.36+) with the modern eBPF driver and falcosidekick 2.x.
+        version: "7.0.1",
+        why: "runtime threat detection on every node with the seeds' rules, alerts through falcosidekick to the Alertmanager (seeds 000 S3, 001 S2)",
+    },
 } as const satisfies Record<string, ChartPin>;
 
 export type ChartKey = keyof typeof CHARTS;

@@ -15,3 +15,5 @@ export * from "./external-secrets.js";
 export * from "./external-dns.js";
 export * from "./kong.js";
 export * from "./gatekeeper.js";
+export * from "./falco.js";
+export * from "./cluster-access.js";

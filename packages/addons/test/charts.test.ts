@@ -23,6 +23,7 @@ describe("chart pins", () => {
             kong: "2.48.0",
             kubePrometheusStack: "70.10.0",
             gatekeeper: "3.19.1",
+            falco: "7.0.1",
         });
     });
 

@@ -322,7 +322,7 @@ describe("config: parsePlatformConfig", () => {
 
         it("unset: no administrators from config and a private endpoint", () => {
             const s = parsePlatformConfig(prod, { today: TODAY });
-            assert.deepEqual(s.cloud === "aws" && s.cluster, { adminRoleArns: [], publicAccessCidrs: [] });
+            assert.deepEqual(s.cloud === "aws" && s.cluster, { adminRoleArns: [], groupRoles: [], publicAccessCidrs: [] });
             const d = parsePlatformConfig(dr, { today: TODAY });
             assert.deepEqual(d.cluster, { publicAccessCidrs: [] });
         });
@@ -338,6 +338,7 @@ describe("config: parsePlatformConfig", () => {
             );
             assert.deepEqual(s.cloud === "aws" && s.cluster, {
                 adminRoleArns: [admin],
+                groupRoles: [],
                 publicAccessCidrs: ["203.0.113.0/24", "198.51.100.7/32"],
             });
         });
@@ -1002,7 +1003,11 @@ describe("config: platform:data and platform:profile.data", () => {
 describe("config: the platform layer (platform:platform, platform:profile.platform)", () => {
     it("unset: no ACME email, the default trusted registries, the profile's add-on replicas", () => {
         const settings = parsePlatformConfig(prod, { today: TODAY });
-        assert.deepEqual(settings.platform, { trustedRegistries: ["*.dkr.ecr.*.amazonaws.com", "*-docker.pkg.dev", "ghcr.io"] });
+        assert.deepEqual(settings.platform, {
+            trustedRegistries: ["*.dkr.ecr.*.amazonaws.com", "*-docker.pkg.dev", "ghcr.io"],
+            runtimeSecurity: { minimumPriority: "warning" },
+            rbac: { breakGlassGroup: "platform:break-glass", teams: [] },
+        });
         assert.deepEqual(settings.profile.platform, {
             istiodReplicas: 3,
             ingressGatewayReplicas: 3,
@@ -1028,6 +1033,8 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
         assert.deepEqual(settings.platform, {
             acmeEmail: "platform@acme.example.com",
             trustedRegistries: ["ghcr.io", "registry.acme.example.com:5000/team"],
+            runtimeSecurity: { minimumPriority: "warning" },
+            rbac: { breakGlassGroup: "platform:break-glass", teams: [] },
         });
         assert.deepEqual(
             [
@@ -1072,6 +1079,107 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
             ["platform:platform.trustedRegistries", "must list at least one registry"],
         ]);
         assert.deepEqual(problems({ ...prod, platform: "ghcr.io" }), [["platform:platform", "must be an object"]]);
+    });
+
+    it("reads Falco's minimum priority and the RBAC teams and break-glass group", () => {
+        const rbac = {
+            breakGlassGroup: "acme:break-glass",
+            teams: [{ name: "web", group: "web-team@acme.example.com", namespaces: ["tiation-prod", "tiation-batch"] }],
+        };
+        const settings = parsePlatformConfig(
+            { ...prod, platform: { runtimeSecurity: { minimumPriority: "critical" }, rbac } },
+            { today: TODAY },
+        );
+        assert.deepEqual(settings.platform.runtimeSecurity, { minimumPriority: "critical" });
+        assert.deepEqual(settings.platform.rbac, rbac);
+        assert.deepEqual(parsePlatformConfig({ ...prod, platform: { rbac: { teams: [] } } }, { today: TODAY }).platform.rbac, {
+            breakGlassGroup: "platform:break-glass",
+            teams: [],
+        });
+    });
+
+    it("rejects a bad priority, system: groups, bad or shared namespaces, duplicate teams, a team on the break-glass group", () => {
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: {
+                    runtimeSecurity: { minimumPriority: "loud", rules: [] },
+                    rbac: {
+                        breakGlassGroup: "system:masters",
+                        teams: [
+                            { name: "web", group: "acme:web", namespaces: ["kube-system", "default"] },
+                            { name: "web", group: "acme:web2", namespaces: ["shared"] },
+                            { name: "api", group: "acme:api", namespaces: ["shared"], role: "admin" },
+                            { name: "ops", group: "acme:ops", namespaces: [] },
+                        ],
+                    },
+                },
+            }),
+            [
+                ["platform:platform.runtimeSecurity.minimumPriority", "is not an allowed value"],
+                ["platform:platform.runtimeSecurity.rules", "unknown setting"],
+                ["platform:platform.rbac.breakGlassGroup", "is not a group name outside system:"],
+                ["platform:platform.rbac.teams[0].namespaces[0]", "is not an app namespace"],
+                ["platform:platform.rbac.teams[0].namespaces[1]", "is not an app namespace"],
+                ["platform:platform.rbac.teams[2].role", "unknown setting"],
+                ["platform:platform.rbac.teams[3].namespaces", "must list at least one namespace"],
+                ["platform:platform.rbac.teams[].name", '"web" listed twice'],
+                ["platform:platform.rbac.teams[].namespaces", '"shared" listed twice'],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: { rbac: { teams: [{ name: "sre", group: "platform:break-glass", namespaces: ["sre"] }] } },
+            }),
+            [["platform:platform.rbac.teams[0].group", "is the break-glass group, which is bound to cluster-admin"]],
+        );
+    });
+
+    it("platform:cluster.groupRoles (AWS): IAM roles mapped to RBAC's groups only; unknown groups and GCP are refused", () => {
+        const role = "arn:aws:iam::123456789012:role/payments-deployers";
+        const rbac = { teams: [{ name: "payments", group: "acme:payments", namespaces: ["payments-prod"] }] };
+        const settings = parsePlatformConfig(
+            {
+                ...prod,
+                platform: { rbac },
+                cluster: { groupRoles: [{ roleArn: role, groups: ["acme:payments", "platform:break-glass"] }] },
+            },
+            { today: TODAY },
+        );
+        assert.deepEqual(settings.cloud === "aws" ? settings.cluster.groupRoles : null, [
+            { roleArn: role, groups: ["acme:payments", "platform:break-glass"] },
+        ]);
+        assert.deepEqual(settings.cloud === "aws" ? parsePlatformConfig(prod, { today: TODAY }).cluster : null, {
+            adminRoleArns: [],
+            groupRoles: [],
+            publicAccessCidrs: [],
+        });
+        assert.deepEqual(
+            problems({
+                ...prod,
+                platform: { rbac },
+                cluster: {
+                    groupRoles: [
+                        { roleArn: "arn:aws:iam::123456789012:user/bob", groups: ["acme:unknown", "system:masters"] },
+                        { roleArn: role, groups: [] },
+                    ],
+                },
+            }),
+            [
+                ["platform:cluster.groupRoles[0].roleArn", "is not an IAM role ARN without wildcards"],
+                ["platform:cluster.groupRoles[0].groups[1]", "is not a group name outside system:"],
+                ["platform:cluster.groupRoles[1].groups", "must list at least one group"],
+                [
+                    "platform:cluster.groupRoles[0].groups[0]",
+                    "is neither the break-glass group nor a team's group in platform:platform.rbac",
+                ],
+                [
+                    "platform:cluster.groupRoles[0].groups[1]",
+                    "is neither the break-glass group nor a team's group in platform:platform.rbac",
+                ],
+            ],
+        );
     });
 
     it("reads the alerting teams and mail server; rejects an empty team list, bad names, emails and hosts, every problem at once", () => {

@@ -34,3 +34,10 @@ export const DEFAULT_TRUSTED_REGISTRIES = ["*.dkr.ecr.*.amazonaws.com", "*-docke
 
 /** The Pod Security Standards level every namespace of the platform enforces (seed 003 S13). */
 export const POD_SECURITY_LEVEL = "restricted";
+
+/**
+ * The Kubernetes group bound to cluster-admin when `platform:platform.rbac.breakGlassGroup` is
+ * unset: the one subject the kubernetes pack's `kubernetes-no-cluster-admin-binding` allows by
+ * default. Nobody is in it until an administrator adds someone in an emergency.
+ */
+export const DEFAULT_BREAK_GLASS_GROUP = "platform:break-glass";

@@ -184,6 +184,10 @@ export const KUBERNETES_TYPES = {
     authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
     clusterIssuer: "kubernetes:cert-manager.io/v1:ClusterIssuer",
     clusterSecretStore: "kubernetes:external-secrets.io/v1:ClusterSecretStore",
+    role: "kubernetes:rbac.authorization.k8s.io/v1:Role",
+    roleBinding: "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+    clusterRole: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
+    clusterRoleBinding: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
 } as const;
 
 /** Prefix of every provider resource type (`pulumi:providers:<package>`). */

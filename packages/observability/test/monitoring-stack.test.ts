@@ -140,13 +140,14 @@ describe("MonitoringStack", () => {
         assert.equal(at(v, "prometheus", "prometheusSpec", "storageSpec", "volumeClaimTemplate", "spec", "storageClassName"), undefined);
     });
 
-    it("the rules: seed 000's alerts, seed 004's recording rule and seed 001's two SLOs as PrometheusRules, valid, after the release", async () => {
+    it("the rules: seed 000's alerts, seed 004's recording rule, Falco's health and seed 001's two SLOs as PrometheusRules, valid, after the release", async () => {
         const resources = await synth("prod");
         const name = (r: InventoryResource) => String(at(r.inputs, "metadata", "name"));
         const rules = ofType(resources, RULE).sort((a, b) => name(a).localeCompare(name(b)));
         assert.deepEqual(
             rules.map((r) => [name(r), (at(r.inputs, "spec", "groups") as unknown[]).length]),
             [
+                ["falco-alerts", 1],
                 ["seed-000-alerts", 3],
                 ["seed-004-rules", 1],
                 ["slo-backend", 1],
@@ -160,7 +161,7 @@ describe("MonitoringStack", () => {
             assert.equal(at(r.inputs, "metadata", "labels", "release"), "kube-prometheus-stack");
         }
         const sets = monitoringRuleSets({ runbookBaseUrl: RUNBOOKS, slos: SEED_001_SLOS });
-        assert.deepEqual(Object.keys(sets), ["seed-000-alerts", "seed-004-rules", "slo-backend", "slo-frontend"]);
+        assert.deepEqual(Object.keys(sets), ["seed-000-alerts", "seed-004-rules", "falco-alerts", "slo-backend", "slo-frontend"]);
         for (const r of rules) assert.deepEqual(at(r.inputs, "spec", "groups"), JSON.parse(JSON.stringify(sets[name(r)])));
     });
 
@@ -211,6 +212,6 @@ describe("MonitoringStack", () => {
         );
         const result = checkRules(promtool, sets);
         assert.equal(result.status, 0, result.output);
-        assert.equal(result.output.match(/SUCCESS/g)?.length, 4);
+        assert.equal(result.output.match(/SUCCESS/g)?.length, 5);
     });
 });

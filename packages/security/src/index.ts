@@ -18,3 +18,4 @@ export * from "./audit/gcp-audit-logs.js";
 export * from "./admission/gatekeeper.js";
 export * from "./admission/mutations.js";
 export * from "./admission/schemas.js";
+export * from "./runtime/falco-rules.js";

@@ -13,6 +13,7 @@ import { istioStrictMtls } from "./policies/istio-strict-mtls.js";
 import { minReplicasProd } from "./policies/min-replicas-prod.js";
 import { namespaceDefaultDeny } from "./policies/namespace-default-deny.js";
 import { namespacePodSecurity } from "./policies/namespace-pod-security.js";
+import { noClusterAdminBinding } from "./policies/no-cluster-admin-binding.js";
 import { noHostNamespaces } from "./policies/no-host-namespaces.js";
 import { noLatestTag } from "./policies/no-latest-tag.js";
 import { noLoadBalancerService } from "./policies/no-loadbalancer-service.js";
@@ -52,6 +53,7 @@ export const policies: Policies = [
     namespacePodSecurity,
     istioStrictMtls,
     ingressTlsOnly,
+    noClusterAdminBinding,
 ];
 
 export {
@@ -62,6 +64,7 @@ export {
     minReplicasProd,
     namespaceDefaultDeny,
     namespacePodSecurity,
+    noClusterAdminBinding,
     noHostNamespaces,
     noLatestTag,
     noLoadBalancerService,

@@ -32,6 +32,11 @@ function everyViolation() {
         metadata: { name: "web", namespace: "apps" },
         spec: { rules: [{ host: "a.example.com" }] },
     });
+    s.custom("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "admins", {
+        metadata: { name: "admins" },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "developers" }],
+    });
     return s.build();
 }
 
@@ -62,6 +67,7 @@ describe("kubernetes pack", () => {
                 ["kubernetes-namespace-pod-security", "mandatory", "high"],
                 ["kubernetes-istio-strict-mtls", "mandatory", "high"],
                 ["kubernetes-ingress-tls-only", "mandatory", "high"],
+                ["kubernetes-no-cluster-admin-binding", "mandatory", "critical"],
             ],
         );
     });
@@ -96,6 +102,7 @@ describe("kubernetes pack", () => {
             "kubernetes-namespace-pod-security": null,
             "kubernetes-istio-strict-mtls": null,
             "kubernetes-ingress-tls-only": "K8sHttpsOnly",
+            "kubernetes-no-cluster-admin-binding": null,
         });
     });
 

@@ -79,6 +79,7 @@ export function awsCluster(
             logs: { retentionDays: settings.profile.logRetentionDays, kmsKeyArn: keys.logs },
             adminRoleArns: settings.cluster.adminRoleArns,
             ...(drift !== undefined ? { viewerRoleArns: { "ci-drift": drift } } : {}),
+            groupRoles: settings.cluster.groupRoles,
             publicAccessCidrs: settings.cluster.publicAccessCidrs,
         },
         { providers: [provider], ...protection },

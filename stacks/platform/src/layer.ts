@@ -8,7 +8,9 @@
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
  *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
  *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
- *   -> Grafana dashboards -> Gatekeeper (+ templates, constraints, mutations)
+ *   -> Grafana dashboards -> Gatekeeper (+ templates, constraints, mutations) -> Falco (runtime
+ *   security on every node, alerts to the monitoring stack's Alertmanager) -> cluster access (the
+ *   break-glass cluster-admin binding, the app teams' namespaces and deployment-manager Roles)
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -18,8 +20,10 @@ import {
     type AddonContext,
     CertManager,
     CHARTS,
+    ClusterAccess,
     ExternalDns,
     ExternalSecrets,
+    Falco,
     Flagger,
     Gatekeeper,
     IngressNginx,
@@ -32,7 +36,14 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
-import { GrafanaDashboards, MonitoringStack, runbookBaseUrlOf, SERVICE_SLOS, sloDashboardSpec } from "@platform/observability";
+import {
+    ALERTMANAGER_URL,
+    GrafanaDashboards,
+    MonitoringStack,
+    runbookBaseUrlOf,
+    SERVICE_SLOS,
+    sloDashboardSpec,
+} from "@platform/observability";
 import {
     type CloudProvider,
     type DnsZoneOutputs,
@@ -169,7 +180,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         after(monitoring),
     );
     // Last: its constraints admit only what the kubernetes pack admits, in app namespaces.
-    new Gatekeeper(
+    const gatekeeper = new Gatekeeper(
         "gatekeeper",
         {
             context,
@@ -179,6 +190,25 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             environment: settings.environment,
         },
         after(dashboards),
+    );
+    // After Gatekeeper: a DaemonSet on every node, the last to roll out; its alerts need the
+    // monitoring stack's Alertmanager (installed above).
+    const falco = new Falco(
+        "falco",
+        {
+            context,
+            resources: profile.runtimeSecurity,
+            minimumPriority: settings.platform.runtimeSecurity.minimumPriority,
+            alertmanagerUrl: ALERTMANAGER_URL,
+            team: settings.ownership.team,
+        },
+        after(gatekeeper),
+    );
+    // Last: team namespaces are app namespaces, which Gatekeeper's constraints select.
+    new ClusterAccess(
+        "access",
+        { context, breakGlassGroup: settings.platform.rbac.breakGlassGroup, teams: settings.platform.rbac.teams },
+        after(falco),
     );
 
     // AWS with platform:dr.failover (prod): the application name fails over to the dr environment.

@@ -70,6 +70,7 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
                 ["kong", "kong", "deployed"],
                 ["kube-prometheus-stack", "kube-prometheus-stack", "deployed"],
                 ["gatekeeper", "gatekeeper", "deployed"],
+                ["falco", "falco", "deployed"],
             ],
         );
         // The reference really came through the backend: the issuers solve DNS-01 in the foundation's public zone.

@@ -1,7 +1,9 @@
 /**
  * EKS access entries (authentication mode API): who may use the cluster, without the aws-auth
  * ConfigMap. Administrators are IAM roles from config, each bound to the cluster-admin access
- * policy at cluster scope. Managed node groups get their EC2_LINUX entries from EKS; Karpenter's
+ * policy at cluster scope. Group roles (`platform:cluster.groupRoles`) are IAM roles whose sessions
+ * become members of Kubernetes groups, with no access policy: the platform layer's RBAC bindings
+ * for those groups (the break-glass group, the app teams) decide what they may do. Managed node groups get their EC2_LINUX entries from EKS; Karpenter's
  * node role gets one explicitly.
  */
 import { createHash } from "node:crypto";
@@ -25,6 +27,15 @@ export function clusterAdminViewPolicyArn(partition: string): string {
  * administrator never renames, and so never replaces, another's entry.
  */
 export function adminEntryKey(roleArn: string): string {
+    return entryKey("admin", roleArn);
+}
+
+/** The child-name segment of a group role's access entry (`group-<role>-<hash>`), stable like {@link adminEntryKey}. */
+export function groupEntryKey(roleArn: string): string {
+    return entryKey("group", roleArn);
+}
+
+function entryKey(prefix: string, roleArn: string): string {
     const roleName = roleArn.slice(roleArn.lastIndexOf("/") + 1);
     const slug =
         roleName
@@ -33,5 +44,12 @@ export function adminEntryKey(roleArn: string): string {
             .replace(/^-+|-+$/g, "")
             .slice(0, 40)
             .replace(/-+$/g, "") || "role";
-    return `admin-${slug}-${createHash("sha256").update(roleArn).digest("hex").slice(0, 6)}`;
+    return `${prefix}-${slug}-${createHash("sha256").update(roleArn).digest("hex").slice(0, 6)}`;
+}
+
+/** An IAM role whose sessions are members of Kubernetes groups (RBAC decides their rights). */
+export interface GroupRole {
+    readonly roleArn: string;
+    /** Kubernetes groups, never `system:` ones (EKS refuses them). */
+    readonly groups: readonly string[];
 }

@@ -32,7 +32,7 @@ import {
     type KubernetesVersion,
     PlatformComponent,
 } from "@platform/core";
-import { adminEntryKey, clusterAdminPolicyArn, clusterAdminViewPolicyArn } from "./access.js";
+import { adminEntryKey, clusterAdminPolicyArn, clusterAdminViewPolicyArn, type GroupRole, groupEntryKey } from "./access.js";
 import {
     CLUSTER_ROLE_POLICIES,
     clusterTrustPolicy,
@@ -89,6 +89,14 @@ export interface EksClusterArgs {
      * @default {} (no read-only access)
      */
     readonly viewerRoleArns?: Readonly<Record<string, pulumi.Input<string>>>;
+    /**
+     * IAM roles mapped to Kubernetes groups through access entries, with no access policy: the
+     * groups' RBAC bindings (the platform layer's break-glass ClusterRoleBinding and the teams'
+     * RoleBindings) decide what they may do, so access is reviewed in one place. Plain value: one
+     * access entry per role.
+     * @default [] (nobody but the administrators)
+     */
+    readonly groupRoles?: readonly GroupRole[];
     /**
      * Networks allowed to reach the API endpoint from the internet. Empty keeps the endpoint private
      * (reachable from the VPC and peered networks only), the secure default.
@@ -264,6 +272,20 @@ export class EksCluster extends PlatformComponent {
             );
         }
         this.adminAccess = adminAccess;
+        for (const g of args.groupRoles ?? []) {
+            const key = groupEntryKey(g.roleArn);
+            new aws.eks.AccessEntry(
+                this.childName(key),
+                {
+                    clusterName: this.cluster.name,
+                    principalArn: g.roleArn,
+                    type: "STANDARD",
+                    kubernetesGroups: [...g.groups],
+                    tags: { Name: this.physicalName(key) },
+                },
+                this.childOptions(),
+            );
+        }
 
         this.nodeRole = new aws.iam.Role(
             this.childName("node-role"),
@@ -415,6 +437,36 @@ export function validateEksClusterArgs(
         ...checkLogRetentionDays("logs.retentionDays", args.logs?.retentionDays),
         ...admins.flatMap((arn, i) => checkIamRoleArn(`adminRoleArns[${i}]`, arn)),
         ...checkUnique("adminRoleArns", admins, "role"),
+        ...(args.groupRoles ?? []).flatMap((g, i) => [
+            ...checkIamRoleArn(`groupRoles[${i}].roleArn`, g.roleArn),
+            ...(g.groups.length === 0
+                ? [
+                      {
+                          field: `groupRoles[${i}].groups`,
+                          value: [],
+                          problem: "is empty, so the role gets no rights",
+                          fix: "list the Kubernetes groups the role's sessions belong to",
+                      },
+                  ]
+                : []),
+            ...g.groups.flatMap((group, j) =>
+                group.startsWith("system:")
+                    ? [
+                          {
+                              field: `groupRoles[${i}].groups[${j}]`,
+                              value: group,
+                              problem: "is a system: group, which EKS refuses",
+                              fix: "use the platform's group names (platform:platform.rbac)",
+                          },
+                      ]
+                    : [],
+            ),
+        ]),
+        ...checkUnique(
+            "groupRoles[].roleArn",
+            (args.groupRoles ?? []).map((g) => g.roleArn),
+            "role",
+        ),
         ...checkAllowList("publicAccessCidrs", publicAccessCidrs),
         ...checkOneOf("supportType", supportType, EKS_SUPPORT_TYPES),
         ...Object.keys(args.viewerRoleArns ?? {}).flatMap((purpose) =>

@@ -4,6 +4,7 @@ import { countByType, fieldsAndProblems, findResource, type InventoryResource, o
 import {
     adminEntryKey,
     EKS_ADDON_VERSIONS,
+    groupEntryKey,
     EksCluster,
     type EksClusterArgs,
     planEksSecurityGroupRules,
@@ -241,6 +242,60 @@ describe("EksCluster", () => {
             [
                 [ADMIN, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"],
                 [drift, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy"],
+            ],
+        );
+    });
+
+    it("group roles: one access entry per role with its Kubernetes groups and no access policy (RBAC decides)", async () => {
+        const PAYMENTS = "arn:aws:iam::123456789012:role/payments-deployers";
+        const resources = await synth({
+            ...base,
+            adminRoleArns: [ADMIN],
+            groupRoles: [
+                { roleArn: BREAK_GLASS, groups: ["platform:break-glass"] },
+                { roleArn: PAYMENTS, groups: ["acme:payments"] },
+            ],
+        });
+        assert.deepEqual(
+            ofType(resources, "aws:eks/accessEntry:AccessEntry").map((e) => [
+                e.name,
+                e.inputs["principalArn"],
+                e.inputs["type"],
+                e.inputs["kubernetesGroups"] ?? null,
+            ]),
+            [
+                [`eks-${adminEntryKey(ADMIN)}`, ADMIN, "STANDARD", null],
+                [`eks-${groupEntryKey(BREAK_GLASS)}`, BREAK_GLASS, "STANDARD", ["platform:break-glass"]],
+                [`eks-${groupEntryKey(PAYMENTS)}`, PAYMENTS, "STANDARD", ["acme:payments"]],
+            ],
+        );
+        assert.deepEqual(
+            ofType(resources, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").map((a) => a.inputs["principalArn"]),
+            [ADMIN],
+            "only administrators get an access policy",
+        );
+        assert.match(groupEntryKey(PAYMENTS), /^group-payments-deployers-[0-9a-f]{6}$/);
+    });
+
+    it("rejects bad group roles: a user ARN, no groups, a system: group, a role twice", async () => {
+        assert.deepEqual(
+            fieldsAndProblems(
+                await rejectedIssues(
+                    synth({
+                        ...base,
+                        groupRoles: [
+                            { roleArn: "arn:aws:iam::123456789012:user/alice", groups: ["acme:a"] },
+                            { roleArn: ADMIN, groups: [] },
+                            { roleArn: ADMIN, groups: ["system:masters"] },
+                        ],
+                    }),
+                ),
+            ),
+            [
+                ["groupRoles[0].roleArn", "is not an IAM role ARN without wildcards"],
+                ["groupRoles[1].groups", "is empty, so the role gets no rights"],
+                ["groupRoles[2].groups[0]", "is a system: group, which EKS refuses"],
+                ["groupRoles[].roleArn", `"${ADMIN}" listed twice`],
             ],
         );
     });

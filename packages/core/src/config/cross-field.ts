@@ -11,6 +11,7 @@ import { type Cloud, type EnvironmentName, type EnvironmentProfile, isEnvironmen
 import type { Issue } from "../issues.js";
 import { checkNoOverlaps } from "../validation/cidr.js";
 import { checkUnique } from "../validation/names.js";
+import { groupRoleIssues, rbacIssues } from "./cluster-access-schema.js";
 import { AWS_REGION_PATTERN, GCP_REGION_PATTERN } from "../validation/names.js";
 import { checkZones } from "../validation/zones.js";
 import { dataIssues } from "./data-cross-field.js";
@@ -191,6 +192,8 @@ export function crossFieldIssues(raw: Readonly<Record<string, unknown>>, opts: C
     }
     issues.push(...dataIssues(raw, env?.region));
     issues.push(...securityIssues(raw, env));
+    issues.push(...rbacIssues(raw["platform"]));
+    issues.push(...groupRoleIssues(raw["cluster"], raw["platform"]));
     if (env !== undefined) {
         issues.push(...clusterIssues(env));
         issues.push(...checkWaivers(env.base, env.profile, waiverList(raw["waivers"]), opts.today, { publicAccessCidrs: allowList }));

@@ -13,3 +13,4 @@ export * from "./security-schema.js";
 export { MONITORING_RETENTION_RANGE, MONITORING_STORAGE_RANGE, PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
 export * from "./alerting-schema.js";
 export * from "./dr-schema.js";
+export * from "./cluster-access-schema.js";

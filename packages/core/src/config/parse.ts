@@ -3,7 +3,7 @@
  * namespace, objects already parsed) once, at the boundary, and resolves the environment profile.
  * Throws {@link ConfigValidationError} listing every problem.
  */
-import { DEFAULT_TRUSTED_REGISTRIES } from "@platform/facts";
+import { DEFAULT_BREAK_GLASS_GROUP, DEFAULT_TRUSTED_REGISTRIES } from "@platform/facts";
 import { ownershipTags } from "../tags.js";
 import { defaultZones } from "../validation/zones.js";
 import { crossFieldIssues, resolveEnvironment } from "./cross-field.js";
@@ -12,6 +12,7 @@ import { ConfigValidationError } from "./errors.js";
 import { PLATFORM_CONFIG_SCHEMA } from "./schema.js";
 import type { PlatformSettings } from "./settings.js";
 import { issuesFromZod } from "./zod-issues.js";
+import { DEFAULT_FALCO_MINIMUM_PRIORITY } from "./cluster-access-schema.js";
 import { resolveSecuritySettings } from "./security-settings.js";
 
 export interface ParseOptions {
@@ -46,6 +47,11 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             ...(config.platform?.acmeEmail !== undefined ? { acmeEmail: config.platform.acmeEmail } : {}),
             trustedRegistries: config.platform?.trustedRegistries ?? [...DEFAULT_TRUSTED_REGISTRIES],
             ...(config.platform?.alerting !== undefined ? { alerting: config.platform.alerting } : {}),
+            runtimeSecurity: { minimumPriority: config.platform?.runtimeSecurity?.minimumPriority ?? DEFAULT_FALCO_MINIMUM_PRIORITY },
+            rbac: {
+                breakGlassGroup: config.platform?.rbac?.breakGlassGroup ?? DEFAULT_BREAK_GLASS_GROUP,
+                teams: config.platform?.rbac?.teams ?? [],
+            },
         },
         security: resolveSecuritySettings(config.security, environment),
         alerts: {
@@ -67,7 +73,11 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             cloud: "aws",
             awsAccountId: config.awsAccountId,
             network: { ...network, secondaryRegions: [] },
-            cluster: { adminRoleArns: config.cluster?.adminRoleArns ?? [], publicAccessCidrs },
+            cluster: {
+                adminRoleArns: config.cluster?.adminRoleArns ?? [],
+                groupRoles: config.cluster?.groupRoles ?? [],
+                publicAccessCidrs,
+            },
             data: resolveAwsDataSettings(config.data, profile),
             ...(config.budget !== undefined ? { budget: config.budget } : {}),
             ...(config.dr !== undefined ? { dr: config.dr } : {}),

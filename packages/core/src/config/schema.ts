@@ -27,6 +27,7 @@ import { checkLogRetentionDays } from "../validation/retention.js";
 import { AWS_DATA_SCHEMA, DATA_CLOUD_ONLY_KEYS, DATA_PROFILE_OVERRIDES, GCP_DATA_SCHEMA } from "./data-schema.js";
 import { bool, encodeIssue, list, oneOf, strictObject, text, wholeNumber } from "./fields.js";
 import { SECURITY_SCHEMA } from "./security-schema.js";
+import { GROUP_PATTERN, RBAC_SCHEMA, RUNTIME_SECURITY_SCHEMA } from "./cluster-access-schema.js";
 import { ALERTING_CLOUD_ONLY_KEYS, ALERTS_SCHEMA, AWS_BUDGET_SCHEMA, GCP_BUDGET_SCHEMA } from "./alerting-schema.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
 import { DR_SCHEMA } from "./dr-schema.js";
@@ -162,6 +163,30 @@ const awsCluster = strictObject(
         )
             .optional()
             .meta({ description: "IAM roles granted cluster-admin through EKS access entries (no aws-auth ConfigMap)." }),
+        groupRoles: list(
+            strictObject(
+                {
+                    roleArn: validated(
+                        (v) => checkIamRoleArn("", v),
+                        "an IAM role ARN such as arn:aws:iam::123456789012:role/payments-deployers",
+                    ),
+                    groups: list(
+                        text(GROUP_PATTERN, "a group of platform:platform.rbac such as acme:payments", "a group name outside system:"),
+                        "[acme:payments]",
+                    ).min(1, {
+                        error: () =>
+                            encodeIssue("must list at least one group", "list the Kubernetes groups the role's sessions belong to"),
+                    }),
+                },
+                "{ roleArn: arn:aws:iam::123456789012:role/payments-deployers, groups: [acme:payments] }",
+            ),
+            "[{ roleArn: arn:aws:iam::123456789012:role/payments-deployers, groups: [acme:payments] }]",
+        )
+            .optional()
+            .meta({
+                description:
+                    "IAM roles mapped to Kubernetes groups through EKS access entries, with no access policy: the break-glass and team groups' RBAC (platform:platform.rbac) decides their rights.",
+            }),
         publicAccessCidrs: publicAccessCidrs.optional(),
     },
     "{ adminRoleArns: [arn:aws:iam::123456789012:role/platform-admin] }",
@@ -244,9 +269,14 @@ const platformLayer = strictObject(
                     "Registries workload images may come from (Workload refuses others); default: ECR private registries, Artifact Registry and ghcr.io.",
             }),
         alerting: ALERTING.optional(),
+        runtimeSecurity: RUNTIME_SECURITY_SCHEMA.optional(),
+        rbac: RBAC_SCHEMA.optional(),
     },
     "{ acmeEmail: platform-team@example.com }",
-).meta({ description: "The platform layer: the ACME account email, the registries workloads may pull from, and where alerts go." });
+).meta({
+    description:
+        "The platform layer: the ACME account email, the registries workloads may pull from, where alerts go, Falco's alert threshold and Kubernetes RBAC.",
+});
 
 /** Settings every stack has, on either cloud. */
 const common = {
@@ -338,6 +368,7 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     "network.secondaryRegions": "gcp",
     "cluster.adminRoleArns": "aws",
     dr: "aws",
+    "cluster.groupRoles": "aws",
     ...DATA_CLOUD_ONLY_KEYS,
     ...ALERTING_CLOUD_ONLY_KEYS,
 };

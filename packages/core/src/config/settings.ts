@@ -6,6 +6,7 @@ import type { Cloud, EnvironmentName, EnvironmentProfile } from "../environments
 import type { OwnershipTags } from "../tags.js";
 import type { ConnectionPooling, DataSize, ObjectLockMode } from "./data-schema.js";
 import type { Waiver } from "./waivers.js";
+import type { FalcoMinimumPriority } from "./cluster-access-schema.js";
 
 /** Config namespace shared by every stack project and the root project. */
 export const CONFIG_NAMESPACE = "platform";
@@ -46,6 +47,8 @@ export interface ClusterSettings {
 export interface AwsClusterSettings extends ClusterSettings {
     /** IAM roles granted cluster-admin through EKS access entries. */
     readonly adminRoleArns: readonly string[];
+    /** IAM roles mapped to Kubernetes groups through EKS access entries (RBAC decides their rights). */
+    readonly groupRoles: readonly { readonly roleArn: string; readonly groups: readonly string[] }[];
 }
 
 /** `platform:data`, every default resolved (what the data layer reads). */
@@ -88,6 +91,23 @@ export interface PlatformLayerSettings {
     readonly trustedRegistries: readonly string[];
     /** Where the Alertmanager sends alerts; the monitoring stack refuses to deploy without it. */
     readonly alerting?: AlertingSettings;
+    /** Least Falco priority forwarded to the Alertmanager. */
+    readonly runtimeSecurity: { readonly minimumPriority: FalcoMinimumPriority };
+    /** The break-glass group (the only cluster-admin subject) and the app teams' namespaced roles. */
+    readonly rbac: RbacSettings;
+}
+
+/** `platform:platform.rbac`, resolved. */
+export interface RbacSettings {
+    readonly breakGlassGroup: string;
+    readonly teams: readonly RbacTeam[];
+}
+
+/** An app team: its group gets seed 000's deployment-manager Role in each of its namespaces. */
+export interface RbacTeam {
+    readonly name: string;
+    readonly group: string;
+    readonly namespaces: readonly string[];
 }
 
 /** `platform:platform.alerting`: the Alertmanager's teams (by the alerts' `team` label) and mail server. */

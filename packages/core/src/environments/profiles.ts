@@ -112,6 +112,20 @@ export interface MonitoringProfile {
     readonly storageGiB: number;
 }
 
+/**
+ * Falco's agent on every node (the runtime security DaemonSet): what each pod asks for and may use.
+ * Requests are what the scheduler reserves on every node, so they are the cost: kept small outside
+ * production. The memory limit bounds a burst of events (Falco's buffers) before the pod restarts.
+ */
+export interface RuntimeSecurityProfile {
+    /** CPU each Falco pod requests, in millicores (the chart's default is 100). */
+    readonly cpuRequestMillicores: number;
+    /** Memory each Falco pod requests, in MiB (the chart's default is 512). */
+    readonly memoryRequestMiB: number;
+    /** Memory limit of each Falco pod, in MiB (the chart's default is 1024). */
+    readonly memoryLimitMiB: number;
+}
+
 /** Everything that differs between environments. */
 export interface EnvironmentProfile {
     readonly environment: EnvironmentName;
@@ -125,6 +139,8 @@ export interface EnvironmentProfile {
     readonly platform: PlatformProfile;
     /** The in-cluster monitoring stack. */
     readonly monitoring: MonitoringProfile;
+    /** Falco on every node. */
+    readonly runtimeSecurity: RuntimeSecurityProfile;
     /** Minimum replicas for platform workloads (seed 001: "2 for prod"). */
     readonly minReplicas: number;
     /**
@@ -156,6 +172,7 @@ const devProfile: EnvironmentProfile = {
     data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
     platform: { istiodReplicas: 1, ingressGatewayReplicas: 1, egressGatewayReplicas: 1, kongReplicas: 1, controllerReplicas: 1 },
     monitoring: { prometheusReplicas: 1, alertmanagerReplicas: 1, retentionDays: 7, storageGiB: 20 },
+    runtimeSecurity: { cpuRequestMillicores: 100, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
     minReplicas: 1,
     protectStatefulResources: false,
     logRetentionDays: 14,
@@ -181,6 +198,7 @@ const stagingProfile: EnvironmentProfile = {
     data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 2, ingressGatewayReplicas: 2, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
     monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 2, retentionDays: 15, storageGiB: 50 },
+    runtimeSecurity: { cpuRequestMillicores: 100, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
     minReplicas: 2,
     protectStatefulResources: false,
     logRetentionDays: 30,
@@ -206,6 +224,7 @@ const prodProfile: EnvironmentProfile = {
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
     monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100 },
+    runtimeSecurity: { cpuRequestMillicores: 200, memoryRequestMiB: 768, memoryLimitMiB: 1536 },
     minReplicas: 2,
     protectStatefulResources: true,
     logRetentionDays: 90,
@@ -232,6 +251,7 @@ const drProfile: EnvironmentProfile = {
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
     monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100 },
+    runtimeSecurity: { cpuRequestMillicores: 200, memoryRequestMiB: 768, memoryLimitMiB: 1536 },
     minReplicas: 2,
     protectStatefulResources: true,
     logRetentionDays: 90,

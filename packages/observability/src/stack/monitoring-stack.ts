@@ -37,6 +37,12 @@ import { monitoringRuleSets } from "./rule-sets.js";
 import { GRAFANA_DASHBOARD_LABEL, GRAFANA_FOLDER_ANNOTATION, MONITORING_NAMESPACE } from "../constants.js";
 
 export const MONITORING_RELEASE = "kube-prometheus-stack";
+/**
+ * The Alertmanager's in-cluster address: the chart's Service `<fullname>-alertmanager` (the
+ * fullname is the release name, which contains the chart's name) on the chart's port 9093.
+ * Falco's falcosidekick posts its alerts here.
+ */
+export const ALERTMANAGER_URL = `http://${MONITORING_RELEASE}-alertmanager.${MONITORING_NAMESPACE}.svc:9093`;
 /** Grafana's admin credentials: the Secret an ExternalSecret fills (`admin-user`, `admin-password`). */
 export const GRAFANA_ADMIN_SECRET = "grafana-admin";
 

@@ -1,10 +1,11 @@
 /**
  * Every rule group the cluster's Prometheus evaluates, by PrometheusRule name: seed 000's alerts,
- * seed 004's recording rule and one SLO per service. The component deploys exactly these, and the
+ * seed 004's recording rule, Falco's health and one SLO per service. The component deploys exactly these, and the
  * tests run promtool on exactly these.
  */
 import { type RuleGroup } from "../rules/types.js";
 import { seed000AlertGroups, seed004RuleGroups, type SeedRuleOwners } from "../rules/seed-rules.js";
+import { falcoAlertGroups } from "../rules/falco-rules.js";
 import { sloRuleGroup } from "../slo/generate.js";
 import { type SloSpec } from "../slo/spec.js";
 
@@ -21,6 +22,7 @@ export function monitoringRuleSets(args: RuleSetArgs): Record<string, readonly R
     return {
         "seed-000-alerts": seed000AlertGroups(args.runbookBaseUrl, args.owners ?? {}),
         "seed-004-rules": seed004RuleGroups(),
+        "falco-alerts": falcoAlertGroups(args.runbookBaseUrl, args.owners?.platform),
         ...Object.fromEntries(args.slos.map((s) => [`slo-${s.service}`, [sloRuleGroup(s, args.runbookBaseUrl)]])),
     };
 }

@@ -22,6 +22,8 @@ import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { StorageClass } from "kubernetes-models/storage.k8s.io/v1/StorageClass";
 import { ClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
 import { ClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
+import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
+import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
 import { ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
 import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
@@ -50,6 +52,8 @@ const MODELS: Readonly<Record<string, ModelClass>> = {
     "storage.k8s.io/v1/StorageClass": StorageClass,
     "rbac.authorization.k8s.io/v1/ClusterRole": ClusterRole,
     "rbac.authorization.k8s.io/v1/ClusterRoleBinding": ClusterRoleBinding,
+    "rbac.authorization.k8s.io/v1/Role": Role,
+    "rbac.authorization.k8s.io/v1/RoleBinding": RoleBinding,
     "monitoring.coreos.com/v1/ServiceMonitor": ServiceMonitor,
     "keda.sh/v1alpha1/ScaledObject": ScaledObject,
     "security.istio.io/v1/AuthorizationPolicy": AuthorizationPolicy,
