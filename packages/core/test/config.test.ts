@@ -1226,14 +1226,16 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
             ],
         );
         const more = { logRetentionDays: 90, traceRetentionDays: 30, collectorReplicas: 5 };
-        assert.deepEqual(
-            parsePlatformConfig({ ...prod, profile: { monitoring: more } }, { today: TODAY }).profile.monitoring,
-            { ...PROFILES.prod.monitoring, ...more },
-        );
+        assert.deepEqual(parsePlatformConfig({ ...prod, profile: { monitoring: more } }, { today: TODAY }).profile.monitoring, {
+            ...PROFILES.prod.monitoring,
+            ...more,
+        });
         const dev = { ...prod, environment: "dev", network: { cidr: "10.10.0.0/16" } };
         assert.equal(
-            parsePlatformConfig({ ...dev, profile: { monitoring: { lokiDeploymentMode: "SimpleScalable" } } }, { stack: "dev", today: TODAY })
-                .profile.monitoring.lokiDeploymentMode,
+            parsePlatformConfig(
+                { ...dev, profile: { monitoring: { lokiDeploymentMode: "SimpleScalable" } } },
+                { stack: "dev", today: TODAY },
+            ).profile.monitoring.lokiDeploymentMode,
             "SimpleScalable",
         );
         assert.deepEqual(
@@ -1256,7 +1258,9 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
         assert.deepEqual(
             problems({
                 ...prod,
-                profile: { monitoring: { logRetentionDays: 0, traceRetentionDays: 401, collectorReplicas: 11, lokiDeploymentMode: "Distributed" } },
+                profile: {
+                    monitoring: { logRetentionDays: 0, traceRetentionDays: 401, collectorReplicas: 11, lokiDeploymentMode: "Distributed" },
+                },
             }),
             [
                 ["platform:profile.monitoring.logRetentionDays", "must be a whole number from 1 to 400"],

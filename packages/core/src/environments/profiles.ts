@@ -168,7 +168,12 @@ export interface EnvironmentProfile {
 
 /** Logs, traces and the collector per environment (MonitoringProfile documents each number). */
 const DEV_TELEMETRY = { logRetentionDays: 7, traceRetentionDays: 3, collectorReplicas: 1, lokiDeploymentMode: "SingleBinary" } as const;
-const STAGING_TELEMETRY = { logRetentionDays: 14, traceRetentionDays: 7, collectorReplicas: 2, lokiDeploymentMode: "SimpleScalable" } as const;
+const STAGING_TELEMETRY = {
+    logRetentionDays: 14,
+    traceRetentionDays: 7,
+    collectorReplicas: 2,
+    lokiDeploymentMode: "SimpleScalable",
+} as const;
 const PRODUCTION_TELEMETRY = {
     logRetentionDays: 30,
     traceRetentionDays: 14,
