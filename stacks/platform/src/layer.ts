@@ -8,7 +8,9 @@
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
  *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
  *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
- *   -> Grafana dashboards -> Gatekeeper (+ templates, constraints, mutations)
+ *   -> Grafana dashboards -> logs and traces (Loki, Tempo and their buckets and identities, the
+ *   OpenTelemetry Collector gateway and node agent, Grafana's Loki and Tempo datasources) ->
+ *   Gatekeeper (+ templates, constraints, mutations)
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -32,7 +34,14 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
-import { GrafanaDashboards, MonitoringStack, runbookBaseUrlOf, SERVICE_SLOS, sloDashboardSpec } from "@platform/observability";
+import {
+    GrafanaDashboards,
+    LogsAndTraces,
+    MonitoringStack,
+    runbookBaseUrlOf,
+    SERVICE_SLOS,
+    sloDashboardSpec,
+} from "@platform/observability";
 import {
     type CloudProvider,
     type DnsZoneOutputs,
@@ -157,6 +166,17 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         { naming, slos: SERVICE_SLOS.map(sloDashboardSpec), labels: context.labels },
         after(monitoring),
     );
+    // Logs and traces: in the monitoring namespace, its datasources for the monitoring stack's Grafana.
+    const telemetry = new LogsAndTraces(
+        "logs-traces",
+        {
+            context,
+            profile: profile.monitoring,
+            dataKmsKey: upstream.cloud === "aws" ? upstream.dataKmsKeyArn : upstream.dataKmsKeyId,
+            storageClass: upstream.defaultStorageClass,
+        },
+        after(dashboards),
+    );
     // Last: its constraints admit only what the kubernetes pack admits, in app namespaces.
     new Gatekeeper(
         "gatekeeper",
@@ -167,7 +187,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             minReplicas: isProductionEnvironment(settings.environment) ? 2 : 1,
             environment: settings.environment,
         },
-        after(dashboards),
+        after(telemetry),
     );
 
     return {
