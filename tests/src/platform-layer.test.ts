@@ -29,10 +29,10 @@ function values(resources: InventoryResource[], name: string): unknown {
 
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
     const want = {
-        dev: { releases: 16, issuers: 0, protect: false, system: false, minReplicas: 1 },
-        staging: { releases: 16, issuers: 2, protect: false, system: true, minReplicas: 1 },
-        prod: { releases: 16, issuers: 2, protect: true, system: true, minReplicas: 2 },
-        dr: { releases: 15, issuers: 0, protect: true, system: false, minReplicas: 2 },
+        dev: { releases: 20, issuers: 0, protect: false, system: false, minReplicas: 1 },
+        staging: { releases: 20, issuers: 2, protect: false, system: true, minReplicas: 1 },
+        prod: { releases: 20, issuers: 2, protect: true, system: true, minReplicas: 2 },
+        dr: { releases: 19, issuers: 0, protect: true, system: false, minReplicas: 2 },
     } as const;
     for (const [env, w] of Object.entries(want)) {
         const p = PROFILES[env as keyof typeof PROFILES].platform;
@@ -57,6 +57,14 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 m.alertmanagerReplicas,
             );
             assert.equal(resources.filter((r) => r.type === "kubernetes:monitoring.coreos.com/v1:PrometheusRule").length, 4);
+            const logs = values(resources, "logs-traces-loki-release");
+            assert.equal(at(logs, "deploymentMode"), m.lokiDeploymentMode);
+            assert.equal(at(logs, "loki", "limits_config", "retention_period"), `${m.logRetentionDays * 24}h`);
+            assert.equal(at(values(resources, "logs-traces-tempo-release"), "tempo", "retention"), `${m.traceRetentionDays * 24}h`);
+            assert.equal(at(values(resources, "logs-traces-gateway-release"), "replicaCount"), m.collectorReplicas);
+            const buckets = resources.filter((r) => r.type === (env === "dr" ? "gcp:storage/bucket:Bucket" : "aws:s3/bucket:Bucket"));
+            assert.equal(buckets.length, 2, "Loki's and Tempo's buckets");
+            assert.ok(buckets.every((b) => b.retainOnDelete === w.protect));
             assert.deepEqual(
                 at(values(resources, "cert-manager-release"), "nodeSelector"),
                 w.system ? { "platform.io/node-pool": "system" } : {},
@@ -87,6 +95,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "kong",
                 "monitoring",
                 "dashboards",
+                "logs-traces",
                 "gatekeeper",
             ],
         );
@@ -132,6 +141,9 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "external-dns": "1.16.1",
                 kong: "2.48.0",
                 "kube-prometheus-stack": "70.10.0",
+                loki: "6.30.1",
+                tempo: "1.23.2",
+                "opentelemetry-collector": "0.127.2",
                 gatekeeper: "3.19.1",
             },
         });
