@@ -116,6 +116,26 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
         });
     });
 
+    it("volumes on a class encrypted with the data key: the cluster's default on EKS, the data layer's CMEK class on GKE", async () => {
+        const classes = async (env: string) => {
+            const resources = await platform(env);
+            const monitoring = values(resources, "monitoring-release");
+            return [
+                at(monitoring, "prometheus", "prometheusSpec", "storageSpec", "volumeClaimTemplate", "spec", "storageClassName"),
+                at(monitoring, "alertmanager", "alertmanagerSpec", "storage", "volumeClaimTemplate", "spec", "storageClassName"),
+                at(values(resources, "logs-traces-loki-release"), "write", "persistence", "storageClass"),
+                at(values(resources, "logs-traces-tempo-release"), "persistence", "storageClassName"),
+            ];
+        };
+        const dr = await classes("dr");
+        assert.deepEqual(dr, ["pd-balanced-cmek", "pd-balanced-cmek", "pd-balanced-cmek", "pd-balanced-cmek"]);
+        const prod = await classes("prod");
+        assert.ok(
+            prod.every((c) => typeof c === "string" && c === prod[0] && c !== "standard-rwo"),
+            String(prod),
+        );
+    });
+
     it("exports the platform contract", async () => {
         const stack = (await synth("prod")).stacks.find((s) => s.project === "platform-addons");
         assert.deepEqual(stack?.outputs, {

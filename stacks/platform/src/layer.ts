@@ -147,6 +147,11 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     ];
     const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
     const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+    // Volumes encrypted with the data key: EKS's default class is; on GKE the data layer's CMEK class (GKE's default is not).
+    const volumes =
+        upstream.cloud === "aws"
+            ? upstream.defaultStorageClass
+            : pulumiRuntime.all([upstream.volumeStorageClass, upstream.defaultStorageClass]).apply(([cmek, fallback]) => cmek ?? fallback);
     // After the add-ons: it needs the CRDs (first release), the secret store (External Secrets) and scrapes everything before it.
     const monitoring = new MonitoringStack(
         "monitoring",
@@ -154,7 +159,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             context,
             profile: profile.monitoring,
             alerting: settings.platform.alerting,
-            storageClass: upstream.defaultStorageClass,
+            storageClass: volumes,
             runbookBaseUrl: runbookBaseUrlOf(settings.security.github),
         },
         after(kong),
@@ -173,7 +178,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             context,
             profile: profile.monitoring,
             dataKmsKey: upstream.cloud === "aws" ? upstream.dataKmsKeyArn : upstream.dataKmsKeyId,
-            storageClass: upstream.defaultStorageClass,
+            storageClass: volumes,
         },
         after(dashboards),
     );

@@ -2,15 +2,19 @@
  * What the platform layer reads from the layers below, through typed stack references in this
  * stack's organization for the same environment: the cluster contract (`<org>/cluster/<stack>`:
  * kubeconfig, name, ARN or project) and the foundation's DNS zones, secrets key and data key
- * (`<org>/foundation/<stack>`). Every output is required: a missing one fails by name, and so
- * does a missing key in `kmsKeyArns` / `kmsKeyIds`.
+ * (`<org>/foundation/<stack>`), and on GCP the data layer's volume StorageClass
+ * (`<org>/data/<stack>`: GKE's default class is not encrypted with the data key; the data layer's
+ * is). Every output is required: a missing one fails by name, and so does a missing key in
+ * `kmsKeyArns` / `kmsKeyIds`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
     type AwsClusterOutputs,
     type AwsFoundationOutputs,
     type DnsZoneOutputs,
+    type AwsDataOutputs,
     type GcpClusterOutputs,
+    type GcpDataOutputs,
     type GcpFoundationOutputs,
     type KmsKeyOutputs,
     type StackOutputs,
@@ -19,6 +23,7 @@ import {
 
 export const FOUNDATION_PROJECT = "foundation";
 export const CLUSTER_PROJECT = "cluster";
+export const DATA_PROJECT = "data";
 
 /** The parts of the lower layers the platform layer uses, per cloud. */
 export interface AwsUpstream {
@@ -42,6 +47,12 @@ export interface GcpUpstream {
     /** The foundation's `data` crypto key id: CMEK of the Loki and Tempo buckets. */
     readonly dataKmsKeyId: pulumi.Input<string>;
     readonly defaultStorageClass: pulumi.Input<string | null>;
+    /**
+     * The data layer's `volumeStorageClass`: `pd-balanced-cmek` (persistent disks encrypted with the
+     * `data` key) for the monitoring, Loki and Tempo volumes; null (no cluster access in the data
+     * layer) falls back to `defaultStorageClass`.
+     */
+    readonly volumeStorageClass: pulumi.Input<string | null>;
 }
 
 export type Upstream = AwsUpstream | GcpUpstream;
@@ -90,6 +101,7 @@ export function gcpUpstream(): GcpUpstream {
         dns: foundation.require("dns"),
         dataKmsKeyId: keyOf(foundation.require("kmsKeyIds"), "data", "kmsKeyIds"),
         defaultStorageClass: cluster.require("defaultStorageClass"),
+        volumeStorageClass: reference<GcpDataOutputs>("data", DATA_PROJECT).require("volumeStorageClass"),
     };
 }
 
@@ -97,6 +109,7 @@ export function gcpUpstream(): GcpUpstream {
 export function upstreamFrom(
     foundation: StackOutputs<AwsFoundationOutputs> | StackOutputs<GcpFoundationOutputs>,
     cluster: StackOutputs<AwsClusterOutputs> | StackOutputs<GcpClusterOutputs>,
+    data: StackOutputs<AwsDataOutputs> | StackOutputs<GcpDataOutputs>,
 ): Upstream {
     if ("kmsKeyArns" in foundation && "clusterArn" in cluster) {
         const keys = foundation.kmsKeyArns;
@@ -119,6 +132,7 @@ export function upstreamFrom(
             dns: foundation.dns,
             dataKmsKeyId: keyOf(foundation.kmsKeyIds, "data", "kmsKeyIds"),
             defaultStorageClass: cluster.defaultStorageClass,
+            volumeStorageClass: data.volumeStorageClass,
         };
     }
     throw new Error("platform layer: the foundation and the cluster outputs are of different clouds");
