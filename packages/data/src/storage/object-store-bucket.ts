@@ -47,7 +47,7 @@ export class AwsObjectStoreBucket extends DataComponent {
 
     constructor(name: string, args: AwsObjectStoreBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:data:AwsObjectStoreBucket", name, args.naming, opts);
-        this.validate(checkWholeNumber("retentionDays", args.retentionDays, OBJECT_STORE_RETENTION_RANGE));
+        this.validate(validateAwsObjectStoreBucketArgs(args));
         const children = this.children;
         const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const region = aws.getRegionOutput({}, { parent: this }).region;
@@ -103,6 +103,12 @@ export class GcpObjectStoreBucket extends DataComponent {
     }
 }
 
+/** Every problem with AwsObjectStoreBucket's arguments. */
+export function validateAwsObjectStoreBucketArgs(args: AwsObjectStoreBucketArgs): Issue[] {
+    return checkWholeNumber("retentionDays", args.retentionDays, OBJECT_STORE_RETENTION_RANGE);
+}
+
+/** Every problem with GcpObjectStoreBucket's arguments. */
 export function validateGcpObjectStoreBucketArgs(args: GcpObjectStoreBucketArgs): Issue[] {
     return [
         ...checkGcpProject("project", args.project),
