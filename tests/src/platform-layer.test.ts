@@ -146,6 +146,10 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             secretStore: "platform-secrets",
             kedaTriggerAuthentication: "keda-pod-identity",
             istio: { ingressGatewayNamespace: "istio-ingress", egressGatewayNamespace: "istio-egress", mtlsMode: "STRICT" },
+            otlp: {
+                grpcEndpoint: "otel-gateway.monitoring.svc.cluster.local:4317",
+                httpEndpoint: "http://otel-gateway.monitoring.svc.cluster.local:4318",
+            },
             charts: {
                 "prometheus-operator-crds": "19.0.0",
                 "cert-manager": "v1.17.2",

@@ -207,6 +207,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             egressGatewayNamespace: ISTIO_EGRESS_NAMESPACE,
             mtlsMode: istio.mtlsMode,
         },
+        otlp: { grpcEndpoint: telemetry.otlpGrpcEndpoint, httpEndpoint: telemetry.otlpHttpEndpoint },
         charts: Object.fromEntries(
             Object.values(CHARTS)
                 .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)
