@@ -17,7 +17,7 @@ function platformProgram() {
     const security = securityLayer(settings, provider, logsKeyFrom(foundation));
     const cluster = clusterLayer(settings, provider, foundation, security);
     const data = dataLayer(settings, provider, foundation, clusterAccess(settings, cluster));
-    return { foundation, security, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster)) };
+    return { foundation, security, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster, data)) };
 }
 
 export = platformProgram;

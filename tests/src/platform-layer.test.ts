@@ -29,10 +29,10 @@ function values(resources: InventoryResource[], name: string): unknown {
 
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
     const want = {
-        dev: { releases: 17, issuers: 0, protect: false, system: false, minReplicas: 1 },
-        staging: { releases: 17, issuers: 2, protect: false, system: true, minReplicas: 1 },
-        prod: { releases: 17, issuers: 2, protect: true, system: true, minReplicas: 2 },
-        dr: { releases: 16, issuers: 0, protect: true, system: false, minReplicas: 2 },
+        dev: { releases: 21, issuers: 0, protect: false, system: false, minReplicas: 1 },
+        staging: { releases: 21, issuers: 2, protect: false, system: true, minReplicas: 1 },
+        prod: { releases: 21, issuers: 2, protect: true, system: true, minReplicas: 2 },
+        dr: { releases: 20, issuers: 0, protect: true, system: false, minReplicas: 2 },
     } as const;
     for (const [env, w] of Object.entries(want)) {
         const p = PROFILES[env as keyof typeof PROFILES].platform;
@@ -75,6 +75,14 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 adminBindings.map((r) => at(r.inputs, "subjects")),
                 [[{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "platform:break-glass" }]],
             );
+            const logs = values(resources, "logs-traces-loki-release");
+            assert.equal(at(logs, "deploymentMode"), m.lokiDeploymentMode);
+            assert.equal(at(logs, "loki", "limits_config", "retention_period"), `${m.logRetentionDays * 24}h`);
+            assert.equal(at(values(resources, "logs-traces-tempo-release"), "tempo", "retention"), `${m.traceRetentionDays * 24}h`);
+            assert.equal(at(values(resources, "logs-traces-gateway-release"), "replicaCount"), m.collectorReplicas);
+            const buckets = resources.filter((r) => r.type === (env === "dr" ? "gcp:storage/bucket:Bucket" : "aws:s3/bucket:Bucket"));
+            assert.equal(buckets.length, 2, "Loki's and Tempo's buckets");
+            assert.ok(buckets.every((b) => b.retainOnDelete === w.protect));
             assert.deepEqual(
                 at(values(resources, "cert-manager-release"), "nodeSelector"),
                 w.system ? { "platform.io/node-pool": "system" } : {},
@@ -105,6 +113,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "kong",
                 "monitoring",
                 "dashboards",
+                "logs-traces",
                 "gatekeeper",
                 "falco",
                 "access",
@@ -127,6 +136,26 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
         });
     });
 
+    it("volumes on a class encrypted with the data key: the cluster's default on EKS, the data layer's CMEK class on GKE", async () => {
+        const classes = async (env: string) => {
+            const resources = await platform(env);
+            const monitoring = values(resources, "monitoring-release");
+            return [
+                at(monitoring, "prometheus", "prometheusSpec", "storageSpec", "volumeClaimTemplate", "spec", "storageClassName"),
+                at(monitoring, "alertmanager", "alertmanagerSpec", "storage", "volumeClaimTemplate", "spec", "storageClassName"),
+                at(values(resources, "logs-traces-loki-release"), "write", "persistence", "storageClass"),
+                at(values(resources, "logs-traces-tempo-release"), "persistence", "storageClassName"),
+            ];
+        };
+        const dr = await classes("dr");
+        assert.deepEqual(dr, ["pd-balanced-cmek", "pd-balanced-cmek", "pd-balanced-cmek", "pd-balanced-cmek"]);
+        const prod = await classes("prod");
+        assert.ok(
+            prod.every((c) => typeof c === "string" && c === prod[0] && c !== "standard-rwo"),
+            String(prod),
+        );
+    });
+
     it("exports the platform contract", async () => {
         const stack = (await synth("prod")).stacks.find((s) => s.project === "platform-addons");
         const healthCheck = stack?.resources.find((r) => r.type === "aws:route53/healthCheck:HealthCheck");
@@ -138,6 +167,10 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             secretStore: "platform-secrets",
             kedaTriggerAuthentication: "keda-pod-identity",
             istio: { ingressGatewayNamespace: "istio-ingress", egressGatewayNamespace: "istio-egress", mtlsMode: "STRICT" },
+            otlp: {
+                grpcEndpoint: "otel-gateway.monitoring.svc.cluster.local:4317",
+                httpEndpoint: "http://otel-gateway.monitoring.svc.cluster.local:4318",
+            },
             charts: {
                 "prometheus-operator-crds": "19.0.0",
                 "cert-manager": "v1.17.2",
@@ -153,6 +186,9 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "external-dns": "1.16.1",
                 kong: "2.48.0",
                 "kube-prometheus-stack": "70.10.0",
+                loki: "6.30.1",
+                tempo: "1.23.2",
+                "opentelemetry-collector": "0.127.2",
                 gatekeeper: "3.19.1",
                 falco: "7.0.1",
             },

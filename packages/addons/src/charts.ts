@@ -117,6 +117,28 @@ export const CHARTS = {
         version: "70.10.0",
         why: "Prometheus (HA), Alertmanager and Grafana with the platform's alert and SLO rules (seeds 000, 001, 004 O1-O10); CRDs from prometheus-operator-crds",
     },
+    // Logs and traces (@platform/observability's LogsAndTraces), after the monitoring stack.
+    loki: {
+        chart: "loki",
+        repository: "https://grafana.github.io/helm-charts",
+        // 6.30.1 runs Loki 3.5: OTLP ingestion with structured metadata, TSDB schema v13, Pod Identity through the AWS SDK.
+        version: "6.30.1",
+        why: "logs (seeds 003, 004 O14; instead of seed 001's ELK, docs/decisions.md): chunks and index in object storage, retention from the profile",
+    },
+    tempo: {
+        chart: "tempo",
+        repository: "https://grafana.github.io/helm-charts",
+        // 1.23.2 runs Tempo 2.8 (monolithic): object storage backend, OTLP receiver, compactor retention.
+        version: "1.23.2",
+        why: "traces (seed 001 O12's tracing backend; Tempo instead of Jaeger + Elasticsearch, docs/decisions.md), blocks in object storage",
+    },
+    openTelemetryCollector: {
+        chart: "opentelemetry-collector",
+        repository: "https://open-telemetry.github.io/opentelemetry-helm-charts",
+        // 0.127.2 runs collector 0.127.0 (the otel/opentelemetry-collector-k8s distribution); installed twice: gateway and node agent.
+        version: "0.127.2",
+        why: "the OTLP gateway (seed 001 O11: 3 replicas HA in prod) to Tempo and Loki, and the node agent reading container logs",
+    },
     gatekeeper: {
         chart: "gatekeeper",
         repository: "https://open-policy-agent.github.io/gatekeeper/charts",

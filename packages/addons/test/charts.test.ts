@@ -22,6 +22,9 @@ describe("chart pins", () => {
             externalDns: "1.16.1",
             kong: "2.48.0",
             kubePrometheusStack: "70.10.0",
+            loki: "6.30.1",
+            tempo: "1.23.2",
+            openTelemetryCollector: "0.127.2",
             gatekeeper: "3.19.1",
             falco: "7.0.1",
         });

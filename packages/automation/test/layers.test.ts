@@ -12,7 +12,7 @@ import {
 } from "../src/index.js";
 
 describe("layer registry", () => {
-    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; platform the zones and the cluster)", () => {
+    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; platform the zones, the cluster and, on GKE, the data layer's CMEK volume class)", () => {
         assert.deepEqual(
             LAYERS.map((l) => [l.name, [...l.dependsOn]]),
             [
@@ -20,7 +20,7 @@ describe("layer registry", () => {
                 ["security", ["foundation"]],
                 ["cluster", ["foundation"]],
                 ["data", ["foundation", "cluster"]],
-                ["platform", ["foundation", "cluster"]],
+                ["platform", ["foundation", "cluster", "data"]],
             ],
         );
         assert.deepEqual(registryProblems(LAYERS), []);

@@ -123,7 +123,7 @@ describe("workspace projects and stack config", () => {
             const upstreamOf = (name: string) =>
                 upstreamProjects(projects, selectProjects(projects, name, "dev"), "dev").map((p) => p.name);
             assert.deepEqual(upstreamOf("data"), ["foundation", "cluster"]);
-            assert.deepEqual(upstreamOf("platform"), ["foundation", "cluster"]);
+            assert.deepEqual(upstreamOf("platform"), ["foundation", "cluster", "data"]);
             assert.deepEqual(upstreamOf("security"), ["foundation"]);
             assert.deepEqual(upstreamOf("foundation"), []);
             assert.deepEqual(upstreamOf("root"), [], "the root one-stack project reads no stack");

@@ -1281,7 +1281,16 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
                 { ...prod, profile: { monitoring: { retentionDays: 90, storageGiB: 300, alertmanagerReplicas: 5 } } },
                 { today: TODAY },
             ).profile.monitoring,
-            { prometheusReplicas: 2, alertmanagerReplicas: 5, retentionDays: 90, storageGiB: 300 },
+            {
+                prometheusReplicas: 2,
+                alertmanagerReplicas: 5,
+                retentionDays: 90,
+                storageGiB: 300,
+                logRetentionDays: 30,
+                traceRetentionDays: 14,
+                collectorReplicas: 3,
+                lokiDeploymentMode: "SimpleScalable",
+            },
         );
         assert.deepEqual(
             issuesOf({
@@ -1307,6 +1316,65 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
                 ["platform:profile.monitoring.retentionDays", "must be a whole number from 1 to 400"],
                 ["platform:profile.monitoring.storageGiB", "must be a whole number from 10 to 16384"],
                 ["platform:profile.monitoring.grafanaReplicas", "unknown setting"],
+            ],
+        );
+    });
+
+    it("logs and traces: retention, collector replicas and Loki's mode per environment (seed 001: 3 collectors in prod)", () => {
+        assert.deepEqual(
+            (["dev", "staging", "prod", "dr"] as const).map((e) => {
+                const m = PROFILES[e].monitoring;
+                return [m.logRetentionDays, m.traceRetentionDays, m.collectorReplicas, m.lokiDeploymentMode];
+            }),
+            [
+                [7, 3, 1, "SingleBinary"],
+                [14, 7, 2, "SimpleScalable"],
+                [30, 14, 3, "SimpleScalable"],
+                [30, 14, 3, "SimpleScalable"],
+            ],
+        );
+        const more = { logRetentionDays: 90, traceRetentionDays: 30, collectorReplicas: 5 };
+        assert.deepEqual(parsePlatformConfig({ ...prod, profile: { monitoring: more } }, { today: TODAY }).profile.monitoring, {
+            ...PROFILES.prod.monitoring,
+            ...more,
+        });
+        const dev = { ...prod, environment: "dev", network: { cidr: "10.10.0.0/16" } };
+        assert.equal(
+            parsePlatformConfig(
+                { ...dev, profile: { monitoring: { lokiDeploymentMode: "SimpleScalable" } } },
+                { stack: "dev", today: TODAY },
+            ).profile.monitoring.lokiDeploymentMode,
+            "SimpleScalable",
+        );
+        assert.deepEqual(
+            issuesOf({
+                ...prod,
+                profile: {
+                    monitoring: { logRetentionDays: 7, traceRetentionDays: 3, collectorReplicas: 1, lokiDeploymentMode: "SingleBinary" },
+                },
+            }).map((i) => [i.field, i.problem]),
+            [
+                ["platform:profile.monitoring.logRetentionDays", "keeps logs 7 days, below the floor of 30 in prod"],
+                ["platform:profile.monitoring.traceRetentionDays", "keeps traces 3 days, below the floor of 14 in prod"],
+                ["platform:profile.monitoring.collectorReplicas", "runs 1 OpenTelemetry Collector replica(s) instead of 3 in prod"],
+                [
+                    "platform:profile.monitoring.lokiDeploymentMode",
+                    "runs Loki as a single pod (no replicated writes: a restart loses unflushed logs) in prod",
+                ],
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...prod,
+                profile: {
+                    monitoring: { logRetentionDays: 0, traceRetentionDays: 401, collectorReplicas: 11, lokiDeploymentMode: "Distributed" },
+                },
+            }),
+            [
+                ["platform:profile.monitoring.logRetentionDays", "must be a whole number from 1 to 400"],
+                ["platform:profile.monitoring.traceRetentionDays", "must be a whole number from 1 to 400"],
+                ["platform:profile.monitoring.collectorReplicas", "must be a whole number from 1 to 10"],
+                ["platform:profile.monitoring.lokiDeploymentMode", "is not an allowed value"],
             ],
         );
     });

@@ -32,3 +32,5 @@ export * from "./backup/gcp-velero.js";
 export * from "./backup/cross-cloud-aws.js";
 export * from "./backup/cross-cloud-gcp.js";
 export * from "./storage/gke-storage-class.js";
+export * from "./storage/object-store-plan.js";
+export * from "./storage/object-store-bucket.js";

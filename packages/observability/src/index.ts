@@ -12,3 +12,4 @@ export * from "./dashboards/index.js";
 export * from "./constants.js";
 export * from "./cloud/index.js";
 export * from "./budgets/index.js";
+export * from "./telemetry/index.js";

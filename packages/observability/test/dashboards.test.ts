@@ -193,12 +193,12 @@ describe("the dashboard check", () => {
                 [
                     'dashboards["System Overview"].panels["System Health"].datasource',
                     { type: "prometheus", uid: "thanos" },
-                    "is not a provisioned datasource (prometheus/prometheus)",
+                    "is not a provisioned datasource (prometheus/prometheus, loki/loki, tempo/tempo)",
                 ],
                 [
                     'dashboards["System Overview"].panels["Response Time"].targets["A"].datasource',
                     { type: "loki", uid: "prometheus" },
-                    "is not a provisioned datasource (prometheus/prometheus)",
+                    "is not a provisioned datasource (prometheus/prometheus, loki/loki, tempo/tempo)",
                 ],
                 [
                     'dashboards["System Overview"].panels["Error Rate"].datasource',

@@ -194,9 +194,11 @@ describe("MonitoringStack", () => {
         assert.deepEqual(
             fieldsAndProblems(
                 await rejectedIssues(
-                    run({ ...ALERTING, teams: [] }, { prometheusReplicas: 0, alertmanagerReplicas: 3, retentionDays: 0, storageGiB: 5 }, [
-                        { ...SEED_001_SLOS[0], objective: 1.5 },
-                    ]),
+                    run(
+                        { ...ALERTING, teams: [] },
+                        { ...PROFILES.prod.monitoring, prometheusReplicas: 0, alertmanagerReplicas: 3, retentionDays: 0, storageGiB: 5 },
+                        [{ ...SEED_001_SLOS[0], objective: 1.5 }],
+                    ),
                 ),
             ).map(([field]) => field),
             ["profile.prometheusReplicas", "profile.retentionDays", "profile.storageGiB", "slos[0].objective", "alerting.teams"],

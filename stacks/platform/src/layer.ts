@@ -8,9 +8,11 @@
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
  *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
  *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
- *   -> Grafana dashboards -> Gatekeeper (+ templates, constraints, mutations) -> Falco (runtime
- *   security on every node, alerts to the monitoring stack's Alertmanager) -> cluster access (the
- *   break-glass cluster-admin binding, the app teams' namespaces and deployment-manager Roles)
+ *   -> Grafana dashboards -> logs and traces (Loki, Tempo and their buckets and identities, the
+ *   OpenTelemetry Collector gateway and node agent, Grafana's Loki and Tempo datasources) ->
+ *   Gatekeeper (+ templates, constraints, mutations) -> Falco (runtime security on every node,
+ *   alerts to the monitoring stack's Alertmanager) -> cluster access (the break-glass
+ *   cluster-admin binding, the app teams' namespaces and deployment-manager Roles)
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -39,6 +41,7 @@ import { clusterProvider } from "@platform/cluster";
 import {
     ALERTMANAGER_URL,
     GrafanaDashboards,
+    LogsAndTraces,
     MonitoringStack,
     runbookBaseUrlOf,
     SERVICE_SLOS,
@@ -160,6 +163,11 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     ];
     const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
     const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+    // Volumes encrypted with the data key: EKS's default class is; on GKE the data layer's CMEK class (GKE's default is not).
+    const volumes =
+        upstream.cloud === "aws"
+            ? upstream.defaultStorageClass
+            : pulumiRuntime.all([upstream.volumeStorageClass, upstream.defaultStorageClass]).apply(([cmek, fallback]) => cmek ?? fallback);
     // After the add-ons: it needs the CRDs (first release), the secret store (External Secrets) and scrapes everything before it.
     const monitoring = new MonitoringStack(
         "monitoring",
@@ -167,7 +175,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             context,
             profile: profile.monitoring,
             alerting: settings.platform.alerting,
-            storageClass: upstream.defaultStorageClass,
+            storageClass: volumes,
             runbookBaseUrl: runbookBaseUrlOf(settings.security.github),
         },
         after(kong),
@@ -179,6 +187,17 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         { naming, slos: SERVICE_SLOS.map(sloDashboardSpec), labels: context.labels },
         after(monitoring),
     );
+    // Logs and traces: in the monitoring namespace, its datasources for the monitoring stack's Grafana.
+    const telemetry = new LogsAndTraces(
+        "logs-traces",
+        {
+            context,
+            profile: profile.monitoring,
+            dataKmsKey: upstream.cloud === "aws" ? upstream.dataKmsKeyArn : upstream.dataKmsKeyId,
+            storageClass: volumes,
+        },
+        after(dashboards),
+    );
     // Last: its constraints admit only what the kubernetes pack admits, in app namespaces.
     const gatekeeper = new Gatekeeper(
         "gatekeeper",
@@ -189,7 +208,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             minReplicas: isProductionEnvironment(settings.environment) ? 2 : 1,
             environment: settings.environment,
         },
-        after(dashboards),
+        after(telemetry),
     );
     // After Gatekeeper: a DaemonSet on every node, the last to roll out; its alerts need the
     // monitoring stack's Alertmanager (installed above).
@@ -226,6 +245,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             egressGatewayNamespace: ISTIO_EGRESS_NAMESPACE,
             mtlsMode: istio.mtlsMode,
         },
+        otlp: { grpcEndpoint: telemetry.otlpGrpcEndpoint, httpEndpoint: telemetry.otlpHttpEndpoint },
         charts: Object.fromEntries(
             Object.values(CHARTS)
                 .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)

@@ -6,6 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import { discoverProjects } from "@platform/automation";
+import { at } from "@platform/synth";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { REPO_ROOT } from "../paths.js";
 import { useSimulatedEngine } from "./harness.js";
@@ -50,9 +51,12 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
             r.inputs?.["chart"],
             (r.outputs?.["status"] as Record<string, unknown> | undefined)?.["status"],
         ]);
-        const gateways = installed.slice(8, 10).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        // And Loki and Tempo follow the monitoring stack side by side too.
+        const byName = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+        const gateways = installed.slice(8, 10).sort(byName);
+        const stores = installed.slice(15, 17).sort(byName);
         assert.deepEqual(
-            [...installed.slice(0, 8), ...gateways, ...installed.slice(10)],
+            [...installed.slice(0, 8), ...gateways, ...installed.slice(10, 15), ...stores, ...installed.slice(17)],
             [
                 ["prometheus-operator-crds", "prometheus-operator-crds", "deployed"],
                 ["cert-manager", "cert-manager", "deployed"],
@@ -69,6 +73,10 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
                 ["external-dns", "external-dns", "deployed"],
                 ["kong", "kong", "deployed"],
                 ["kube-prometheus-stack", "kube-prometheus-stack", "deployed"],
+                ["loki", "loki", "deployed"],
+                ["tempo", "tempo", "deployed"],
+                ["otel-gateway", "opentelemetry-collector", "deployed"],
+                ["otel-agent", "opentelemetry-collector", "deployed"],
                 ["gatekeeper", "gatekeeper", "deployed"],
                 ["falco", "falco", "deployed"],
             ],
@@ -86,6 +94,18 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
             typeof clusterName === "object" ? JSON.parse(clusterName.plaintext ?? "null") : clusterName,
             (await cluster.outputs())["clusterName"]?.value,
         );
+
+        // So did the foundation's data key: Loki's and Tempo's buckets are encrypted with it.
+        const dataKey = ((await foundation.outputs())["kmsKeyArns"]?.value as { data: string }).data;
+        const encryption = state.filter(
+            (r) => r.type === "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        );
+        assert.equal(encryption.length, 2);
+        for (const r of encryption) {
+            const rules = r.inputs?.["rules"] as { plaintext?: string } | unknown[];
+            const plain = Array.isArray(rules) ? rules : (JSON.parse(rules.plaintext ?? "[]") as unknown[]);
+            assert.equal(at(plain, 0, "applyServerSideEncryptionByDefault", "kmsMasterKeyId"), dataKey, r.urn);
+        }
 
         const preview = await platform.preview({ color: "never" });
         assert.deepEqual(Object.keys(preview.changeSummary), ["same"]);

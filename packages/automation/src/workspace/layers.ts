@@ -29,8 +29,10 @@ export const LAYERS: readonly LayerDefinition[] = [
     { name: "data", dependsOn: ["foundation", "cluster"], description: "Postgres, Redis, queues, backups" },
     {
         name: "platform",
-        dependsOn: ["foundation", "cluster"],
-        description: "in-cluster add-ons: cert-manager, Istio, KEDA, Flagger, External Secrets, ExternalDNS, Kong, ingress-nginx",
+        // data: on GKE the monitoring, Loki and Tempo volumes use the data layer's CMEK StorageClass.
+        dependsOn: ["foundation", "cluster", "data"],
+        description:
+            "in-cluster add-ons: cert-manager, Istio, KEDA, Flagger, External Secrets, ExternalDNS, Kong, ingress-nginx, monitoring, logs and traces, Gatekeeper, Falco",
     },
 ];
 

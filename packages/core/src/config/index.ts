@@ -10,7 +10,12 @@ export * from "./stack-file-schema.js";
 export * from "./data-schema.js";
 export * from "./data-settings.js";
 export * from "./security-schema.js";
-export { MONITORING_RETENTION_RANGE, MONITORING_STORAGE_RANGE, PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
+export {
+    MONITORING_RETENTION_RANGE,
+    MONITORING_STORAGE_RANGE,
+    PLATFORM_REPLICA_RANGE,
+    TELEMETRY_RETENTION_RANGE,
+} from "./profile-overrides.js";
 export * from "./alerting-schema.js";
 export * from "./dr-schema.js";
 export * from "./cluster-access-schema.js";

@@ -8,6 +8,8 @@ import {
     type GkeReleaseChannel,
     KUBERNETES_VERSIONS,
     type KubernetesVersion,
+    LOKI_DEPLOYMENT_MODES,
+    type LokiDeploymentMode,
     NAT_GATEWAY_STRATEGIES,
     type NatGatewayStrategy,
     type MonitoringProfile,
@@ -55,6 +57,8 @@ function clusterOverrides(base: ClusterProfile, overrides: Record<string, unknow
 /** Bounds of the monitoring overrides (the schema and the MonitoringStack use the same). */
 export const MONITORING_RETENTION_RANGE = { min: 1, max: 400 } as const;
 export const MONITORING_STORAGE_RANGE = { min: 10, max: 16384 } as const;
+/** Bounds of the log and trace retention overrides: a day to a little over a year (compliance archives belong elsewhere). */
+export const TELEMETRY_RETENTION_RANGE = { min: 1, max: 400 } as const;
 
 function monitoringOverrides(base: MonitoringProfile, o: Record<string, unknown>): MonitoringProfile {
     const { min, max } = PLATFORM_REPLICA_RANGE;
@@ -63,6 +67,17 @@ function monitoringOverrides(base: MonitoringProfile, o: Record<string, unknown>
         alertmanagerReplicas: whole(o["alertmanagerReplicas"], min, max, base.alertmanagerReplicas),
         retentionDays: whole(o["retentionDays"], MONITORING_RETENTION_RANGE.min, MONITORING_RETENTION_RANGE.max, base.retentionDays),
         storageGiB: whole(o["storageGiB"], MONITORING_STORAGE_RANGE.min, MONITORING_STORAGE_RANGE.max, base.storageGiB),
+        logRetentionDays: whole(o["logRetentionDays"], TELEMETRY_RETENTION_RANGE.min, TELEMETRY_RETENTION_RANGE.max, base.logRetentionDays),
+        traceRetentionDays: whole(
+            o["traceRetentionDays"],
+            TELEMETRY_RETENTION_RANGE.min,
+            TELEMETRY_RETENTION_RANGE.max,
+            base.traceRetentionDays,
+        ),
+        collectorReplicas: whole(o["collectorReplicas"], min, max, base.collectorReplicas),
+        lokiDeploymentMode: (LOKI_DEPLOYMENT_MODES as readonly unknown[]).includes(o["lokiDeploymentMode"])
+            ? (o["lokiDeploymentMode"] as LokiDeploymentMode)
+            : base.lokiDeploymentMode,
     };
 }
 

@@ -10,8 +10,19 @@
  */
 import { z } from "zod";
 import { AWS_VPC_PREFIX_RANGE, GCP_REGION_PREFIX_RANGE, MAX_AZ_SLOTS } from "../cidr/carve.js";
-import { ENVIRONMENTS, GKE_RELEASE_CHANNELS, KUBERNETES_VERSIONS, NAT_GATEWAY_STRATEGIES } from "../environments/profiles.js";
-import { MONITORING_RETENTION_RANGE, MONITORING_STORAGE_RANGE, PLATFORM_REPLICA_RANGE } from "./profile-overrides.js";
+import {
+    ENVIRONMENTS,
+    GKE_RELEASE_CHANNELS,
+    KUBERNETES_VERSIONS,
+    LOKI_DEPLOYMENT_MODES,
+    NAT_GATEWAY_STRATEGIES,
+} from "../environments/profiles.js";
+import {
+    MONITORING_RETENTION_RANGE,
+    MONITORING_STORAGE_RANGE,
+    PLATFORM_REPLICA_RANGE,
+    TELEMETRY_RETENTION_RANGE,
+} from "./profile-overrides.js";
 import type { Issue } from "../issues.js";
 import { checkCidr, checkPrivateNetworkCidr } from "../validation/cidr.js";
 import { checkAllowListCidr } from "../validation/endpoint.js";
@@ -124,6 +135,10 @@ const profileOverrides = strictObject(
                 alertmanagerReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
                 retentionDays: wholeNumber(MONITORING_RETENTION_RANGE.min, MONITORING_RETENTION_RANGE.max).optional(),
                 storageGiB: wholeNumber(MONITORING_STORAGE_RANGE.min, MONITORING_STORAGE_RANGE.max).optional(),
+                logRetentionDays: wholeNumber(TELEMETRY_RETENTION_RANGE.min, TELEMETRY_RETENTION_RANGE.max).optional(),
+                traceRetentionDays: wholeNumber(TELEMETRY_RETENTION_RANGE.min, TELEMETRY_RETENTION_RANGE.max).optional(),
+                collectorReplicas: wholeNumber(PLATFORM_REPLICA_RANGE.min, PLATFORM_REPLICA_RANGE.max).optional(),
+                lokiDeploymentMode: oneOf(LOKI_DEPLOYMENT_MODES).optional(),
             },
             "{ retentionDays: 30 }",
         ).optional(),

@@ -112,6 +112,20 @@ const FLOORS = {
         next.monitoring.retentionDays < base.monitoring.retentionDays
             ? `keeps metrics ${next.monitoring.retentionDays} days, below the floor of ${base.monitoring.retentionDays} (the SLOs' 30-day budget)`
             : undefined,
+    "profile.monitoring.logRetentionDays": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.monitoring.logRetentionDays < base.monitoring.logRetentionDays
+            ? `keeps logs ${next.monitoring.logRetentionDays} days, below the floor of ${base.monitoring.logRetentionDays}`
+            : undefined,
+    "profile.monitoring.traceRetentionDays": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        next.monitoring.traceRetentionDays < base.monitoring.traceRetentionDays
+            ? `keeps traces ${next.monitoring.traceRetentionDays} days, below the floor of ${base.monitoring.traceRetentionDays}`
+            : undefined,
+    "profile.monitoring.collectorReplicas": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        fewerReplicas("OpenTelemetry Collector", base.monitoring.collectorReplicas, next.monitoring.collectorReplicas),
+    "profile.monitoring.lokiDeploymentMode": (base: EnvironmentProfile, next: EnvironmentProfile) =>
+        base.monitoring.lokiDeploymentMode === "SimpleScalable" && next.monitoring.lokiDeploymentMode === "SingleBinary"
+            ? "runs Loki as a single pod (no replicated writes: a restart loses unflushed logs)"
+            : undefined,
 } as const satisfies Record<string, (base: EnvironmentProfile, next: EnvironmentProfile, exposure: Exposure) => string | undefined>;
 
 export type WaivableSetting = keyof typeof FLOORS;
@@ -224,5 +238,13 @@ function settingValue(profile: EnvironmentProfile, setting: WaivableSetting, exp
             return profile.monitoring.alertmanagerReplicas;
         case "profile.monitoring.retentionDays":
             return profile.monitoring.retentionDays;
+        case "profile.monitoring.logRetentionDays":
+            return profile.monitoring.logRetentionDays;
+        case "profile.monitoring.traceRetentionDays":
+            return profile.monitoring.traceRetentionDays;
+        case "profile.monitoring.collectorReplicas":
+            return profile.monitoring.collectorReplicas;
+        case "profile.monitoring.lokiDeploymentMode":
+            return profile.monitoring.lokiDeploymentMode;
     }
 }

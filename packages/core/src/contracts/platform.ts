@@ -17,6 +17,8 @@ export interface PlatformOutputs {
     readonly kedaTriggerAuthentication: string;
     /** Istio: the gateways' namespaces and the mesh-wide mTLS mode. */
     readonly istio: { readonly ingressGatewayNamespace: string; readonly egressGatewayNamespace: string; readonly mtlsMode: string };
+    /** Where apps send OTLP (traces and logs): the OpenTelemetry Collector gateway's Service, gRPC (`host:4317`) and HTTP (`http://host:4318`). */
+    readonly otlp: { readonly grpcEndpoint: string; readonly httpEndpoint: string };
     /** Every chart installed, `<chart>` -> `<version>`. */
     readonly charts: Record<string, string>;
     /**

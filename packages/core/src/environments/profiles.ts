@@ -110,6 +110,32 @@ export interface MonitoringProfile {
     readonly retentionDays: number;
     /** Size of each Prometheus volume in GiB; retention is also capped at 85% of it. */
     readonly storageGiB: number;
+    /**
+     * Days Loki keeps logs (its compactor deletes older chunks; the bucket's lifecycle expires
+     * whatever is left a day later). Defaults: 7 dev, 14 staging, 30 prod and dr: a month covers
+     * most incident reviews, and logs are the largest telemetry by volume (object storage and
+     * request costs grow linearly with it). Audit logs are kept elsewhere, longer (CloudTrail,
+     * Cloud Audit Logs).
+     */
+    readonly logRetentionDays: number;
+    /**
+     * Days Tempo keeps traces (its compactor's block retention; the bucket expires objects a day
+     * later). Defaults: 3 dev, 7 staging, 14 prod and dr: traces at seed 001's 100 % sampling are
+     * the costliest signal per request and are read for recent incidents, not for trends (the
+     * metrics keep those).
+     */
+    readonly traceRetentionDays: number;
+    /**
+     * Replicas of the OpenTelemetry Collector gateway (seed 001 O11: 3 in prod, "HA"). Defaults: 1
+     * dev, 2 staging, 3 prod and dr: every OTLP export goes through it, so prod survives a node
+     * drain and a zone loss with two left.
+     */
+    readonly collectorReplicas: number;
+    /**
+     * Loki's deployment mode: `SingleBinary` (one pod, dev: cheapest) or `SimpleScalable` (3 write,
+     * 2 read, 3 backend pods with replication factor 3: a write survives losing one pod).
+     */
+    readonly lokiDeploymentMode: LokiDeploymentMode;
 }
 
 /**
@@ -125,6 +151,10 @@ export interface RuntimeSecurityProfile {
     /** Memory limit of each Falco pod, in MiB (the chart's default is 1024). */
     readonly memoryLimitMiB: number;
 }
+
+/** Loki's deployment modes the platform supports (the chart's `deploymentMode`). */
+export const LOKI_DEPLOYMENT_MODES = ["SingleBinary", "SimpleScalable"] as const;
+export type LokiDeploymentMode = (typeof LOKI_DEPLOYMENT_MODES)[number];
 
 /** Everything that differs between environments. */
 export interface EnvironmentProfile {
@@ -152,6 +182,21 @@ export interface EnvironmentProfile {
     readonly logRetentionDays: number;
 }
 
+/** Logs, traces and the collector per environment (MonitoringProfile documents each number). */
+const DEV_TELEMETRY = { logRetentionDays: 7, traceRetentionDays: 3, collectorReplicas: 1, lokiDeploymentMode: "SingleBinary" } as const;
+const STAGING_TELEMETRY = {
+    logRetentionDays: 14,
+    traceRetentionDays: 7,
+    collectorReplicas: 2,
+    lokiDeploymentMode: "SimpleScalable",
+} as const;
+const PRODUCTION_TELEMETRY = {
+    logRetentionDays: 30,
+    traceRetentionDays: 14,
+    collectorReplicas: 3,
+    lokiDeploymentMode: "SimpleScalable",
+} as const;
+
 const devProfile: EnvironmentProfile = {
     environment: "dev",
     cloud: "aws",
@@ -171,7 +216,7 @@ const devProfile: EnvironmentProfile = {
     },
     data: { highAvailability: false, storageGb: 50, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: false },
     platform: { istiodReplicas: 1, ingressGatewayReplicas: 1, egressGatewayReplicas: 1, kongReplicas: 1, controllerReplicas: 1 },
-    monitoring: { prometheusReplicas: 1, alertmanagerReplicas: 1, retentionDays: 7, storageGiB: 20 },
+    monitoring: { prometheusReplicas: 1, alertmanagerReplicas: 1, retentionDays: 7, storageGiB: 20, ...DEV_TELEMETRY },
     runtimeSecurity: { cpuRequestMillicores: 100, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
     minReplicas: 1,
     protectStatefulResources: false,
@@ -197,7 +242,7 @@ const stagingProfile: EnvironmentProfile = {
     },
     data: { highAvailability: true, storageGb: 200, backupRetentionDays: 7, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 2, ingressGatewayReplicas: 2, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
-    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 2, retentionDays: 15, storageGiB: 50 },
+    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 2, retentionDays: 15, storageGiB: 50, ...STAGING_TELEMETRY },
     runtimeSecurity: { cpuRequestMillicores: 100, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
     minReplicas: 2,
     protectStatefulResources: false,
@@ -223,7 +268,7 @@ const prodProfile: EnvironmentProfile = {
     },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
-    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100 },
+    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100, ...PRODUCTION_TELEMETRY },
     runtimeSecurity: { cpuRequestMillicores: 200, memoryRequestMiB: 768, memoryLimitMiB: 1536 },
     minReplicas: 2,
     protectStatefulResources: true,
@@ -250,7 +295,7 @@ const drProfile: EnvironmentProfile = {
     },
     data: { highAvailability: true, storageGb: 500, backupRetentionDays: 30, pointInTimeRecovery: true, deletionProtection: true },
     platform: { istiodReplicas: 3, ingressGatewayReplicas: 3, egressGatewayReplicas: 2, kongReplicas: 2, controllerReplicas: 2 },
-    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100 },
+    monitoring: { prometheusReplicas: 2, alertmanagerReplicas: 3, retentionDays: 30, storageGiB: 100, ...PRODUCTION_TELEMETRY },
     runtimeSecurity: { cpuRequestMillicores: 200, memoryRequestMiB: 768, memoryLimitMiB: 1536 },
     minReplicas: 2,
     protectStatefulResources: true,

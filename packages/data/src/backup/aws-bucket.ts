@@ -58,7 +58,8 @@ export interface HardenedBucket {
     readonly versioning: aws.s3.BucketVersioning;
 }
 
-interface HardenedBucketArgs {
+/** One hardened bucket: the platform's only S3 bucket pattern (backups here, Loki and Tempo through `AwsObjectStoreBucket`). */
+export interface HardenedBucketArgs {
     readonly name: pulumi.Input<string>;
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly retentionDays: number;
@@ -66,9 +67,17 @@ interface HardenedBucketArgs {
     readonly tags: Readonly<Record<string, string>>;
     /** Another region's provider (the replica). */
     readonly provider?: aws.Provider;
+    /** The lifecycle rules. @default s3BackupLifecycleRules(retentionDays) (tier down, keep noncurrent versions `retentionDays`) */
+    readonly lifecycleRules?: aws.s3.BucketLifecycleConfigurationArgs["rules"];
 }
 
-function hardenedBucket(children: Children, child: string, args: HardenedBucketArgs): HardenedBucket {
+/**
+ * Creates the bucket and its settings as children of a data component: ownership enforced, the
+ * four public access blocks, versioning, SSE-KMS with bucket keys, the TLS-only and KMS-only
+ * policy, the lifecycle and, when asked, Object Lock. The bucket itself is stateful (retained on
+ * delete when the component is protected).
+ */
+export function hardenedBucket(children: Children, child: string, args: HardenedBucketArgs): HardenedBucket {
     const provider = args.provider ? { provider: args.provider } : {};
     const options = (extra: Omit<pulumi.CustomResourceOptions, "parent" | "protect"> = {}) => children.options({ ...provider, ...extra });
     const bucket = new aws.s3.Bucket(
@@ -115,7 +124,7 @@ function hardenedBucket(children: Children, child: string, args: HardenedBucketA
     );
     new aws.s3.BucketLifecycleConfiguration(
         children.name(child),
-        { bucket: bucket.bucket, rules: s3BackupLifecycleRules(args.retentionDays) },
+        { bucket: bucket.bucket, rules: args.lifecycleRules ?? s3BackupLifecycleRules(args.retentionDays) },
         options({ dependsOn: [versioning] }),
     );
     const lock = s3ObjectLockRule(args.objectLock, args.retentionDays);

@@ -34,6 +34,46 @@ export function globalBucketName(prefix: string, gcpProject: string): string {
     return `${fitName(prefix, NAME_RULES.s3Bucket.maxLength - 7)}-${hash}`;
 }
 
+/** One hardened GCS bucket: the platform's only GCS bucket pattern (backups here, Loki and Tempo through `GcpObjectStoreBucket`). */
+export interface HardenedGcsBucketArgs {
+    readonly project: string;
+    /** The global name ({@link globalBucketName}). */
+    readonly name: string;
+    /** The bucket's region (its location, upper-cased). */
+    readonly region: string;
+    /** The CMEK key. */
+    readonly kmsKeyName: pulumi.Input<string>;
+    readonly lifecycleRules: gcp.storage.BucketArgs["lifecycleRules"];
+    /** Write-once retention. @default none */
+    readonly retentionPolicy?: gcp.storage.BucketArgs["retentionPolicy"];
+    /** Days a deleted object stays in soft delete (0 turns soft delete off). */
+    readonly softDeleteDays: number;
+    readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * The arguments of a hardened GCS bucket: regional, Standard class, uniform bucket-level access,
+ * public access prevention enforced, versioning, CMEK, the given lifecycle, soft delete and
+ * retention, and never force-destroyed (a bucket with objects refuses deletion).
+ */
+export function hardenedGcsBucketArgs(args: HardenedGcsBucketArgs): gcp.storage.BucketArgs {
+    return {
+        project: args.project,
+        name: args.name,
+        location: args.region.toUpperCase(),
+        storageClass: "STANDARD",
+        uniformBucketLevelAccess: true,
+        publicAccessPrevention: "enforced",
+        versioning: { enabled: true },
+        encryption: { defaultKmsKeyName: args.kmsKeyName },
+        ...(args.retentionPolicy !== undefined ? { retentionPolicy: args.retentionPolicy } : {}),
+        softDeletePolicy: { retentionDurationSeconds: args.softDeleteDays * 86_400 },
+        lifecycleRules: args.lifecycleRules,
+        forceDestroy: false,
+        labels: { ...args.labels },
+    };
+}
+
 export interface GcpBackupBucketArgs {
     readonly naming: ComponentNaming;
     readonly project: string;
@@ -61,21 +101,16 @@ export class GcpBackupBucket extends DataComponent {
         const children = this.children;
         this.bucket = new gcp.storage.Bucket(
             children.name("bucket"),
-            {
+            hardenedGcsBucketArgs({
                 project: args.project,
                 name: globalBucketName(children.prefix, args.project),
-                location: args.region.toUpperCase(),
-                storageClass: "STANDARD",
-                uniformBucketLevelAccess: true,
-                publicAccessPrevention: "enforced",
-                versioning: { enabled: true },
-                encryption: { defaultKmsKeyName: args.kmsKeyName },
-                retentionPolicy: gcsRetentionPolicy(objectLock),
-                softDeletePolicy: { retentionDurationSeconds: SHORTEST_BACKUP_DAYS * 86_400 },
+                region: args.region,
+                kmsKeyName: args.kmsKeyName,
                 lifecycleRules: gcsBackupLifecycleRules(args.retentionDays),
-                forceDestroy: false,
+                retentionPolicy: gcsRetentionPolicy(objectLock),
+                softDeleteDays: SHORTEST_BACKUP_DAYS,
                 labels: { ...args.labels },
-            },
+            }),
             children.stateful(),
         );
         this.bucketName = this.bucket.name;

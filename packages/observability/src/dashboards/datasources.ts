@@ -15,5 +15,15 @@ export const PROMETHEUS_DATASOURCE_UID = "prometheus";
 /** The Prometheus datasource as panels and queries reference it. */
 export const PROMETHEUS_DATASOURCE: Readonly<Required<DataSourceRef>> = { type: "prometheus", uid: PROMETHEUS_DATASOURCE_UID };
 
-/** Every datasource the monitoring stack provisions that a dashboard may reference. */
-export const PROVISIONED_DATASOURCES: readonly Readonly<Required<DataSourceRef>>[] = [PROMETHEUS_DATASOURCE];
+/** Loki and Tempo, provisioned by LogsAndTraces (a sidecar datasource ConfigMap), with fixed uids as well. */
+export const LOKI_DATASOURCE_UID = "loki";
+export const TEMPO_DATASOURCE_UID = "tempo";
+export const LOKI_DATASOURCE: Readonly<Required<DataSourceRef>> = { type: "loki", uid: LOKI_DATASOURCE_UID };
+export const TEMPO_DATASOURCE: Readonly<Required<DataSourceRef>> = { type: "tempo", uid: TEMPO_DATASOURCE_UID };
+
+/** Every datasource the monitoring stack and LogsAndTraces provision that a dashboard may reference. */
+export const PROVISIONED_DATASOURCES: readonly Readonly<Required<DataSourceRef>>[] = [
+    PROMETHEUS_DATASOURCE,
+    LOKI_DATASOURCE,
+    TEMPO_DATASOURCE,
+];

@@ -53,9 +53,9 @@ export interface MonitoringStackArgs {
     /** Teams and mail server of the Alertmanager (`platform:platform.alerting`); required. */
     readonly alerting: AlertingSettings | undefined;
     /**
-     * The StorageClass of Prometheus' and Alertmanager's volumes: the cluster's default, encrypted
-     * with the foundation's `data` key on EKS (the cluster contract's `defaultStorageClass`; null
-     * there means the same as unset). @default the cluster's default StorageClass
+     * The StorageClass of Prometheus' and Alertmanager's volumes: one encrypted with the
+     * foundation's `data` key (the platform layer passes the cluster's default on EKS, the data
+     * layer's `pd-balanced-cmek` on GKE; null means the same as unset). @default the cluster's default StorageClass
      */
     readonly storageClass?: pulumi.Input<string | null>;
     /** Where docs/runbooks.md is published (alerts' `runbook_url`). */

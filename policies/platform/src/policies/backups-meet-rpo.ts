@@ -1,5 +1,6 @@
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import {
+    asArray,
     asBoolean,
     asNonEmptyString,
     asNumber,
@@ -7,6 +8,7 @@ import {
     asString,
     awsTags,
     checkov,
+    referencedResources,
     resourceEnvironment,
     resourceLabel,
     resourcesOfTypes,
@@ -29,6 +31,23 @@ export const AWS_BACKUP_COVERED_TYPES: readonly string[] = [
 ];
 
 const RDS_TYPES: readonly string[] = [AWS_TYPES.rdsInstance, AWS_TYPES.rdsCluster];
+
+/**
+ * The longest lifetime of an ephemeral bucket's objects, in days: a bucket whose lifecycle expires
+ * every object within it (Loki's and Tempo's object stores: logs and traces expire by design) is
+ * not backed up; a backup would keep what its owner deletes on purpose, at a second copy's price.
+ */
+export const EPHEMERAL_BUCKET_MAX_DAYS = 90;
+
+/** An enabled lifecycle rule on every object (no filter, or an empty one) expiring current objects within the limit. */
+function expiresEverything(rule: unknown): boolean {
+    const r = asRecord(rule);
+    if (r === undefined || r["status"] !== "Enabled") return false;
+    const filter = asRecord(r["filter"]);
+    if (r["filter"] !== undefined && (filter === undefined || Object.keys(filter).length > 0)) return false;
+    const days = asNumber(asRecord(r["expiration"])?.["days"]);
+    return days !== undefined && days >= 1 && days <= EPHEMERAL_BUCKET_MAX_DAYS;
+}
 
 /** A database the RPO applies to: a primary (a replica is rebuilt from its primary). */
 function isPrimary(resource: PolicyResource): boolean {
@@ -121,7 +140,9 @@ function checkAwsBackupCoverage(
  * snapshots of their own (ElastiCache snapshot retention, Memorystore RDB persistence), since AWS
  * Backup cannot take them. Replicas are exempt (they are rebuilt from the primary), and so is a
  * CloudTrail trail's log bucket with Object Lock: its log files cannot be deleted or overwritten
- * during retention (what a backup would protect against) and the trail's digest files prove them. Not checked
+ * during retention (what a backup would protect against) and the trail's digest files prove them;
+ * and so is an ephemeral bucket, whose lifecycle expires every object within
+ * {@link EPHEMERAL_BUCKET_MAX_DAYS} days (logs and traces): a backup would keep what is deleted on purpose. Not checked
  * here: GCS buckets (versioning is their backup: gcp-gcs-versioning), queues and brokers (messages
  * in flight are not backed up), secrets and keys (recovery windows and protect), and Kubernetes
  * volumes (Velero in the data stack). A stack policy: the plan, its selections and the resources
@@ -160,6 +181,11 @@ export const backupsMeetRpo: StackValidationPolicy = {
             const name = tryRead(() => asNonEmptyString(r.props["bucket"]));
             return r.props["objectLockEnabled"] === true && name.known && name.value !== undefined && trailBuckets.has(name.value);
         };
+        const lifecycles = resourcesOfTypes(args.resources, AWS_TYPES.s3BucketLifecycleConfiguration);
+        const isEphemeralBucket = (r: PolicyResource): boolean =>
+            lifecycles.some(
+                (l) => referencedResources(l, "bucket", [r]).length > 0 && (asArray(l.props["rules"]) ?? []).some(expiresEverything),
+            );
         for (const resource of args.resources) {
             const env = environmentOf(resource);
             if (env === undefined) continue;
@@ -168,7 +194,12 @@ export const backupsMeetRpo: StackValidationPolicy = {
             if (type === GCP_TYPES.sqlDatabaseInstance && isPrimary(resource)) checkCloudSqlPitr(resource, env, reportViolation);
             if (type === AWS_TYPES.elasticacheReplicationGroup) checkElastiCache(resource, env, reportViolation);
             if (type === GCP_TYPES.redisInstance) checkMemorystore(resource, env, reportViolation);
-            if (AWS_BACKUP_COVERED_TYPES.includes(type) && isPrimary(resource) && !isLockedTrailBucket(resource)) {
+            if (
+                AWS_BACKUP_COVERED_TYPES.includes(type) &&
+                isPrimary(resource) &&
+                !isLockedTrailBucket(resource) &&
+                !isEphemeralBucket(resource)
+            ) {
                 checkAwsBackupCoverage(resource, env, selections, reportViolation);
             }
         }

@@ -131,6 +131,44 @@ describe("platform-backups-meet-rpo", () => {
         ]);
     });
 
+    it("exempts an ephemeral bucket (a lifecycle expiring every object within 90 days), not a longer, filtered, disabled or unset expiry", async () => {
+        const stack = environmentStack("prod");
+        const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+        const expire = (days: number, extra: Record<string, unknown> = {}) => ({
+            id: "expire",
+            status: "Enabled",
+            filter: {},
+            expiration: { days },
+            ...extra,
+        });
+        const bucket = (name: string, rules: unknown[] | undefined) => {
+            const b = stack.aws(BUCKET, name, { bucket: name });
+            // A setting names its bucket by id (the fixture's ids are `<name>-id`).
+            if (rules !== undefined) stack.aws(LIFECYCLE, name, { bucket: `${name}-id`, rules });
+            return b;
+        };
+        bucket("loki", [
+            expire(30),
+            { id: "noncurrent", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 1 } },
+        ]);
+        bucket("no-filter", [{ id: "expire", status: "Enabled", expiration: { days: 90 } }]);
+        const long = bucket("long", [expire(91)]);
+        const filtered = bucket("filtered", [expire(30, { filter: { prefix: "tmp/" } })]);
+        const disabled = bucket("disabled", [expire(30, { status: "Disabled" })]);
+        const markersOnly = bucket("markers", [
+            { id: "m", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } },
+        ]);
+        const noLifecycle = bucket("none", undefined);
+        const none = "the stack has no aws.backup.Selection";
+        assert.deepEqual(await run(stack.s), [
+            uncovered(long, "prod", none),
+            uncovered(filtered, "prod", none),
+            uncovered(disabled, "prod", none),
+            uncovered(markersOnly, "prod", none),
+            uncovered(noLifecycle, "prod", none),
+        ]);
+    });
+
     it("reads the effective tags (provider default tags included), and honours notResources", async () => {
         const stack = environmentStack("prod");
         stack.aws(SELECTION, "everything-tagged-prod", {
