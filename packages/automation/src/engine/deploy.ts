@@ -97,11 +97,14 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     if (!(operation === "refresh" && options.clearPendingCreates === true)) {
         problems.forEach((p) => warn(`warning: ${p.message}`));
     }
+    // `pulumi version` (launchedEngine) runs while the programs run offline: it starts no stack
+    // operation, and a config error still stops everything before the engine touches a stack.
+    const launching = launchedEngine(engine);
+    launching.catch(() => undefined);
     if (operation === "preview" || operation === "up") {
         await checkStackConfig(root, selected, env);
     }
-
-    const launched = await launchedEngine(engine);
+    const launched = await launching;
     const display = options.display ?? plainProgress(options.progress);
     display.planned(projects.map((p) => `${p.name}/${env}`));
     const results: StackOperationResult[] = [];
