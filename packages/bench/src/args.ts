@@ -4,9 +4,7 @@
  */
 import { parseArgs } from "node:util";
 
-export const KINDS = ["synth", "engine", "engine-plain", "env-synth", "cli"] as const;
-/** Rows run unless --only names others (engine-plain repeats the engine rows without platform's preload). */
-export const DEFAULT_KINDS: readonly Kind[] = ["synth", "engine", "env-synth", "cli"];
+export const KINDS = ["synth", "engine", "env-synth", "cli"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface BenchOptions {
@@ -29,7 +27,7 @@ export const DEFAULTS: BenchOptions = {
     sizes: [100, 500, 2000],
     runs: 3,
     envRuns: 2,
-    kinds: DEFAULT_KINDS,
+    kinds: KINDS,
     env: "prod",
     stack: "all",
 };
@@ -42,10 +40,8 @@ export const USAGE = `usage: pnpm bench [--quick] [--runs N] [--sizes A,B,C] [--
   --quick   sizes ${QUICK.sizes?.join(",")}, one run, the overhead row on the foundation layer only
   --runs    runs per size (the median is reported) [default ${DEFAULTS.runs}]
   --sizes   resources of the generated program, at least two [default ${DEFAULTS.sizes.join(",")}]
-  --only    which rows: synth (offline synth per resource), engine (preview and up per resource, the
-            engine as platform runs it), engine-plain (the same as a plain pulumi runs it), env-synth
-            (platform synth of the environment), cli (platform preview vs raw pulumi preview)
-            [default synth,engine,env-synth,cli]
+  --only    which rows: synth (offline synth per resource), engine (preview and up per resource),
+            env-synth (platform synth of the environment), cli (platform preview vs raw pulumi preview)
   --env     environment of the env-synth and cli rows [default ${DEFAULTS.env}]
   --stack   layer of the cli row, or all [default ${DEFAULTS.stack}]`;
 

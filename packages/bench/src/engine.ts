@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { PLATFORM_REPOSITORY, simulatedEngineEnvironment, withTypescriptOff } from "@platform/automation";
+import { PLATFORM_REPOSITORY, simulatedEngineEnvironment } from "@platform/automation";
 import { COUNT_KEY } from "./program.js";
 
 const run = promisify(execFile);
@@ -19,16 +19,11 @@ export interface EngineState {
     readonly pulumi: string;
 }
 
-/**
- * A fresh state folder and the engine environment for it: as `platform` runs the engine
- * (`asPlatform`, with its NODE_OPTIONS preload), or as `eval "$(pnpm -s engine:env)"` gives it to a
- * plain `pulumi` command.
- */
-export function freshState(prefix: string, asPlatform: boolean): EngineState {
+/** A fresh state folder and the engine environment for it. */
+export function freshState(prefix: string): EngineState {
     const dir = mkdtempSync(path.join(tmpdir(), `platform-bench-${prefix}-`));
     const engine = simulatedEngineEnvironment(PLATFORM_REPOSITORY, { ...process.env, PLATFORM_STATE_DIR: dir });
-    const env = { ...engine.env, PULUMI_SKIP_CONFIRMATIONS: "true" };
-    return { dir, env: asPlatform ? withTypescriptOff(env) : env, pulumi: engine.pulumi };
+    return { dir, env: { ...engine.env, PULUMI_SKIP_CONFIRMATIONS: "true" }, pulumi: engine.pulumi };
 }
 
 export function removeState(state: EngineState): void {

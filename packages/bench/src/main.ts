@@ -28,8 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     log(`${os.availableParallelism()} cores, load ${startLoad}`);
     const rows: Row[] = [];
     if (options.kinds.includes("synth")) rows.push(await synthRow(options.sizes, options.runs, log));
-    if (options.kinds.includes("engine")) rows.push(...(await engineRows(options.sizes, options.runs, true, log)));
-    if (options.kinds.includes("engine-plain")) rows.push(...(await engineRows(options.sizes, options.runs, false, log)));
+    if (options.kinds.includes("engine")) rows.push(...(await engineRows(options.sizes, options.runs, log)));
     if (options.kinds.includes("env-synth")) rows.push(await envSynthRow(options.env, options.envRuns, log));
     if (options.kinds.includes("cli")) rows.push(await cliRow(options.env, options.stack, options.envRuns, log));
     process.stdout.write(

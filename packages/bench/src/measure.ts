@@ -58,18 +58,15 @@ export async function synthRow(sizes: readonly number[], runs: number, log: Log)
     return slopeRow("offline synth (packages/synth), KMS keys", sizes, runs, times);
 }
 
-/**
- * The pinned engine's `pulumi preview` and `pulumi up` of N keys on an empty state, with the
- * variables `platform` gives it (`asPlatform`), or those of a plain `pulumi` in an engine:env shell.
- */
-export async function engineRows(sizes: readonly number[], runs: number, asPlatform: boolean, log: Log): Promise<Row[]> {
+/** The pinned engine's `pulumi preview` and `pulumi up` of N keys on an empty state. */
+export async function engineRows(sizes: readonly number[], runs: number, log: Log): Promise<Row[]> {
     const previews: number[][] = [];
     const ups: number[][] = [];
     for (const n of sizes) {
         const preview: number[] = [];
         const up: number[] = [];
         for (let r = 0; r < runs; r++) {
-            const state = freshState(`keys-${n}`, asPlatform);
+            const state = freshState(`keys-${n}`);
             try {
                 const dir = await keysProject(state, n);
                 preview.push(await timed(() => pulumi(state, dir, ["preview", "--stack", "bench"])));
@@ -82,10 +79,9 @@ export async function engineRows(sizes: readonly number[], runs: number, asPlatf
         previews.push(preview);
         ups.push(up);
     }
-    const how = asPlatform ? "as platform runs it" : "plain pulumi";
     return [
-        slopeRow(`engine preview (${how}, simulated cloud)`, sizes, runs, previews, 15),
-        slopeRow(`engine up (${how}, simulated cloud)`, sizes, runs, ups),
+        slopeRow("engine preview (pinned pulumi, simulated cloud)", sizes, runs, previews, 15),
+        slopeRow("engine up (pinned pulumi, simulated cloud)", sizes, runs, ups),
     ];
 }
 
@@ -125,8 +121,7 @@ export async function cliRow(env: string, stack: string, runs: number, log: Log)
     const raw: number[] = [];
     const platform: number[] = [];
     for (let r = 0; r < runs; r++) {
-        // The raw previews get a plain `pulumi`'s variables; platform sets its own.
-        const state = freshState(`cli-${env}`, false);
+        const state = freshState(`cli-${env}`);
         const previous = process.env["PLATFORM_STATE_DIR"];
         try {
             process.env["PLATFORM_STATE_DIR"] = state.dir;

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { DEFAULT_KINDS, DEFAULTS, parseBenchArgs } from "../src/args.js";
+import { DEFAULTS, KINDS, parseBenchArgs } from "../src/args.js";
 
 describe("pnpm bench arguments (node:util parseArgs)", () => {
     it("defaults: 100 / 500 / 2000 resources, 3 runs, 2 runs of the prod rows, every row", () => {
@@ -12,7 +12,7 @@ describe("pnpm bench arguments (node:util parseArgs)", () => {
             env: "prod",
             stack: "all",
         });
-        assert.deepEqual(DEFAULTS.kinds, DEFAULT_KINDS);
+        assert.deepEqual(DEFAULTS.kinds, KINDS);
     });
 
     it("--quick: small sizes, one run, the overhead row on foundation only", () => {
@@ -21,25 +21,13 @@ describe("pnpm bench arguments (node:util parseArgs)", () => {
 
     it("explicit options win over --quick; --runs sets both run counts; sizes sorted and deduplicated", () => {
         assert.deepEqual(
-            parseBenchArgs([
-                "--quick",
-                "--runs",
-                "5",
-                "--sizes",
-                "300, 10,300",
-                "--only",
-                "cli,engine-plain,synth",
-                "--env",
-                "dev",
-                "--stack",
-                "all",
-            ]),
+            parseBenchArgs(["--quick", "--runs", "5", "--sizes", "300, 10,300", "--only", "cli,synth", "--env", "dev", "--stack", "all"]),
             {
                 help: false,
                 sizes: [10, 300],
                 runs: 5,
                 envRuns: 5,
-                kinds: ["synth", "engine-plain", "cli"],
+                kinds: ["synth", "cli"],
                 env: "dev",
                 stack: "all",
             },
@@ -54,7 +42,7 @@ describe("pnpm bench arguments (node:util parseArgs)", () => {
             [["--sizes", "100"], '--sizes = "100": a slope needs two different sizes. Fix: --sizes 100,500'],
             [["--sizes", "100,100"], '--sizes = "100,100": a slope needs two different sizes. Fix: --sizes 100,500'],
             [["--sizes", "100,x"], '--sizes = "x": not a whole number from 1 to 100000. Fix: --sizes 100,500'],
-            [["--only", "engine,gpu"], '--only = "engine,gpu": unknown row gpu. Fix: --only synth,engine,engine-plain,env-synth,cli'],
+            [["--only", "engine,gpu"], '--only = "engine,gpu": unknown row gpu. Fix: --only synth,engine,env-synth,cli'],
         ];
         for (const [argv, message] of bad) {
             assert.throws(() => parseBenchArgs(argv), { message }, argv.join(" "));
