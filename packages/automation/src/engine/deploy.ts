@@ -9,7 +9,7 @@
  * preview and up, its config is validated as synth validates it.
  */
 import * as path from "node:path";
-import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { LocalWorkspace, type LocalWorkspaceOptions, type Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
 import { checkEnvironment } from "../workspace/environments.js";
 import { discoverProjects, selectProjects, type StackProject } from "../workspace/projects.js";
 import { backendDirectory, inspectStackState } from "./backend-state.js";
@@ -62,6 +62,29 @@ export interface DeploymentOptions {
     readonly environment?: Readonly<Record<string, string>>;
     /** Variables for one stack's engine run only (render mode's per-project folder). */
     readonly stackEnvironment?: (project: StackProject) => Readonly<Record<string, string>>;
+}
+
+/**
+ * The stack, created when the file backend has no checkpoint for it (`absent`): createOrSelect
+ * would first run a `pulumi stack select` that can only fail, one engine start (0.2 s idle, seconds
+ * on a loaded machine) per new stack. Created meanwhile by another run: selected.
+ */
+async function openStack(
+    args: { readonly stackName: string; readonly workDir: string },
+    workspace: LocalWorkspaceOptions,
+    absent: boolean,
+): Promise<Stack> {
+    if (!absent) {
+        return LocalWorkspace.createOrSelectStack({ ...args }, workspace);
+    }
+    try {
+        return await LocalWorkspace.createStack({ ...args }, workspace);
+    } catch (err) {
+        if (err instanceof StackAlreadyExistsError) {
+            return LocalWorkspace.selectStack({ ...args }, workspace);
+        }
+        throw err;
+    }
 }
 
 function notStarted(project: StackProject, env: string): StackOperationResult {
@@ -133,7 +156,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             name,
             `pulumi ${operation === "drift" ? "refresh --preview-only" : operation} ${options.simulate ? `(simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})` : `(REAL CLOUD: credentials from the environment; state in ${engine.backendUrl})`}`,
         );
-        const stack = await LocalWorkspace.createOrSelectStack(
+        const stack = await openStack(
             { stackName: env, workDir: staged.workDir },
             {
                 envVars: { ...launched.env, ...options.stackEnvironment?.(project) },
@@ -141,6 +164,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
             },
+            backend !== undefined && inspectStackState(backend, project.name, env).checkpoint.status === "absent",
         );
         const outcome = await runStackOperation({
             operation,
