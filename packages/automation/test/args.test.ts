@@ -4,6 +4,7 @@ import { parseArgs, type RunCommand, UsageError } from "../src/index.js";
 const DEFAULTS: Omit<RunCommand, "command" | "env"> = {
     stack: "all",
     json: false,
+    plain: false,
     simulate: false,
     root: undefined,
     confirmProduction: undefined,
@@ -110,6 +111,39 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             stack: "foundation",
             simulate: true,
             json: true,
+        });
+    });
+
+    it("parses --plain for the engine commands that show progress (plain lines on a terminal)", () => {
+        for (const command of ["preview", "up", "destroy", "refresh", "drift"] as const) {
+            assert.deepEqual(parseArgs([command, "--env", "dev", "--simulate", "--plain"]), {
+                ...DEFAULTS,
+                command,
+                env: "dev",
+                simulate: true,
+                plain: true,
+            });
+        }
+        assert.deepEqual(parseArgs(["preview", "--plain", "--json", "--env=prod"]), {
+            ...DEFAULTS,
+            command: "preview",
+            env: "prod",
+            plain: true,
+            json: true,
+        });
+    });
+
+    it("refuses --plain where nothing shows progress, and --plain with a value or twice", () => {
+        for (const command of ["synth", "cancel", "render"] as const) {
+            assert.throws(() => parseArgs([command, "--env", "dev", "--plain"]), {
+                message: `--plain: not an option of ${command}; only preview, up, destroy, refresh and drift show a task list to switch off. Fix: drop --plain`,
+            });
+        }
+        assert.throws(() => parseArgs(["up", "--env", "dev", "--plain=yes"]), {
+            message: '--plain: takes no value, got "yes". Fix: write --plain alone',
+        });
+        assert.throws(() => parseArgs(["up", "--env", "dev", "--plain", "--plain"]), {
+            message: "--plain = (flag), (flag): given 2 times. Fix: pass --plain once",
         });
     });
 

@@ -23,6 +23,8 @@ export interface RunCommand {
     /** A project name, or `all`. */
     readonly stack: string;
     readonly json: boolean;
+    /** preview, up, destroy, refresh, drift: plain progress lines even on a terminal (as in CI). */
+    readonly plain: boolean;
     readonly simulate: boolean;
     readonly root?: string;
     /** destroy only: the environment named again, required for prod and dr. */
@@ -46,6 +48,7 @@ const OPTIONS = {
     stack: { type: "string" },
     root: { type: "string" },
     json: { type: "boolean" },
+    plain: { type: "boolean" },
     simulate: { type: "boolean" },
     "confirm-production": { type: "string" },
     "clear-pending-creates": { type: "boolean" },
@@ -58,11 +61,11 @@ type OptionName = keyof typeof OPTIONS;
 /** The options each command accepts (besides --help). */
 const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
     synth: ["env", "stack", "root", "json"],
-    preview: ["env", "stack", "root", "simulate", "json"],
-    up: ["env", "stack", "root", "simulate", "json"],
-    destroy: ["env", "stack", "root", "simulate", "confirm-production"],
-    refresh: ["env", "stack", "root", "simulate", "clear-pending-creates"],
-    drift: ["env", "stack", "root", "simulate", "json"],
+    preview: ["env", "stack", "root", "simulate", "json", "plain"],
+    up: ["env", "stack", "root", "simulate", "json", "plain"],
+    destroy: ["env", "stack", "root", "simulate", "confirm-production", "plain"],
+    refresh: ["env", "stack", "root", "simulate", "clear-pending-creates", "plain"],
+    drift: ["env", "stack", "root", "simulate", "json", "plain"],
     // cancel only removes a lock from the local backend; --simulate is accepted for symmetry.
     cancel: ["env", "stack", "root", "simulate"],
     // render always runs on the simulated cloud (with the real kubernetes provider).
@@ -74,6 +77,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
 /** Why an option does not belong to a command, with the fix. */
 const MISPLACED: Partial<Record<OptionName, string>> = {
     json: "only synth, preview, up and drift print a JSON result. Fix: drop --json",
+    plain: "only preview, up, destroy, refresh and drift show a task list to switch off. Fix: drop --plain",
     simulate: "synth and render always run against the simulated cloud. Fix: drop --simulate",
     "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
     "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
@@ -173,6 +177,7 @@ export function parseArgs(argv: readonly string[]): Command {
         env,
         stack: string("stack") ?? "all",
         json: values.has("json"),
+        plain: values.has("plain"),
         simulate,
         root: string("root"),
         confirmProduction: string("confirm-production"),

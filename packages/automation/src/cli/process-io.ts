@@ -13,6 +13,7 @@
  */
 import { appendFileSync } from "node:fs";
 import type { CancelReason } from "../engine/cancellation.js";
+import { isCi } from "./progress/mode.js";
 import type { Io } from "./run.js";
 
 export interface ProcessIoOptions {
@@ -75,6 +76,8 @@ export function processIo(options: ProcessIoOptions): Io {
         stderr: (text) => (stderrOpen ? stderr(text) : undefined),
         cwd: options.cwd,
         signal: controller.signal,
+        ...(process.stdout.isTTY ? { terminal: process.stdout } : {}),
+        ci: isCi(process.env),
         ...(summaryFile === undefined || summaryFile === ""
             ? {}
             : { stepSummary: (markdown: string) => appendFileSync(summaryFile, `${markdown}\n`) }),

@@ -15,6 +15,8 @@ import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
 import { UsageError } from "../workspace/errors.js";
 import { parseArgs, type RunCommand, USAGE } from "./args.js";
+import { plainDisplay, type ProgressDisplay } from "./progress/display.js";
+import { progressMode } from "./progress/mode.js";
 import { markdownSummary, type ReportedCommand, resultDocument } from "./result-report.js";
 
 /**
@@ -32,6 +34,10 @@ export interface Io {
     readonly signal?: AbortSignal;
     /** Receives the markdown summary of preview, up and drift (CI: appended to $GITHUB_STEP_SUMMARY). */
     readonly stepSummary?: (markdown: string) => void;
+    /** stdout, when it is a terminal: the engine commands draw their task list there. @default none: plain lines */
+    readonly terminal?: NodeJS.WriteStream;
+    /** Running in CI (the `CI` variable, progress/mode.ts): plain lines even on a terminal. @default false */
+    readonly ci?: boolean;
 }
 
 /** The nearest directory at or above `start` that holds both Pulumi.yaml and pnpm-workspace.yaml. */
@@ -93,6 +99,17 @@ export function engineExitCode(results: readonly StackOperationResult[], signal:
     return results.some((r) => (r.drift?.length ?? 0) > 0) ? EXIT.drift : EXIT.ok;
 }
 
+/** The task list on a terminal outside CI without --plain or --json; plain lines otherwise. */
+async function progressDisplay(command: RunCommand, io: Io, write: (line: string) => void): Promise<ProgressDisplay> {
+    const mode = progressMode({ stdoutIsTTY: io.terminal !== undefined, ci: io.ci ?? false, plain: command.plain, json: command.json });
+    if (mode === "plain" || io.terminal === undefined) {
+        return plainDisplay(write);
+    }
+    // Loaded only here: plain runs (CI, --json, pipes) never load listr2.
+    const { taskListProgress } = await import("./progress/task-list.js");
+    return taskListProgress({ stdout: io.terminal });
+}
+
 async function runEngineCommand(command: RunCommand, root: string, io: Io): Promise<number> {
     if (command.command === "cancel") {
         const results = await cancelStacks({
@@ -125,19 +142,27 @@ async function runEngineCommand(command: RunCommand, root: string, io: Io): Prom
         return engineExitCode(rendered.results, io.signal);
     }
     // With --json, stdout carries the JSON document only: the engine's output goes to stderr.
-    const results = await runDeployment({
-        root,
-        env: command.env,
-        operation: command.command,
-        stack: command.stack,
-        simulate: command.simulate,
-        progress: command.json ? io.stderr : io.stdout,
-        warn: io.stderr,
-        signal: io.signal,
-        confirmProduction: command.confirmProduction,
-        clearPendingCreates: command.clearPendingCreates,
-        rootArgument: command.root,
-    });
+    const progress = command.json ? io.stderr : io.stdout;
+    const display = await progressDisplay(command, io, progress);
+    let results: StackOperationResult[];
+    try {
+        results = await runDeployment({
+            root,
+            env: command.env,
+            operation: command.command,
+            stack: command.stack,
+            simulate: command.simulate,
+            progress,
+            display,
+            warn: io.stderr,
+            signal: io.signal,
+            confirmProduction: command.confirmProduction,
+            clearPendingCreates: command.clearPendingCreates,
+            rootArgument: command.root,
+        });
+    } finally {
+        await display.close();
+    }
     printResults(results, io, command.json);
     const code = engineExitCode(results, io.signal);
     if (isReported(command.command)) {

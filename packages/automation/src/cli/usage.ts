@@ -1,10 +1,10 @@
 /** The `platform --help` text. README.md and packages/automation/README.md quote its command lines. */
 export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
-       platform preview --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
-       platform up      --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
-       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--stack <project>|all] [--root <dir>]
-       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--stack <project>|all] [--root <dir>]
-       platform drift   --env <env> [--simulate] [--json] [--stack <project>|all] [--root <dir>]
+       platform preview --env <env> [--simulate] [--json] [--plain] [--stack <project>|all] [--root <dir>]
+       platform up      --env <env> [--simulate] [--json] [--plain] [--stack <project>|all] [--root <dir>]
+       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--plain] [--stack <project>|all] [--root <dir>]
+       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--plain] [--stack <project>|all] [--root <dir>]
+       platform drift   --env <env> [--simulate] [--json] [--plain] [--stack <project>|all] [--root <dir>]
        platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
        platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
        platform export  --env <env> --format tfplan [--out <dir>] [--stack <project>|all] [--root <dir>]
@@ -40,12 +40,19 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
                            provider from the environment, provider plugins downloaded
   --json                   synth, preview, up and drift: print exactly one JSON document on
                            stdout (the engine's output goes to stderr)
+  --plain                  preview, up, destroy, refresh and drift: plain lines (==> per stack,
+                           then the engine's output) instead of the live task list; plain lines
+                           are also what a non-terminal stdout, --json and CI (CI set) get
   --root                   repository root holding Pulumi.yaml and stacks/ [default: found from cwd]
   --confirm-production     destroy only: the environment named again; required for prod and dr
   --clear-pending-creates  refresh only: forget creates that an interrupted run left pending
   --out                    render and export: the folder written, one folder per stack project,
                            emptied first [default: .state/rendered/<env>, .state/export/<env>]
   --format                 export only: tfplan (required)
+
+On a terminal, preview, up, destroy, refresh and drift show a task list: one task per stack,
+pending, running (the engine's last lines under it), then done or failed with its change counts
+and duration; a failed stack's whole engine output follows the list.
 
 With GITHUB_STEP_SUMMARY set (GitHub Actions), preview, up and drift append a markdown summary
 to that file: per layer the status and change counts, the policy violations, the drift.

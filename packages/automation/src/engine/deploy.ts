@@ -9,7 +9,7 @@
  * preview and up, its config is validated as synth validates it.
  */
 import * as path from "node:path";
-import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { LocalWorkspace, type LocalWorkspaceOptions, type Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
 import { checkEnvironment } from "../workspace/environments.js";
 import { discoverProjects, selectProjects, type StackProject } from "../workspace/projects.js";
 import { backendDirectory, inspectStackState } from "./backend-state.js";
@@ -19,6 +19,7 @@ import { PLATFORM_REPOSITORY, realEngineEnvironment, simulatedEngineEnvironment 
 import { launchedEngine } from "./launcher.js";
 import { leftoversOf } from "./leftovers.js";
 import { checkDestroyConfirmation } from "./production-guard.js";
+import { type DeploymentProgress, plainProgress } from "./progress.js";
 import { blockingProblems, fixCommands, type StackProblem, stackProblems, StackStateError } from "./stack-problems.js";
 import { type EngineOperation, runStackOperation, type StackOperationResult } from "./stack-run.js";
 import { stageWorkspace } from "./workspace.js";
@@ -43,8 +44,10 @@ export interface DeploymentOptions {
     readonly stack: string;
     /** Run against the simulated cloud with the pinned engine. Real clouds are not driven from here yet. */
     readonly simulate: boolean;
-    /** Progress and engine output, line by line (stdout). */
+    /** Progress and engine output, line by line (stdout), when no {@link DeploymentOptions.display} is given. */
     readonly progress: (line: string) => void;
+    /** Shows the stacks' progress (the CLI's task list or plain lines). @default plainProgress(progress): today's lines */
+    readonly display?: DeploymentProgress;
     /** Warnings, line by line (stderr). @default progress */
     readonly warn?: (line: string) => void;
     /** Aborting it cancels the engine cleanly (its reason: a {@link CancelReason}). */
@@ -59,6 +62,29 @@ export interface DeploymentOptions {
     readonly environment?: Readonly<Record<string, string>>;
     /** Variables for one stack's engine run only (render mode's per-project folder). */
     readonly stackEnvironment?: (project: StackProject) => Readonly<Record<string, string>>;
+}
+
+/**
+ * The stack, created when the file backend has no checkpoint for it (`absent`): createOrSelect
+ * would first run a `pulumi stack select` that can only fail, one engine start (0.2 s idle, seconds
+ * on a loaded machine) per new stack. Created meanwhile by another run: selected.
+ */
+async function openStack(
+    args: { readonly stackName: string; readonly workDir: string },
+    workspace: LocalWorkspaceOptions,
+    absent: boolean,
+): Promise<Stack> {
+    if (!absent) {
+        return LocalWorkspace.createOrSelectStack({ ...args }, workspace);
+    }
+    try {
+        return await LocalWorkspace.createStack({ ...args }, workspace);
+    } catch (err) {
+        if (err instanceof StackAlreadyExistsError) {
+            return LocalWorkspace.selectStack({ ...args }, workspace);
+        }
+        throw err;
+    }
 }
 
 function notStarted(project: StackProject, env: string): StackOperationResult {
@@ -94,11 +120,16 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     if (!(operation === "refresh" && options.clearPendingCreates === true)) {
         problems.forEach((p) => warn(`warning: ${p.message}`));
     }
+    // `pulumi version` (launchedEngine) runs while the programs run offline: it starts no stack
+    // operation, and a config error still stops everything before the engine touches a stack.
+    const launching = launchedEngine(engine);
+    launching.catch(() => undefined);
     if (operation === "preview" || operation === "up") {
         await checkStackConfig(root, selected, env);
     }
-
-    const launched = await launchedEngine(engine);
+    const launched = await launching;
+    const display = options.display ?? plainProgress(options.progress);
+    display.planned(projects.map((p) => `${p.name}/${env}`));
     const results: StackOperationResult[] = [];
     for (const [index, project] of projects.entries()) {
         const name = `${project.name}/${env}`;
@@ -106,22 +137,26 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         const blockingNow = blockingProblems(problemsOf(project), operation);
         if (cancelReason(options.signal) !== undefined || blockingNow.length > 0) {
             if (blockingNow.length > 0) {
-                results.push({
+                const blocked: StackOperationResult = {
                     project: project.name,
                     stack: env,
                     status: "failed",
                     summary: blockingNow[0].message,
                     details: blockingNow.slice(1).map((p) => p.message),
-                });
+                };
+                results.push(blocked);
+                display.finished(name, blocked, 0);
             }
             results.push(...projects.slice(index + (blockingNow.length > 0 ? 1 : 0)).map((p) => notStarted(p, env)));
             break;
         }
         const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
-        options.progress(
-            `==> ${name}: pulumi ${operation === "drift" ? "refresh --preview-only" : operation} ${options.simulate ? `(simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})` : `(REAL CLOUD: credentials from the environment; state in ${engine.backendUrl})`}`,
+        const startedAt = performance.now();
+        display.started(
+            name,
+            `pulumi ${operation === "drift" ? "refresh --preview-only" : operation} ${options.simulate ? `(simulated cloud, rehearsal only: nothing is created in AWS or GCP; state in ${engine.backendUrl})` : `(REAL CLOUD: credentials from the environment; state in ${engine.backendUrl})`}`,
         );
-        const stack = await LocalWorkspace.createOrSelectStack(
+        const stack = await openStack(
             { stackName: env, workDir: staged.workDir },
             {
                 envVars: { ...launched.env, ...options.stackEnvironment?.(project) },
@@ -129,6 +164,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
             },
+            backend !== undefined && inspectStackState(backend, project.name, env).checkpoint.status === "absent",
         );
         const outcome = await runStackOperation({
             operation,
@@ -136,7 +172,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             policyPacks: operation === "preview" || operation === "up" ? policyPackDirs() : [],
             signal: options.signal,
             clearPendingCreates: options.clearPendingCreates,
-            progress: options.progress,
+            progress: (line) => display.output(name, line),
         });
         let summary = outcome.summary;
         let details = [...outcome.details];
@@ -156,7 +192,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         } else if (operation === "refresh") {
             details.push(...after.filter((p) => p.kind === "pending-operations").map((p) => p.message));
         }
-        results.push({
+        const result: StackOperationResult = {
             project: project.name,
             stack: env,
             status: outcome.status,
@@ -165,7 +201,9 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             violations: outcome.violations,
             ...(outcome.changes === undefined ? {} : { changes: outcome.changes }),
             ...(outcome.drift === undefined ? {} : { drift: outcome.drift }),
-        });
+        };
+        results.push(result);
+        display.finished(name, result, performance.now() - startedAt);
         if (outcome.status !== "ok") {
             results.push(...projects.slice(index + 1).map((p) => notStarted(p, env)));
             break;

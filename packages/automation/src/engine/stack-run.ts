@@ -45,7 +45,7 @@ export interface StackRunOptions {
     readonly policyPacks: readonly string[];
     readonly signal?: AbortSignal;
     readonly clearPendingCreates?: boolean;
-    /** Engine output, line by line. */
+    /** Engine output, line by line, as the engine wrote it. */
     readonly progress: (line: string) => void;
 }
 
@@ -123,7 +123,7 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
     };
     const onOutput = (out: string): void => {
         for (const line of out.replace(/\n$/, "").split("\n")) {
-            options.progress(`    ${line}`);
+            options.progress(line);
         }
     };
     const common = { onOutput, onEvent, color: "never" as const, signal: engineAbort.signal };

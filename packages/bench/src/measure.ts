@@ -1,0 +1,165 @@
+/** The measurements behind each row of the table. Progress goes to `log` (stderr). */
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { discoverProjects, PLATFORM_REPOSITORY, policyPackDirs, selectProjects, writeStagedWorkspace } from "@platform/automation";
+import { synthesize } from "@platform/synth";
+import { freshState, keysProject, pulumi, removeState } from "./engine.js";
+import { COUNT_KEY, keys } from "./program.js";
+import { fitLine, median } from "./stats.js";
+import type { Row } from "./table.js";
+import { timed, timeRuns } from "./timing.js";
+
+const run = promisify(execFile);
+const CLI = path.join(PLATFORM_REPOSITORY, "packages", "automation", "dist", "src", "cli", "main.js");
+
+export type Log = (line: string) => void;
+
+function setupText(sizes: readonly number[], runs: number): string {
+    return `${sizes.join(" / ")} resources, ${runs} run${runs === 1 ? "" : "s"}`;
+}
+
+function slopeRow(name: string, sizes: readonly number[], runs: number, times: readonly number[][], target?: number): Row {
+    const medians = times.map(median);
+    const line = fitLine(sizes.map((n, i) => [n, medians[i]] as const));
+    return {
+        name,
+        setup: setupText(sizes, runs),
+        medians,
+        value: line.slope,
+        unit: "ms/resource",
+        ...(target === undefined ? {} : { target }),
+        note: `fixed ${Math.round(line.intercept)} ms per run`,
+    };
+}
+
+/** Offline synth (the mock runtime of packages/synth) of N keys, in this process. */
+export async function synthRow(sizes: readonly number[], runs: number, log: Log): Promise<Row> {
+    const once = (n: number) =>
+        synthesize({
+            project: "bench",
+            stack: "bench",
+            config: { [COUNT_KEY]: String(n), "aws:region": "us-east-1" },
+            program: () => keys(n),
+        });
+    // Loading @pulumi/aws and the SDK is a one-off of the process, not a cost per resource.
+    await once(sizes[0]);
+    const times: number[][] = [];
+    for (const n of sizes) {
+        times.push(
+            await timeRuns(
+                runs,
+                () => Promise.resolve(),
+                () => once(n),
+            ),
+        );
+        log(`synth ${n}: ${times[times.length - 1].map(Math.round).join(", ")} ms`);
+    }
+    return slopeRow("offline synth (packages/synth), KMS keys", sizes, runs, times);
+}
+
+/** The pinned engine's `pulumi preview` and `pulumi up` of N keys on an empty state. */
+export async function engineRows(sizes: readonly number[], runs: number, log: Log): Promise<Row[]> {
+    const previews: number[][] = [];
+    const ups: number[][] = [];
+    for (const n of sizes) {
+        const preview: number[] = [];
+        const up: number[] = [];
+        for (let r = 0; r < runs; r++) {
+            const state = freshState(`keys-${n}`);
+            try {
+                const dir = await keysProject(state, n);
+                preview.push(await timed(() => pulumi(state, dir, ["preview", "--stack", "bench"])));
+                up.push(await timed(() => pulumi(state, dir, ["up", "--yes", "--skip-preview", "--stack", "bench"])));
+            } finally {
+                removeState(state);
+            }
+        }
+        log(`engine ${n}: preview ${preview.map(Math.round).join(", ")} ms; up ${up.map(Math.round).join(", ")} ms`);
+        previews.push(preview);
+        ups.push(up);
+    }
+    return [
+        slopeRow("engine preview (pinned pulumi, simulated cloud)", sizes, runs, previews, 15),
+        slopeRow("engine up (pinned pulumi, simulated cloud)", sizes, runs, ups),
+    ];
+}
+
+/** `platform synth --env E` as a user runs it: a new process, all layers, all packs. */
+export async function envSynthRow(env: string, runs: number, log: Log): Promise<Row> {
+    const times = await timeRuns(
+        runs,
+        () => Promise.resolve(),
+        () =>
+            run(process.execPath, [CLI, "synth", "--env", env, "--json"], { cwd: PLATFORM_REPOSITORY, maxBuffer: 512 * 1024 * 1024 }).catch(
+                (err: { code?: number }) => {
+                    // Exit 1 is "mandatory violations": still a whole synth.
+                    if (err.code !== 1) throw err;
+                },
+            ),
+    );
+    log(`platform synth --env ${env}: ${times.map(Math.round).join(", ")} ms`);
+    const value = median(times) / 1000;
+    return {
+        name: `platform synth --env ${env} (all layers, all packs)`,
+        setup: `${runs} run${runs === 1 ? "" : "s"}`,
+        medians: [median(times)],
+        value,
+        unit: "s",
+        target: 5,
+    };
+}
+
+/**
+ * `platform preview --env E --simulate --plain` against `pulumi preview --policy-pack ...` of the
+ * same staged stacks, one after another, on the same state (stacks created first, untimed): what
+ * the command adds to the engine (its start, the state checks, the config check, staging).
+ */
+export async function cliRow(env: string, stack: string, runs: number, log: Log): Promise<Row> {
+    const projects = selectProjects(discoverProjects(PLATFORM_REPOSITORY), stack, env);
+    const packs = policyPackDirs().flatMap((dir) => ["--policy-pack", dir]);
+    const raw: number[] = [];
+    const platform: number[] = [];
+    for (let r = 0; r < runs; r++) {
+        const state = freshState(`cli-${env}`);
+        const previous = process.env["PLATFORM_STATE_DIR"];
+        try {
+            process.env["PLATFORM_STATE_DIR"] = state.dir;
+            const dirs = projects.map((project) => writeStagedWorkspace(PLATFORM_REPOSITORY, project));
+            for (const dir of dirs) {
+                await pulumi(state, dir, ["stack", "init", env]);
+            }
+            raw.push(
+                await timed(async () => {
+                    for (const dir of dirs) {
+                        await pulumi(state, dir, ["preview", "--stack", env, ...packs]);
+                    }
+                }),
+            );
+            platform.push(
+                await timed(() =>
+                    run(process.execPath, [CLI, "preview", "--env", env, "--simulate", "--plain", "--stack", stack], {
+                        cwd: PLATFORM_REPOSITORY,
+                        env: { ...process.env, PLATFORM_STATE_DIR: state.dir, CI: "true" },
+                        maxBuffer: 256 * 1024 * 1024,
+                    }),
+                ),
+            );
+        } finally {
+            if (previous === undefined) delete process.env["PLATFORM_STATE_DIR"];
+            else process.env["PLATFORM_STATE_DIR"] = previous;
+            removeState(state);
+        }
+        log(`preview --env ${env} --stack ${stack}: platform ${Math.round(platform[r])} ms, raw pulumi ${Math.round(raw[r])} ms`);
+    }
+    const overhead = median(platform.map((p, i) => p - raw[i]));
+    return {
+        name: `platform preview --env ${env} over raw pulumi preview (${projects.length} stack${projects.length === 1 ? "" : "s"})`,
+        setup: `${runs} run${runs === 1 ? "" : "s"}, platform / raw`,
+        medians: [median(platform), median(raw)],
+        value: overhead,
+        unit: "ms",
+        target: 1000,
+        note: "median of per-run differences",
+    };
+}

@@ -1,0 +1,57 @@
+import * as assert from "node:assert/strict";
+import { formatMs, formatNumber, renderTable, type Row, verdict } from "../src/table.js";
+
+const preview: Row = {
+    name: "engine preview",
+    setup: "100 / 500 resources, 3 runs",
+    medians: [3000, 11000],
+    value: 20,
+    unit: "ms/resource",
+    target: 15,
+    note: "fixed 1000 ms per run",
+};
+
+describe("bench table", () => {
+    it("formats numbers to a tenth under 100, whole above", () => {
+        assert.equal(formatNumber(14.96), "15.0");
+        assert.equal(formatNumber(0.04), "0.0");
+        assert.equal(formatNumber(-3.25), "-3.3");
+        assert.equal(formatNumber(99.94), "99.9");
+        assert.equal(formatNumber(100), "100");
+        assert.equal(formatNumber(1234.5), "1235");
+    });
+
+    it("formats durations as ms under a second, seconds above", () => {
+        assert.equal(formatMs(999.4), "999 ms");
+        assert.equal(formatMs(1000), "1.00 s");
+        assert.equal(formatMs(41_234), "41.23 s");
+    });
+
+    it("judges below the target as PASS, at or above as MISS, none as -", () => {
+        assert.equal(verdict(preview), "MISS");
+        assert.equal(verdict({ ...preview, value: 14.99 }), "PASS");
+        assert.equal(verdict({ ...preview, value: 15 }), "MISS");
+        assert.equal(verdict({ ...preview, target: undefined }), "-");
+    });
+
+    it("renders the markdown table exactly", () => {
+        const synth: Row = { name: "synth", setup: "prod, 1 run", medians: [4200], value: 4.2, unit: "s", target: 5 };
+        const up: Row = {
+            name: "engine up",
+            setup: "100 / 500 resources, 3 runs",
+            medians: [5000, 20000],
+            value: 37.5,
+            unit: "ms/resource",
+        };
+        assert.equal(
+            renderTable([preview, synth, up]),
+            [
+                "| measurement | setup | medians | result | target | verdict | note |",
+                "|---|---|---|---:|---:|---|---|",
+                "| engine preview | 100 / 500 resources, 3 runs | 3.00 s / 11.00 s | 20.0 ms/resource | < 15.0 ms/resource | MISS | fixed 1000 ms per run |",
+                "| synth | prod, 1 run | 4.20 s | 4.2 s | < 5.0 s | PASS |  |",
+                "| engine up | 100 / 500 resources, 3 runs | 5.00 s / 20.00 s | 37.5 ms/resource | - | - |  |",
+            ].join("\n"),
+        );
+    });
+});
