@@ -6,6 +6,7 @@
  */
 export const AWS_TYPES = {
     acmCertificate: "aws:acm/certificate:Certificate",
+    acmCertificateValidation: "aws:acm/certificateValidation:CertificateValidation",
     autoscalingGroup: "aws:autoscaling/group:Group",
     backupPlan: "aws:backup/plan:Plan",
     backupSelection: "aws:backup/selection:Selection",
@@ -56,6 +57,7 @@ export const AWS_TYPES = {
     kmsAlias: "aws:kms/alias:Alias",
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    lbListener: "aws:lb/listener:Listener",
     lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
     lbTargetGroup: "aws:lb/targetGroup:TargetGroup",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
@@ -71,6 +73,7 @@ export const AWS_TYPES = {
     route53HostedZoneDnsSec: "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec",
     route53KeySigningKey: "aws:route53/keySigningKey:KeySigningKey",
     route53QueryLog: "aws:route53/queryLog:QueryLog",
+    route53Record: "aws:route53/record:Record",
     route53Zone: "aws:route53/zone:Zone",
     s3Bucket: "aws:s3/bucket:Bucket",
     s3BucketLifecycleConfiguration: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
@@ -91,6 +94,8 @@ export const AWS_TYPES = {
     sqsQueuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
     sqsRedriveAllowPolicy: "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
     wafv2WebAcl: "aws:wafv2/webAcl:WebAcl",
+    wafv2WebAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+    wafv2WebAclLoggingConfiguration: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
 } as const;
 
 export const GCP_TYPES = {

@@ -7,3 +7,5 @@ export * from "./gcp/firewall.js";
 export * from "./gcp/network.js";
 export * from "./dns/gcp-zones.js";
 export * from "./gcp/services.js";
+export * from "./edge/aws-edge-plan.js";
+export * from "./edge/aws-public-edge.js";

@@ -11,6 +11,7 @@ import {
     gcpObservabilityState,
     OBSERVABILITY_REPLACE_ON_CHANGE,
 } from "./cloud-model-observability.js";
+import { AWS_EDGE_MODEL, awsEdgeId, EDGE_REPLACE_ON_CHANGE } from "./cloud-model-edge.js";
 import { AWS_SECURITY_MODEL, awsSecurityId, gcpSecurityState, SECURITY_REPLACE_ON_CHANGE } from "./cloud-model-security.js";
 import { stableHex } from "./hash.js";
 import { kubernetesCheck, kubernetesCreate, parseKubernetesSettings } from "./kubernetes-model.js";
@@ -217,6 +218,8 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
     ...AWS_SECURITY_MODEL,
     // The observability layer's types (cloud-model-observability.ts).
     ...AWS_OBSERVABILITY_MODEL,
+    // The public edge's types (cloud-model-edge.ts).
+    ...AWS_EDGE_MODEL,
 };
 
 /** `createdAt` of simulated resources that report one. */
@@ -311,7 +314,7 @@ function awsId(ctx: ResourceContext): string {
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return `${str(ctx.inputs["role"], "role")}-${stableHex(20, str(ctx.inputs["policyArn"], "policy"))}`;
         default:
-            return awsDataId(ctx) ?? awsSecurityId(ctx) ?? awsObservabilityId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+            return awsDataId(ctx) ?? awsSecurityId(ctx) ?? awsObservabilityId(ctx) ?? awsEdgeId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
     }
 }
 
@@ -738,6 +741,7 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     ...SECURITY_REPLACE_ON_CHANGE,
     // The observability layer's types (cloud-model-observability.ts).
     ...OBSERVABILITY_REPLACE_ON_CHANGE,
+    ...EDGE_REPLACE_ON_CHANGE,
 };
 
 /** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */
