@@ -104,6 +104,12 @@ export const CHARTS = {
         version: "1.16.1",
         why: "DNS records in the platform's Route 53 / Cloud DNS zones for ingresses and gateways (seed N12)",
     },
+    awsLoadBalancerController: {
+        chart: "aws-load-balancer-controller",
+        repository: "https://aws.github.io/eks-charts",
+        version: "1.13.3",
+        why: "EKS only: registers the public gateway's pods in the Pulumi-owned ALB's target group (TargetGroupBinding, issue 12); creates no load balancer of its own",
+    },
     kong: {
         chart: "kong",
         repository: "https://charts.konghq.com",

@@ -15,3 +15,4 @@ export * from "./external-secrets.js";
 export * from "./external-dns.js";
 export * from "./kong.js";
 export * from "./gatekeeper.js";
+export * from "./aws-load-balancer-controller.js";

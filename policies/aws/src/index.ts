@@ -47,6 +47,15 @@ import { secretsEncryptedCmk } from "./policies/secrets-encrypted-cmk.js";
 // The observability layer's policies.
 import { snsEncryptedCmk } from "./policies/sns-encrypted-cmk.js";
 import { cloudwatchAlarmActions } from "./policies/cloudwatch-alarm-actions.js";
+// The public edge's policies (platform layer).
+import { albTlsPolicy } from "./policies/alb-tls-policy.js";
+import { albHttpsRedirect } from "./policies/alb-https-redirect.js";
+import { albDropInvalidHeaders } from "./policies/alb-drop-invalid-headers.js";
+import { albAccessLogs } from "./policies/alb-access-logs.js";
+import { albDeletionProtection } from "./policies/alb-deletion-protection.js";
+import { wafv2OnPublicLb } from "./policies/wafv2-on-public-lb.js";
+import { wafv2Logging } from "./policies/wafv2-logging.js";
+import { wafv2ManagedRules } from "./policies/wafv2-managed-rules.js";
 
 export const packName = "aws";
 
@@ -92,9 +101,25 @@ export const policies: Policies = [
     secretsEncryptedCmk,
     snsEncryptedCmk,
     cloudwatchAlarmActions,
+    albTlsPolicy,
+    albHttpsRedirect,
+    albDropInvalidHeaders,
+    albAccessLogs,
+    albDeletionProtection,
+    wafv2OnPublicLb,
+    wafv2Logging,
+    wafv2ManagedRules,
 ];
 
 export {
+    albAccessLogs,
+    albDeletionProtection,
+    albDropInvalidHeaders,
+    albHttpsRedirect,
+    albTlsPolicy,
+    wafv2Logging,
+    wafv2ManagedRules,
+    wafv2OnPublicLb,
     cloudtrailEnabled,
     cloudwatchAlarmActions,
     snsEncryptedCmk,

@@ -1,8 +1,8 @@
 /**
  * What the platform layer reads from the layers below, through typed stack references in this
  * stack's organization for the same environment: the cluster contract (`<org>/cluster/<stack>`:
- * kubeconfig, name, ARN or project) and the foundation's DNS zones and secrets key
- * (`<org>/foundation/<stack>`). Every output is required: a missing one fails by name.
+ * kubeconfig, name, ARN or project, node security group) and the foundation's DNS zones, keys,
+ * VPC and public subnets (`<org>/foundation/<stack>`). Every output is required: a missing one fails by name.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -28,6 +28,11 @@ export interface AwsUpstream {
     readonly secretsKmsKeyArn: pulumi.Input<string>;
     /** The cluster's default StorageClass (encrypted with the foundation's `data` key), for the monitoring volumes. */
     readonly defaultStorageClass: pulumi.Input<string | null>;
+    /** The public edge: the VPC, its public subnets, the nodes' security group, the `logs` key (WAF logs, alarm topic). */
+    readonly vpcId: pulumi.Input<string>;
+    readonly publicSubnetIds: pulumi.Input<string[]>;
+    readonly nodeSecurityGroupId: pulumi.Input<string>;
+    readonly logsKmsKeyArn: pulumi.Input<string>;
 }
 
 export interface GcpUpstream {
@@ -55,6 +60,10 @@ export function awsUpstream(): AwsUpstream {
         dns: foundation.require("dns"),
         secretsKmsKeyArn: foundation.require("kmsKeyArns").apply((keys) => keys.secrets),
         defaultStorageClass: cluster.require("defaultStorageClass"),
+        vpcId: foundation.require("vpcId"),
+        publicSubnetIds: foundation.require("publicSubnetIds"),
+        nodeSecurityGroupId: cluster.require("nodeSecurityGroupId"),
+        logsKmsKeyArn: foundation.require("kmsKeyArns").apply((keys) => keys.logs),
     };
 }
 
@@ -85,6 +94,10 @@ export function upstreamFrom(
             dns: foundation.dns,
             secretsKmsKeyArn: pulumi.output(keys).apply((k) => k.secrets),
             defaultStorageClass: cluster.defaultStorageClass,
+            vpcId: foundation.vpcId,
+            publicSubnetIds: foundation.publicSubnetIds,
+            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+            logsKmsKeyArn: pulumi.output(keys).apply((k) => k.logs),
         };
     }
     if ("gcpProject" in foundation && "gcpProject" in cluster) {

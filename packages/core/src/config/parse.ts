@@ -46,6 +46,9 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
             ...(config.platform?.acmeEmail !== undefined ? { acmeEmail: config.platform.acmeEmail } : {}),
             trustedRegistries: config.platform?.trustedRegistries ?? [...DEFAULT_TRUSTED_REGISTRIES],
             ...(config.platform?.alerting !== undefined ? { alerting: config.platform.alerting } : {}),
+            ...(config.platform?.edgeRateLimitPer5Minutes !== undefined
+                ? { edgeRateLimitPer5Minutes: config.platform.edgeRateLimitPer5Minutes }
+                : {}),
         },
         security: resolveSecuritySettings(config.security, environment),
         alerts: {

@@ -243,6 +243,10 @@ const platformLayer = strictObject(
                     "Registries workload images may come from (Workload refuses others); default: ECR private registries, Artifact Registry and ghcr.io.",
             }),
         alerting: ALERTING.optional(),
+        edgeRateLimitPer5Minutes: wholeNumber(100, 2_000_000_000).optional().meta({
+            description:
+                "Requests one client IP may send to the public load balancer in 5 minutes before the web application firewall blocks it (AWS WAF rate-based rule, GCP Cloud Armor rate-based ban); default 2000.",
+        }),
     },
     "{ acmeEmail: platform-team@example.com }",
 ).meta({ description: "The platform layer: the ACME account email, the registries workloads may pull from, and where alerts go." });

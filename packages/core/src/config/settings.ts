@@ -88,6 +88,8 @@ export interface PlatformLayerSettings {
     readonly trustedRegistries: readonly string[];
     /** Where the Alertmanager sends alerts; the monitoring stack refuses to deploy without it. */
     readonly alerting?: AlertingSettings;
+    /** Requests per client IP per 5 minutes at the public edge before the WAF blocks the IP; the edge's default (2000) when unset. */
+    readonly edgeRateLimitPer5Minutes?: number;
 }
 
 /** `platform:platform.alerting`: the Alertmanager's teams (by the alerts' `team` label) and mail server. */

@@ -19,4 +19,14 @@ export interface PlatformOutputs {
     readonly istio: { readonly ingressGatewayNamespace: string; readonly egressGatewayNamespace: string; readonly mtlsMode: string };
     /** Every chart installed, `<chart>` -> `<version>`. */
     readonly charts: Record<string, string>;
+    /**
+     * The public load balancer in front of the Istio ingress gateway (WAF-guarded), for alias
+     * records in other zones (DNS failover); null where the environment has no public zone.
+     */
+    readonly publicLoadBalancer: PublicLoadBalancerOutputs | null;
 }
+
+/** AWS: the ALB's DNS name and canonical hosted zone (an alias target); GCP: the global address. */
+export type PublicLoadBalancerOutputs =
+    | { readonly cloud: "aws"; readonly dnsName: string; readonly zoneId: string; readonly arn: string; readonly hostnames: string[] }
+    | { readonly cloud: "gcp"; readonly address: string; readonly hostnames: string[] };

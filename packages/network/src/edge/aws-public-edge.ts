@@ -195,7 +195,14 @@ export class AwsPublicEdge extends PlatformComponent {
         const hostnames = publicHostnames(args.domain);
         const certificate = new aws.acm.Certificate(
             this.childName("certificate"),
-            { domainName: hostnames[0], subjectAlternativeNames: [hostnames[1]], validationMethod: "DNS", keyAlgorithm: "EC_prime256v1" },
+            {
+                domainName: hostnames[0],
+                subjectAlternativeNames: [hostnames[1]],
+                validationMethod: "DNS",
+                keyAlgorithm: "EC_prime256v1",
+                // Public CT logs let the domain's owner spot certificates issued for it by mistake.
+                options: { certificateTransparencyLoggingPreference: "ENABLED" },
+            },
             this.childOptions(),
         );
         const option = certificate.domainValidationOptions.apply((options) => {
