@@ -121,7 +121,9 @@ function checkAwsBackupCoverage(
  * snapshots of their own (ElastiCache snapshot retention, Memorystore RDB persistence), since AWS
  * Backup cannot take them. Replicas are exempt (they are rebuilt from the primary), and so is a
  * CloudTrail trail's log bucket with Object Lock: its log files cannot be deleted or overwritten
- * during retention (what a backup would protect against) and the trail's digest files prove them. Not checked
+ * during retention (what a backup would protect against) and the trail's digest files prove them;
+ * and a load balancer's access-log bucket (the bucket some `aws.lb.LoadBalancer`'s `accessLogs`
+ * names): request logs are telemetry, versioned against overwrites, not state a restore needs. Not checked
  * here: GCS buckets (versioning is their backup: gcp-gcs-versioning), queues and brokers (messages
  * in flight are not backed up), secrets and keys (recovery windows and protect), and Kubernetes
  * volumes (Velero in the data stack). A stack policy: the plan, its selections and the resources
@@ -160,6 +162,17 @@ export const backupsMeetRpo: StackValidationPolicy = {
             const name = tryRead(() => asNonEmptyString(r.props["bucket"]));
             return r.props["objectLockEnabled"] === true && name.known && name.value !== undefined && trailBuckets.has(name.value);
         };
+        // Request logs of load balancers: telemetry, not state (see below).
+        const accessLogBuckets = new Set(
+            resourcesOfTypes(args.resources, AWS_TYPES.lbLoadBalancer).flatMap((lb) => {
+                const name = tryRead(() => asNonEmptyString(asRecord(lb.props["accessLogs"])?.["bucket"]));
+                return name.known && name.value !== undefined ? [name.value] : [];
+            }),
+        );
+        const isAccessLogBucket = (r: PolicyResource): boolean => {
+            const name = tryRead(() => asNonEmptyString(r.props["bucket"]));
+            return name.known && name.value !== undefined && accessLogBuckets.has(name.value);
+        };
         for (const resource of args.resources) {
             const env = environmentOf(resource);
             if (env === undefined) continue;
@@ -168,7 +181,7 @@ export const backupsMeetRpo: StackValidationPolicy = {
             if (type === GCP_TYPES.sqlDatabaseInstance && isPrimary(resource)) checkCloudSqlPitr(resource, env, reportViolation);
             if (type === AWS_TYPES.elasticacheReplicationGroup) checkElastiCache(resource, env, reportViolation);
             if (type === GCP_TYPES.redisInstance) checkMemorystore(resource, env, reportViolation);
-            if (AWS_BACKUP_COVERED_TYPES.includes(type) && isPrimary(resource) && !isLockedTrailBucket(resource)) {
+            if (AWS_BACKUP_COVERED_TYPES.includes(type) && isPrimary(resource) && !isLockedTrailBucket(resource) && !isAccessLogBucket(resource)) {
                 checkAwsBackupCoverage(resource, env, selections, reportViolation);
             }
         }
