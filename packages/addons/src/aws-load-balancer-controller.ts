@@ -16,6 +16,7 @@ import { awsLoadBalancerControllerPolicy } from "./iam.js";
 import { addonNamespace } from "./namespace.js";
 import { type AddonContext, controllerPlacement } from "./placement.js";
 import { chartRelease } from "./release.js";
+import "./target-group-binding.js";
 
 export const AWS_LB_CONTROLLER_NAMESPACE = "aws-load-balancer-controller";
 export const AWS_LB_CONTROLLER_SERVICE_ACCOUNT = "aws-load-balancer-controller";

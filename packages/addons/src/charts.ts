@@ -85,6 +85,12 @@ export const CHARTS = {
         seedMinimum: "1.20.0",
         why: "the ingress gateway behind a cloud load balancer and the egress gateway for controlled external access (seed 001 N21, N22)",
     },
+    awsLoadBalancerController: {
+        chart: "aws-load-balancer-controller",
+        repository: "https://aws.github.io/eks-charts",
+        version: "1.13.3",
+        why: "EKS only: registers the public gateway's pods in the Pulumi-owned ALB's target group (TargetGroupBinding, issue 12); creates no load balancer of its own",
+    },
     flagger: {
         chart: "flagger",
         repository: "https://flagger.app",
@@ -103,12 +109,6 @@ export const CHARTS = {
         repository: "https://kubernetes-sigs.github.io/external-dns/",
         version: "1.16.1",
         why: "DNS records in the platform's Route 53 / Cloud DNS zones for ingresses and gateways (seed N12)",
-    },
-    awsLoadBalancerController: {
-        chart: "aws-load-balancer-controller",
-        repository: "https://aws.github.io/eks-charts",
-        version: "1.13.3",
-        why: "EKS only: registers the public gateway's pods in the Pulumi-owned ALB's target group (TargetGroupBinding, issue 12); creates no load balancer of its own",
     },
     kong: {
         chart: "kong",

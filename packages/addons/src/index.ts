@@ -16,3 +16,4 @@ export * from "./external-dns.js";
 export * from "./kong.js";
 export * from "./gatekeeper.js";
 export * from "./aws-load-balancer-controller.js";
+export * from "./target-group-binding.js";
