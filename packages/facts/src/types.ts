@@ -134,6 +134,8 @@ export const GCP_TYPES = {
     regionBackendService: "gcp:compute/regionBackendService:RegionBackendService",
     router: "gcp:compute/router:Router",
     routerNat: "gcp:compute/routerNat:RouterNat",
+    securityPolicy: "gcp:compute/securityPolicy:SecurityPolicy",
+    sslPolicy: "gcp:compute/sSLPolicy:SSLPolicy",
     secretManagerSecret: "gcp:secretmanager/secret:Secret",
     secretManagerSecretVersion: "gcp:secretmanager/secretVersion:SecretVersion",
     serviceAccount: "gcp:serviceaccount/account:Account",

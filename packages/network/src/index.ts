@@ -9,3 +9,5 @@ export * from "./dns/gcp-zones.js";
 export * from "./gcp/services.js";
 export * from "./edge/aws-edge-plan.js";
 export * from "./edge/aws-public-edge.js";
+export * from "./edge/gcp-edge-plan.js";
+export * from "./edge/gcp-edge-security.js";

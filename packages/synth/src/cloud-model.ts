@@ -325,6 +325,8 @@ function awsId(ctx: ResourceContext): string {
 const GCP_COLLECTION_OVERRIDES: Record<string, string> = {
     "gcp:compute/address:Address": "addresses",
     "gcp:compute/globalAddress:GlobalAddress": "addresses",
+    "gcp:compute/securityPolicy:SecurityPolicy": "securityPolicies",
+    "gcp:compute/sSLPolicy:SSLPolicy": "sslPolicies",
 };
 
 /** GCP resources: ids are resource paths; most expose `selfLink` and `name`. */
@@ -735,6 +737,8 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "gcp:projects/iAMMember:IAMMember": ["project", "role", "member", "condition"],
     "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": ["cryptoKeyId", "role", "member", "condition"],
     "gcp:servicenetworking/connection:Connection": ["network", "service"],
+    "gcp:compute/securityPolicy:SecurityPolicy": ["name", "project", "type"],
+    "gcp:compute/sSLPolicy:SSLPolicy": ["name", "project", "description"],
     // The data layer's types (cloud-model-data.ts).
     ...DATA_REPLACE_ON_CHANGE,
     // The security layer's types (cloud-model-security.ts).
