@@ -112,7 +112,9 @@ describe("AwsLoadBalancerController", () => {
         );
         assert.deepEqual(v["nodeSelector"], { "platform.io/node-pool": "system" });
         assert.deepEqual(v["podDisruptionBudget"], { maxUnavailable: 1 });
-        const policy = JSON.parse(String(findResource(resources, "aws:iam/rolePolicy:RolePolicy", "lbc-identity-policy").inputs["policy"]));
+        const policy: unknown = JSON.parse(
+            String(findResource(resources, "aws:iam/rolePolicy:RolePolicy", "lbc-identity-policy").inputs["policy"]),
+        );
         assert.deepEqual(policy, awsLoadBalancerControllerPolicy([TG]));
         assert.equal(ofType(resources, "aws:eks/podIdentityAssociation:PodIdentityAssociation").length, 1);
         const tgb = findResource(resources, "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding", "lbc-binding-public-gateway");

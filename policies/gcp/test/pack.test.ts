@@ -59,6 +59,9 @@ function everyViolation() {
         { type: "slack", labels: { auth_token: "xoxb" } },
         { provider },
     );
+    // The public edge's policies, with nothing set.
+    s.custom("gcp:compute/securityPolicy:SecurityPolicy", "armor", {}, { provider });
+    s.custom("gcp:compute/sSLPolicy:SSLPolicy", "tls", {}, { provider });
     return s.build();
 }
 
@@ -112,6 +115,8 @@ describe("gcp pack", () => {
                 ["gcp-iam-no-basic-roles", "mandatory", "critical"],
                 ["gcp-monitoring-alert-notifies", "mandatory", "medium"],
                 ["gcp-monitoring-channel-secrets", "mandatory", "high"],
+                ["gcp-cloud-armor-preconfigured-waf", "mandatory", "high"],
+                ["gcp-ssl-policy-min-tls", "mandatory", "high"],
             ],
         );
     });
@@ -148,6 +153,11 @@ describe("gcp pack", () => {
                 "gcp-iam-no-basic-roles",
                 "gcp-monitoring-alert-notifies",
                 "gcp-monitoring-channel-secrets",
+                // armor: the WAF sets and the rate limit; tls: the minimum and the profile
+                "gcp-cloud-armor-preconfigured-waf",
+                "gcp-cloud-armor-preconfigured-waf",
+                "gcp-ssl-policy-min-tls",
+                "gcp-ssl-policy-min-tls",
             ],
         );
         assert.deepEqual(
