@@ -314,7 +314,13 @@ function awsId(ctx: ResourceContext): string {
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return `${str(ctx.inputs["role"], "role")}-${stableHex(20, str(ctx.inputs["policyArn"], "policy"))}`;
         default:
-            return awsDataId(ctx) ?? awsSecurityId(ctx) ?? awsObservabilityId(ctx) ?? awsEdgeId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+            return (
+                awsDataId(ctx) ??
+                awsSecurityId(ctx) ??
+                awsObservabilityId(ctx) ??
+                awsEdgeId(ctx) ??
+                `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`
+            );
     }
 }
 

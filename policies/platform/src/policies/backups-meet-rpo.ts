@@ -181,7 +181,12 @@ export const backupsMeetRpo: StackValidationPolicy = {
             if (type === GCP_TYPES.sqlDatabaseInstance && isPrimary(resource)) checkCloudSqlPitr(resource, env, reportViolation);
             if (type === AWS_TYPES.elasticacheReplicationGroup) checkElastiCache(resource, env, reportViolation);
             if (type === GCP_TYPES.redisInstance) checkMemorystore(resource, env, reportViolation);
-            if (AWS_BACKUP_COVERED_TYPES.includes(type) && isPrimary(resource) && !isLockedTrailBucket(resource) && !isAccessLogBucket(resource)) {
+            if (
+                AWS_BACKUP_COVERED_TYPES.includes(type) &&
+                isPrimary(resource) &&
+                !isLockedTrailBucket(resource) &&
+                !isAccessLogBucket(resource)
+            ) {
                 checkAwsBackupCoverage(resource, env, selections, reportViolation);
             }
         }
