@@ -30,8 +30,8 @@ function values(resources: InventoryResource[], name: string): unknown {
 describe("platform layer per environment (the profile reaches the add-ons)", () => {
     const want = {
         dev: { releases: 21, issuers: 0, protect: false, system: false, minReplicas: 1 },
-        staging: { releases: 21, issuers: 2, protect: false, system: true, minReplicas: 1 },
-        prod: { releases: 21, issuers: 2, protect: true, system: true, minReplicas: 2 },
+        staging: { releases: 22, issuers: 2, protect: false, system: true, minReplicas: 1 },
+        prod: { releases: 22, issuers: 2, protect: true, system: true, minReplicas: 2 },
         dr: { releases: 20, issuers: 0, protect: true, system: false, minReplicas: 2 },
     } as const;
     for (const [env, w] of Object.entries(want)) {
@@ -97,7 +97,12 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
 
     it("installs the add-ons in one chain, CRDs first: each component depends on the one before", async () => {
         const resources = await platform("prod");
-        const components = resources.filter((r) => r.type.startsWith("platform:addons:") || r.type.startsWith("platform:observability:"));
+        // The edge's CloudWatch alarms are cloud resources outside the in-cluster chain.
+        const components = resources.filter(
+            (r) =>
+                (r.type.startsWith("platform:addons:") || r.type.startsWith("platform:observability:")) &&
+                r.type !== "platform:observability:AwsAlarms",
+        );
         assert.deepEqual(
             components.map((c) => c.name),
             [
@@ -107,6 +112,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 "ingress-nginx",
                 "keda",
                 "istio",
+                "aws-lb-controller",
                 "flagger",
                 "external-secrets",
                 "external-dns",
@@ -181,6 +187,7 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
                 cni: "1.26.2",
                 istiod: "1.26.2",
                 gateway: "1.26.2",
+                "aws-load-balancer-controller": "1.13.3",
                 flagger: "1.41.0",
                 "external-secrets": "0.17.0",
                 "external-dns": "1.16.1",
@@ -195,7 +202,42 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             // prod reserves no address; it fails over to dr's (docs/dr.md).
             publicAddress: null,
             failover: { hostname: "app.acme.example.com", healthCheckId: healthCheck?.id },
+            publicLoadBalancer: {
+                cloud: "aws",
+                arn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/acme-prod-edge-alb/e0291e727428c84e",
+                dnsName: "acme-prod-edge-alb-666634140.us-east-1.elb.amazonaws.com",
+                zoneId: "Z35SXDOTRQ7X7K",
+                hostnames: ["acme.example.com", "*.acme.example.com"],
+            },
         });
+    });
+
+    it("the public edge exists only with a public zone (staging, prod), in front of a ClusterIP ingress gateway bound to its target group", async () => {
+        for (const env of ["dev", "staging", "prod", "dr"]) {
+            const resources = await platform(env);
+            const edge = env === "staging" || env === "prod";
+            const gateway = at(values(resources, "istio-ingress-gateway"), "service", "type");
+            assert.equal(gateway, edge ? "ClusterIP" : "LoadBalancer", env);
+            assert.equal(resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer").length, edge ? 1 : 0, env);
+            assert.equal(
+                resources.filter((r) => r.type === "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding").length,
+                edge ? 1 : 0,
+                env,
+            );
+            assert.equal(resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm").length, edge ? 2 : 0, env);
+        }
+        const prod = await platform("prod");
+        const binding = prod.find((r) => r.type === "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding");
+        const targetGroup = prod.find((r) => r.type === "aws:lb/targetGroup:TargetGroup");
+        assert.deepEqual(at(binding?.inputs, "spec"), {
+            serviceRef: { name: "istio-ingressgateway", port: 80 },
+            targetGroupARN: targetGroup?.id,
+            targetType: "ip",
+        });
+        assert.equal(at(binding?.inputs, "metadata", "namespace"), "istio-ingress");
+        assert.equal(prod.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")?.inputs["enableDeletionProtection"], true);
+        const staging = await platform("staging");
+        assert.equal(staging.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")?.inputs["enableDeletionProtection"], false);
     });
 });
 

@@ -85,6 +85,12 @@ export const CHARTS = {
         seedMinimum: "1.20.0",
         why: "the ingress gateway behind a cloud load balancer and the egress gateway for controlled external access (seed 001 N21, N22)",
     },
+    awsLoadBalancerController: {
+        chart: "aws-load-balancer-controller",
+        repository: "https://aws.github.io/eks-charts",
+        version: "1.13.3",
+        why: "EKS only: registers the public gateway's pods in the Pulumi-owned ALB's target group (TargetGroupBinding, issue 12); creates no load balancer of its own",
+    },
     flagger: {
         chart: "flagger",
         repository: "https://flagger.app",

@@ -93,3 +93,44 @@ export function kedaSqsPolicy(v: { region: string; accountId: string; prefix: st
         ],
     };
 }
+
+/**
+ * The AWS Load Balancer Controller, reduced to what a TargetGroupBinding needs: read the load
+ * balancers, target groups and the VPC's network interfaces (Describe calls take no resource
+ * ARNs), and register and deregister targets in the bound target groups only. Narrower than the
+ * upstream policy's `elbv2.k8s.aws/cluster` tag conditions: it names the exact ARNs, and it allows
+ * creating, modifying or deleting no load balancer, target group, listener, rule or security group,
+ * so Ingresses or Services of class `alb` cannot open a second, unguarded entry.
+ */
+export function awsLoadBalancerControllerPolicy(targetGroupArns: readonly string[]): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "Describe",
+                Effect: "Allow",
+                Action: [
+                    "ec2:DescribeAvailabilityZones",
+                    "ec2:DescribeInstances",
+                    "ec2:DescribeNetworkInterfaces",
+                    "ec2:DescribeSecurityGroups",
+                    "ec2:DescribeSubnets",
+                    "ec2:DescribeVpcs",
+                    "elasticloadbalancing:DescribeListeners",
+                    "elasticloadbalancing:DescribeLoadBalancers",
+                    "elasticloadbalancing:DescribeTags",
+                    "elasticloadbalancing:DescribeTargetGroupAttributes",
+                    "elasticloadbalancing:DescribeTargetGroups",
+                    "elasticloadbalancing:DescribeTargetHealth",
+                ],
+                Resource: "*",
+            },
+            {
+                Sid: "BoundTargets",
+                Effect: "Allow",
+                Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+                Resource: [...targetGroupArns],
+            },
+        ],
+    };
+}

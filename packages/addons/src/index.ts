@@ -17,3 +17,5 @@ export * from "./kong.js";
 export * from "./gatekeeper.js";
 export * from "./falco.js";
 export * from "./cluster-access.js";
+export * from "./aws-load-balancer-controller.js";
+export * from "./target-group-binding.js";

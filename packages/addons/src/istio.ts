@@ -29,7 +29,28 @@ export interface IstioArgs {
     readonly ingressGatewayReplicas: number;
     /** Egress gateway replicas (seed 001: 2 in prod). */
     readonly egressGatewayReplicas: number;
+    /**
+     * How the internet reaches the ingress gateway. `loadBalancer`: its own Service of type
+     * LoadBalancer (an NLB on AWS). `publicEdge`: a ClusterIP Service behind the platform's public
+     * load balancer (WAF in front; the ALB's target group holds the pods), so no second, unguarded
+     * entry exists.
+     * @default "loadBalancer"
+     */
+    readonly ingressExposure?: "loadBalancer" | "publicEdge";
 }
+
+/** The ingress gateway's Service name (the chart names it after the release). */
+export const ISTIO_INGRESS_GATEWAY_SERVICE = "istio-ingressgateway";
+/**
+ * The gateway pods' plain HTTP port behind Service port 80 (the `gateway` chart's pods bind 80
+ * themselves: it sets `net.ipv4.ip_unprivileged_port_start=0`), and their readiness endpoint.
+ */
+export const ISTIO_INGRESS_GATEWAY_TARGET = {
+    servicePort: 80,
+    port: 80,
+    healthCheckPort: 15021,
+    healthCheckPath: "/healthz/ready",
+} as const;
 
 /** A gateway's values (the `gateway` chart). */
 function gatewayValues(v: { replicas: number; label: string; service: Record<string, unknown> }): Record<string, unknown> {
@@ -129,13 +150,16 @@ export class Istio extends PlatformComponent {
         this.ingressGateway = chartRelease(
             this.childName("ingress-gateway"),
             {
-                name: "istio-ingressgateway",
+                name: ISTIO_INGRESS_GATEWAY_SERVICE,
                 namespace: ISTIO_INGRESS_NAMESPACE,
                 pin: CHARTS.istioGateway,
                 values: gatewayValues({
                     replicas: args.ingressGatewayReplicas,
                     label: "ingressgateway",
-                    service: { type: "LoadBalancer", externalTrafficPolicy: "Local", annotations: loadBalancerAnnotations(ctx.cloud) },
+                    service:
+                        args.ingressExposure === "publicEdge"
+                            ? { type: "ClusterIP" }
+                            : { type: "LoadBalancer", externalTrafficPolicy: "Local", annotations: loadBalancerAnnotations(ctx.cloud) },
                 }),
             },
             this.childOptions({ dependsOn: [this.istiod, ingressNs] }),

@@ -17,6 +17,7 @@ describe("chart pins", () => {
             istioCni: "1.26.2",
             istiod: "1.26.2",
             istioGateway: "1.26.2",
+            awsLoadBalancerController: "1.13.3",
             flagger: "1.41.0",
             externalSecrets: "0.17.0",
             externalDns: "1.16.1",

@@ -1182,6 +1182,22 @@ describe("config: the platform layer (platform:platform, platform:profile.platfo
         );
     });
 
+    it("the edge's rate limit: read when set (unset leaves the edge's default), rejected outside WAF's range or not whole", () => {
+        assert.equal(parsePlatformConfig(prod, { today: TODAY }).platform.edgeRateLimitPer5Minutes, undefined);
+        assert.equal(
+            parsePlatformConfig({ ...prod, platform: { edgeRateLimitPer5Minutes: 500 } }, { today: TODAY }).platform
+                .edgeRateLimitPer5Minutes,
+            500,
+        );
+        for (const bad of [99, 2_000_000_001, 150.5, "2000"]) {
+            assert.deepEqual(problems({ ...prod, platform: { edgeRateLimitPer5Minutes: bad } }), [
+                ["platform:platform.edgeRateLimitPer5Minutes", "must be a whole number from 100 to 2000000000"],
+            ]);
+        }
+        const issue = issuesOf({ ...prod, platform: { edgeRateLimitPer5Minutes: 50 } })[0];
+        assert.equal(issue?.fix, "change it to a number in range");
+    });
+
     it("reads the alerting teams and mail server; rejects an empty team list, bad names, emails and hosts, every problem at once", () => {
         const alerting = {
             teams: [

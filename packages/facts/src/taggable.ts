@@ -66,6 +66,7 @@ export const AWS_TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     A.ecrRepository,
     A.lbLoadBalancer,
     A.lbTargetGroup,
+    A.lbListener,
     A.acmCertificate,
     A.wafv2WebAcl,
     A.cloudtrailTrail,

@@ -6,6 +6,7 @@
  */
 export const AWS_TYPES = {
     acmCertificate: "aws:acm/certificate:Certificate",
+    acmCertificateValidation: "aws:acm/certificateValidation:CertificateValidation",
     autoscalingGroup: "aws:autoscaling/group:Group",
     backupPlan: "aws:backup/plan:Plan",
     backupSelection: "aws:backup/selection:Selection",
@@ -56,6 +57,7 @@ export const AWS_TYPES = {
     kmsAlias: "aws:kms/alias:Alias",
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    lbListener: "aws:lb/listener:Listener",
     lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
     lbTargetGroup: "aws:lb/targetGroup:TargetGroup",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
@@ -93,6 +95,8 @@ export const AWS_TYPES = {
     sqsQueuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
     sqsRedriveAllowPolicy: "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
     wafv2WebAcl: "aws:wafv2/webAcl:WebAcl",
+    wafv2WebAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+    wafv2WebAclLoggingConfiguration: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
 } as const;
 
 export const GCP_TYPES = {
@@ -132,6 +136,8 @@ export const GCP_TYPES = {
     regionBackendService: "gcp:compute/regionBackendService:RegionBackendService",
     router: "gcp:compute/router:Router",
     routerNat: "gcp:compute/routerNat:RouterNat",
+    securityPolicy: "gcp:compute/securityPolicy:SecurityPolicy",
+    sslPolicy: "gcp:compute/sSLPolicy:SSLPolicy",
     secretManagerSecret: "gcp:secretmanager/secret:Secret",
     secretManagerSecretVersion: "gcp:secretmanager/secretVersion:SecretVersion",
     serviceAccount: "gcp:serviceaccount/account:Account",

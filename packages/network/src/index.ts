@@ -10,3 +10,7 @@ export * from "./gcp/services.js";
 export * from "./dns/failover-plan.js";
 export * from "./dns/failover.js";
 export * from "./gcp/public-address.js";
+export * from "./edge/aws-edge-plan.js";
+export * from "./edge/aws-public-edge.js";
+export * from "./edge/gcp-edge-plan.js";
+export * from "./edge/gcp-edge-security.js";

@@ -15,6 +15,7 @@ describe("simulated cloud plugin modules", () => {
         const loaded = modulesLoadedBy(path.resolve(__dirname, "../src/server.js"));
         assert.deepEqual(loaded.filter((m) => m.includes("packages/synth/")).sort(), [
             "packages/synth/dist/src/cloud-model-data.js",
+            "packages/synth/dist/src/cloud-model-edge.js",
             "packages/synth/dist/src/cloud-model-observability.js",
             "packages/synth/dist/src/cloud-model-security.js",
             "packages/synth/dist/src/cloud-model.js",

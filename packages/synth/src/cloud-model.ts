@@ -11,6 +11,7 @@ import {
     gcpObservabilityState,
     OBSERVABILITY_REPLACE_ON_CHANGE,
 } from "./cloud-model-observability.js";
+import { AWS_EDGE_MODEL, awsEdgeId, EDGE_REPLACE_ON_CHANGE } from "./cloud-model-edge.js";
 import { AWS_SECURITY_MODEL, awsSecurityId, gcpSecurityState, SECURITY_REPLACE_ON_CHANGE } from "./cloud-model-security.js";
 import { stableHex } from "./hash.js";
 import { kubernetesCheck, kubernetesCreate, parseKubernetesSettings } from "./kubernetes-model.js";
@@ -220,6 +221,8 @@ const AWS_MODEL: Record<string, (ctx: ResourceContext, id: string) => State> = {
     ...AWS_SECURITY_MODEL,
     // The observability layer's types (cloud-model-observability.ts).
     ...AWS_OBSERVABILITY_MODEL,
+    // The public edge's types (cloud-model-edge.ts).
+    ...AWS_EDGE_MODEL,
 };
 
 /** `createdAt` of simulated resources that report one. */
@@ -324,7 +327,13 @@ function awsId(ctx: ResourceContext): string {
         case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
             return `${str(ctx.inputs["role"], "role")}-${stableHex(20, str(ctx.inputs["policyArn"], "policy"))}`;
         default:
-            return awsDataId(ctx) ?? awsSecurityId(ctx) ?? awsObservabilityId(ctx) ?? `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+            return (
+                awsDataId(ctx) ??
+                awsSecurityId(ctx) ??
+                awsObservabilityId(ctx) ??
+                awsEdgeId(ctx) ??
+                `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`
+            );
     }
 }
 
@@ -335,6 +344,8 @@ function awsId(ctx: ResourceContext): string {
 const GCP_COLLECTION_OVERRIDES: Record<string, string> = {
     "gcp:compute/address:Address": "addresses",
     "gcp:compute/globalAddress:GlobalAddress": "addresses",
+    "gcp:compute/securityPolicy:SecurityPolicy": "securityPolicies",
+    "gcp:compute/sSLPolicy:SSLPolicy": "sslPolicies",
 };
 
 /** GCP resources: ids are resource paths; most expose `selfLink` and `name`. */
@@ -756,12 +767,15 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     "gcp:projects/iAMMember:IAMMember": ["project", "role", "member", "condition"],
     "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": ["cryptoKeyId", "role", "member", "condition"],
     "gcp:servicenetworking/connection:Connection": ["network", "service"],
+    "gcp:compute/securityPolicy:SecurityPolicy": ["name", "project", "type"],
+    "gcp:compute/sSLPolicy:SSLPolicy": ["name", "project", "description"],
     // The data layer's types (cloud-model-data.ts).
     ...DATA_REPLACE_ON_CHANGE,
     // The security layer's types (cloud-model-security.ts).
     ...SECURITY_REPLACE_ON_CHANGE,
     // The observability layer's types (cloud-model-observability.ts).
     ...OBSERVABILITY_REPLACE_ON_CHANGE,
+    ...EDGE_REPLACE_ON_CHANGE,
 };
 
 /** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */

@@ -48,6 +48,15 @@ import { secretsEncryptedCmk } from "./policies/secrets-encrypted-cmk.js";
 // The observability layer's policies.
 import { snsEncryptedCmk } from "./policies/sns-encrypted-cmk.js";
 import { cloudwatchAlarmActions } from "./policies/cloudwatch-alarm-actions.js";
+// The public edge's policies (platform layer).
+import { albTlsPolicy } from "./policies/alb-tls-policy.js";
+import { albHttpsRedirect } from "./policies/alb-https-redirect.js";
+import { albDropInvalidHeaders } from "./policies/alb-drop-invalid-headers.js";
+import { albAccessLogs } from "./policies/alb-access-logs.js";
+import { albDeletionProtection } from "./policies/alb-deletion-protection.js";
+import { wafv2OnPublicLb } from "./policies/wafv2-on-public-lb.js";
+import { wafv2Logging } from "./policies/wafv2-logging.js";
+import { wafv2ManagedRules } from "./policies/wafv2-managed-rules.js";
 
 // Checkov parity twins (issue 14).
 import { resourcePolicyNoPublicPrincipal } from "./policies/resource-policy-no-public-principal.js";
@@ -161,9 +170,25 @@ export const policies: Policies = [
     sgAttached,
     mqEncryptionCmk,
     iamNoUnscopedSensitiveReads,
+    albTlsPolicy,
+    albHttpsRedirect,
+    albDropInvalidHeaders,
+    albAccessLogs,
+    albDeletionProtection,
+    wafv2OnPublicLb,
+    wafv2Logging,
+    wafv2ManagedRules,
 ];
 
 export {
+    albAccessLogs,
+    albDeletionProtection,
+    albDropInvalidHeaders,
+    albHttpsRedirect,
+    albTlsPolicy,
+    wafv2Logging,
+    wafv2ManagedRules,
+    wafv2OnPublicLb,
     cloudtrailEnabled,
     cloudwatchAlarmActions,
     snsEncryptedCmk,

@@ -112,6 +112,21 @@ function everyViolation() {
         { provider },
     );
     s.custom("aws:mq/broker:Broker", "activemq", { engineType: "ActiveMQ" }, { provider });
+    // The public edge's resources, with nothing set: a public ALB without WAF, an HTTP listener, an empty web ACL.
+    const alb = s.custom("aws:lb/loadBalancer:LoadBalancer", "alb", {}, { provider, id: "alb-arn" });
+    s.custom(
+        "aws:lb/listener:Listener",
+        "https",
+        { loadBalancerArn: "alb-arn", protocol: "HTTPS" },
+        { provider, propertyDependencies: { loadBalancerArn: [alb] } },
+    );
+    s.custom(
+        "aws:lb/listener:Listener",
+        "http",
+        { loadBalancerArn: "alb-arn" },
+        { provider, propertyDependencies: { loadBalancerArn: [alb] } },
+    );
+    s.custom("aws:wafv2/webAcl:WebAcl", "acl", { scope: "REGIONAL" }, { provider });
     return s.build();
 }
 
@@ -174,6 +189,18 @@ const TWIN_POLICIES = [
 
 /** The observability layer's policies, each tripped by everyViolation's resources. */
 const OBSERVABILITY_POLICIES = ["aws-sns-encrypted-cmk", "aws-cloudwatch-alarm-actions"];
+
+/** The public edge's policies, each tripped by everyViolation's resources. */
+const EDGE_POLICIES = [
+    "aws-alb-tls-policy",
+    "aws-alb-https-redirect",
+    "aws-alb-drop-invalid-headers",
+    "aws-alb-access-logs",
+    "aws-alb-deletion-protection",
+    "aws-wafv2-on-public-lb",
+    "aws-wafv2-logging",
+    "aws-wafv2-managed-rules",
+];
 
 describe("aws pack", () => {
     it("exports the catalogue's AWS policies, all mandatory, with their severities", () => {
@@ -245,6 +272,14 @@ describe("aws pack", () => {
                 ["aws-sg-attached", "mandatory", "low"],
                 ["aws-mq-encryption-cmk", "mandatory", "medium"],
                 ["aws-iam-no-unscoped-sensitive-reads", "mandatory", "high"],
+                ["aws-alb-tls-policy", "mandatory", "high"],
+                ["aws-alb-https-redirect", "mandatory", "high"],
+                ["aws-alb-drop-invalid-headers", "mandatory", "medium"],
+                ["aws-alb-access-logs", "mandatory", "medium"],
+                ["aws-alb-deletion-protection", "mandatory", "medium"],
+                ["aws-wafv2-on-public-lb", "mandatory", "high"],
+                ["aws-wafv2-logging", "mandatory", "medium"],
+                ["aws-wafv2-managed-rules", "mandatory", "high"],
             ],
         );
     });
@@ -281,6 +316,7 @@ describe("aws pack", () => {
                 .concat(SECURITY_POLICIES.map((p) => `${p}:mandatory`))
                 .concat(OBSERVABILITY_POLICIES.map((p) => `${p}:mandatory`))
                 .concat(TWIN_POLICIES.map((p) => `${p}:mandatory`))
+                .concat(EDGE_POLICIES.map((p) => `${p}:mandatory`))
                 .sort(),
         );
     });

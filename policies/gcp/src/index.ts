@@ -35,6 +35,9 @@ import { iamNoBasicRoles } from "./policies/iam-no-basic-roles.js";
 // The observability layer's policies.
 import { monitoringAlertNotifies } from "./policies/monitoring-alert-notifies.js";
 import { monitoringChannelSecrets } from "./policies/monitoring-channel-secrets.js";
+// The public edge's policies.
+import { cloudArmorPreconfiguredWaf } from "./policies/cloud-armor-preconfigured-waf.js";
+import { sslPolicyMinTls } from "./policies/ssl-policy-min-tls.js";
 
 // Checkov parity twins (issue 14).
 import { cloudsqlPostgresLogging } from "./policies/cloudsql-postgres-logging.js";
@@ -111,9 +114,13 @@ export const policies: Policies = [
     logSinkBucketLocked,
     networkHasFirewall,
     gkeResourceLabels,
+    cloudArmorPreconfiguredWaf,
+    sslPolicyMinTls,
 ];
 
 export {
+    cloudArmorPreconfiguredWaf,
+    sslPolicyMinTls,
     iamNoBasicRoles,
     monitoringAlertNotifies,
     monitoringChannelSecrets,

@@ -91,6 +91,9 @@ function everyViolation() {
     s.custom("gcp:storage/bucket:Bucket", "audit", { name: "audit", location: "US" }, { provider });
     s.custom("gcp:logging/projectSink:ProjectSink", "sink", { destination: "storage.googleapis.com/audit" }, { provider });
     s.custom("gcp:compute/network:Network", "bare", { autoCreateSubnetworks: false }, { provider });
+    // The public edge's policies, with nothing set.
+    s.custom("gcp:compute/securityPolicy:SecurityPolicy", "armor", {}, { provider });
+    s.custom("gcp:compute/sSLPolicy:SSLPolicy", "tls", {}, { provider });
     return s.build();
 }
 
@@ -176,6 +179,8 @@ describe("gcp pack", () => {
                 ["gcp-log-sink-bucket-locked", "mandatory", "high"],
                 ["gcp-network-has-firewall", "mandatory", "medium"],
                 ["gcp-gke-resource-labels", "mandatory", "low"],
+                ["gcp-cloud-armor-preconfigured-waf", "mandatory", "high"],
+                ["gcp-ssl-policy-min-tls", "mandatory", "high"],
             ],
         );
     });
@@ -212,6 +217,11 @@ describe("gcp pack", () => {
                 "gcp-iam-no-basic-roles",
                 "gcp-monitoring-alert-notifies",
                 "gcp-monitoring-channel-secrets",
+                // armor: the WAF sets and the rate limit; tls: the minimum and the profile
+                "gcp-cloud-armor-preconfigured-waf",
+                "gcp-cloud-armor-preconfigured-waf",
+                "gcp-ssl-policy-min-tls",
+                "gcp-ssl-policy-min-tls",
             ],
         );
         assert.deepEqual(

@@ -5,7 +5,8 @@
  * (each waits for the one before: `dependsOn`), CRDs first:
  *
  *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
- *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> Flagger ->
+ *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) ->
+ *   AWS Load Balancer Controller (+ the gateway's TargetGroupBinding; EKS with a public zone) -> Flagger ->
  *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
  *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
  *   -> Grafana dashboards -> logs and traces (Loki, Tempo and their buckets and identities, the
@@ -14,12 +15,17 @@
  *   alerts to the monitoring stack's Alertmanager) -> cluster access (the break-glass
  *   cluster-admin binding, the app teams' namespaces and deployment-manager Roles)
  *
+ * Where the environment has a public zone, on AWS the public edge comes first, outside the chain
+ * (cloud resources only): the WAF-guarded ALB in front of the Istio ingress gateway, whose Service
+ * is then ClusterIP, and its CloudWatch alarms.
+ *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import {
     type AddonContext,
+    AwsLoadBalancerController,
     CertManager,
     CHARTS,
     ClusterAccess,
@@ -31,6 +37,8 @@ import {
     IngressNginx,
     Istio,
     ISTIO_EGRESS_NAMESPACE,
+    ISTIO_INGRESS_GATEWAY_SERVICE,
+    ISTIO_INGRESS_GATEWAY_TARGET,
     ISTIO_INGRESS_NAMESPACE,
     Keda,
     Kong,
@@ -38,8 +46,11 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
+import { AwsPublicEdge } from "@platform/network";
 import {
     ALERTMANAGER_URL,
+    AwsAlarms,
+    awsAlarmThresholds,
     GrafanaDashboards,
     LogsAndTraces,
     MonitoringStack,
@@ -54,6 +65,7 @@ import {
     type PlatformOutputs,
     type PlatformSettings,
     protectionOptions,
+    type PublicLoadBalancerOutputs,
     resourceName,
     type StackOutputs,
 } from "@platform/core";
@@ -123,6 +135,51 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         settings.cloud === "aws"
             ? new MetricsServer("metrics-server", { context, replicas: replicas.controllerReplicas }, after(certManager))
             : certManager;
+    // The public edge (issue 12): AWS only so far, and only where a public zone can hold its
+    // certificate's validation and its alias records.
+    const edge =
+        upstream.cloud === "aws" && publicZone !== undefined
+            ? new AwsPublicEdge(
+                  "edge",
+                  {
+                      naming,
+                      region: settings.region,
+                      vpcId: upstream.vpcId,
+                      publicSubnetIds: Array.from({ length: profile.network.availabilityZones }, (_, i) =>
+                          pulumiRuntime.output(upstream.publicSubnetIds).apply((ids) => {
+                              const id = ids[i];
+                              if (id === undefined)
+                                  throw new Error(`the foundation exports no public subnet ${i + 1}; deploy the foundation layer first`);
+                              return id;
+                          }),
+                      ),
+                      domain: publicZone,
+                      zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud),
+                      targetSecurityGroupId: upstream.nodeSecurityGroupId,
+                      target: ISTIO_INGRESS_GATEWAY_TARGET,
+                      logsKmsKeyArn: upstream.logsKmsKeyArn,
+                      logRetentionDays: profile.logRetentionDays,
+                      ...(settings.platform.edgeRateLimitPer5Minutes !== undefined
+                          ? { rateLimitPer5Minutes: settings.platform.edgeRateLimitPer5Minutes }
+                          : {}),
+                      deletionProtection: isProductionEnvironment(settings.environment),
+                  },
+                  base,
+              )
+            : undefined;
+    if (edge !== undefined && upstream.cloud === "aws") {
+        // Beside what they watch, on their own CMK-encrypted topic like the other layers' alarms.
+        new AwsAlarms(
+            "edge-alarms",
+            {
+                naming,
+                kmsKeyArn: upstream.logsKmsKeyArn,
+                thresholds: awsAlarmThresholds(profile.data),
+                loadBalancerArnSuffixes: [edge.loadBalancerArnSuffix],
+            },
+            base,
+        );
+    }
     // GCP (dr): the ingress load balancer's address is reserved: prod's DNS failover points at it (docs/dr.md).
     const publicAddress = settings.cloud === "gcp" ? drPublicAddress(settings, provider) : undefined;
     const nginx = new IngressNginx(
@@ -142,10 +199,33 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             istiodReplicas: replicas.istiodReplicas,
             ingressGatewayReplicas: replicas.ingressGatewayReplicas,
             egressGatewayReplicas: replicas.egressGatewayReplicas,
+            ingressExposure: edge !== undefined ? "publicEdge" : "loadBalancer",
         },
         after(keda),
     );
-    const flagger = new Flagger("flagger", { context, replicas: replicas.controllerReplicas }, after(istio));
+    // Keeps the edge's target group equal to the ingress gateway's ready pods.
+    const lbController =
+        edge !== undefined && upstream.cloud === "aws"
+            ? new AwsLoadBalancerController(
+                  "aws-lb-controller",
+                  {
+                      context,
+                      vpcId: upstream.vpcId,
+                      replicas: replicas.controllerReplicas,
+                      bindings: [
+                          {
+                              name: "public-gateway",
+                              namespace: ISTIO_INGRESS_NAMESPACE,
+                              serviceName: ISTIO_INGRESS_GATEWAY_SERVICE,
+                              servicePort: ISTIO_INGRESS_GATEWAY_TARGET.servicePort,
+                              targetGroupArn: edge.targetGroupArn,
+                          },
+                      ],
+                  },
+                  after(istio),
+              )
+            : istio;
+    const flagger = new Flagger("flagger", { context, replicas: replicas.controllerReplicas }, after(lbController));
     const secrets = new ExternalSecrets(
         "external-secrets",
         {
@@ -249,6 +329,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         charts: Object.fromEntries(
             Object.values(CHARTS)
                 .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)
+                .filter((pin) => lbController !== istio || pin.chart !== CHARTS.awsLoadBalancerController.chart)
                 .map((pin) => [pin.chart, pin.version]),
         ),
         publicAddress: publicAddress !== undefined ? publicAddress.address : null,
@@ -257,6 +338,18 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                 ? pulumiRuntime
                       .all([failover.fqdn, failover.healthCheckId])
                       .apply(([hostname, healthCheckId]) => ({ hostname, healthCheckId }))
+                : null,
+        publicLoadBalancer:
+            edge !== undefined
+                ? pulumiRuntime
+                      .all([edge.dnsName, edge.zoneId, edge.loadBalancerArn])
+                      .apply(([dnsName, zone, arn]): PublicLoadBalancerOutputs => ({
+                          cloud: "aws",
+                          dnsName,
+                          zoneId: zone,
+                          arn,
+                          hostnames: [...edge.hostnames],
+                      }))
                 : null,
     };
 }

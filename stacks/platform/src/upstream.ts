@@ -1,11 +1,11 @@
 /**
  * What the platform layer reads from the layers below, through typed stack references in this
  * stack's organization for the same environment: the cluster contract (`<org>/cluster/<stack>`:
- * kubeconfig, name, ARN or project) and the foundation's DNS zones, secrets key and data key
- * (`<org>/foundation/<stack>`), and on GCP the data layer's volume StorageClass
- * (`<org>/data/<stack>`: GKE's default class is not encrypted with the data key; the data layer's
- * is). Every output is required: a missing one fails by name, and so does a missing key in
- * `kmsKeyArns` / `kmsKeyIds`.
+ * kubeconfig, name, ARN or project, node security group) and the foundation's DNS zones, keys,
+ * VPC and public subnets (`<org>/foundation/<stack>`), and on GCP the data layer's volume
+ * StorageClass (`<org>/data/<stack>`: GKE's default class is not encrypted with the data key; the
+ * data layer's is). Every output is required: a missing one fails by name, and so does a missing
+ * key in `kmsKeyArns` / `kmsKeyIds`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -37,6 +37,11 @@ export interface AwsUpstream {
     readonly dataKmsKeyArn: pulumi.Input<string>;
     /** The cluster's default StorageClass (encrypted with the foundation's `data` key), for the monitoring volumes. */
     readonly defaultStorageClass: pulumi.Input<string | null>;
+    /** The public edge: the VPC, its public subnets, the nodes' security group, the `logs` key (WAF logs, alarm topic). */
+    readonly vpcId: pulumi.Input<string>;
+    readonly publicSubnetIds: pulumi.Input<string[]>;
+    readonly nodeSecurityGroupId: pulumi.Input<string>;
+    readonly logsKmsKeyArn: pulumi.Input<string>;
 }
 
 export interface GcpUpstream {
@@ -88,6 +93,10 @@ export function awsUpstream(): AwsUpstream {
         secretsKmsKeyArn: foundation.require("kmsKeyArns").apply((keys) => keys.secrets),
         dataKmsKeyArn: keyOf(foundation.require("kmsKeyArns"), "data", "kmsKeyArns"),
         defaultStorageClass: cluster.require("defaultStorageClass"),
+        vpcId: foundation.require("vpcId"),
+        publicSubnetIds: foundation.require("publicSubnetIds"),
+        nodeSecurityGroupId: cluster.require("nodeSecurityGroupId"),
+        logsKmsKeyArn: foundation.require("kmsKeyArns").apply((keys) => keys.logs),
     };
 }
 
@@ -122,6 +131,10 @@ export function upstreamFrom(
             secretsKmsKeyArn: pulumi.output(keys).apply((k) => k.secrets),
             dataKmsKeyArn: keyOf(keys, "data", "kmsKeyArns"),
             defaultStorageClass: cluster.defaultStorageClass,
+            vpcId: foundation.vpcId,
+            publicSubnetIds: foundation.publicSubnetIds,
+            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+            logsKmsKeyArn: pulumi.output(keys).apply((k) => k.logs),
         };
     }
     if ("gcpProject" in foundation && "gcpProject" in cluster) {

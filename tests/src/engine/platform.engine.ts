@@ -42,6 +42,10 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
         const outputs = await platform.outputs();
         assert.deepEqual(outputs["clusterIssuers"]?.value, ["letsencrypt-staging", "letsencrypt-production"]);
         assert.equal(outputs["secretStore"]?.value, "platform-secrets");
+        // Staging has a public zone: the WAF-guarded edge, aliased in that zone, bound to the ingress gateway.
+        const edge = outputs["publicLoadBalancer"]?.value as { cloud: string; dnsName: string; hostnames: string[] };
+        assert.deepEqual([edge.cloud, edge.hostnames], ["aws", ["staging.acme.example.com", "*.staging.acme.example.com"]]);
+        assert.match(edge.dnsName, /\.us-east-1\.elb\.amazonaws\.com$/);
 
         const state = await resources(platform);
         const releases = state.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
@@ -68,6 +72,7 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
                 ["istiod", "istiod", "deployed"],
                 ["istio-egressgateway", "gateway", "deployed"],
                 ["istio-ingressgateway", "gateway", "deployed"],
+                ["aws-load-balancer-controller", "aws-load-balancer-controller", "deployed"],
                 ["flagger", "flagger", "deployed"],
                 ["external-secrets", "external-secrets", "deployed"],
                 ["external-dns", "external-dns", "deployed"],

@@ -52,6 +52,9 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
                 breakGlassGroup: config.platform?.rbac?.breakGlassGroup ?? DEFAULT_BREAK_GLASS_GROUP,
                 teams: config.platform?.rbac?.teams ?? [],
             },
+            ...(config.platform?.edgeRateLimitPer5Minutes !== undefined
+                ? { edgeRateLimitPer5Minutes: config.platform.edgeRateLimitPer5Minutes }
+                : {}),
         },
         security: resolveSecuritySettings(config.security, environment),
         alerts: {

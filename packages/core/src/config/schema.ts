@@ -286,6 +286,10 @@ const platformLayer = strictObject(
         alerting: ALERTING.optional(),
         runtimeSecurity: RUNTIME_SECURITY_SCHEMA.optional(),
         rbac: RBAC_SCHEMA.optional(),
+        edgeRateLimitPer5Minutes: wholeNumber(100, 2_000_000_000).optional().meta({
+            description:
+                "Requests one client IP may send to the public load balancer in 5 minutes before the web application firewall blocks it (AWS WAF rate-based rule, GCP Cloud Armor rate-based ban); default 2000.",
+        }),
     },
     "{ acmeEmail: platform-team@example.com }",
 ).meta({

@@ -91,6 +91,8 @@ export interface PlatformLayerSettings {
     readonly trustedRegistries: readonly string[];
     /** Where the Alertmanager sends alerts; the monitoring stack refuses to deploy without it. */
     readonly alerting?: AlertingSettings;
+    /** Requests per client IP per 5 minutes at the public edge before the WAF blocks the IP; the edge's default (2000) when unset. */
+    readonly edgeRateLimitPer5Minutes?: number;
     /** Least Falco priority forwarded to the Alertmanager. */
     readonly runtimeSecurity: { readonly minimumPriority: FalcoMinimumPriority };
     /** The break-glass group (the only cluster-admin subject) and the app teams' namespaced roles. */

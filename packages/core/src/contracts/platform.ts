@@ -29,4 +29,14 @@ export interface PlatformOutputs {
     readonly publicAddress: string | null;
     /** DNS failover to the dr environment (`platform:dr.failover`): the name and its Route 53 health check; null without. */
     readonly failover: { readonly hostname: string; readonly healthCheckId: string } | null;
+    /**
+     * The public load balancer in front of the Istio ingress gateway (WAF-guarded), for alias
+     * records in other zones (DNS failover); null where the environment has no public zone.
+     */
+    readonly publicLoadBalancer: PublicLoadBalancerOutputs | null;
 }
+
+/** AWS: the ALB's DNS name and canonical hosted zone (an alias target); GCP: the global address. */
+export type PublicLoadBalancerOutputs =
+    | { readonly cloud: "aws"; readonly dnsName: string; readonly zoneId: string; readonly arn: string; readonly hostnames: string[] }
+    | { readonly cloud: "gcp"; readonly address: string; readonly hostnames: string[] };

@@ -3,7 +3,8 @@
  * functions, so every number is tested exactly and the component only turns specs into resources.
  *
  * Numbers come from the seeds (seed-features.md section 4): CPU above 80% for 5 minutes (seed 000
- * HighCPUUsage, seed 002 "CPU > 80%"), free disk below 20% for 2 minutes (seed 000 DiskSpaceLow).
+ * HighCPUUsage, seed 002 "CPU > 80%"), free disk below 20% for 2 minutes (seed 000 DiskSpaceLow),
+ * the public load balancer's 5xx responses above 5% of its requests (seed 002 "error rate exceeds 5%").
  * Where the seeds give none (connections, replica lag, evictions, NAT errors) the choice and its
  * reason are written beside the number.
  */
@@ -45,6 +46,14 @@ export interface AwsAlarmThresholds {
      * recommends for NatGateway PacketsDropCount.
      */
     readonly natDropPercent: number;
+    /** 5xx responses of the public load balancer's targets as a percent of its requests: seed 002, 5. */
+    readonly targetErrorPercent: number;
+    /**
+     * 5xx responses the load balancer itself generates (no healthy target, target timeouts, refused
+     * connections) per minute: 10. Any sustained rate means requests fail before reaching the
+     * gateway; a handful are clients hanging up, which the seeds do not page on.
+     */
+    readonly loadBalancerErrorsPerMinute: number;
 }
 
 /** The profile fields the thresholds depend on. */
@@ -64,6 +73,8 @@ export function awsAlarmThresholds(profile: AlarmProfile): AwsAlarmThresholds {
         replicaLagSeconds: 60,
         evictionsPer5Minutes: profile.highAvailability ? 0 : 100,
         natDropPercent: 0.01,
+        targetErrorPercent: 5,
+        loadBalancerErrorsPerMinute: 10,
     };
 }
 
@@ -95,12 +106,15 @@ export interface MetricSpec {
     readonly dimension: string;
 }
 
+/** What an alarm watches; its identifier fills the metric's dimension. */
+export type AlarmTargetKind = "postgres" | "replica" | "redisNode" | "natGateway" | "loadBalancer";
+
 /** One alarm, before it is a resource. */
 export interface AlarmSpec {
     /** Child name within the component (`rds-cpu`, `nat-1-port-allocation`). */
     readonly key: string;
     /** Index into the watched resources of its kind (which identifier fills the dimension). */
-    readonly target: { readonly kind: "postgres" | "replica" | "redisNode" | "natGateway"; readonly index: number };
+    readonly target: { readonly kind: AlarmTargetKind; readonly index: number };
     readonly description: string;
     readonly severity: AlarmSeverity;
     readonly comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
@@ -122,6 +136,8 @@ export interface AwsAlarmTargets {
     readonly redisNodes?: number;
     /** NAT gateways of the network (0 when the profile has none). */
     readonly natGateways?: number;
+    /** Public Application Load Balancers (the platform layer's edge: 0 or 1). */
+    readonly loadBalancers?: number;
 }
 
 const MINUTE = 60;
@@ -130,7 +146,7 @@ function everyMinute(minutes: number) {
     return { periodSeconds: MINUTE, evaluationPeriods: minutes, datapointsToAlarm: minutes };
 }
 
-/** The alarms for the targets: ordered postgres, replicas, redis nodes, NAT gateways. */
+/** The alarms for the targets: ordered postgres, replicas, redis nodes, NAT gateways, load balancers. */
 export function planAwsAlarms(targets: AwsAlarmTargets, t: AwsAlarmThresholds): AlarmSpec[] {
     const specs: AlarmSpec[] = [];
     const pg = targets.postgres;
@@ -272,6 +288,44 @@ export function planAwsAlarms(targets: AwsAlarmTargets, t: AwsAlarmThresholds): 
             },
         );
     }
+    for (let i = 0; i < (targets.loadBalancers ?? 0); i++) {
+        const alb = (metricName: string): MetricSpec => ({
+            namespace: "AWS/ApplicationELB",
+            metricName,
+            statistic: "Sum",
+            dimension: "LoadBalancer",
+        });
+        // ALB publishes a count only in minutes it has one: no data is no errors (and no traffic).
+        specs.push(
+            {
+                key: `alb-${i + 1}-5xx`,
+                target: { kind: "loadBalancer", index: i },
+                description: `critical: public load balancer ${i + 1} generated more than ${t.loadBalancerErrorsPerMinute} 5xx responses a minute for ${t.cpuMinutes} minutes: requests fail before reaching the gateway`,
+                severity: "critical",
+                comparisonOperator: "GreaterThanThreshold",
+                threshold: t.loadBalancerErrorsPerMinute,
+                ...everyMinute(t.cpuMinutes),
+                treatMissingData: "notBreaching",
+                metric: alb("HTTPCode_ELB_5XX_Count"),
+            },
+            {
+                key: `alb-${i + 1}-target-5xx-ratio`,
+                target: { kind: "loadBalancer", index: i },
+                description: `critical: more than ${t.targetErrorPercent}% of public load balancer ${i + 1}'s requests got a 5xx from the gateway for ${t.cpuMinutes} minutes (seed 002 High Error Rate)`,
+                severity: "critical",
+                comparisonOperator: "GreaterThanThreshold",
+                threshold: t.targetErrorPercent,
+                ...everyMinute(t.cpuMinutes),
+                treatMissingData: "notBreaching",
+                metric: {
+                    // FILL: a minute with requests and no 5xx has no error datapoint; it is 0%, not missing.
+                    expression: "100 * FILL(errors, 0) / requests",
+                    label: "target 5xx responses (% of requests)",
+                    metrics: { errors: alb("HTTPCode_Target_5XX_Count"), requests: alb("RequestCount") },
+                },
+            },
+        );
+    }
     return specs;
 }
 
@@ -293,12 +347,13 @@ export function validateAwsAlarmTargets(targets: AwsAlarmTargets): Issue[] {
     }
     if (targets.redisNodes !== undefined) issues.push(...checkWholeNumber("redisNodes", targets.redisNodes, { min: 0, max: 6 }));
     if (targets.natGateways !== undefined) issues.push(...checkWholeNumber("natGateways", targets.natGateways, { min: 0, max: 6 }));
-    if (pg === undefined && (targets.redisNodes ?? 0) === 0 && (targets.natGateways ?? 0) === 0) {
+    if (targets.loadBalancers !== undefined) issues.push(...checkWholeNumber("loadBalancers", targets.loadBalancers, { min: 0, max: 1 }));
+    if (pg === undefined && (targets.redisNodes ?? 0) === 0 && (targets.natGateways ?? 0) === 0 && (targets.loadBalancers ?? 0) === 0) {
         issues.push({
             field: "targets",
             value: targets,
             problem: "watch nothing: the component would create a topic no alarm publishes to",
-            fix: "pass postgres, redisNodes or natGateways, or do not create the component",
+            fix: "pass postgres, redisNodes, natGateways or loadBalancers, or do not create the component",
         });
     }
     return issues;

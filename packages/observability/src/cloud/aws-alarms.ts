@@ -1,6 +1,6 @@
 /**
  * CloudWatch alarms beside the resources they watch (the data layer's database and cache, the
- * network's NAT gateways), all publishing to one SNS topic per layer encrypted with a
+ * network's NAT gateways, the platform layer's public load balancer), all publishing to one SNS topic per layer encrypted with a
  * customer-managed key. Which alarms exist and their thresholds come from {@link planAwsAlarms};
  * this component only turns the plan into resources.
  */
@@ -50,6 +50,12 @@ export interface AwsAlarmsArgs {
      * @default no NAT alarms
      */
     readonly natGatewayIds?: readonly pulumi.Input<string>[];
+    /**
+     * ARN suffixes (`app/<name>/<id>`, the CloudWatch `LoadBalancer` dimension) of the public
+     * Application Load Balancers: each gets an ELB 5xx and a target 5xx ratio alarm.
+     * @default no load balancer alarms
+     */
+    readonly loadBalancerArnSuffixes?: readonly pulumi.Input<string>[];
 }
 
 export class AwsAlarms extends PlatformComponent {
@@ -112,6 +118,7 @@ export function awsAlarmTargets(args: AwsAlarmsArgs): AwsAlarmTargets {
             : {}),
         ...(args.redisCacheClusterIds !== undefined ? { redisNodes: args.redisCacheClusterIds.length } : {}),
         ...(args.natGatewayIds !== undefined ? { natGateways: args.natGatewayIds.length } : {}),
+        ...(args.loadBalancerArnSuffixes !== undefined ? { loadBalancers: args.loadBalancerArnSuffixes.length } : {}),
     };
 }
 
@@ -129,7 +136,9 @@ function identifierOf(args: AwsAlarmsArgs, spec: AlarmSpec): pulumi.Input<string
               ? args.postgres?.replicaIdentifiers
               : kind === "redisNode"
                 ? args.redisCacheClusterIds
-                : args.natGatewayIds;
+                : kind === "natGateway"
+                  ? args.natGatewayIds
+                  : args.loadBalancerArnSuffixes;
     const id = list?.[index];
     if (id === undefined) {
         throw new Error(`alarm ${spec.key} watches ${kind} ${index}, which the arguments do not have (a bug in the plan)`);

@@ -1,7 +1,8 @@
 /**
- * Which Cloud Monitoring alert policies watch the data layer on GCP, with the seed 002 thresholds
- * ("CPU > 80%, Memory > 90%", uptime checks on the public endpoints, service downtime alerted
- * "Immediate") and seed 000's free-disk floor: pure functions, tested exactly.
+ * Which Cloud Monitoring alert policies watch the data layer and the public load balancer on GCP,
+ * with the seed 002 thresholds ("CPU > 80%, Memory > 90%", uptime checks on the public endpoints,
+ * service downtime alerted "Immediate", "error rate exceeds 5%") and seed 000's free-disk floor:
+ * pure functions, tested exactly.
  */
 import { checkWholeNumber, type Issue } from "@platform/core";
 
@@ -25,6 +26,8 @@ export interface GcpAlertThresholds {
     readonly evictionsPerSecond: number;
     /** Seconds of failed uptime checks before the alert: 60, seed 002 "Immediate" (one check period). */
     readonly downtimeSeconds: number;
+    /** 5xx responses as a share of the load balancer's requests: seed 002 "error rate exceeds 5%". */
+    readonly errorRatio: number;
 }
 
 /** The thresholds of an environment, from its profile's `data.highAvailability`. */
@@ -38,6 +41,7 @@ export function gcpAlertThresholds(profile: { readonly highAvailability: boolean
         memoryRatio: 0.9,
         evictionsPerSecond: profile.highAvailability ? 0 : 1,
         downtimeSeconds: 60,
+        errorRatio: 0.05,
     };
 }
 
@@ -55,21 +59,26 @@ export const CLOUD_SQL_MAX_CONNECTIONS: Readonly<Record<string, number>> = {
 export interface AlertPolicySpec {
     /** Child name within the component. */
     readonly key: string;
-    readonly target: "cloudSql" | "memorystore" | "uptime";
+    readonly target: "cloudSql" | "memorystore" | "uptime" | "loadBalancer";
     readonly displayName: string;
     readonly severity: "CRITICAL" | "WARNING";
     /** Why it fires and what to look at: the policy's documentation. */
     readonly documentation: string;
     /** The monitored resource type and metric; the resource label is added from the watched instance. */
-    readonly resourceType: "cloudsql_database" | "redis_instance" | "uptime_url";
+    readonly resourceType: "cloudsql_database" | "redis_instance" | "uptime_url" | "https_lb_rule";
     readonly metricType: string;
     readonly comparison: "COMPARISON_GT";
     readonly threshold: number;
     readonly durationSeconds: number;
     readonly aligner: "ALIGN_MEAN" | "ALIGN_RATE" | "ALIGN_NEXT_OLDER";
-    /** Uptime: count the failed checks across checker regions. */
-    readonly reducer?: "REDUCE_COUNT_FALSE";
+    /** Uptime: count the failed checks across checker regions; load balancer: sum over backends and zones. */
+    readonly reducer?: "REDUCE_COUNT_FALSE" | "REDUCE_SUM";
     readonly missingData: MissingData;
+    /**
+     * A ratio condition: the numerator keeps only series with this metric label filter; the
+     * denominator is the same metric and resource without it.
+     */
+    readonly ratioOf?: { readonly numeratorMetricFilter: string };
 }
 
 /** What the alerts watch: plain values (they decide how many policies exist). */
@@ -78,9 +87,11 @@ export interface GcpAlertTargets {
     readonly cloudSql?: { readonly tier: string };
     readonly memorystore?: boolean;
     readonly uptimeCheck?: boolean;
+    /** The public external HTTPS load balancer (its URL map). */
+    readonly loadBalancer?: boolean;
 }
 
-/** The alert policies for the targets, ordered Cloud SQL, Memorystore, uptime. */
+/** The alert policies for the targets, ordered Cloud SQL, Memorystore, uptime, load balancer. */
 export function planGcpAlertPolicies(targets: GcpAlertTargets, t: GcpAlertThresholds): AlertPolicySpec[] {
     const specs: AlertPolicySpec[] = [];
     const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
@@ -184,6 +195,25 @@ export function planGcpAlertPolicies(targets: GcpAlertTargets, t: GcpAlertThresh
             missingData: "EVALUATION_MISSING_DATA_ACTIVE",
         });
     }
+    if (targets.loadBalancer === true) {
+        specs.push({
+            key: "lb-5xx-ratio",
+            target: "loadBalancer",
+            displayName: `Public load balancer 5xx above ${pct(t.errorRatio)} of requests`,
+            severity: "CRITICAL",
+            documentation: `More than ${pct(t.errorRatio)} of the public load balancer's requests got a 5xx for ${t.cpuSeconds / 60} minutes (seed 002 "High Error Rate"). Check the ingress gateway and the backends behind it.`,
+            resourceType: "https_lb_rule",
+            metricType: "loadbalancing.googleapis.com/https/request_count",
+            comparison: "COMPARISON_GT",
+            threshold: t.errorRatio,
+            durationSeconds: t.cpuSeconds,
+            aligner: "ALIGN_RATE",
+            reducer: "REDUCE_SUM",
+            // No requests: no ratio, and nothing failing.
+            missingData: "EVALUATION_MISSING_DATA_INACTIVE",
+            ratioOf: { numeratorMetricFilter: "metric.labels.response_code_class = 500" },
+        });
+    }
     return specs;
 }
 
@@ -201,12 +231,12 @@ export function validateGcpAlertTargets(targets: GcpAlertTargets, emails: readon
     issues.push(
         ...checkWholeNumber("emails.length", emails.length, { min: 1, max: 10 }, "list one to ten addresses (platform:alerts.emails)"),
     );
-    if (targets.cloudSql === undefined && targets.memorystore !== true && targets.uptimeCheck !== true) {
+    if (targets.cloudSql === undefined && targets.memorystore !== true && targets.uptimeCheck !== true && targets.loadBalancer !== true) {
         issues.push({
             field: "targets",
             value: targets,
             problem: "watch nothing: the component would create channels no policy notifies",
-            fix: "pass cloudSql, memorystore or uptimeCheck, or do not create the component",
+            fix: "pass cloudSql, memorystore, uptimeCheck or loadBalancer, or do not create the component",
         });
     }
     return issues;

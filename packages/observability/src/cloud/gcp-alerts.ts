@@ -1,7 +1,8 @@
 /**
  * Cloud Monitoring beside the data layer on GCP: an email notification channel per address, alert
- * policies for Cloud SQL and Memorystore with the seed 002 thresholds, and an uptime check (with
- * its alert) on the public endpoint when there is one. Which policies exist comes from
+ * policies for Cloud SQL and Memorystore with the seed 002 thresholds, an uptime check (with its
+ * alert) on the public endpoint when there is one, and the public load balancer's 5xx ratio when
+ * its URL map is given. Which policies exist comes from
  * {@link planGcpAlertPolicies}; this component only turns the plan into resources.
  */
 import * as gcp from "@pulumi/gcp";
@@ -43,6 +44,11 @@ export interface GcpAlertsArgs {
      * @default no uptime check
      */
     readonly uptimeCheck?: { readonly host: string; readonly path: string };
+    /**
+     * The public external HTTPS load balancer's URL map name: its 5xx share of requests is alerted.
+     * @default no load balancer policy
+     */
+    readonly loadBalancerUrlMapName?: pulumi.Input<string>;
 }
 
 export class GcpAlerts extends PlatformComponent {
@@ -135,25 +141,35 @@ export class GcpAlerts extends PlatformComponent {
         if (spec.target === "uptime" && check) {
             return pulumi.interpolate`metric.labels.check_id = "${check.uptimeCheckId}"`;
         }
+        if (spec.target === "loadBalancer" && args.loadBalancerUrlMapName !== undefined) {
+            return pulumi.interpolate`resource.labels.url_map_name = "${args.loadBalancerUrlMapName}"`;
+        }
         throw new Error(`alert ${spec.key} watches ${spec.target}, which the arguments do not have (a bug in the plan)`);
     }
 }
 
-/** A threshold condition: the metric on the watched resource, aligned per minute. */
+/**
+ * A threshold condition: the metric on the watched resource, aligned per minute; for a ratio, the
+ * numerator narrowed by its metric label filter over the same metric as denominator.
+ */
 function conditionOf(spec: AlertPolicySpec, resource: pulumi.Output<string>) {
+    const filter = pulumi.interpolate`resource.type = "${spec.resourceType}" AND metric.type = "${spec.metricType}" AND ${resource}`;
+    const groupBy = spec.reducer === "REDUCE_COUNT_FALSE" ? ["resource.label.host"] : ["resource.label.url_map_name"];
+    const aggregations = [
+        {
+            alignmentPeriod: "60s",
+            perSeriesAligner: spec.aligner,
+            ...(spec.reducer !== undefined ? { crossSeriesReducer: spec.reducer, groupByFields: groupBy } : {}),
+        },
+    ];
     return {
-        filter: pulumi.interpolate`resource.type = "${spec.resourceType}" AND metric.type = "${spec.metricType}" AND ${resource}`,
+        filter: spec.ratioOf === undefined ? filter : pulumi.interpolate`${filter} AND ${spec.ratioOf.numeratorMetricFilter}`,
         comparison: spec.comparison,
         thresholdValue: spec.threshold,
         duration: `${spec.durationSeconds}s`,
         evaluationMissingData: spec.missingData,
-        aggregations: [
-            {
-                alignmentPeriod: "60s",
-                perSeriesAligner: spec.aligner,
-                ...(spec.reducer !== undefined ? { crossSeriesReducer: spec.reducer, groupByFields: ["resource.label.host"] } : {}),
-            },
-        ],
+        aggregations,
+        ...(spec.ratioOf !== undefined ? { denominatorFilter: filter, denominatorAggregations: aggregations } : {}),
     };
 }
 
@@ -163,6 +179,7 @@ export function gcpAlertTargets(args: GcpAlertsArgs): GcpAlertTargets {
         ...(args.cloudSql !== undefined ? { cloudSql: { tier: args.cloudSql.tier } } : {}),
         ...(args.memorystoreInstanceId !== undefined ? { memorystore: true } : {}),
         ...(args.uptimeCheck !== undefined ? { uptimeCheck: true } : {}),
+        ...(args.loadBalancerUrlMapName !== undefined ? { loadBalancer: true } : {}),
     };
 }
 

@@ -16,6 +16,8 @@ describe("awsAlarmThresholds", () => {
             replicaLagSeconds: 60,
             evictionsPer5Minutes: 0,
             natDropPercent: 0.01,
+            targetErrorPercent: 5,
+            loadBalancerErrorsPerMinute: 10,
         });
         assert.equal(dev.evictionsPer5Minutes, 100);
         assert.equal(awsAlarmThresholds(PROFILES.staging.data).evictionsPer5Minutes, 0);
@@ -125,6 +127,52 @@ describe("planAwsAlarms", () => {
     });
 });
 
+describe("planAwsAlarms: the public load balancer", () => {
+    it("ELB-generated 5xx above 10 a minute and target 5xx above 5% of requests (seed 002), 5 minutes each, silence not breaching", () => {
+        const specs = planAwsAlarms({ loadBalancers: 1 }, prod);
+        const alb = (metricName: string) => ({ namespace: "AWS/ApplicationELB", metricName, statistic: "Sum", dimension: "LoadBalancer" });
+        assert.deepEqual(specs, [
+            {
+                key: "alb-1-5xx",
+                target: { kind: "loadBalancer", index: 0 },
+                description:
+                    "critical: public load balancer 1 generated more than 10 5xx responses a minute for 5 minutes: requests fail before reaching the gateway",
+                severity: "critical",
+                comparisonOperator: "GreaterThanThreshold",
+                threshold: 10,
+                periodSeconds: 60,
+                evaluationPeriods: 5,
+                datapointsToAlarm: 5,
+                treatMissingData: "notBreaching",
+                metric: alb("HTTPCode_ELB_5XX_Count"),
+            },
+            {
+                key: "alb-1-target-5xx-ratio",
+                target: { kind: "loadBalancer", index: 0 },
+                description:
+                    "critical: more than 5% of public load balancer 1's requests got a 5xx from the gateway for 5 minutes (seed 002 High Error Rate)",
+                severity: "critical",
+                comparisonOperator: "GreaterThanThreshold",
+                threshold: 5,
+                periodSeconds: 60,
+                evaluationPeriods: 5,
+                datapointsToAlarm: 5,
+                treatMissingData: "notBreaching",
+                metric: {
+                    expression: "100 * FILL(errors, 0) / requests",
+                    label: "target 5xx responses (% of requests)",
+                    metrics: { errors: alb("HTTPCode_Target_5XX_Count"), requests: alb("RequestCount") },
+                },
+            },
+        ]);
+        assert.deepEqual(planAwsAlarms({ loadBalancers: 0 }, prod), []);
+        assert.deepEqual(
+            planAwsAlarms({ natGateways: 1 }, prod).filter((s) => s.target.kind === "loadBalancer"),
+            [],
+        );
+    });
+});
+
 describe("validateAwsAlarmTargets", () => {
     it("accepts what the stacks pass", () => {
         assert.deepEqual(
@@ -132,6 +180,14 @@ describe("validateAwsAlarmTargets", () => {
             [],
         );
         assert.deepEqual(validateAwsAlarmTargets({ natGateways: 1 }), []);
+        assert.deepEqual(validateAwsAlarmTargets({ loadBalancers: 1 }), []);
+    });
+
+    it("one public load balancer at most", () => {
+        assert.deepEqual(
+            validateAwsAlarmTargets({ loadBalancers: 2 }).map((i) => [i.field, i.problem]),
+            [["loadBalancers", "must be a whole number from 0 to 1"]],
+        );
     });
 
     it("lists every problem at once", () => {
@@ -156,6 +212,10 @@ describe("validateAwsAlarmTargets", () => {
         );
         assert.deepEqual(
             validateAwsAlarmTargets({ natGateways: 0 }).map((i) => i.field),
+            ["targets"],
+        );
+        assert.deepEqual(
+            validateAwsAlarmTargets({ loadBalancers: 0 }).map((i) => i.field),
             ["targets"],
         );
     });

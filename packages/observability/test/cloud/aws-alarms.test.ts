@@ -125,6 +125,32 @@ describe("AwsAlarms", () => {
         assert.deepEqual(findResource(resources, ALARM, "alarms-nat-1-port-allocation").inputs["dimensions"], { NatGatewayId: "nat-a" });
     });
 
+    it("the public load balancer: ELB 5xx on its ARN suffix, and the target 5xx ratio as metric math on the same dimension", async () => {
+        const suffix = "app/acme-prod-edge-alb/0123456789abcdef";
+        const { resources } = await run({ postgres: undefined, redisCacheClusterIds: undefined, loadBalancerArnSuffixes: [suffix] });
+        assert.equal(ofType(resources, ALARM).length, 2);
+        const elb = findResource(resources, ALARM, "alarms-alb-1-5xx").inputs;
+        assert.deepEqual(
+            [elb["namespace"], elb["metricName"], elb["statistic"], elb["dimensions"], elb["threshold"], elb["alarmActions"]],
+            ["AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", { LoadBalancer: suffix }, 10, [TOPIC_ARN]],
+        );
+        const ratio = findResource(resources, ALARM, "alarms-alb-1-target-5xx-ratio").inputs;
+        assert.deepEqual(ratio["metricQueries"], [
+            ...["HTTPCode_Target_5XX_Count", "RequestCount"].map((metricName, i) => ({
+                id: ["errors", "requests"][i],
+                returnData: false,
+                metric: { namespace: "AWS/ApplicationELB", metricName, stat: "Sum", period: 60, dimensions: { LoadBalancer: suffix } },
+            })),
+            {
+                id: "result",
+                expression: "100 * FILL(errors, 0) / requests",
+                label: "target 5xx responses (% of requests)",
+                returnData: true,
+            },
+        ]);
+        assert.equal(ratio["threshold"], 5);
+    });
+
     it("nothing is protected or retained without protect; everything inherits protect: true", async () => {
         const plain = await run();
         assert.deepEqual(

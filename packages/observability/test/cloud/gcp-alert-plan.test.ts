@@ -15,6 +15,7 @@ describe("gcpAlertThresholds", () => {
             memoryRatio: 0.9,
             evictionsPerSecond: 0,
             downtimeSeconds: 60,
+            errorRatio: 0.05,
         });
         assert.equal(gcpAlertThresholds({ highAvailability: false }).evictionsPerSecond, 1);
     });
@@ -111,6 +112,32 @@ describe("planGcpAlertPolicies", () => {
             ["uptime"],
         );
         assert.equal(planGcpAlertPolicies({ cloudSql: { tier: "db-custom-2-7680" } }, dr)[2]?.threshold, 320);
+    });
+});
+
+describe("planGcpAlertPolicies: the public load balancer", () => {
+    it("5xx above 5% of requests for 5 minutes (seed 002), a ratio of request_count by response_code_class, no data inactive", () => {
+        assert.deepEqual(planGcpAlertPolicies({ loadBalancer: true }, dr), [
+            {
+                key: "lb-5xx-ratio",
+                target: "loadBalancer",
+                displayName: "Public load balancer 5xx above 5% of requests",
+                severity: "CRITICAL",
+                documentation:
+                    'More than 5% of the public load balancer\'s requests got a 5xx for 5 minutes (seed 002 "High Error Rate"). Check the ingress gateway and the backends behind it.',
+                resourceType: "https_lb_rule",
+                metricType: "loadbalancing.googleapis.com/https/request_count",
+                comparison: "COMPARISON_GT",
+                threshold: 0.05,
+                durationSeconds: 300,
+                aligner: "ALIGN_RATE",
+                reducer: "REDUCE_SUM",
+                missingData: "EVALUATION_MISSING_DATA_INACTIVE",
+                ratioOf: { numeratorMetricFilter: "metric.labels.response_code_class = 500" },
+            },
+        ]);
+        assert.deepEqual(planGcpAlertPolicies({ loadBalancer: false }, dr), []);
+        assert.ok(planGcpAlertPolicies({ uptimeCheck: true }, dr).every((p) => p.ratioOf === undefined));
     });
 });
 

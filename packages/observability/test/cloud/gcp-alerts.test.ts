@@ -131,6 +131,37 @@ describe("GcpAlerts", () => {
         ]);
     });
 
+    it("the public load balancer: 5xx request rate over all requests of its URL map, summed per URL map", async () => {
+        const { resources } = await run({
+            cloudSql: undefined,
+            memorystoreInstanceId: undefined,
+            loadBalancerUrlMapName: "acme-dr-edge-urlmap",
+        });
+        const condition = (
+            findResource(resources, POLICY, "alerts-lb-5xx-ratio").inputs["conditions"] as Array<Record<string, Record<string, unknown>>>
+        )[0]?.["conditionThreshold"];
+        const all =
+            'resource.type = "https_lb_rule" AND metric.type = "loadbalancing.googleapis.com/https/request_count" AND resource.labels.url_map_name = "acme-dr-edge-urlmap"';
+        const aggregations = [
+            {
+                alignmentPeriod: "60s",
+                perSeriesAligner: "ALIGN_RATE",
+                crossSeriesReducer: "REDUCE_SUM",
+                groupByFields: ["resource.label.url_map_name"],
+            },
+        ];
+        assert.deepEqual(condition, {
+            filter: `${all} AND metric.labels.response_code_class = 500`,
+            comparison: "COMPARISON_GT",
+            thresholdValue: 0.05,
+            duration: "300s",
+            evaluationMissingData: "EVALUATION_MISSING_DATA_INACTIVE",
+            aggregations,
+            denominatorFilter: all,
+            denominatorAggregations: aggregations,
+        });
+    });
+
     it("protect: true reaches every child; nothing is protected without it", async () => {
         assert.deepEqual((await run()).resources.filter((r) => r.custom && r.protect).length, 0);
         const custom = (await run({}, { protect: true })).resources.filter((r) => r.custom);

@@ -75,6 +75,8 @@ export const DEPLOY_SERVICES = [
     "sns",
     "sqs",
     "ssm",
+    // The platform layer's public edge: its web ACL, association and logging configuration.
+    "wafv2",
 ] as const;
 
 /** IAM actions on the environment's own roles and policies. */

@@ -97,7 +97,7 @@ describe("awsDeployPolicy", () => {
             Resource: "*",
             Condition: { StringEquals: { "aws:RequestedRegion": ["us-east-1", "us-west-2"] } },
         });
-        assert.equal(DEPLOY_SERVICES.length, 24);
+        assert.equal(DEPLOY_SERVICES.length, 25);
         for (const forbidden of ["iam", "sts", "organizations", "account", "*"]) {
             assert.ok(!(DEPLOY_SERVICES as readonly string[]).includes(forbidden), forbidden);
         }

@@ -1,9 +1,16 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { asArray, asNonEmptyString, asRecord, asString, checkov, type Props, resourceLabel } from "@platform/policy-kit";
+import { asArray, asNonEmptyString, asRecord, asString, awsTags, checkov, type Props, resourceLabel } from "@platform/policy-kit";
 import { AWS_TYPES } from "@platform/facts";
 import { s3Buckets, settingsOf } from "../s3.js";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
+
+/**
+ * Tag (and value) of a bucket Elastic Load Balancing writes access logs to: ALB log delivery
+ * supports only SSE-S3 (AES256), so such a bucket must use exactly that instead of a KMS key.
+ */
+export const LOG_DELIVERY_TAG = "log-delivery";
+export const ELB_ACCESS_LOGS = "elb-access-logs";
 
 /** The default-encryption rules of a configuration (separate resource or legacy inline). */
 function defaults(rules: unknown): Props[] {
@@ -14,7 +21,8 @@ function defaults(rules: unknown): Props[] {
  * Every S3 bucket encrypts by default with a customer-managed KMS key (CKV_AWS_145): SSE-KMS
  * (`aws:kms` or `aws:kms:dsse`) with a `kmsMasterKeyId`, not S3-managed AES256 keys and not the
  * AWS-managed aws/s3 key. Through `aws.s3.BucketServerSideEncryptionConfiguration` or the legacy
- * inline configuration.
+ * inline configuration. One exception: a bucket tagged `log-delivery: elb-access-logs` (load
+ * balancer access logs, which ELB can write only with SSE-S3) must encrypt with AES256.
  */
 export const s3SseKms: StackValidationPolicy = {
     name: "aws-s3-sse-kms",
@@ -36,6 +44,14 @@ export const s3SseKms: StackValidationPolicy = {
                     defaults(c.props["rules"]),
                 ),
             ];
+            if (awsTags(bucket)[LOG_DELIVERY_TAG] === ELB_ACCESS_LOGS) {
+                if (configured.length > 0 && configured.every((d) => asString(d["sseAlgorithm"]) === "AES256")) continue;
+                reportViolation(
+                    `S3 bucket ${resourceLabel(bucket)} is tagged ${LOG_DELIVERY_TAG}: ${ELB_ACCESS_LOGS} but ${configured.length === 0 ? "has no default encryption configuration" : "does not encrypt with AES256 only"}; load balancer access logs need sseAlgorithm "AES256" (SSE-S3).`,
+                    bucket.urn,
+                );
+                continue;
+            }
             const kms = configured.filter((d) => KMS_ALGORITHMS.includes(asString(d["sseAlgorithm"]) ?? ""));
             if (kms.some((d) => asNonEmptyString(d["kmsMasterKeyId"]) !== undefined)) continue;
             const state =

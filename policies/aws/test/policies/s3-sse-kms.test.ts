@@ -43,4 +43,31 @@ describe("aws-s3-sse-kms", () => {
             v(managed.urn, `S3 bucket managed (${managed.urn}) encrypts with the AWS-managed aws/s3 key; ${fix}`),
         ]);
     });
+
+    it("an ELB access-log bucket (tagged log-delivery: elb-access-logs) must use AES256, which ELB log delivery requires", async () => {
+        const s = new StackFixture();
+        const tags = { inline: { tags: { "log-delivery": "elb-access-logs" } } };
+        const aes = { encryption: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } };
+        bucket(s, "alb-logs", aes, tags);
+        const unset = bucket(s, "alb-unset", {}, tags);
+        const kms = bucket(s, "alb-kms", COMPLETE, tags);
+        // The tag with another value earns nothing.
+        const other = bucket(s, "other", aes, { inline: { tags: { "log-delivery": "cloudfront" } } });
+        const v = (urn: string, detail: string) => expectedViolation(packName, s3SseKms, urn, detail);
+        const fix = 'load balancer access logs need sseAlgorithm "AES256" (SSE-S3).';
+        assert.deepEqual(await run(s), [
+            v(
+                unset.urn,
+                `S3 bucket alb-unset (${unset.urn}) is tagged log-delivery: elb-access-logs but has no default encryption configuration; ${fix}`,
+            ),
+            v(
+                kms.urn,
+                `S3 bucket alb-kms (${kms.urn}) is tagged log-delivery: elb-access-logs but does not encrypt with AES256 only; ${fix}`,
+            ),
+            v(
+                other.urn,
+                `S3 bucket other (${other.urn}) encrypts with AES256; encrypt with sseAlgorithm "aws:kms" and a customer-managed kmsMasterKeyId.`,
+            ),
+        ]);
+    });
 });

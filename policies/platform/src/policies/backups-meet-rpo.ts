@@ -143,6 +143,8 @@ function checkAwsBackupCoverage(
  * during retention (what a backup would protect against) and the trail's digest files prove them;
  * and so is an ephemeral bucket, whose lifecycle expires every object within
  * {@link EPHEMERAL_BUCKET_MAX_DAYS} days (logs and traces): a backup would keep what is deleted on purpose. Not checked
+ * and a load balancer's access-log bucket (the bucket some `aws.lb.LoadBalancer`'s `accessLogs`
+ * names): request logs are telemetry, versioned against overwrites, not state a restore needs. Not checked
  * here: GCS buckets (versioning is their backup: gcp-gcs-versioning), queues and brokers (messages
  * in flight are not backed up), secrets and keys (recovery windows and protect), and Kubernetes
  * volumes (Velero in the data stack). A stack policy: the plan, its selections and the resources
@@ -186,6 +188,17 @@ export const backupsMeetRpo: StackValidationPolicy = {
             lifecycles.some(
                 (l) => referencedResources(l, "bucket", [r]).length > 0 && (asArray(l.props["rules"]) ?? []).some(expiresEverything),
             );
+        // Request logs of load balancers: telemetry, not state (see below).
+        const accessLogBuckets = new Set(
+            resourcesOfTypes(args.resources, AWS_TYPES.lbLoadBalancer).flatMap((lb) => {
+                const name = tryRead(() => asNonEmptyString(asRecord(lb.props["accessLogs"])?.["bucket"]));
+                return name.known && name.value !== undefined ? [name.value] : [];
+            }),
+        );
+        const isAccessLogBucket = (r: PolicyResource): boolean => {
+            const name = tryRead(() => asNonEmptyString(r.props["bucket"]));
+            return name.known && name.value !== undefined && accessLogBuckets.has(name.value);
+        };
         for (const resource of args.resources) {
             const env = environmentOf(resource);
             if (env === undefined) continue;
@@ -198,7 +211,8 @@ export const backupsMeetRpo: StackValidationPolicy = {
                 AWS_BACKUP_COVERED_TYPES.includes(type) &&
                 isPrimary(resource) &&
                 !isLockedTrailBucket(resource) &&
-                !isEphemeralBucket(resource)
+                !isEphemeralBucket(resource) &&
+                !isAccessLogBucket(resource)
             ) {
                 checkAwsBackupCoverage(resource, env, selections, reportViolation);
             }

@@ -169,6 +169,16 @@ describe("platform-backups-meet-rpo", () => {
         ]);
     });
 
+    it("exempts a load balancer's access-log bucket, not a bucket no load balancer logs to nor one whose load balancer logs nowhere", async () => {
+        const stack = environmentStack("prod");
+        const LB = "aws:lb/loadBalancer:LoadBalancer";
+        stack.aws(LB, "alb", { accessLogs: { bucket: "alb-logs", enabled: true } });
+        stack.aws(LB, "unlogged", {});
+        stack.aws(BUCKET, "alb-logs", { bucket: "alb-logs" });
+        const other = stack.aws(BUCKET, "other", { bucket: "other" });
+        assert.deepEqual(await run(stack.s), [uncovered(other, "prod", "the stack has no aws.backup.Selection")]);
+    });
+
     it("reads the effective tags (provider default tags included), and honours notResources", async () => {
         const stack = environmentStack("prod");
         stack.aws(SELECTION, "everything-tagged-prod", {
