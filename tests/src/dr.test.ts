@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { type EnvironmentSynthesis, synthesizeEnvironment } from "@platform/automation";
 import { at, type InventoryResource } from "@platform/synth";
+import { EDGE_HEALTH_PATH } from "@platform/network";
 import { REPO_ROOT } from "./paths.js";
 
 // docs/dr.md, the runbook for switching prod to the GCP dr environment and back: what it names must
@@ -84,20 +85,33 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
 });
 
 describe("disaster recovery (docs/dr.md): prod fails over to the dr address", () => {
-    it("one HTTPS health check on the primary: /healthz on 443, 3 failures, every 30 s, with SNI", async () => {
-        const check = only(stack(await synth("prod"), "platform-addons").resources, "aws:route53/healthCheck:HealthCheck");
+    it("one HTTPS health check on the primary, the platform's public edge: the path its ALB answers itself, on 443, 3 failures, every 30 s, with SNI", async () => {
+        const platform = stack(await synth("prod"), "platform-addons");
+        const check = only(platform.resources, "aws:route53/healthCheck:HealthCheck");
+        const alb = only(platform.resources, "aws:lb/loadBalancer:LoadBalancer");
         assert.deepEqual(
             ["type", "fqdn", "port", "resourcePath", "failureThreshold", "requestInterval", "enableSni"].map((k) => check.inputs[k]),
-            ["HTTPS", "acme-prod-public-1234567890.us-east-1.elb.amazonaws.com", 443, "/healthz", 3, 30, true],
+            ["HTTPS", alb.outputs["dnsName"], 443, EDGE_HEALTH_PATH, 3, 30, true],
         );
         assert.equal(check.protect, true);
+        // The ALB answers that path itself (200), on its HTTPS listener, before any forwarding rule.
+        const rule = only(platform.resources, "aws:lb/listenerRule:ListenerRule");
+        assert.deepEqual(
+            [rule.inputs["priority"], rule.inputs["conditions"], rule.inputs["actions"]],
+            [
+                1,
+                [{ pathPattern: { values: [EDGE_HEALTH_PATH] } }],
+                [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "200", messageBody: "ok" } }],
+            ],
+        );
     });
 
-    it("app.acme.example.com: PRIMARY alias to the AWS entry point with the check, SECONDARY A record on the dr environment's reserved address", async () => {
+    it("app.acme.example.com: PRIMARY alias to the public edge's ALB with the check, SECONDARY A record on the dr environment's reserved address", async () => {
         const prod = stack(await synth("prod"), "platform-addons");
         const foundation = stack(await synth("prod"), "foundation");
         const zoneId = (foundation.outputs["dns"] as { publicZoneId: string }).publicZoneId;
         const check = only(prod.resources, "aws:route53/healthCheck:HealthCheck");
+        const alb = only(prod.resources, "aws:lb/loadBalancer:LoadBalancer");
         const primary = only(prod.resources, "aws:route53/record:Record", "failover-primary");
         const secondary = only(prod.resources, "aws:route53/record:Record", "failover-secondary");
         const drAddress = stack(await synth("dr"), "platform-addons").outputs["publicAddress"];
@@ -111,7 +125,7 @@ describe("disaster recovery (docs/dr.md): prod fails over to the dr address", ()
                 "primary",
                 [{ type: "PRIMARY" }],
                 check.id,
-                [{ name: "acme-prod-public-1234567890.us-east-1.elb.amazonaws.com", zoneId: "Z35SXDOTRQ7X7K", evaluateTargetHealth: true }],
+                [{ name: alb.outputs["dnsName"], zoneId: alb.outputs["zoneId"], evaluateTargetHealth: true }],
                 undefined,
                 undefined,
             ],
@@ -127,7 +141,13 @@ describe("disaster recovery (docs/dr.md): prod fails over to the dr address", ()
         for (const env of ["dev", "staging"]) {
             const resources = stack(await synth(env), "platform-addons").resources;
             assert.deepEqual(
-                resources.filter((r) => r.type.startsWith("aws:route53/")).map((r) => r.type),
+                resources
+                    .filter(
+                        (r) =>
+                            r.type === "aws:route53/healthCheck:HealthCheck" ||
+                            (r.type === "aws:route53/record:Record" && r.name.startsWith("failover-")),
+                    )
+                    .map((r) => r.type),
                 [],
                 env,
             );

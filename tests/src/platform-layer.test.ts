@@ -80,7 +80,10 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             assert.equal(at(logs, "loki", "limits_config", "retention_period"), `${m.logRetentionDays * 24}h`);
             assert.equal(at(values(resources, "logs-traces-tempo-release"), "tempo", "retention"), `${m.traceRetentionDays * 24}h`);
             assert.equal(at(values(resources, "logs-traces-gateway-release"), "replicaCount"), m.collectorReplicas);
-            const buckets = resources.filter((r) => r.type === (env === "dr" ? "gcp:storage/bucket:Bucket" : "aws:s3/bucket:Bucket"));
+            const buckets = resources.filter(
+                (r) =>
+                    r.type === (env === "dr" ? "gcp:storage/bucket:Bucket" : "aws:s3/bucket:Bucket") && r.name.startsWith("logs-traces-"),
+            );
             assert.equal(buckets.length, 2, "Loki's and Tempo's buckets");
             assert.ok(buckets.every((b) => b.retainOnDelete === w.protect));
             assert.deepEqual(

@@ -1688,14 +1688,27 @@ describe("config: disaster recovery (platform:dr, AWS only)", () => {
             problems({
                 ...prod,
                 dr: {
-                    failover: { hostname: "app.acme.example.com", secondaryAddress: "34.1.2.3", secondaryHostname: "lb.gcp.example.net" },
+                    failover: {
+                        hostname: "app.acme.example.com",
+                        primaryAlias: { dnsName: "lb.example.com", zoneId: "Z35SXDOTRQ7X7K" },
+                        primaryHostname: "lb.example.com",
+                        secondaryAddress: "34.1.2.3",
+                        secondaryHostname: "lb.gcp.example.net",
+                    },
                 },
             }),
             [
-                ["platform:dr.failover.primaryAlias", "set exactly one of primaryAlias and primaryHostname"],
+                ["platform:dr.failover.primaryAlias", "set at most one of primaryAlias and primaryHostname"],
                 ["platform:dr.failover.secondaryAddress", "set exactly one of secondaryAddress and secondaryHostname"],
             ],
         );
+        // No primary at all is the platform layer's public edge: accepted.
+        const settings = parsePlatformConfig(
+            { ...prod, dr: { failover: { hostname: "app.acme.example.com", secondaryAddress: "34.1.2.3" } } },
+            { today: TODAY },
+        );
+        assert.ok(settings.cloud === "aws");
+        assert.deepEqual(settings.dr?.failover, { hostname: "app.acme.example.com", secondaryAddress: "34.1.2.3" });
         assert.deepEqual(problems({ ...dr, dr: { failover } }), [["platform:dr", "is only supported on aws; this is a gcp stack"]]);
     });
 });

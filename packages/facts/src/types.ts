@@ -58,6 +58,7 @@ export const AWS_TYPES = {
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
     lbListener: "aws:lb/listener:Listener",
+    lbListenerRule: "aws:lb/listenerRule:ListenerRule",
     lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
     lbTargetGroup: "aws:lb/targetGroup:TargetGroup",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",

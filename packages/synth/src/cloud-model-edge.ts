@@ -51,6 +51,10 @@ export function awsEdgeId(ctx: Context): string | undefined {
             const lb = str(ctx.inputs["loadBalancerArn"], elbArn(ctx, "loadbalancer/app/lb/0"));
             return `${lb.replace(":loadbalancer/", ":listener/")}/${hex(16, ctx.type, ctx.name)}`;
         }
+        case "aws:lb/listenerRule:ListenerRule": {
+            const listener = str(ctx.inputs["listenerArn"], elbArn(ctx, "listener/app/lb/0/0"));
+            return `${listener.replace(":listener/", ":listener-rule/")}/${hex(16, ctx.type, ctx.name)}`;
+        }
         case "aws:acm/certificate:Certificate":
             return `arn:aws:acm:${ctx.region}:${ctx.account}:certificate/${uuid(ctx.type, ctx.name)}`;
         case "aws:acm/certificateValidation:CertificateValidation":
@@ -91,6 +95,7 @@ export const AWS_EDGE_MODEL: Record<string, (ctx: Context, id: string) => State>
         loadBalancerArns: [],
     }),
     "aws:lb/listener:Listener": (_ctx, id) => ({ arn: id }),
+    "aws:lb/listenerRule:ListenerRule": (_ctx, id) => ({ arn: id }),
     "aws:acm/certificate:Certificate": (ctx, id) => {
         const domain = str(ctx.inputs["domainName"], "example.invalid");
         const sans = Array.isArray(ctx.inputs["subjectAlternativeNames"]) ? (ctx.inputs["subjectAlternativeNames"] as unknown[]) : [];
@@ -133,6 +138,7 @@ export const EDGE_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
         "region",
     ],
     "aws:lb/listener:Listener": ["loadBalancerArn", "region"],
+    "aws:lb/listenerRule:ListenerRule": ["listenerArn", "region"],
     "aws:acm/certificate:Certificate": [
         "domainName",
         "subjectAlternativeNames",

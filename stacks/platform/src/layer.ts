@@ -311,7 +311,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
     );
 
     // AWS with platform:dr.failover (prod): the application name fails over to the dr environment.
-    const failover = settings.cloud === "aws" ? dnsFailover(settings, provider, upstream.dns) : undefined;
+    const failover = settings.cloud === "aws" ? dnsFailover(settings, provider, upstream.dns, edge) : undefined;
 
     return {
         environment: settings.environment,

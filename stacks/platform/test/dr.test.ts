@@ -33,7 +33,12 @@ describe("platform layer: disaster recovery wiring (stacks/platform/src/dr.ts)",
             stack: "prod",
             program: () => {
                 assert.equal(
-                    dnsFailover(prod({ dns: { publicZone: "acme.example.com" } }), new aws.Provider("aws", { region: "us-east-1" }), dns),
+                    dnsFailover(
+                        prod({ dns: { publicZone: "acme.example.com" } }),
+                        new aws.Provider("aws", { region: "us-east-1" }),
+                        dns,
+                        undefined,
+                    ),
                     undefined,
                 );
                 return {};
@@ -54,6 +59,7 @@ describe("platform layer: disaster recovery wiring (stacks/platform/src/dr.ts)",
                     prod({ dns: { publicZone: "acme.example.com" }, dr: { failover } }),
                     new aws.Provider("aws", { region: "us-east-1" }),
                     dns,
+                    undefined,
                 );
                 return {};
             },
@@ -77,8 +83,22 @@ describe("platform layer: disaster recovery wiring (stacks/platform/src/dr.ts)",
 
     it("refuses failover without a public zone, in the platform's error format", () => {
         assert.throws(
-            () => dnsFailover(prod({ dr: { failover } }), new aws.Provider("aws", { region: "us-east-1" }), dns),
+            () => dnsFailover(prod({ dr: { failover } }), new aws.Provider("aws", { region: "us-east-1" }), dns, undefined),
             /platform:dr\.failover = "app\.acme\.example\.com": fails over a public name, but platform:dns\.publicZone is not set\. Fix: set platform:dns\.publicZone/,
+        );
+    });
+
+    it("no primary in config and no public edge: refused by name (the edge is the default primary)", () => {
+        const { primaryAlias: _alias, ...withoutPrimary } = failover;
+        assert.throws(
+            () =>
+                dnsFailover(
+                    prod({ dns: { publicZone: "acme.example.com" }, dr: { failover: withoutPrimary } }),
+                    new aws.Provider("aws", { region: "us-east-1" }),
+                    dns,
+                    undefined,
+                ),
+            /platform:dr\.failover = "app\.acme\.example\.com": names no primary, and this environment has no public edge to fail over from\. Fix: set platform:dr\.failover\.primaryAlias/,
         );
     });
 

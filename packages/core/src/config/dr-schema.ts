@@ -1,7 +1,7 @@
 /**
  * `platform:dr` (AWS environments): DNS failover of the public application name to the GCP dr
- * environment (seed 003: AWS primary, GCP secondary, failover routing). The prod stack file names
- * the primary (the public load balancer, until the platform layer exports its own ALB) and the dr
+ * environment (seed 003: AWS primary, GCP secondary, failover routing). The primary is the platform
+ * layer's public edge (its ALB) unless the stack file names another; the file names the dr
  * environment's reserved public address (`pulumi stack output publicAddress` of platform-addons/dr;
  * docs/decisions.md says why it is config and not a stack reference). The formats are checked here;
  * the pairing rules (alias + address, hostname + hostname) by `validateDnsFailoverArgs` of
@@ -35,7 +35,10 @@ const failover = strictObject(
             "{ dnsName: acme-prod-public-1234567890.us-east-1.elb.amazonaws.com, zoneId: Z35SXDOTRQ7X7K }",
         )
             .optional()
-            .meta({ description: "The AWS primary as an alias target (the public ALB's dnsName and canonical zone id)." }),
+            .meta({
+                description:
+                    "The AWS primary as an alias target (a load balancer's dnsName and canonical zone id). Unset with primaryHostname unset: the platform layer's public edge (its ALB).",
+            }),
         primaryHostname: domain("lb.aws.example.net")
             .optional()
             .meta({ description: "The AWS primary as a hostname (CNAME records; the secondary must then be a hostname too)." }),
@@ -65,7 +68,7 @@ const failover = strictObject(
             .optional()
             .meta({ description: "The HTTPS health check on the primary; defaults: /healthz, port 443, 3 failures, every 30 s." }),
     },
-    "{ hostname: app.acme.example.com, primaryAlias: { dnsName: ..., zoneId: ... }, secondaryAddress: 34.105.10.20 }",
+    "{ hostname: app.acme.example.com, secondaryAddress: 34.105.10.20 }",
 ).superRefine((value, ctx) => {
     const one = (a: string | undefined, b: string | undefined, keys: [string, string]) => {
         if ((a === undefined) === (b === undefined)) {
@@ -80,7 +83,18 @@ const failover = strictObject(
             });
         }
     };
-    one(value.primaryAlias?.dnsName, value.primaryHostname, ["primaryAlias", "primaryHostname"]);
+    // The primary may be left out (the platform's own edge), never given twice.
+    if (value.primaryAlias !== undefined && value.primaryHostname !== undefined) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["primaryAlias"],
+            message: encodeIssue(
+                "set at most one of primaryAlias and primaryHostname",
+                "keep one, or remove both to fail over from the platform layer's public edge",
+            ),
+            input: value.primaryAlias.dnsName,
+        });
+    }
     one(value.secondaryAddress, value.secondaryHostname, ["secondaryAddress", "secondaryHostname"]);
 });
 

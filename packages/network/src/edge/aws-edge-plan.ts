@@ -14,6 +14,14 @@ export const ALB_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /** Requests one client IP may send in 5 minutes before WAF blocks it (AWS's own starting point). */
 export const DEFAULT_RATE_LIMIT_PER_5_MINUTES = 2000;
+
+/**
+ * The path the load balancer answers itself (200 "ok", any Host header): what an external health
+ * check such as the DNS failover's probes. Reaching it proves the region, the load balancer, TLS
+ * and the WAF answer; the targets' health is the load balancer's own (Route 53's evaluate target
+ * health on the alias). Reserved: apps cannot serve this path through the edge.
+ */
+export const EDGE_HEALTH_PATH = "/platform-edge-healthz";
 /** WAF's bounds of a rate-based rule's limit. */
 export const RATE_LIMIT_RANGE = { min: 100, max: 2_000_000_000 } as const;
 

@@ -15,6 +15,7 @@ import { trailLifecycleRules } from "@platform/security";
 import {
     ACCESS_LOG_PREFIX,
     ALB_TLS_POLICY,
+    EDGE_HEALTH_PATH,
     albAccessLogBucketPolicy,
     DEFAULT_RATE_LIMIT_PER_5_MINUTES,
     planWafRules,
@@ -74,6 +75,8 @@ export class AwsPublicEdge extends PlatformComponent {
     readonly securityGroupId: pulumi.Output<string>;
     readonly hostnames: readonly string[];
     readonly rateLimitPer5Minutes: number;
+    /** The path the load balancer answers itself over HTTPS (EDGE_HEALTH_PATH): for external health checks. */
+    readonly healthCheckPath: string;
 
     constructor(name: string, args: AwsPublicEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:network:AwsPublicEdge", name, args.naming, opts);
@@ -268,7 +271,7 @@ export class AwsPublicEdge extends PlatformComponent {
             },
             this.childOptions(),
         );
-        new aws.lb.Listener(
+        const https = new aws.lb.Listener(
             this.childName("https"),
             {
                 loadBalancerArn: alb.arn,
@@ -277,6 +280,16 @@ export class AwsPublicEdge extends PlatformComponent {
                 sslPolicy: ALB_TLS_POLICY,
                 certificateArn: validation.certificateArn,
                 defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+            },
+            this.childOptions(),
+        );
+        new aws.lb.ListenerRule(
+            this.childName("health"),
+            {
+                listenerArn: https.arn,
+                priority: 1,
+                conditions: [{ pathPattern: { values: [EDGE_HEALTH_PATH] } }],
+                actions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "200", messageBody: "ok" } }],
             },
             this.childOptions(),
         );
@@ -338,6 +351,7 @@ export class AwsPublicEdge extends PlatformComponent {
         this.securityGroupId = sg.id;
         this.hostnames = hostnames;
         this.rateLimitPer5Minutes = rateLimit;
+        this.healthCheckPath = EDGE_HEALTH_PATH;
         this.complete(
             "loadBalancerArn",
             "loadBalancerArnSuffix",
@@ -348,6 +362,7 @@ export class AwsPublicEdge extends PlatformComponent {
             "securityGroupId",
             "hostnames",
             "rateLimitPer5Minutes",
+            "healthCheckPath",
         );
     }
 }

@@ -40,6 +40,7 @@ describe("AwsPublicEdge", () => {
             "aws:cloudwatch/logGroup:LogGroup": 1,
             "aws:ec2/securityGroup:SecurityGroup": 1,
             "aws:lb/listener:Listener": 2,
+            "aws:lb/listenerRule:ListenerRule": 1,
             "aws:lb/loadBalancer:LoadBalancer": 1,
             "aws:lb/targetGroup:TargetGroup": 1,
             "aws:route53/record:Record": 3,
