@@ -6,7 +6,7 @@
  * certificate. Its data (Postgres, Redis, RabbitMQ) lives in the data layer, inside the VPC.
  */
 import * as k8s from "@pulumi/kubernetes";
-import { appStack, PlatformNamespace, Workload } from "@platform/workload";
+import { appStack, teamSpace, Workload } from "@platform/workload";
 
 export const NAMESPACE = "auterity";
 export const TEAM = "auterity";
@@ -15,35 +15,18 @@ export const VERSION = "1.8.0";
 export function program() {
     const app = appStack("auterity");
     const { settings } = app;
-    const naming = { project: settings.project, environment: settings.environment };
-    const namespace = new PlatformNamespace(
-        "auterity",
-        {
-            naming,
-            namespace: NAMESPACE,
-            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
-            labels: { team: TEAM, environment: settings.environment },
-        },
-        app.providers,
-    );
-    const after = { ...app.providers, dependsOn: [namespace] };
+    const { defaults, after } = teamSpace(app, { name: "auterity", namespace: NAMESPACE, team: TEAM });
     const workload = new Workload(
         "auterity",
         {
-            naming,
-            namespace: NAMESPACE,
-            team: TEAM,
+            ...defaults,
             image: `ghcr.io/auterity/app:${VERSION}`,
             version: VERSION,
-            trustedRegistries: settings.platform.trustedRegistries,
             port: 8000,
             resources: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "2", memory: "4Gi" } },
             health: { readinessPath: "/health/ready", livenessPath: "/health/live" },
-            minReplicasFloor: settings.profile.minReplicas,
             // Seed C8: autoscaling/v2, 2 to 10 replicas at 80% CPU (the golden path's default).
             replicas: { min: Math.max(2, settings.profile.minReplicas), max: 10 },
-            zoneSpread: settings.profile.cluster.nodeZones > 1,
-            identity: { cluster: app.cluster },
             ingress: [{ peers: [{ namespace: "kong" }], ports: [8000] }],
             // Postgres 5432, Redis 6379, RabbitMQ over TLS 5671: the data layer, inside the VPC.
             egress: [{ peers: [{ cidr: settings.network.cidr }], ports: [5432, 6379, 5671] }],

@@ -8,7 +8,7 @@
  *   cron to 10, 1-50 replicas), and an Istio AuthorizationPolicy that lets only the frontend and
  *   the ingress gateway call it.
  */
-import { type AppStack, appStack, type ScaledTrigger, PlatformNamespace, Workload, type WorkloadArgs } from "@platform/workload";
+import { type AppStack, appStack, type ScaledTrigger, teamSpace, Workload } from "@platform/workload";
 import { isProductionEnvironment } from "@platform/core";
 import * as aws from "@pulumi/aws";
 
@@ -52,29 +52,8 @@ export function backendTriggers(app: AppStack, queue: string): ScaledTrigger[] {
 export function program() {
     const app = appStack("docuthinker");
     const { settings } = app;
-    const naming = { project: settings.project, environment: settings.environment };
     const production = isProductionEnvironment(settings.environment);
-    const namespace = new PlatformNamespace(
-        "docuthinker",
-        {
-            naming,
-            namespace: NAMESPACE,
-            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
-            labels: { team: TEAM, environment: settings.environment },
-        },
-        app.providers,
-    );
-    const common = {
-        naming,
-        namespace: NAMESPACE,
-        team: TEAM,
-        trustedRegistries: settings.platform.trustedRegistries,
-        minReplicasFloor: settings.profile.minReplicas,
-        identity: { cluster: app.cluster },
-        // Seed C17: three of each in production.
-        zoneSpread: settings.profile.cluster.nodeZones > 1,
-    } satisfies Partial<WorkloadArgs>;
-    const after = { ...app.providers, dependsOn: [namespace] };
+    const { defaults: common, after } = teamSpace(app, { name: "docuthinker", namespace: NAMESPACE, team: TEAM });
 
     const frontend = new Workload(
         "frontend",

@@ -17,7 +17,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import { isProductionEnvironment } from "@platform/core";
-import { appStack, PlatformNamespace, Workload, type WorkloadArgs } from "@platform/workload";
+import { appStack, teamSpace, type TeamSpace, Workload, type WorkloadArgs } from "@platform/workload";
 
 export const TEAM = "quantumalpha";
 export const VERSION = "3.2.0";
@@ -27,23 +27,13 @@ export const NAMESPACES = { data: "qa-data", trading: "qa-trading", risk: "qa-ri
 export function program() {
     const app = appStack("quantumalpha");
     const { settings } = app;
-    const naming = { project: settings.project, environment: settings.environment };
     const production = isProductionEnvironment(settings.environment);
-    const namespaces = Object.fromEntries(
+    const spaces = Object.fromEntries(
         Object.entries(NAMESPACES).map(([fn, ns]) => [
             fn,
-            new PlatformNamespace(
-                ns,
-                {
-                    naming,
-                    namespace: ns,
-                    kubernetesVersion: settings.profile.cluster.kubernetesVersion,
-                    labels: { team: TEAM, environment: settings.environment, function: fn },
-                },
-                app.providers,
-            ),
+            teamSpace(app, { name: ns, namespace: ns, team: TEAM, labels: { function: fn } }),
         ]),
-    ) as Record<keyof typeof NAMESPACES, PlatformNamespace>;
+    ) as Record<keyof typeof NAMESPACES, TeamSpace>;
     const service = (
         name: string,
         fn: keyof typeof NAMESPACES,
@@ -54,24 +44,18 @@ export function program() {
         new Workload(
             name,
             {
-                naming,
-                namespace: NAMESPACES[fn],
-                team: TEAM,
+                ...spaces[fn].defaults,
                 image: `ghcr.io/quantumalpha/${name}:${VERSION}`,
                 version: VERSION,
-                trustedRegistries: settings.platform.trustedRegistries,
                 port: PORT,
                 resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
                 health: { readinessPath: "/ready", livenessPath: "/health" },
-                minReplicasFloor: settings.profile.minReplicas,
                 // "Full redundancy and high availability" in production: one replica per zone.
                 replicas: { min: production ? 3 : settings.profile.minReplicas, max },
-                zoneSpread: settings.profile.cluster.nodeZones > 1,
-                identity: { cluster: app.cluster },
                 ...(from !== undefined ? { ingress: from } : {}),
                 ...(to !== undefined ? { egress: to } : {}),
             },
-            { ...app.providers, dependsOn: [namespaces[fn]] },
+            spaces[fn].after,
         );
     const database = { peers: [{ cidr: settings.network.cidr }], ports: [5432, 6379] };
     const marketData = service(

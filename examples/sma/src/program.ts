@@ -13,7 +13,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import { isProductionEnvironment } from "@platform/core";
 import { MONITORING_RELEASE, prometheusRuleManifest } from "@platform/observability";
-import { appStack, PlatformNamespace, Workload, type WorkloadArgs } from "@platform/workload";
+import { appStack, teamSpace, Workload, type WorkloadArgs } from "@platform/workload";
 import { smaRuleGroups } from "./rules.js";
 
 export const NAMESPACE = "sma";
@@ -26,28 +26,11 @@ export const PRODUCTION_BACKEND_REPLICAS = 5;
 export function program() {
     const app = appStack("sma");
     const { settings } = app;
-    const naming = { project: settings.project, environment: settings.environment };
     const production = isProductionEnvironment(settings.environment);
-    const namespace = new PlatformNamespace(
-        "sma",
-        {
-            naming,
-            namespace: NAMESPACE,
-            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
-            labels: { team: TEAM, environment: settings.environment },
-        },
-        app.providers,
-    );
-    const after = { ...app.providers, dependsOn: [namespace] };
+    const { namespace, defaults, after } = teamSpace(app, { name: "sma", namespace: NAMESPACE, team: TEAM });
     const common = {
-        naming,
-        namespace: NAMESPACE,
-        team: TEAM,
+        ...defaults,
         version: VERSION,
-        trustedRegistries: settings.platform.trustedRegistries,
-        minReplicasFloor: settings.profile.minReplicas,
-        zoneSpread: settings.profile.cluster.nodeZones > 1,
-        identity: { cluster: app.cluster },
     } satisfies Partial<WorkloadArgs>;
 
     const backend = new Workload(

@@ -12,7 +12,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import { isProductionEnvironment } from "@platform/core";
-import { appStack, PlatformNamespace, Workload, type WorkloadArgs } from "@platform/workload";
+import { appStack, teamSpace, Workload, type WorkloadArgs } from "@platform/workload";
 
 export const NAMESPACE = "tiation";
 export const TEAM = "tiation";
@@ -25,30 +25,13 @@ export const HEALTH_PATH = "/health";
 export function program() {
     const app = appStack("tiation");
     const { settings } = app;
-    const naming = { project: settings.project, environment: settings.environment };
     const production = isProductionEnvironment(settings.environment);
-    const namespace = new PlatformNamespace(
-        "tiation",
-        {
-            naming,
-            namespace: NAMESPACE,
-            kubernetesVersion: settings.profile.cluster.kubernetesVersion,
-            labels: { team: TEAM, environment: settings.environment },
-        },
-        app.providers,
-    );
-    const after = { ...app.providers, dependsOn: [namespace] };
+    const { defaults, after } = teamSpace(app, { name: "tiation", namespace: NAMESPACE, team: TEAM });
     const common = {
-        naming,
-        namespace: NAMESPACE,
-        team: TEAM,
+        ...defaults,
         version: VERSION,
-        trustedRegistries: settings.platform.trustedRegistries,
         port: PORT,
         health: { readinessPath: HEALTH_PATH, livenessPath: HEALTH_PATH },
-        minReplicasFloor: settings.profile.minReplicas,
-        zoneSpread: settings.profile.cluster.nodeZones > 1,
-        identity: { cluster: app.cluster },
         // Seed S11: Postgres (5432); the Redis cluster (6379) of the data layer.
         egress: [{ peers: [{ cidr: settings.network.cidr }], ports: [5432, 6379] }],
     } satisfies Partial<WorkloadArgs>;

@@ -4,3 +4,4 @@ export * from "./workload.js";
 export * from "./workload-validation.js";
 export * from "./manifests/canary.js";
 export * from "./app-stack.js";
+export * from "./team-space.js";

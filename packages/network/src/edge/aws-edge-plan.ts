@@ -5,6 +5,7 @@
  * exactly; {@link AwsPublicEdge} turns them into resources.
  */
 import { checkWholeNumber, type Issue } from "@platform/core";
+import { type IamDocument, s3TlsOnlyStatements } from "@platform/security";
 
 /**
  * TLS 1.3 and 1.2 only, forward-secret ciphers (seed 002 "TLS 1.3 for all communications": 1.3
@@ -108,13 +109,12 @@ export const ACCESS_LOG_PREFIX = "alb";
  * The access-log bucket's policy: Elastic Load Balancing of the region may write this account's
  * log files under the prefix and nothing else; nobody may use plain HTTP or TLS older than 1.2.
  */
-export function albAccessLogBucketPolicy(v: { bucketArn: string; accountId: string; region: string }) {
+export function albAccessLogBucketPolicy(v: { bucketArn: string; accountId: string; region: string }): IamDocument {
     const elbAccount = ELB_LOG_ACCOUNTS[v.region];
-    const writer =
+    const writer: Readonly<Record<string, string>> =
         elbAccount !== undefined
             ? { AWS: `arn:aws:iam::${elbAccount}:root` }
             : { Service: "logdelivery.elasticloadbalancing.amazonaws.com" };
-    const everything = [v.bucketArn, `${v.bucketArn}/*`];
     return {
         Version: "2012-10-17",
         Statement: [
@@ -125,22 +125,7 @@ export function albAccessLogBucketPolicy(v: { bucketArn: string; accountId: stri
                 Action: "s3:PutObject",
                 Resource: `${v.bucketArn}/${ACCESS_LOG_PREFIX}/AWSLogs/${v.accountId}/*`,
             },
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: "s3:*",
-                Resource: everything,
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-            {
-                Sid: "DenyOldTls",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: "s3:*",
-                Resource: everything,
-                Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-            },
+            ...s3TlsOnlyStatements(v.bucketArn),
         ],
     };
 }

@@ -3,10 +3,35 @@
  * read the bucket ACL and write log files (only for the one trail, `aws:SourceArn`); nobody may use
  * plain HTTP or TLS older than 1.2.
  */
-import type { IamDocument } from "../identity/aws-deploy-policy.js";
+import type { IamDocument, IamStatement } from "../identity/aws-deploy-policy.js";
+
+/**
+ * The two statements every platform bucket policy ends with: deny any request over plain HTTP and
+ * any over TLS older than 1.2, on the bucket and its objects.
+ */
+export function s3TlsOnlyStatements(bucketArn: string): IamStatement[] {
+    const everything = [bucketArn, `${bucketArn}/*`];
+    return [
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "s3:*",
+            Resource: everything,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "DenyOldTls",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "s3:*",
+            Resource: everything,
+            Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+        },
+    ];
+}
 
 export function trailBucketPolicy(args: { bucketArn: string; trailArn: string; accountId: string; partition: string }): IamDocument {
-    const everything = [args.bucketArn, `${args.bucketArn}/*`];
     return {
         Version: "2012-10-17",
         Statement: [
@@ -26,22 +51,7 @@ export function trailBucketPolicy(args: { bucketArn: string; trailArn: string; a
                 Resource: `${args.bucketArn}/AWSLogs/${args.accountId}/*`,
                 Condition: { StringEquals: { "aws:SourceArn": args.trailArn } },
             },
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: "s3:*",
-                Resource: everything,
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-            {
-                Sid: "DenyOldTls",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: "s3:*",
-                Resource: everything,
-                Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-            },
+            ...s3TlsOnlyStatements(args.bucketArn),
         ],
     };
 }

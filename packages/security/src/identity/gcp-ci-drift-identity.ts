@@ -15,6 +15,7 @@ import {
     PlatformComponent,
 } from "@platform/core";
 import { checkGithubSource } from "./aws-ci-role.js";
+import { roleNameSegment } from "./gcp-deploy-roles.js";
 import { environmentSecretsCondition, GCP_DRIFT_ROLES } from "./gcp-drift-roles.js";
 import { githubSubject } from "./github.js";
 
@@ -64,12 +65,7 @@ export class GcpCiDriftIdentity extends PlatformComponent {
         );
         for (const role of GCP_DRIFT_ROLES) {
             new gcp.projects.IAMMember(
-                this.childName(
-                    `drift-${role
-                        .replace(/^roles\//, "")
-                        .replace(/\./g, "-")
-                        .toLowerCase()}`,
-                ),
+                this.childName(`drift-${roleNameSegment(role)}`),
                 { project, role, member: account.member },
                 this.childOptions(),
             );

@@ -16,7 +16,7 @@ import {
     PlatformComponent,
 } from "@platform/core";
 import { checkGithubSource } from "./aws-ci-role.js";
-import { GCP_DEPLOY_ROLES, grantableRolesCondition } from "./gcp-deploy-roles.js";
+import { GCP_DEPLOY_ROLES, grantableRolesCondition, roleNameSegment } from "./gcp-deploy-roles.js";
 import { GITHUB_OIDC_ISSUER, githubRepositoryPath, githubSubject } from "./github.js";
 
 /** Claims mapped into the pool's attributes (a condition or binding can use only mapped ones). */
@@ -94,12 +94,7 @@ export class GcpCiDeployIdentity extends PlatformComponent {
         );
         for (const role of GCP_DEPLOY_ROLES) {
             new gcp.projects.IAMMember(
-                this.childName(
-                    `deploy-${role
-                        .replace(/^roles\//, "")
-                        .replace(/\./g, "-")
-                        .toLowerCase()}`,
-                ),
+                this.childName(`deploy-${roleNameSegment(role)}`),
                 { project, role, member: account.member },
                 this.childOptions(),
             );

@@ -56,3 +56,11 @@ export function grantableRolesCondition(): { title: string; description: string;
         expression: `api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly([${roles.map((r) => `'${r}'`).join(", ")}])`,
     };
 }
+
+/** A role as a child-name segment: `roles/iam.serviceAccountUser` -> `iam-serviceaccountuser`. */
+export function roleNameSegment(role: string): string {
+    return role
+        .replace(/^roles\//, "")
+        .replace(/\./g, "-")
+        .toLowerCase();
+}
