@@ -5,7 +5,7 @@
  * services in the platform's regions; IAM reads of the environment's own roles; the state bucket's
  * objects and the secrets provider's key; the environment's secret values (refreshing a secret
  * version reads it). And explicit denies for the data a read-only role should never see: objects
- * of any other bucket (backups, audit logs), other secrets, log events.
+ * of any other bucket (backups, audit logs), other secrets, log events, instance consoles.
  */
 import type { IamDocument, IamStatement } from "./aws-deploy-policy.js";
 import { DEPLOY_SERVICES } from "./aws-deploy-policy.js";
@@ -13,8 +13,19 @@ import { DEPLOY_SERVICES } from "./aws-deploy-policy.js";
 /** The read verbs of every service (an IAM action prefix a service may not have simply matches nothing). */
 export const DRIFT_READ_VERBS = ["Describe", "Get", "List"] as const;
 
-/** Reads that return data rather than configuration: denied outside what refresh needs. */
-export const DRIFT_DENIED_DATA_READS = ["logs:GetLogEvents", "logs:GetLogRecord", "logs:GetQueryResults", "logs:FilterLogEvents"] as const;
+/**
+ * Reads that return data rather than configuration, which `Describe*`/`Get*` would otherwise
+ * include: log events, instance consoles and their Windows passwords. Refresh needs none of them.
+ */
+export const DRIFT_DENIED_DATA_READS = [
+    "logs:GetLogEvents",
+    "logs:GetLogRecord",
+    "logs:GetQueryResults",
+    "logs:FilterLogEvents",
+    "ec2:GetConsoleOutput",
+    "ec2:GetConsoleScreenshot",
+    "ec2:GetPasswordData",
+] as const;
 
 export interface DriftPolicyContext {
     readonly partition: string;
@@ -86,7 +97,7 @@ export function awsDriftPolicy(ctx: DriftPolicyContext): IamDocument {
             Resource: regions.map((r) => `arn:${ctx.partition}:kms:${r}:${ctx.accountId}:key/*`),
             Condition: { StringEquals: { "kms:ViaService": regions.map((r) => `secretsmanager.${r}.amazonaws.com`) } },
         },
-        { Sid: "NoLogData", Effect: "Deny", Action: [...DRIFT_DENIED_DATA_READS], Resource: "*" },
+        { Sid: "NoDataReads", Effect: "Deny", Action: [...DRIFT_DENIED_DATA_READS], Resource: "*" },
     ];
     if (ctx.stateSecretsKeyArn !== undefined) {
         statements.splice(4, 0, { Sid: "DecryptState", Effect: "Allow", Action: "kms:Decrypt", Resource: ctx.stateSecretsKeyArn });

@@ -55,7 +55,7 @@ describe("awsDriftPolicy", () => {
                 ["NoOtherObjects", "Deny"],
                 ["NoOtherSecrets", "Deny"],
                 ["DecryptEnvironmentSecrets", "Allow"],
-                ["NoLogData", "Deny"],
+                ["NoDataReads", "Deny"],
             ],
         );
         const read = doc.Statement[0];
@@ -72,7 +72,7 @@ describe("awsDriftPolicy", () => {
         );
     });
 
-    it("objects only of the state bucket, secret values only of the environment's secrets, no log events", () => {
+    it("objects only of the state bucket, secret values only of the environment's secrets, no log events or instance consoles", () => {
         const doc = awsDriftPolicy(ctx);
         const by = (sid: string) => doc.Statement.find((s) => s.Sid === sid);
         assert.deepEqual(by("ReadState"), {
@@ -94,11 +94,14 @@ describe("awsDriftPolicy", () => {
         assert.deepEqual(by("DecryptEnvironmentSecrets")?.Condition, {
             StringEquals: { "kms:ViaService": ["secretsmanager.us-east-1.amazonaws.com", "secretsmanager.us-west-2.amazonaws.com"] },
         });
-        assert.deepEqual(by("NoLogData")?.Action, [
+        assert.deepEqual(by("NoDataReads")?.Action, [
             "logs:GetLogEvents",
             "logs:GetLogRecord",
             "logs:GetQueryResults",
             "logs:FilterLogEvents",
+            "ec2:GetConsoleOutput",
+            "ec2:GetConsoleScreenshot",
+            "ec2:GetPasswordData",
         ]);
         assert.equal(by("DecryptState"), undefined);
     });
