@@ -113,7 +113,7 @@ interface CheckpointResource {
 
 export interface CheckpointView {
     readonly resources: CheckpointResource[];
-    readonly pending: Array<{ type: string; resource: { urn: string } }>;
+    readonly pending: Array<{ type: string; resource: { urn: string; custom?: boolean } }>;
 }
 
 /** The checkpoint's resources and pending operations (undefined while the file does not parse). */
