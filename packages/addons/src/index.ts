@@ -19,3 +19,5 @@ export * from "./falco.js";
 export * from "./cluster-access.js";
 export * from "./aws-load-balancer-controller.js";
 export * from "./target-group-binding.js";
+export * from "./gke-public-gateway.js";
+export * from "./gke-gateway-manifests.mjs";

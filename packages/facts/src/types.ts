@@ -195,6 +195,12 @@ export const KUBERNETES_TYPES = {
     roleBinding: "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
     clusterRole: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
     clusterRoleBinding: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
+    // Gateway API and GKE's Gateway policies (the GCP public edge: @platform/addons GkePublicGateway).
+    gateway: "kubernetes:gateway.networking.k8s.io/v1:Gateway",
+    httpRoute: "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute",
+    gcpBackendPolicy: "kubernetes:networking.gke.io/v1:GCPBackendPolicy",
+    gcpGatewayPolicy: "kubernetes:networking.gke.io/v1:GCPGatewayPolicy",
+    healthCheckPolicy: "kubernetes:networking.gke.io/v1:HealthCheckPolicy",
 } as const;
 
 /** Prefix of every provider resource type (`pulumi:providers:<package>`). */

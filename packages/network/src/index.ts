@@ -14,3 +14,4 @@ export * from "./edge/aws-edge-plan.js";
 export * from "./edge/aws-public-edge.js";
 export * from "./edge/gcp-edge-plan.js";
 export * from "./edge/gcp-edge-security.js";
+export * from "./edge/gcp-public-edge.js";

@@ -153,3 +153,49 @@ export const EDGE_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>>
     "aws:wafv2/webAclAssociation:WebAclAssociation": ["resourceArn", "webAclArn", "region"],
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": ["resourceArn", "region"],
 };
+
+/**
+ * GCP edge types (Certificate Manager: the public edge's DNS authorizations, certificate, map and
+ * map entries): id and outputs, or undefined for types this model does not own. A DNS
+ * authorization reports the CNAME record the zone must carry, as Certificate Manager does:
+ * `_acme-challenge.<domain>.` to a per-authorization name under `authorize.certificatemanager.goog.`.
+ */
+export function gcpEdgeState(ctx: Context, project: string): { id: string; state: State } | undefined {
+    const base = `projects/${project}/locations/${str(ctx.inputs["location"], "global")}`;
+    switch (ctx.type) {
+        case "gcp:certificatemanager/dnsAuthorization:DnsAuthorization": {
+            const name = named(ctx);
+            const id = `${base}/dnsAuthorizations/${name}`;
+            const domain = str(ctx.inputs["domain"], "example.com");
+            return {
+                id,
+                state: {
+                    name,
+                    dnsResourceRecords: [
+                        { name: `_acme-challenge.${domain}.`, type: "CNAME", data: `${hex(12, id)}.9.authorize.certificatemanager.goog.` },
+                    ],
+                },
+            };
+        }
+        case "gcp:certificatemanager/certificate:Certificate":
+            return { id: `${base}/certificates/${named(ctx)}`, state: { name: named(ctx) } };
+        case "gcp:certificatemanager/certificateMap:CertificateMap": {
+            const id = `${base}/certificateMaps/${named(ctx)}`;
+            return { id, state: { name: named(ctx), gclbTargets: [] } };
+        }
+        case "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry": {
+            const map = str(ctx.inputs["map"], "map");
+            return { id: `${base}/certificateMaps/${map}/certificateMapEntries/${named(ctx)}`, state: { name: named(ctx), state: "ACTIVE" } };
+        }
+        default:
+            return undefined;
+    }
+}
+
+/** Inputs whose change replaces a GCP edge resource (the provider's ForceNew fields). */
+export const GCP_EDGE_REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
+    "gcp:certificatemanager/dnsAuthorization:DnsAuthorization": ["name", "project", "location", "domain", "type"],
+    "gcp:certificatemanager/certificate:Certificate": ["name", "project", "location", "scope", "managed", "selfManaged"],
+    "gcp:certificatemanager/certificateMap:CertificateMap": ["name", "project"],
+    "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry": ["name", "project", "map", "hostname", "matcher"],
+};

@@ -11,7 +11,7 @@ import {
     gcpObservabilityState,
     OBSERVABILITY_REPLACE_ON_CHANGE,
 } from "./cloud-model-observability.js";
-import { AWS_EDGE_MODEL, awsEdgeId, EDGE_REPLACE_ON_CHANGE } from "./cloud-model-edge.js";
+import { AWS_EDGE_MODEL, awsEdgeId, EDGE_REPLACE_ON_CHANGE, GCP_EDGE_REPLACE_ON_CHANGE, gcpEdgeState } from "./cloud-model-edge.js";
 import { AWS_SECURITY_MODEL, awsSecurityId, gcpSecurityState, SECURITY_REPLACE_ON_CHANGE } from "./cloud-model-security.js";
 import { stableHex } from "./hash.js";
 import { kubernetesCheck, kubernetesCreate, parseKubernetesSettings } from "./kubernetes-model.js";
@@ -362,7 +362,8 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
     const project = str(ctx.inputs["project"], ctx.gcpProject);
     const name = physicalName(ctx);
     const location = typeof ctx.inputs["region"] === "string" ? `regions/${ctx.inputs["region"]}` : "global";
-    const data = gcpDataState(ctx, project, name) ?? gcpSecurityState(ctx, project) ?? gcpObservabilityState(ctx, project);
+    const data =
+        gcpDataState(ctx, project, name) ?? gcpSecurityState(ctx, project) ?? gcpObservabilityState(ctx, project) ?? gcpEdgeState(ctx, project);
     if (data !== undefined) {
         return data;
     }
@@ -445,7 +446,8 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
             selfLink: `https://www.googleapis.com/compute/v1/${path}`,
             ...(ctx.type === "gcp:compute/network:Network" ? { numericId: String(parseInt(stableHex(12, path), 16)) } : {}),
             ...(ctx.type === "gcp:compute/subnetwork:Subnetwork" ? { gatewayAddress: "0.0.0.0" } : {}),
-            ...(ctx.type === "gcp:compute/address:Address" && typeof ctx.inputs["address"] !== "string"
+            ...((ctx.type === "gcp:compute/address:Address" || ctx.type === "gcp:compute/globalAddress:GlobalAddress") &&
+            typeof ctx.inputs["address"] !== "string"
                 ? { address: reservedAddress(ctx, path) }
                 : {}),
         },
@@ -776,6 +778,7 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, readonly string[]>> = {
     // The observability layer's types (cloud-model-observability.ts).
     ...OBSERVABILITY_REPLACE_ON_CHANGE,
     ...EDGE_REPLACE_ON_CHANGE,
+    ...GCP_EDGE_REPLACE_ON_CHANGE,
 };
 
 /** Whether a change to the top-level input `property` replaces a resource of `type` (see {@link REPLACE_ON_CHANGE}). */

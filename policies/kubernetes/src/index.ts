@@ -7,6 +7,8 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { dropAllCapabilities } from "./policies/drop-all-capabilities.js";
+import { gkeGatewayCloudArmor } from "./policies/gke-gateway-cloud-armor.js";
+import { gkeGatewayHttpsOnly } from "./policies/gke-gateway-https-only.js";
 import { imagePullPolicy } from "./policies/image-pull-policy.js";
 import { ingressTlsOnly } from "./policies/ingress-tls-only.js";
 import { istioStrictMtls } from "./policies/istio-strict-mtls.js";
@@ -54,10 +56,14 @@ export const policies: Policies = [
     istioStrictMtls,
     ingressTlsOnly,
     noClusterAdminBinding,
+    gkeGatewayCloudArmor,
+    gkeGatewayHttpsOnly,
 ];
 
 export {
     dropAllCapabilities,
+    gkeGatewayCloudArmor,
+    gkeGatewayHttpsOnly,
     imagePullPolicy,
     ingressTlsOnly,
     istioStrictMtls,

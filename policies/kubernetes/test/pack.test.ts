@@ -37,6 +37,15 @@ function everyViolation() {
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
         subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "developers" }],
     });
+    // A public GKE Gateway serving plain HTTP, with no GCPBackendPolicy nor GCPGatewayPolicy.
+    s.custom("kubernetes:gateway.networking.k8s.io/v1:Gateway", "edge", {
+        metadata: { name: "edge", namespace: "apps" },
+        spec: { gatewayClassName: "gke-l7-global-external-managed", listeners: [{ name: "http", protocol: "HTTP", port: 80 }] },
+    });
+    s.custom("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "edge-route", {
+        metadata: { name: "edge-route", namespace: "apps" },
+        spec: { parentRefs: [{ name: "edge" }], rules: [{ backendRefs: [{ name: "api", port: 80 }] }] },
+    });
     return s.build();
 }
 
@@ -68,6 +77,8 @@ describe("kubernetes pack", () => {
                 ["kubernetes-istio-strict-mtls", "mandatory", "high"],
                 ["kubernetes-ingress-tls-only", "mandatory", "high"],
                 ["kubernetes-no-cluster-admin-binding", "mandatory", "critical"],
+                ["kubernetes-gke-gateway-cloud-armor", "mandatory", "high"],
+                ["kubernetes-gke-gateway-https-only", "mandatory", "high"],
             ],
         );
     });
@@ -103,6 +114,8 @@ describe("kubernetes pack", () => {
             "kubernetes-istio-strict-mtls": null,
             "kubernetes-ingress-tls-only": "K8sHttpsOnly",
             "kubernetes-no-cluster-admin-binding": null,
+            "kubernetes-gke-gateway-cloud-armor": null,
+            "kubernetes-gke-gateway-https-only": null,
         });
     });
 

@@ -87,6 +87,7 @@ export function dnsFailover(
             primary,
             secondary,
             ...(healthCheck !== undefined ? { healthCheck } : {}),
+            ...(failover.dnsAuthorizations !== undefined ? { secondaryAuthorizations: failover.dnsAuthorizations } : {}),
         },
         { providers: [provider], ...protectionOptions(settings.profile) },
     );

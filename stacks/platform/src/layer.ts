@@ -34,6 +34,8 @@ import {
     Falco,
     Flagger,
     Gatekeeper,
+    GKE_PUBLIC_GATEWAY_NAME,
+    GkePublicGateway,
     IngressNginx,
     Istio,
     ISTIO_EGRESS_NAMESPACE,
@@ -46,11 +48,13 @@ import {
     PrometheusOperatorCrds,
 } from "@platform/addons";
 import { clusterProvider } from "@platform/cluster";
-import { AwsPublicEdge } from "@platform/network";
+import { AwsPublicEdge, GcpProjectServices, GcpPublicEdge } from "@platform/network";
 import {
     ALERTMANAGER_URL,
     AwsAlarms,
     awsAlarmThresholds,
+    GcpAlerts,
+    gcpAlertThresholds,
     GrafanaDashboards,
     LogsAndTraces,
     MonitoringStack,
@@ -74,6 +78,9 @@ import type { Upstream } from "./upstream.js";
 import { dnsFailover, drPublicAddress } from "./dr.js";
 
 export type PlatformStackOutputs = StackOutputs<PlatformOutputs>;
+
+/** APIs the GCP public edge needs beyond the lower layers' (its certificates). */
+export const EDGE_APIS = ["certificatemanager.googleapis.com"] as const;
 
 /** A zone's id as the add-ons need it: the Route 53 id, or the Cloud DNS managed zone's name (the last part of its id). */
 function zoneId(dns: pulumi.Input<DnsZoneOutputs>, which: "publicZoneId" | "privateZoneId", cloud: "aws" | "gcp"): pulumi.Output<string> {
@@ -180,8 +187,48 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             base,
         );
     }
-    // GCP (dr): the ingress load balancer's address is reserved: prod's DNS failover points at it (docs/dr.md).
-    const publicAddress = settings.cloud === "gcp" ? drPublicAddress(settings, provider) : undefined;
+    // GCP with platform:dr.hostnames (dr): the public edge's cloud half (address, Cloud Armor, SSL
+    // policy, certificates); its Gateway comes after Istio. Without it, the ingress-nginx load
+    // balancer's regional address is reserved instead. Either is what prod's DNS failover points at (docs/dr.md).
+    const gcpEdge =
+        settings.cloud === "gcp" && settings.dr !== undefined
+            ? new GcpPublicEdge(
+                  "edge",
+                  {
+                      naming,
+                      project: settings.gcpProject,
+                      hostnames: settings.dr.hostnames,
+                      ...(settings.platform.edgeRateLimitPer5Minutes !== undefined
+                          ? { rateLimitPer5Minutes: settings.platform.edgeRateLimitPer5Minutes }
+                          : {}),
+                  },
+                  {
+                      ...base,
+                      dependsOn: [
+                          new GcpProjectServices(
+                              "edge-apis",
+                              { naming, project: settings.gcpProject, services: EDGE_APIS },
+                              { providers: [provider] },
+                          ),
+                      ],
+                  },
+              )
+            : undefined;
+    if (gcpEdge !== undefined && settings.cloud === "gcp" && settings.alerts.emails.length > 0) {
+        // The Gateway's load balancer 5xx share, beside the edge like AWS's edge alarms.
+        new GcpAlerts(
+            "edge-alerts",
+            {
+                naming,
+                project: settings.gcpProject,
+                emails: settings.alerts.emails,
+                thresholds: gcpAlertThresholds(profile.data),
+                loadBalancerGateway: { namespace: ISTIO_INGRESS_NAMESPACE, name: GKE_PUBLIC_GATEWAY_NAME },
+            },
+            base,
+        );
+    }
+    const publicAddress = settings.cloud === "gcp" && gcpEdge === undefined ? drPublicAddress(settings, provider) : undefined;
     const nginx = new IngressNginx(
         "ingress-nginx",
         {
@@ -199,10 +246,32 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             istiodReplicas: replicas.istiodReplicas,
             ingressGatewayReplicas: replicas.ingressGatewayReplicas,
             egressGatewayReplicas: replicas.egressGatewayReplicas,
-            ingressExposure: edge !== undefined ? "publicEdge" : "loadBalancer",
+            ingressExposure: edge !== undefined || gcpEdge !== undefined ? "publicEdge" : "loadBalancer",
         },
         after(keda),
     );
+    const gateway =
+        gcpEdge !== undefined
+            ? new GkePublicGateway(
+                  "public-gateway",
+                  {
+                      context,
+                      namespace: ISTIO_INGRESS_NAMESPACE,
+                      backend: {
+                          service: ISTIO_INGRESS_GATEWAY_SERVICE,
+                          port: ISTIO_INGRESS_GATEWAY_TARGET.servicePort,
+                          healthCheckPort: ISTIO_INGRESS_GATEWAY_TARGET.healthCheckPort,
+                          healthCheckPath: ISTIO_INGRESS_GATEWAY_TARGET.healthCheckPath,
+                      },
+                      hostnames: gcpEdge.hostnames,
+                      addressName: gcpEdge.addressName,
+                      certificateMapName: gcpEdge.certificateMapName,
+                      securityPolicyName: gcpEdge.securityPolicyName,
+                      sslPolicyName: gcpEdge.sslPolicyName,
+                  },
+                  after(istio),
+              )
+            : istio;
     // Keeps the edge's target group equal to the ingress gateway's ready pods.
     const lbController =
         edge !== undefined && upstream.cloud === "aws"
@@ -222,9 +291,9 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                           },
                       ],
                   },
-                  after(istio),
+                  after(gateway),
               )
-            : istio;
+            : gateway;
     const flagger = new Flagger("flagger", { context, replicas: replicas.controllerReplicas }, after(lbController));
     const secrets = new ExternalSecrets(
         "external-secrets",
@@ -329,10 +398,10 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         charts: Object.fromEntries(
             Object.values(CHARTS)
                 .filter((pin) => settings.cloud === "aws" || pin.chart !== CHARTS.metricsServer.chart)
-                .filter((pin) => lbController !== istio || pin.chart !== CHARTS.awsLoadBalancerController.chart)
+                .filter((pin) => lbController !== gateway || pin.chart !== CHARTS.awsLoadBalancerController.chart)
                 .map((pin) => [pin.chart, pin.version]),
         ),
-        publicAddress: publicAddress !== undefined ? publicAddress.address : null,
+        publicAddress: gcpEdge !== undefined ? gcpEdge.address : publicAddress !== undefined ? publicAddress.address : null,
         failover:
             failover !== undefined
                 ? pulumiRuntime
@@ -350,6 +419,15 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                           arn,
                           hostnames: [...edge.hostnames],
                       }))
-                : null,
+                : gcpEdge !== undefined
+                  ? pulumiRuntime
+                        .all([gcpEdge.address, gcpEdge.dnsAuthorizations])
+                        .apply(([address, authorizations]): PublicLoadBalancerOutputs => ({
+                            cloud: "gcp",
+                            address,
+                            hostnames: [...gcpEdge.hostnames],
+                            dnsAuthorizations: authorizations.map((a) => ({ domain: a.domain, recordName: a.recordName, recordData: a.recordData })),
+                        }))
+                  : null,
     };
 }

@@ -230,6 +230,8 @@ export class GkeCluster extends PlatformComponent {
                     networkPolicyConfig: { disabled: true },
                 },
                 verticalPodAutoscaling: { enabled: true },
+                // GKE's Gateway controller: the public edge is a Gateway (@platform/addons GkePublicGateway).
+                gatewayApiConfig: { channel: "CHANNEL_STANDARD" },
                 resourceLabels: { cluster: this.clusterName },
             },
             // The API reports the (removed) default pool's settings back; they are not a change.

@@ -99,6 +99,7 @@ describe("GkeCluster", () => {
                 networkPolicyConfig: { disabled: true },
             },
             verticalPodAutoscaling: { enabled: true },
+            gatewayApiConfig: { channel: "CHANNEL_STANDARD" },
             resourceLabels: { cluster: "acme-dr-gke" },
         });
         assert.deepEqual(cluster.ignoreChanges, ["nodeConfig", "initialNodeCount"]);

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { DOMAIN_NAME_PATTERN } from "../validation/names.js";
-import { encodeIssue, strictObject, text, wholeNumber } from "./fields.js";
+import { encodeIssue, list, strictObject, text, wholeNumber } from "./fields.js";
 
 /** Dotted-quad IPv4 (the component also refuses private and reserved ranges). */
 export const IPV4_PATTERN = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -48,6 +48,29 @@ const failover = strictObject(
         secondaryHostname: domain("lb.gcp.example.net")
             .optional()
             .meta({ description: "The dr entry point as a hostname (with primaryHostname only)." }),
+        dnsAuthorizations: list(
+            strictObject(
+                {
+                    recordName: text(
+                        /^_acme-challenge\.([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/,
+                        "the record name dr reports, such as _acme-challenge.app.acme.example.com.",
+                        "an _acme-challenge record name",
+                    ),
+                    recordData: text(
+                        /^[a-z0-9-]+(\.[a-z0-9-]+)*\.authorize\.certificatemanager\.goog\.?$/,
+                        "the value dr reports, such as 8a2b3c4d5e6f.9.authorize.certificatemanager.goog.",
+                        "a Certificate Manager authorization target",
+                    ),
+                },
+                "{ recordName: _acme-challenge.app.acme.example.com., recordData: 8a2b3c4d5e6f.9.authorize.certificatemanager.goog. }",
+            ),
+            "[{ recordName: ..., recordData: ... }]",
+        )
+            .optional()
+            .meta({
+                description:
+                    "The dr edge's certificate authorizations (pulumi stack output dnsAuthorizations of platform-addons/dr): CNAME records in the public zone, so dr's certificate for the failover name is issued before a failover needs it.",
+            }),
         healthCheck: strictObject(
             {
                 path: text(/^\/[\x21-\x7e]{0,254}$/, "an absolute path such as /healthz", "an absolute path")
@@ -104,3 +127,21 @@ export const DR_SCHEMA = strictObject({ failover: failover.optional() }, "{ fail
 });
 
 export type DrConfig = z.infer<typeof DR_SCHEMA>;
+
+/** `platform:dr` on GCP: what the dr environment serves when prod fails over to it. */
+export const GCP_DR_SCHEMA = strictObject(
+    {
+        hostnames: list(domain("app.acme.example.com"), "[app.acme.example.com]")
+            .min(1, { error: () => encodeIssue("must list at least one name", "list prod's failover names, or remove platform:dr") })
+            .max(20, { error: () => encodeIssue("lists more than 20 names", "keep the names prod fails over (20 at most)") })
+            .meta({
+                description:
+                    "The public names this environment serves when prod fails over (prod's platform:dr.failover.hostname): the public edge (a GKE Gateway behind Cloud Armor and TLS 1.2+) answers for them with a certificate issued through DNS authorization.",
+            }),
+    },
+    "{ hostnames: [app.acme.example.com] }",
+).meta({
+    description: "Disaster recovery on GCP: the public edge that serves prod's failover names (docs/dr.md). Unset: no public edge.",
+});
+
+export type GcpDrConfig = z.infer<typeof GCP_DR_SCHEMA>;

@@ -94,5 +94,6 @@ export function parsePlatformConfig(raw: Readonly<Record<string, unknown>>, opts
         cluster: { publicAccessCidrs },
         data: resolveGcpDataSettings(config.data, profile),
         ...(config.budget !== undefined ? { budget: config.budget } : {}),
+        ...(config.dr !== undefined ? { dr: { hostnames: config.dr.hostnames } } : {}),
     };
 }

@@ -41,7 +41,7 @@ import { SECURITY_SCHEMA } from "./security-schema.js";
 import { GROUP_PATTERN, RBAC_SCHEMA, RUNTIME_SECURITY_SCHEMA } from "./cluster-access-schema.js";
 import { ALERTING_CLOUD_ONLY_KEYS, ALERTS_SCHEMA, AWS_BUDGET_SCHEMA, GCP_BUDGET_SCHEMA } from "./alerting-schema.js";
 import { WAIVABLE_SETTINGS } from "./waivers.js";
-import { DR_SCHEMA } from "./dr-schema.js";
+import { DR_SCHEMA, GCP_DR_SCHEMA } from "./dr-schema.js";
 
 /** Tag values (team, cost center): lowercase, so they are valid GCP label values too. */
 const TAG_VALUE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -370,6 +370,7 @@ export const GCP_CONFIG_SCHEMA = strictObject(
         ),
         data: GCP_DATA_SCHEMA.optional(),
         budget: GCP_BUDGET_SCHEMA.optional(),
+        dr: GCP_DR_SCHEMA.optional(),
     },
     "{ environment: dr, ... }",
 );
@@ -386,7 +387,8 @@ export const CLOUD_ONLY_KEYS: Readonly<Record<string, "aws" | "gcp">> = {
     gcpProject: "gcp",
     "network.secondaryRegions": "gcp",
     "cluster.adminRoleArns": "aws",
-    dr: "aws",
+    "dr.failover": "aws",
+    "dr.hostnames": "gcp",
     "cluster.groupRoles": "aws",
     ...DATA_CLOUD_ONLY_KEYS,
     ...ALERTING_CLOUD_ONLY_KEYS,

@@ -179,6 +179,8 @@ export interface DrFailoverSettings {
     readonly secondaryAddress?: string;
     /** its entry point as a hostname. */
     readonly secondaryHostname?: string;
+    /** CNAME records authorizing the dr edge's certificate (dr's `dnsAuthorizations` output); none when unset. */
+    readonly dnsAuthorizations?: readonly { readonly recordName: string; readonly recordData: string }[];
     /** The HTTPS health check on the primary; the component's defaults when unset. */
     readonly healthCheck?: { readonly path?: string; readonly failureThreshold?: number; readonly requestIntervalSeconds?: 10 | 30 };
 }
@@ -226,6 +228,8 @@ export interface GcpSettings extends SettingsBase {
     readonly data: GcpDataSettings;
     /** The monthly budget (on a billing account); none when unset. */
     readonly budget?: GcpBudgetSettings;
+    /** `platform:dr`: the names this environment serves when prod fails over (its public edge); none when unset. */
+    readonly dr?: { readonly hostnames: readonly string[] };
 }
 
 /** Validated settings for one stack. */

@@ -22,9 +22,10 @@ export interface PlatformOutputs {
     /** Every chart installed, `<chart>` -> `<version>`. */
     readonly charts: Record<string, string>;
     /**
-     * The reserved public IPv4 address of the ingress-nginx load balancer (GCP: the dr environment's
-     * entry point, the failover secondary prod's DNS points at: `platform:dr.failover.secondaryAddress`);
-     * null where none is reserved.
+     * GCP: the dr environment's reserved public IPv4 address, the failover secondary prod's DNS
+     * points at (`platform:dr.failover.secondaryAddress`): the public edge's global address where
+     * `platform:dr.hostnames` is set, else the ingress-nginx load balancer's regional address.
+     * Null on AWS.
      */
     readonly publicAddress: string | null;
     /** DNS failover to the dr environment (`platform:dr.failover`): the name and its Route 53 health check; null without. */
@@ -36,7 +37,16 @@ export interface PlatformOutputs {
     readonly publicLoadBalancer: PublicLoadBalancerOutputs | null;
 }
 
-/** AWS: the ALB's DNS name and canonical hosted zone (an alias target); GCP: the global address. */
+/**
+ * AWS: the ALB's DNS name and canonical hosted zone (an alias target); GCP: the Gateway's global
+ * address and the CNAME records that authorize its certificate (prod's
+ * `platform:dr.failover.dnsAuthorizations`).
+ */
 export type PublicLoadBalancerOutputs =
     | { readonly cloud: "aws"; readonly dnsName: string; readonly zoneId: string; readonly arn: string; readonly hostnames: string[] }
-    | { readonly cloud: "gcp"; readonly address: string; readonly hostnames: string[] };
+    | {
+          readonly cloud: "gcp";
+          readonly address: string;
+          readonly hostnames: string[];
+          readonly dnsAuthorizations: { readonly domain: string; readonly recordName: string; readonly recordData: string }[];
+      };

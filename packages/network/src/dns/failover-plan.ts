@@ -53,6 +53,13 @@ export interface DnsFailoverPlanArgs<V = string> {
     readonly secondary: SecondaryEndpoint<V>;
     readonly healthCheck?: FailoverHealthCheckArgs;
     /**
+     * The secondary's certificate authorizations: CNAME records (the dr edge's Certificate Manager
+     * DNS authorizations) in this zone, so dr holds a valid certificate for the name before a
+     * failover sends it traffic. Each record name must be `_acme-challenge.<hostname>.`.
+     * @default none (dr then has no certificate for the name until someone adds them)
+     */
+    readonly secondaryAuthorizations?: readonly { readonly recordName: string; readonly recordData: string }[];
+    /**
      * TTL of the non-alias records, in seconds: how long resolvers keep answering the old side
      * after a switch. Short, so a failover reaches clients within a minute. @default 60
      */
@@ -194,7 +201,49 @@ export function validateDnsFailoverArgs(args: DnsFailoverPlanArgs<unknown>): Iss
         });
     }
     if (args.ttlSeconds !== undefined) issues.push(...checkWholeNumber("ttlSeconds", args.ttlSeconds, { min: 1, max: 300 }));
+    (args.secondaryAuthorizations ?? []).forEach((a, i) => {
+        const expected = `_acme-challenge.${args.hostname}.`;
+        if (withDot(a.recordName) !== expected) {
+            issues.push({
+                field: `secondaryAuthorizations[${i}].recordName`,
+                value: a.recordName,
+                problem: `does not authorize the failover name (expected ${expected})`,
+                fix: "copy the record of the failover name from dr's dnsAuthorizations output",
+            });
+        }
+        if (!AUTHORIZATION_TARGET.test(withDot(a.recordData))) {
+            issues.push({
+                field: `secondaryAuthorizations[${i}].recordData`,
+                value: a.recordData,
+                problem: "is not a Certificate Manager authorization target",
+                fix: "copy recordData from dr's dnsAuthorizations output (<id>.<n>.authorize.certificatemanager.goog.)",
+            });
+        }
+    });
     return issues;
+}
+
+/** Where Certificate Manager's DNS authorization records point. */
+const AUTHORIZATION_TARGET = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.authorize\.certificatemanager\.goog\.$/;
+
+const withDot = (name: string): string => (name.endsWith(".") ? name : `${name}.`);
+
+/** One CNAME record authorizing the secondary's certificate. */
+export interface AuthorizationRecordPlan {
+    readonly name: string;
+    readonly type: "CNAME";
+    readonly records: readonly [string];
+    readonly ttl: number;
+}
+
+/** The secondary's certificate authorization records (5 minutes TTL: Certificate Manager re-reads them on renewal only). */
+export function planAuthorizationRecords(args: Pick<DnsFailoverPlanArgs, "secondaryAuthorizations">): AuthorizationRecordPlan[] {
+    return (args.secondaryAuthorizations ?? []).map((a) => ({
+        name: withDot(a.recordName),
+        type: "CNAME",
+        records: [withDot(a.recordData)],
+        ttl: 300,
+    }));
 }
 
 /** The health check and the two records; call after `validateDnsFailoverArgs` found nothing. */

@@ -15,6 +15,7 @@ import {
     type DnsFailoverPlanArgs,
     type FailoverHealthCheckArgs,
     type FailoverRecordPlan,
+    planAuthorizationRecords,
     planDnsFailover,
     type PrimaryEndpoint,
     type SecondaryEndpoint,
@@ -42,6 +43,12 @@ export interface AwsDnsFailoverArgs {
     readonly secondary: SecondaryEndpoint<pulumi.Input<string>>;
     /** The HTTPS health check on the primary. @default `/healthz` on 443, 3 failures, every 30 s */
     readonly healthCheck?: FailoverHealthCheckArgs;
+    /**
+     * CNAME records authorizing the dr edge's certificate for the name (dr's `dnsAuthorizations`
+     * output): without them dr cannot serve the name over HTTPS until someone adds them.
+     * @default none
+     */
+    readonly secondaryAuthorizations?: readonly { readonly recordName: string; readonly recordData: string }[];
     /** TTL of the non-alias records: how long resolvers keep the old answer after a switch. @default 60 */
     readonly ttlSeconds?: number;
 }
@@ -60,6 +67,7 @@ export class AwsDnsFailover extends PlatformComponent {
             secondary: args.secondary,
             ...(args.healthCheck !== undefined ? { healthCheck: args.healthCheck } : {}),
             ...(args.ttlSeconds !== undefined ? { ttlSeconds: args.ttlSeconds } : {}),
+            ...(args.secondaryAuthorizations !== undefined ? { secondaryAuthorizations: args.secondaryAuthorizations } : {}),
         };
         this.validate(validateDnsFailoverArgs(planArgs));
         const plan = planDnsFailover(planArgs);
@@ -95,6 +103,14 @@ export class AwsDnsFailover extends PlatformComponent {
             );
         const primary = record("primary", plan.primary);
         record("secondary", plan.secondary);
+        planAuthorizationRecords(planArgs).forEach(
+            (r, i) =>
+                new aws.route53.Record(
+                    this.childName(`secondary-authorization-${i + 1}`),
+                    { zoneId: args.zoneId, name: r.name, type: r.type, records: [...r.records], ttl: r.ttl },
+                    this.childOptions(),
+                ),
+        );
         this.healthCheckId = check.id;
         this.fqdn = primary.fqdn;
         this.complete("healthCheckId", "fqdn");

@@ -3,7 +3,7 @@
  * Core Rule Set 3.3 preconfigured WAF rules, a per-IP rate-based ban, issue 12) and the SSL
  * policy. Tests check them exactly; {@link GcpEdgeSecurity} turns them into resources.
  */
-import { checkWholeNumber, type Issue } from "@platform/core";
+import { checkGcpProject, checkPattern, checkUnique, checkWholeNumber, DOMAIN_NAME_PATTERN, type Issue } from "@platform/core";
 import { RATE_LIMIT_RANGE } from "./aws-edge-plan.js";
 
 /**
@@ -93,4 +93,50 @@ export const GCP_SSL_POLICY = { profile: "RESTRICTED", minTlsVersion: "TLS_1_2" 
 /** Every problem with the GCP edge's arguments. */
 export function validateGcpEdgeSecurityArgs(v: { rateLimitPer5Minutes: number }): Issue[] {
     return checkWholeNumber("rateLimitPer5Minutes", v.rateLimitPer5Minutes, RATE_LIMIT_RANGE);
+}
+
+/**
+ * Most names one edge certifies. Certificate Manager allows 100 domains per certificate; a
+ * failover edge serves the few names prod fails over, so a long list is a config mistake.
+ */
+export const MAX_EDGE_HOSTNAMES = 20;
+
+/** A DNS authorization's record: the CNAME the zone that holds the name must carry. */
+export interface DnsAuthorizationRecord {
+    /** The name the record authorizes, e.g. app.acme.example.com. */
+    readonly domain: string;
+    /** `_acme-challenge.<domain>.` */
+    readonly recordName: string;
+    /** Always CNAME. */
+    readonly recordType: string;
+    /** `<id>.<n>.authorize.certificatemanager.goog.` */
+    readonly recordData: string;
+}
+
+/** What {@link validateGcpPublicEdgeArgs} checks. */
+export interface GcpPublicEdgeChecks {
+    readonly project: string;
+    readonly hostnames: readonly string[];
+    readonly rateLimitPer5Minutes: number;
+}
+
+/** Every problem with GcpPublicEdge's arguments, in the one error format. */
+export function validateGcpPublicEdgeArgs(c: GcpPublicEdgeChecks): Issue[] {
+    const issues: Issue[] = [
+        ...checkGcpProject("project", c.project),
+        ...validateGcpEdgeSecurityArgs({ rateLimitPer5Minutes: c.rateLimitPer5Minutes }),
+        ...checkUnique("hostnames", c.hostnames, "hostname"),
+        ...c.hostnames.flatMap((h, i) =>
+            checkPattern(`hostnames[${i}]`, h, DOMAIN_NAME_PATTERN, "a lowercase host name, e.g. app.acme.example.com"),
+        ),
+    ];
+    if (c.hostnames.length === 0 || c.hostnames.length > MAX_EDGE_HOSTNAMES) {
+        issues.push({
+            field: "hostnames",
+            value: c.hostnames.length,
+            problem: `an edge certifies 1 to ${MAX_EDGE_HOSTNAMES} names (its managed certificate and HTTPS listener need at least one)`,
+            fix: "list the public names this environment serves (the failover names prod's DNS points here)",
+        });
+    }
+    return issues;
 }

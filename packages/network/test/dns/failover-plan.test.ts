@@ -1,6 +1,12 @@
 import * as assert from "node:assert/strict";
 import { fieldsAndProblems } from "@platform/synth";
-import { FAILOVER_DEFAULTS, planDnsFailover, validateDnsFailoverArgs, type DnsFailoverPlanArgs } from "../../src/index.js";
+import {
+    FAILOVER_DEFAULTS,
+    planAuthorizationRecords,
+    planDnsFailover,
+    validateDnsFailoverArgs,
+    type DnsFailoverPlanArgs,
+} from "../../src/index.js";
 
 const ALB = { dnsName: "acme-prod-public-123.us-east-1.elb.amazonaws.com", zoneId: "Z35SXDOTRQ7X7K" };
 const base: DnsFailoverPlanArgs = {
@@ -147,5 +153,49 @@ describe("validateDnsFailoverArgs", () => {
         assert.deepEqual(fieldsAndProblems(validateDnsFailoverArgs({ ...base, hostname: undefined as unknown as string })), [
             ["hostname", "must be a string"],
         ]);
+    });
+
+    it("secondary authorizations: the failover name's _acme-challenge CNAME to a Certificate Manager target, with or without the final dot", () => {
+        const ok = { recordName: "_acme-challenge.app.acme.example.com", recordData: "0a1b2c3d4e5f.9.authorize.certificatemanager.goog." };
+        assert.deepEqual(validateDnsFailoverArgs({ ...base, secondaryAuthorizations: [ok] }), []);
+        assert.deepEqual(
+            fieldsAndProblems(
+                validateDnsFailoverArgs({
+                    ...base,
+                    secondaryAuthorizations: [
+                        ok,
+                        { recordName: "_acme-challenge.www.acme.example.com.", recordData: "attacker.example.net." },
+                    ],
+                }),
+            ),
+            [
+                [
+                    "secondaryAuthorizations[1].recordName",
+                    "does not authorize the failover name (expected _acme-challenge.app.acme.example.com.)",
+                ],
+                ["secondaryAuthorizations[1].recordData", "is not a Certificate Manager authorization target"],
+            ],
+        );
+    });
+});
+
+describe("planAuthorizationRecords", () => {
+    it("one CNAME per authorization, names and values fully qualified, 300 s TTL; none when unset", () => {
+        assert.deepEqual(
+            planAuthorizationRecords({
+                secondaryAuthorizations: [
+                    { recordName: "_acme-challenge.app.acme.example.com", recordData: "0a1b.9.authorize.certificatemanager.goog" },
+                ],
+            }),
+            [
+                {
+                    name: "_acme-challenge.app.acme.example.com.",
+                    type: "CNAME",
+                    records: ["0a1b.9.authorize.certificatemanager.goog."],
+                    ttl: 300,
+                },
+            ],
+        );
+        assert.deepEqual(planAuthorizationRecords({}), []);
     });
 });

@@ -85,4 +85,28 @@ describe("AwsDnsFailover", () => {
             ["healthCheck.requestIntervalSeconds", "Route 53 checks every 10 or 30 seconds only"],
         ]);
     });
+
+    it("writes the dr certificate's authorization records into the public zone beside the pair", async () => {
+        const { resources } = await synth({
+            ...args,
+            secondaryAuthorizations: [
+                { recordName: "_acme-challenge.app.acme.example.com.", recordData: "0a1b2c3d4e5f.9.authorize.certificatemanager.goog." },
+            ],
+        });
+        const cname = ofType(resources, RECORD).filter((r) => r.name.startsWith("failover-secondary-authorization"));
+        assert.deepEqual(
+            cname.map((r) => [r.name, r.inputs["zoneId"], r.inputs["name"], r.inputs["type"], r.inputs["records"], r.inputs["ttl"]]),
+            [
+                [
+                    "failover-secondary-authorization-1",
+                    "Z0PUBLIC",
+                    "_acme-challenge.app.acme.example.com.",
+                    "CNAME",
+                    ["0a1b2c3d4e5f.9.authorize.certificatemanager.goog."],
+                    300,
+                ],
+            ],
+        );
+        assert.equal(ofType(resources, RECORD).length, 3);
+    });
 });

@@ -49,6 +49,17 @@ export interface GcpAlertsArgs {
      * @default no load balancer policy
      */
     readonly loadBalancerUrlMapName?: pulumi.Input<string>;
+    /**
+     * The public load balancer as a GKE Gateway (its namespace and name): GKE names the URL map it
+     * builds `gkegw1-<hash>-<namespace>-<name>-<hash>`, so the policy matches that pattern.
+     * @default no load balancer policy
+     */
+    readonly loadBalancerGateway?: { readonly namespace: string; readonly name: string };
+}
+
+/** The URL map filter for a GKE Gateway's load balancer (GKE's `gkegw1-<hash>-<namespace>-<name>-<hash>` names). */
+export function gatewayUrlMapFilter(gateway: { readonly namespace: string; readonly name: string }): string {
+    return `resource.labels.url_map_name = monitoring.regex.full_match("gkegw1-[a-z0-9]+-${gateway.namespace}-${gateway.name}-[a-z0-9]+")`;
 }
 
 export class GcpAlerts extends PlatformComponent {
@@ -144,6 +155,9 @@ export class GcpAlerts extends PlatformComponent {
         if (spec.target === "loadBalancer" && args.loadBalancerUrlMapName !== undefined) {
             return pulumi.interpolate`resource.labels.url_map_name = "${args.loadBalancerUrlMapName}"`;
         }
+        if (spec.target === "loadBalancer" && args.loadBalancerGateway !== undefined) {
+            return pulumi.output(gatewayUrlMapFilter(args.loadBalancerGateway));
+        }
         throw new Error(`alert ${spec.key} watches ${spec.target}, which the arguments do not have (a bug in the plan)`);
     }
 }
@@ -179,11 +193,27 @@ export function gcpAlertTargets(args: GcpAlertsArgs): GcpAlertTargets {
         ...(args.cloudSql !== undefined ? { cloudSql: { tier: args.cloudSql.tier } } : {}),
         ...(args.memorystoreInstanceId !== undefined ? { memorystore: true } : {}),
         ...(args.uptimeCheck !== undefined ? { uptimeCheck: true } : {}),
-        ...(args.loadBalancerUrlMapName !== undefined ? { loadBalancer: true } : {}),
+        ...(args.loadBalancerUrlMapName !== undefined || args.loadBalancerGateway !== undefined ? { loadBalancer: true } : {}),
     };
 }
 
 /** Every problem with GcpAlerts' arguments. */
 export function validateGcpAlertsArgs(args: GcpAlertsArgs): Issue[] {
-    return validateGcpAlertTargets(gcpAlertTargets(args), args.emails);
+    const issues = validateGcpAlertTargets(gcpAlertTargets(args), args.emails);
+    if (args.loadBalancerUrlMapName !== undefined && args.loadBalancerGateway !== undefined) {
+        issues.push({
+            field: "loadBalancerGateway",
+            value: `${args.loadBalancerGateway.namespace}/${args.loadBalancerGateway.name}`,
+            problem: "names a second load balancer beside loadBalancerUrlMapName; one policy watches one",
+            fix: "pass loadBalancerUrlMapName for a Pulumi-owned URL map or loadBalancerGateway for a GKE Gateway, not both",
+        });
+    }
+    const k8sName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    for (const key of ["namespace", "name"] as const) {
+        const v = args.loadBalancerGateway?.[key];
+        if (v !== undefined && !k8sName.test(v)) {
+            issues.push({ field: `loadBalancerGateway.${key}`, value: v, problem: "is not a Kubernetes name", fix: "use the Gateway's lowercase name" });
+        }
+    }
+    return issues;
 }
