@@ -62,25 +62,44 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
         );
     });
 
-    it("the reserved public address: regional, external, protected and retained, on ingress-nginx, exported as publicAddress", async () => {
+    it("the reserved public address: the public edge's global address, external, protected and retained, exported as publicAddress", async () => {
         const platform = stack(await synth("dr"), "platform-addons");
-        const address = only(platform.resources, "gcp:compute/address:Address");
+        assert.equal(platform.resources.filter((r) => r.type === "gcp:compute/address:Address").length, 0, "no regional address any more");
+        const address = only(platform.resources, "gcp:compute/globalAddress:GlobalAddress");
         assert.deepEqual(
-            [
-                address.inputs["addressType"],
-                address.inputs["region"],
-                address.inputs["networkTier"],
-                address.protect,
-                address.retainOnDelete,
-            ],
-            ["EXTERNAL", "us-west1", "PREMIUM", true, true],
+            [address.inputs["addressType"], address.inputs["ipVersion"], address.protect, address.retainOnDelete],
+            ["EXTERNAL", "IPV4", true, true],
         );
         const reserved = address.outputs["address"];
         assert.match(String(reserved), /^34\.\d+\.\d+\.\d+$/);
         assert.equal(platform.outputs["publicAddress"], reserved);
-        const nginx = only(platform.resources, "kubernetes:helm.sh/v3:Release", "ingress-nginx-release");
-        assert.equal(at(nginx.inputs, "values", "controller", "service", "loadBalancerIP"), reserved);
         assert.equal(platform.outputs["failover"], null);
+        // ingress-nginx no longer holds the entry point: its load balancer takes an ephemeral address.
+        const nginx = only(platform.resources, "kubernetes:helm.sh/v3:Release", "ingress-nginx-release");
+        assert.equal(at(nginx.inputs, "values", "controller", "service", "loadBalancerIP"), undefined);
+    });
+
+    it("the Gateway serves the failover name on that address, behind Cloud Armor and the TLS 1.2 policy, with the DNS-authorized certificate", async () => {
+        const platform = stack(await synth("dr"), "platform-addons");
+        const address = only(platform.resources, "gcp:compute/globalAddress:GlobalAddress");
+        const map = only(platform.resources, "gcp:certificatemanager/certificateMap:CertificateMap");
+        const armor = only(platform.resources, "gcp:compute/securityPolicy:SecurityPolicy");
+        const tls = only(platform.resources, "gcp:compute/sSLPolicy:SSLPolicy");
+        const cert = only(platform.resources, "gcp:certificatemanager/certificate:Certificate");
+        assert.deepEqual(at(cert.inputs, "managed", "domains"), ["app.acme.example.com"]);
+        const kind = (k: string) => platform.resources.filter((r) => r.inputs["kind"] === k);
+        const [gateway] = kind("Gateway");
+        assert.deepEqual(
+            [at(gateway?.inputs, "spec", "addresses"), at(gateway?.inputs, "metadata", "annotations", "networking.gke.io/certmap")],
+            [[{ type: "NamedAddress", value: address.outputs["name"] }], map.outputs["name"]],
+        );
+        assert.equal(at(kind("GCPBackendPolicy")[0]?.inputs, "spec", "default", "securityPolicy"), armor.outputs["name"]);
+        assert.equal(at(kind("GCPGatewayPolicy")[0]?.inputs, "spec", "default", "sslPolicy"), tls.outputs["name"]);
+        const lb = platform.outputs["publicLoadBalancer"] as { address: string; hostnames: string[]; dnsAuthorizations: unknown[] };
+        assert.deepEqual(
+            [lb.address, lb.hostnames, lb.dnsAuthorizations.length],
+            [address.outputs["address"], ["app.acme.example.com"], 1],
+        );
     });
 });
 
@@ -135,6 +154,19 @@ describe("disaster recovery (docs/dr.md): prod fails over to the dr address", ()
             [zoneId, "app.acme.example.com", "A", "secondary", [{ type: "SECONDARY" }], undefined, undefined, [drAddress], 60],
         );
         assert.deepEqual(prod.outputs["failover"], { hostname: "app.acme.example.com", healthCheckId: check.id });
+    });
+
+    it("prod's zone carries dr's certificate authorization exactly as dr reports it, so dr can serve the name before a failover", async () => {
+        const prod = stack(await synth("prod"), "platform-addons");
+        const cname = only(prod.resources, "aws:route53/record:Record", "failover-secondary-authorization-1");
+        const lb = stack(await synth("dr"), "platform-addons").outputs["publicLoadBalancer"] as {
+            dnsAuthorizations: Array<{ recordName: string; recordData: string }>;
+        };
+        const [auth] = lb.dnsAuthorizations;
+        assert.deepEqual(
+            [cname.inputs["name"], cname.inputs["type"], cname.inputs["records"]],
+            [auth?.recordName, "CNAME", [auth?.recordData]],
+        );
     });
 
     it("only prod fails over: dev and staging have no failover records", async () => {

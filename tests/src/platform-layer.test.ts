@@ -215,12 +215,17 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
         });
     });
 
-    it("the public edge exists only with a public zone (staging, prod), in front of a ClusterIP ingress gateway bound to its target group", async () => {
+    it("the public edge exists with a public zone (staging, prod) or platform:dr.hostnames (dr), in front of a ClusterIP ingress gateway bound to its target group", async () => {
         for (const env of ["dev", "staging", "prod", "dr"]) {
             const resources = await platform(env);
             const edge = env === "staging" || env === "prod";
             const gateway = at(values(resources, "istio-ingress-gateway"), "service", "type");
-            assert.equal(gateway, edge ? "ClusterIP" : "LoadBalancer", env);
+            assert.equal(gateway, edge || env === "dr" ? "ClusterIP" : "LoadBalancer", env);
+            assert.equal(
+                resources.filter((r) => r.type === "kubernetes:gateway.networking.k8s.io/v1:Gateway").length,
+                env === "dr" ? 1 : 0,
+                env,
+            );
             assert.equal(resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer").length, edge ? 1 : 0, env);
             assert.equal(
                 resources.filter((r) => r.type === "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding").length,

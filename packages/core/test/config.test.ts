@@ -294,10 +294,10 @@ describe("config: parsePlatformConfig", () => {
             [
                 [
                     "platform:network.secondaryRegions",
-                    "is only supported on gcp; this is a aws stack",
+                    "is only supported on gcp; this is an aws stack",
                     "remove it; an AWS VPC is regional (use another stack per region)",
                 ],
-                ["platform:gcpProject", "is only supported on gcp; this is a aws stack", "remove it, or set platform:cloud to gcp"],
+                ["platform:gcpProject", "is only supported on gcp; this is an aws stack", "remove it, or set platform:cloud to gcp"],
             ],
         );
         assert.deepEqual(problems({ ...dr, awsAccountId: "123456789012" }), [
@@ -1610,7 +1610,7 @@ describe("config: cloud alerts and budgets (platform:alerts, platform:budget)", 
                 ["platform:alerts.slack", "unknown setting"],
                 ["platform:budget.monthlyLimitUsd", "must be more than 0"],
                 ["platform:budget.recipients", "must list at least one address"],
-                ["platform:budget.billingAccount", "is only supported on gcp; this is a aws stack"],
+                ["platform:budget.billingAccount", "is only supported on gcp; this is an aws stack"],
             ],
         );
         assert.deepEqual(
@@ -1639,7 +1639,7 @@ describe("config: cloud alerts and budgets (platform:alerts, platform:budget)", 
     });
 });
 
-describe("config: disaster recovery (platform:dr, AWS only)", () => {
+describe("config: disaster recovery (platform:dr: failover on AWS, hostnames on GCP)", () => {
     const failover = {
         hostname: "app.acme.example.com",
         primaryAlias: { dnsName: "acme-prod-public-1.us-east-1.elb.amazonaws.com", zoneId: "Z35SXDOTRQ7X7K" },
@@ -1709,6 +1709,44 @@ describe("config: disaster recovery (platform:dr, AWS only)", () => {
         );
         assert.ok(settings.cloud === "aws");
         assert.deepEqual(settings.dr?.failover, { hostname: "app.acme.example.com", secondaryAddress: "34.1.2.3" });
-        assert.deepEqual(problems({ ...dr, dr: { failover } }), [["platform:dr", "is only supported on aws; this is a gcp stack"]]);
+        assert.deepEqual(problems({ ...dr, dr: { hostnames: ["app.acme.example.com"], failover } }), [
+            ["platform:dr.failover", "is only supported on aws; this is a gcp stack"],
+        ]);
+    });
+
+    it("failover.dnsAuthorizations: read as written; a record that is not an _acme-challenge name or a Certificate Manager target is refused", () => {
+        const auth = {
+            recordName: "_acme-challenge.app.acme.example.com.",
+            recordData: "0a1b2c3d4e5f.9.authorize.certificatemanager.goog.",
+        };
+        const settings = parsePlatformConfig({ ...prod, dr: { failover: { ...failover, dnsAuthorizations: [auth] } } }, { today: TODAY });
+        assert.deepEqual(settings.cloud === "aws" ? settings.dr?.failover?.dnsAuthorizations : undefined, [auth]);
+        assert.deepEqual(
+            problems({
+                ...prod,
+                dr: {
+                    failover: { ...failover, dnsAuthorizations: [{ recordName: "app.acme.example.com", recordData: "evil.example.net." }] },
+                },
+            }),
+            [
+                ["platform:dr.failover.dnsAuthorizations[0].recordName", "is not an _acme-challenge record name"],
+                ["platform:dr.failover.dnsAuthorizations[0].recordData", "is not a Certificate Manager authorization target"],
+            ],
+        );
+    });
+
+    it("GCP hostnames: read as written; unset is no public edge; an empty, malformed or AWS-side list is refused", () => {
+        const set = parsePlatformConfig({ ...dr, dr: { hostnames: ["app.acme.example.com", "api.acme.example.com"] } }, { today: TODAY });
+        assert.deepEqual(set.cloud === "gcp" ? set.dr : undefined, { hostnames: ["app.acme.example.com", "api.acme.example.com"] });
+        const unset = parsePlatformConfig({ ...dr, dr: undefined }, { today: TODAY });
+        assert.equal(unset.cloud === "gcp" ? unset.dr : "aws", undefined);
+        assert.deepEqual(problems({ ...dr, dr: { hostnames: [] } }), [["platform:dr.hostnames", "must list at least one name"]]);
+        assert.deepEqual(problems({ ...dr, dr: { hostnames: ["App.acme.example.com"] } }), [
+            ["platform:dr.hostnames[0]", "is not a lowercase host name"],
+        ]);
+        assert.deepEqual(problems({ ...dr, dr: {} }), [["platform:dr.hostnames", "required setting is missing"]]);
+        assert.deepEqual(problems({ ...prod, dr: { hostnames: ["app.acme.example.com"] } }), [
+            ["platform:dr.hostnames", "is only supported on gcp; this is an aws stack"],
+        ]);
     });
 });

@@ -208,7 +208,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                           new GcpProjectServices(
                               "edge-apis",
                               { naming, project: settings.gcpProject, services: EDGE_APIS },
-                              { providers: [provider] },
+                              { providers: [provider], ...protectionOptions(profile) },
                           ),
                       ],
                   },

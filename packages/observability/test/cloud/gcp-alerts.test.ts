@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import { PROFILES } from "@platform/core";
 import { countByType, fieldsAndProblems, findResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
-import { GcpAlerts, type GcpAlertsArgs, gcpAlertThresholds } from "../../src/index.js";
+import { GcpAlerts, type GcpAlertsArgs, gatewayUrlMapFilter, gcpAlertThresholds } from "../../src/index.js";
 
 const PROJECT = "acme-dr-prod";
 const POLICY = "gcp:monitoring/alertPolicy:AlertPolicy";
@@ -160,6 +160,46 @@ describe("GcpAlerts", () => {
             denominatorFilter: all,
             denominatorAggregations: aggregations,
         });
+    });
+
+    it("a GKE Gateway's load balancer: the URL map GKE names after the Gateway's namespace and name, matched by pattern", async () => {
+        const { resources } = await run({
+            cloudSql: undefined,
+            memorystoreInstanceId: undefined,
+            loadBalancerGateway: { namespace: "istio-ingress", name: "public-edge" },
+        });
+        assert.deepEqual(
+            ofType(resources, POLICY).map((p) => p.name),
+            ["alerts-lb-5xx-ratio"],
+        );
+        const condition = (
+            findResource(resources, POLICY, "alerts-lb-5xx-ratio").inputs["conditions"] as Array<Record<string, Record<string, unknown>>>
+        )[0]?.["conditionThreshold"];
+        assert.equal(
+            condition?.["denominatorFilter"],
+            'resource.type = "https_lb_rule" AND metric.type = "loadbalancing.googleapis.com/https/request_count" AND resource.labels.url_map_name = monitoring.regex.full_match("gkegw1-[a-z0-9]+-istio-ingress-public-edge-[a-z0-9]+")',
+        );
+        assert.equal(
+            gatewayUrlMapFilter({ namespace: "apps", name: "web" }),
+            'resource.labels.url_map_name = monitoring.regex.full_match("gkegw1-[a-z0-9]+-apps-web-[a-z0-9]+")',
+        );
+    });
+
+    it("refuses both load balancer forms at once, and a Gateway name that is not a Kubernetes name", async () => {
+        assert.deepEqual(
+            fieldsAndProblems(
+                await rejectedIssues(
+                    run({
+                        loadBalancerUrlMapName: "acme-dr-edge-urlmap",
+                        loadBalancerGateway: { namespace: "istio-ingress", name: "Public_Edge" },
+                    }),
+                ),
+            ),
+            [
+                ["loadBalancerGateway", "names a second load balancer beside loadBalancerUrlMapName; one policy watches one"],
+                ["loadBalancerGateway.name", "is not a Kubernetes name"],
+            ],
+        );
     });
 
     it("protect: true reaches every child; nothing is protected without it", async () => {
