@@ -87,6 +87,8 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
         const tls = only(platform.resources, "gcp:compute/sSLPolicy:SSLPolicy");
         const cert = only(platform.resources, "gcp:certificatemanager/certificate:Certificate");
         assert.deepEqual(at(cert.inputs, "managed", "domains"), ["app.acme.example.com"]);
+        // The names the runbook's commands use.
+        assert.deepEqual([address.inputs["name"], cert.inputs["name"]], ["acme-dr-edge-address", "acme-dr-edge-certificate"]);
         const kind = (k: string) => platform.resources.filter((r) => r.inputs["kind"] === k);
         const [gateway] = kind("Gateway");
         assert.deepEqual(

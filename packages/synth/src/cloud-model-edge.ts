@@ -185,7 +185,10 @@ export function gcpEdgeState(ctx: Context, project: string): { id: string; state
         }
         case "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry": {
             const map = str(ctx.inputs["map"], "map");
-            return { id: `${base}/certificateMaps/${map}/certificateMapEntries/${named(ctx)}`, state: { name: named(ctx), state: "ACTIVE" } };
+            return {
+                id: `${base}/certificateMaps/${map}/certificateMapEntries/${named(ctx)}`,
+                state: { name: named(ctx), state: "ACTIVE" },
+            };
         }
         default:
             return undefined;

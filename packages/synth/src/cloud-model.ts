@@ -363,7 +363,10 @@ function gcpState(ctx: ResourceContext): { id: string; state: State } {
     const name = physicalName(ctx);
     const location = typeof ctx.inputs["region"] === "string" ? `regions/${ctx.inputs["region"]}` : "global";
     const data =
-        gcpDataState(ctx, project, name) ?? gcpSecurityState(ctx, project) ?? gcpObservabilityState(ctx, project) ?? gcpEdgeState(ctx, project);
+        gcpDataState(ctx, project, name) ??
+        gcpSecurityState(ctx, project) ??
+        gcpObservabilityState(ctx, project) ??
+        gcpEdgeState(ctx, project);
     if (data !== undefined) {
         return data;
     }

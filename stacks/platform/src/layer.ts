@@ -6,7 +6,8 @@
  *
  *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
  *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) ->
- *   AWS Load Balancer Controller (+ the gateway's TargetGroupBinding; EKS with a public zone) -> Flagger ->
+ *   AWS Load Balancer Controller (+ the gateway's TargetGroupBinding; EKS with a public zone) or the
+ *   GKE public gateway (Gateway, routes and GKE policies; GCP with platform:dr.hostnames) -> Flagger ->
  *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
  *   (kube-prometheus-stack, its ExternalSecrets and the platform's PrometheusRules; @platform/observability)
  *   -> Grafana dashboards -> logs and traces (Loki, Tempo and their buckets and identities, the
@@ -17,7 +18,9 @@
  *
  * Where the environment has a public zone, on AWS the public edge comes first, outside the chain
  * (cloud resources only): the WAF-guarded ALB in front of the Istio ingress gateway, whose Service
- * is then ClusterIP, and its CloudWatch alarms.
+ * is then ClusterIP, and its CloudWatch alarms. On GCP with platform:dr.hostnames the edge's cloud
+ * half comes first the same way (address, Cloud Armor, SSL policy, certificates; GcpPublicEdge)
+ * with its 5xx alert, and the Gateway that uses it follows Istio.
  *
  * The `platform-addons` stack passes what it reads through stack references; the root one-stack
  * program passes the lower layers' return values.
@@ -426,7 +429,11 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
                             cloud: "gcp",
                             address,
                             hostnames: [...gcpEdge.hostnames],
-                            dnsAuthorizations: authorizations.map((a) => ({ domain: a.domain, recordName: a.recordName, recordData: a.recordData })),
+                            dnsAuthorizations: authorizations.map((a) => ({
+                                domain: a.domain,
+                                recordName: a.recordName,
+                                recordData: a.recordData,
+                            })),
                         }))
                   : null,
     };

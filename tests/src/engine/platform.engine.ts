@@ -58,9 +58,10 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
         // And Loki and Tempo follow the monitoring stack side by side too.
         const byName = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
         const gateways = installed.slice(8, 10).sort(byName);
-        const stores = installed.slice(15, 17).sort(byName);
+        // (Loki and Tempo are the 17th and 18th: after kube-prometheus-stack, the 16th.)
+        const stores = installed.slice(16, 18).sort(byName);
         assert.deepEqual(
-            [...installed.slice(0, 8), ...gateways, ...installed.slice(10, 15), ...stores, ...installed.slice(17)],
+            [...installed.slice(0, 8), ...gateways, ...installed.slice(10, 16), ...stores, ...installed.slice(18)],
             [
                 ["prometheus-operator-crds", "prometheus-operator-crds", "deployed"],
                 ["cert-manager", "cert-manager", "deployed"],

@@ -37,7 +37,12 @@ export function issuesFromZod(error: z.ZodError, cloud: "aws" | "gcp"): Issue[] 
                         key === "secondaryRegions"
                             ? "remove it; an AWS VPC is regional (use another stack per region)"
                             : `remove it, or set platform:cloud to ${only}`;
-                    issues.push({ field: configKey(path), value, problem: `is only supported on ${only}; this is ${cloud === "aws" ? "an" : "a"} ${cloud} stack`, fix });
+                    issues.push({
+                        field: configKey(path),
+                        value,
+                        problem: `is only supported on ${only}; this is ${cloud === "aws" ? "an" : "a"} ${cloud} stack`,
+                        fix,
+                    });
                 } else {
                     const decoded = decodeIssue(iss.message);
                     issues.push({

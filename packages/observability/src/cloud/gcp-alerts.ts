@@ -212,7 +212,12 @@ export function validateGcpAlertsArgs(args: GcpAlertsArgs): Issue[] {
     for (const key of ["namespace", "name"] as const) {
         const v = args.loadBalancerGateway?.[key];
         if (v !== undefined && !k8sName.test(v)) {
-            issues.push({ field: `loadBalancerGateway.${key}`, value: v, problem: "is not a Kubernetes name", fix: "use the Gateway's lowercase name" });
+            issues.push({
+                field: `loadBalancerGateway.${key}`,
+                value: v,
+                problem: "is not a Kubernetes name",
+                fix: "use the Gateway's lowercase name",
+            });
         }
     }
     return issues;
