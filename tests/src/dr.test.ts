@@ -89,7 +89,11 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
         assert.deepEqual(at(cert.inputs, "managed", "domains"), ["app.acme.example.com"]);
         // The names the runbook's commands use.
         assert.deepEqual([address.inputs["name"], cert.inputs["name"]], ["acme-dr-edge-address", "acme-dr-edge-certificate"]);
-        const kind = (k: string) => platform.resources.filter((r) => r.inputs["kind"] === k);
+        const kind = (k: string) =>
+            platform.resources.filter(
+                (r) =>
+                    r.inputs["kind"] === k && String(r.inputs["apiVersion"]).match(/^(gateway\.networking\.k8s\.io|networking\.gke\.io)\//),
+            );
         const [gateway] = kind("Gateway");
         assert.deepEqual(
             [at(gateway?.inputs, "spec", "addresses"), at(gateway?.inputs, "metadata", "annotations", "networking.gke.io/certmap")],
@@ -97,6 +101,16 @@ describe("disaster recovery (docs/dr.md): the dr environment has what the runboo
         );
         assert.equal(at(kind("GCPBackendPolicy")[0]?.inputs, "spec", "default", "securityPolicy"), armor.outputs["name"]);
         assert.equal(at(kind("GCPGatewayPolicy")[0]?.inputs, "spec", "default", "sslPolicy"), tls.outputs["name"]);
+        // Google's health checkers may reach the port the HealthCheckPolicy probes (the foundation's firewall).
+        const probe = at(kind("HealthCheckPolicy")[0]?.inputs, "spec", "default", "config", "httpHealthCheck", "port");
+        const firewall = stack(await synth("dr"), "foundation").resources.find(
+            (r) => r.type === "gcp:compute/firewall:Firewall" && String(r.inputs["name"]).endsWith("allow-health-checks"),
+        );
+        assert.deepEqual(at(firewall?.inputs, "sourceRanges"), ["35.191.0.0/16", "130.211.0.0/22"]);
+        assert.ok(
+            (at(firewall?.inputs, "allows", 0, "ports") as string[]).includes(String(probe)),
+            `health checks may reach ${String(probe)}`,
+        );
         const lb = platform.outputs["publicLoadBalancer"] as { address: string; hostnames: string[]; dnsAuthorizations: unknown[] };
         assert.deepEqual(
             [lb.address, lb.hostnames, lb.dnsAuthorizations.length],

@@ -203,7 +203,7 @@ describe("examples: the five seed systems on the platform (000 Tiation, 001 Docu
         assert.deepEqual(at(ingress, "tls"), [{ hosts: ["sma.acme.example.com", "api.sma.acme.example.com"], secretName: "sma-web-tls" }]);
     });
 
-    it("QuantumAlpha (seed 003): three functional namespaces, 3 replicas each in prod, only the allowed cross-namespace calls, the failover name on the ingress in prod", async () => {
+    it("QuantumAlpha (seed 003): three functional namespaces, 3 replicas each in prod, only the allowed cross-namespace calls, the failover name on the public edge in prod and dr", async () => {
         const resources = stack(await synth("prod"), "quantumalpha");
         assert.deepEqual(
             resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((r) => at(r.inputs, "metadata", "name")),
@@ -237,17 +237,45 @@ describe("examples: the five seed systems on the platform (000 Tiation, 001 Docu
                 ["qa-risk", "risk-engine"],
             ],
         );
-        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs;
+        // The public name: a VirtualService on the edge's Istio Gateway to the trading engine, which admits the ingress gateway.
+        const route = (env: string) =>
+            synth(env).then((r) => stack(r, "quantumalpha").filter((x) => x.type === "kubernetes:networking.istio.io/v1:VirtualService"));
+        const [prodRoute] = await route("prod");
         assert.deepEqual(
-            [at(ingress, "metadata", "namespace"), at(ingress, "spec", "rules", 0, "host")],
-            ["qa-trading", "app.acme.example.com"],
-            "prod serves the name platform:dr.failover fails over",
+            [
+                at(prodRoute?.inputs, "metadata", "namespace"),
+                at(prodRoute?.inputs, "spec", "hosts"),
+                at(prodRoute?.inputs, "spec", "gateways"),
+            ],
+            ["qa-trading", ["app.acme.example.com"], ["istio-ingress/public-edge"]],
+            "prod serves the name platform:dr.failover fails over, through the edge",
         );
-        const staging = stack(await synth("staging"), "quantumalpha").find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress");
-        assert.match(String(at(staging?.inputs, "spec", "rules", 0, "host")), /^quantumalpha\./);
-        assert.equal(
-            stack(await synth("dr"), "quantumalpha").filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress").length,
-            0,
+        assert.deepEqual(at(prodRoute?.inputs, "spec", "http", 0, "route", 0, "destination"), {
+            host: "trading-engine.qa-trading.svc.cluster.local",
+            port: { number: 8080 },
+        });
+        const [drRoute] = await route("dr");
+        assert.deepEqual(at(drRoute?.inputs, "spec", "hosts"), ["app.acme.example.com"], "dr serves the same name behind its edge");
+        const [stagingRoute] = await route("staging");
+        assert.match(String(at(stagingRoute?.inputs, "spec", "hosts", 0)), /^quantumalpha\.staging\./);
+        assert.equal((await route("dev")).length, 0, "dev has no edge: not published");
+        for (const env of ["prod", "dr"]) {
+            assert.equal(
+                stack(await synth(env), "quantumalpha").filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress").length,
+                0,
+                `${env}: no ingress-nginx route`,
+            );
+        }
+        const trading = resources.find(
+            (r) => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && r.name === "trading-engine-network-policy",
+        );
+        assert.deepEqual(
+            listAt(trading?.inputs["spec"], "ingress")
+                .slice(0, 1)
+                .flatMap((rule) =>
+                    listAt(rule, "from").map((peer) => at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name")),
+                ),
+            ["istio-ingress"],
         );
     });
 });

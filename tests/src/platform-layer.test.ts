@@ -175,7 +175,12 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             clusterIssuers: ["letsencrypt-staging", "letsencrypt-production"],
             secretStore: "platform-secrets",
             kedaTriggerAuthentication: "keda-pod-identity",
-            istio: { ingressGatewayNamespace: "istio-ingress", egressGatewayNamespace: "istio-egress", mtlsMode: "STRICT" },
+            istio: {
+                ingressGatewayNamespace: "istio-ingress",
+                egressGatewayNamespace: "istio-egress",
+                mtlsMode: "STRICT",
+                publicGateway: "istio-ingress/public-edge",
+            },
             otlp: {
                 grpcEndpoint: "otel-gateway.monitoring.svc.cluster.local:4317",
                 httpEndpoint: "http://otel-gateway.monitoring.svc.cluster.local:4318",
@@ -224,6 +229,19 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
             assert.equal(
                 resources.filter((r) => r.type === "kubernetes:gateway.networking.k8s.io/v1:Gateway").length,
                 env === "dr" ? 1 : 0,
+                env,
+            );
+            // The ingress gateway accepts the edge's names (publicEdgeHostnames: the rule app stacks use too).
+            const istioGateway = resources.find((r) => r.type === "kubernetes:networking.istio.io/v1:Gateway");
+            const hosts = {
+                dev: undefined,
+                staging: ["staging.acme.example.com", "*.staging.acme.example.com"],
+                prod: ["acme.example.com", "*.acme.example.com"],
+                dr: ["app.acme.example.com"],
+            }[env];
+            assert.deepEqual(
+                at(istioGateway?.inputs, "spec", "servers", 0, "hosts"),
+                hosts?.map((h) => `*/${h}`),
                 env,
             );
             assert.equal(resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer").length, edge ? 1 : 0, env);

@@ -7,16 +7,16 @@
  * - one golden-path Workload per function: `market-data`, `trading-engine`, `risk-engine`, with
  *   requests and limits, PDBs and zone spread (C14), HPA (C7), and micro-segmentation: trading
  *   reads market data and asks risk; risk reads market data; nothing else crosses namespaces;
- * - the public name through ingress-nginx with Let's Encrypt TLS: in prod the name that fails over
- *   to the GCP dr environment (`platform:dr.failover.hostname`, seed 003's failover routing;
- *   docs/dr.md), elsewhere `quantumalpha.<zone>`. In dr there is no public zone: the runbook
- *   restores this Ingress and its certificate from prod's copied Velero backup.
+ * - the public name on the environment's public edge (TLS, WAF / Cloud Armor at the load balancer;
+ *   the trading engine's `publicRoute` on the edge's Istio Gateway): in prod the name that fails
+ *   over to the GCP dr environment (`platform:dr.failover.hostname`, seed 003's failover routing;
+ *   docs/dr.md), in dr the same name (`platform:dr.hostnames`), elsewhere `quantumalpha.<zone>`.
+ *   Without an edge (dev) the engine is not published.
  *
  * What the seed names that this stack cannot say (multi-region, DocumentDB and the other stores,
  * GPU pools, Global Accelerator) is in examples/README.md.
  */
-import * as k8s from "@pulumi/kubernetes";
-import { isProductionEnvironment } from "@platform/core";
+import { edgeServes, isProductionEnvironment, publicEdgeHostnames } from "@platform/core";
 import { appStack, teamSpace, type TeamSpace, Workload, type WorkloadArgs } from "@platform/workload";
 
 export const TEAM = "quantumalpha";
@@ -40,6 +40,7 @@ export function program() {
         from: WorkloadArgs["ingress"],
         to: WorkloadArgs["egress"],
         max: number,
+        publicRoute?: WorkloadArgs["publicRoute"],
     ): Workload =>
         new Workload(
             name,
@@ -54,6 +55,7 @@ export function program() {
                 replicas: { min: production ? 3 : settings.profile.minReplicas, max },
                 ...(from !== undefined ? { ingress: from } : {}),
                 ...(to !== undefined ? { egress: to } : {}),
+                ...(publicRoute !== undefined ? { publicRoute } : {}),
             },
             spaces[fn].after,
         );
@@ -80,10 +82,17 @@ export function program() {
         [database, { peers: [{ namespace: NAMESPACES.data, app: "market-data" }], ports: [PORT] }],
         12,
     );
+    // The public name: prod's failover name, dr's (the same one), else one under the zone; published
+    // only where the edge serves it.
+    const zone = settings.dns.publicZone;
+    const failoverName = settings.cloud === "aws" ? settings.dr?.failover?.hostname : settings.dr?.hostnames[0];
+    const wanted = failoverName ?? (zone !== undefined ? `quantumalpha.${zone}` : undefined);
+    const edge = publicEdgeHostnames(settings);
+    const host = wanted !== undefined && edge !== undefined && edgeServes(edge, wanted) ? wanted : undefined;
     const trading = service(
         "trading-engine",
         "trading",
-        [{ peers: [{ namespace: "ingress-nginx" }], ports: [PORT] }],
+        undefined,
         [
             database,
             {
@@ -95,42 +104,16 @@ export function program() {
             },
         ],
         20,
+        host !== undefined
+            ? {
+                  gateway: app.platform.require("istio").apply((i) => {
+                      if (i.publicGateway === null)
+                          throw new Error("the platform layer exports no public gateway; deploy the platform layer first");
+                      return i.publicGateway;
+                  }),
+                  hostnames: [host],
+              }
+            : undefined,
     );
-
-    const zone = settings.dns.publicZone;
-    const failoverName = settings.cloud === "aws" ? settings.dr?.failover?.hostname : undefined;
-    const host = failoverName ?? (zone !== undefined ? `quantumalpha.${zone}` : undefined);
-    if (host !== undefined) {
-        new k8s.networking.v1.Ingress(
-            "quantumalpha-web",
-            {
-                metadata: {
-                    name: "quantumalpha-web",
-                    namespace: NAMESPACES.trading,
-                    labels: { app: "trading-engine", team: TEAM, environment: settings.environment },
-                    annotations: { "cert-manager.io/cluster-issuer": "letsencrypt-production" },
-                },
-                spec: {
-                    ingressClassName: "nginx",
-                    tls: [{ hosts: [host], secretName: "quantumalpha-web-tls" }],
-                    rules: [
-                        {
-                            host,
-                            http: {
-                                paths: [
-                                    {
-                                        path: "/",
-                                        pathType: "Prefix",
-                                        backend: { service: { name: "trading-engine", port: { number: PORT } } },
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                },
-            },
-            { provider: app.k8sProvider, parent: trading, dependsOn: [trading] },
-        );
-    }
     return { namespaces: Object.values(NAMESPACES), host: host ?? null, addresses: [marketData.address, risk.address, trading.address] };
 }

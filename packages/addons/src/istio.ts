@@ -9,11 +9,11 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { type Issue, PlatformComponent } from "@platform/core";
+import { checkPattern, type Issue, PlatformComponent } from "@platform/core";
 import { PlatformNamespace } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
-import { strictMtlsManifest } from "./manifests.mjs";
+import { publicEdgeGatewayManifest, strictMtlsManifest } from "./manifests.mjs";
 import { type AddonContext, controllerPlacement, loadBalancerAnnotations, zoneSpread } from "./placement.js";
 import { chartRelease } from "./release.js";
 
@@ -37,7 +37,16 @@ export interface IstioArgs {
      * @default "loadBalancer"
      */
     readonly ingressExposure?: "loadBalancer" | "publicEdge";
+    /**
+     * With `publicEdge`: the names the edge serves (its certificate's). The ingress gateway accepts
+     * them on plain HTTP port 80 through the Istio Gateway `istio-ingress/public-edge`, which
+     * workloads' public routes bind to (the edge terminated TLS). Required with `publicEdge`.
+     */
+    readonly publicHosts?: readonly string[];
 }
+
+/** The Istio Gateway workloads' public routes bind to (`<namespace>/<name>`), where a public edge exists. */
+export const ISTIO_PUBLIC_GATEWAY = { namespace: "istio-ingress", name: "public-edge", ref: "istio-ingress/public-edge" } as const;
 
 /** The ingress gateway's Service name (the chart names it after the release). */
 export const ISTIO_INGRESS_GATEWAY_SERVICE = "istio-ingressgateway";
@@ -77,6 +86,8 @@ export class Istio extends PlatformComponent {
     readonly ingressGateway: k8s.helm.v3.Release;
     readonly egressGateway: k8s.helm.v3.Release;
     readonly mtlsMode: string;
+    /** `istio-ingress/public-edge` where a public edge exists (workloads' public routes bind to it); undefined otherwise. */
+    readonly publicGateway: string | undefined;
 
     constructor(name: string, args: IstioArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:addons:Istio", name, args.context.naming, opts);
@@ -174,15 +185,57 @@ export class Istio extends PlatformComponent {
             },
             this.childOptions({ dependsOn: [this.istiod, egressNs] }),
         );
+        // The edge's names on the ingress gateway: without this Gateway config it listens on nothing.
+        if (args.ingressExposure === "publicEdge") {
+            new k8s.apiextensions.CustomResource(
+                this.childName("public-gateway"),
+                publicEdgeGatewayManifest({
+                    name: ISTIO_PUBLIC_GATEWAY.name,
+                    namespace: ISTIO_PUBLIC_GATEWAY.namespace,
+                    labels: ctx.labels,
+                    selector: { istio: "ingressgateway" },
+                    hosts: args.publicHosts ?? [],
+                    port: ISTIO_INGRESS_GATEWAY_TARGET.port,
+                }) as k8s.apiextensions.CustomResourceArgs,
+                this.childOptions({ dependsOn: [this.base, this.ingressGateway] }),
+            );
+        }
         this.mtlsMode = "STRICT";
+        this.publicGateway = args.ingressExposure === "publicEdge" ? ISTIO_PUBLIC_GATEWAY.ref : undefined;
         this.complete("mtlsMode");
     }
 }
 
 export function validateIstioArgs(args: IstioArgs): Issue[] {
-    return [
+    const issues = [
         ...checkReplicas("istiodReplicas", args.istiodReplicas),
         ...checkReplicas("ingressGatewayReplicas", args.ingressGatewayReplicas),
         ...checkReplicas("egressGatewayReplicas", args.egressGatewayReplicas),
     ];
+    const hosts = args.publicHosts ?? [];
+    if (args.ingressExposure === "publicEdge" && hosts.length === 0) {
+        issues.push({
+            field: "publicHosts",
+            value: [],
+            problem: "the public edge's names are needed for its Istio Gateway",
+            fix: "pass the edge's hostnames (AwsPublicEdge / GcpPublicEdge hostnames)",
+        });
+    }
+    if (args.ingressExposure !== "publicEdge" && hosts.length > 0) {
+        issues.push({
+            field: "publicHosts",
+            value: hosts,
+            problem: "is only used behind a public edge",
+            fix: 'set ingressExposure: "publicEdge", or drop publicHosts',
+        });
+    }
+    hosts.forEach((h, i) =>
+        issues.push(
+            ...checkPattern(`publicHosts[${i}]`, h, PUBLIC_HOST, "a lowercase host name or one wildcard level, e.g. *.acme.example.com"),
+        ),
+    );
+    return issues;
 }
+
+/** A host name, or `*.` and a host name (the AWS edge serves its zone's wildcard). */
+const PUBLIC_HOST = /^(\*\.)?(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

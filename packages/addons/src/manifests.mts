@@ -8,6 +8,7 @@
 import { ClusterIssuer } from "@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer";
 import { ClusterSecretStore } from "@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore";
 import { PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication";
+import { Gateway as IstioGateway } from "@kubernetes-models/istio/networking.istio.io/v1/Gateway";
 import { ClusterTriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/ClusterTriggerAuthentication";
 import { EC2NodeClass } from "@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass";
 import { NodePool } from "@kubernetes-models/karpenter/karpenter.sh/v1/NodePool";
@@ -98,6 +99,30 @@ export function kedaPodIdentityManifest(name: string, cloud: "aws" | "gcp", labe
         new ClusterTriggerAuthentication({
             metadata: { name, labels: { ...labels } },
             spec: { podIdentity: { provider: cloud === "aws" ? "aws" : "gcp" } },
+        }),
+    );
+}
+
+/**
+ * The platform's Istio Gateway for the public edge: the ingress gateway's pods accept these hosts
+ * on plain HTTP port 80, behind the cloud load balancer that terminated TLS (ALB with WAF, or the
+ * GKE Gateway with Cloud Armor). Any namespace may bind a VirtualService to it for these hosts.
+ */
+export function publicEdgeGatewayManifest(v: {
+    name: string;
+    namespace: string;
+    labels: Readonly<Record<string, string>>;
+    selector: Readonly<Record<string, string>>;
+    hosts: readonly string[];
+    port: number;
+}): Json {
+    return done(
+        new IstioGateway({
+            metadata: { name: v.name, namespace: v.namespace, labels: { ...v.labels } },
+            spec: {
+                selector: { ...v.selector },
+                servers: [{ port: { number: v.port, name: "http", protocol: "HTTP" }, hosts: v.hosts.map((h) => `*/${h}`) }],
+            },
         }),
     );
 }

@@ -188,6 +188,7 @@ describe("Istio ingress exposure", () => {
                     ingressGatewayReplicas: 1,
                     egressGatewayReplicas: 1,
                     ...(ingressExposure !== undefined ? { ingressExposure } : {}),
+                    ...(ingressExposure === "publicEdge" ? { publicHosts: ["acme.example.com", "*.acme.example.com"] } : {}),
                 }),
         );
         return (
@@ -207,5 +208,58 @@ describe("Istio ingress exposure", () => {
         };
         assert.deepEqual(await service("loadBalancer"), nlb);
         assert.deepEqual(await service(), nlb);
+    });
+
+    it("behind the public edge, the Istio Gateway istio-ingress/public-edge accepts the edge's names on plain HTTP 80, from any namespace's routes", async () => {
+        let istio: Istio | undefined;
+        const resources = await synth(() => {
+            istio = new Istio("istio", {
+                context: context(),
+                istiodReplicas: 1,
+                ingressGatewayReplicas: 1,
+                egressGatewayReplicas: 1,
+                ingressExposure: "publicEdge",
+                publicHosts: ["acme.example.com", "*.acme.example.com"],
+            });
+        });
+        const gateway = findResource(resources, "kubernetes:networking.istio.io/v1:Gateway", "istio-public-gateway");
+        assert.deepEqual(gateway.inputs, {
+            apiVersion: "networking.istio.io/v1",
+            kind: "Gateway",
+            metadata: { name: "public-edge", namespace: "istio-ingress", labels: { environment: "prod", team: "platform" } },
+            spec: {
+                selector: { istio: "ingressgateway" },
+                servers: [{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["*/acme.example.com", "*/*.acme.example.com"] }],
+            },
+        });
+        validateObject(gateway.inputs);
+        assert.equal(istio?.publicGateway, "istio-ingress/public-edge");
+        const plain = await synth(
+            () => new Istio("istio", { context: context(), istiodReplicas: 1, ingressGatewayReplicas: 1, egressGatewayReplicas: 1 }),
+        );
+        assert.equal(ofType(plain, "kubernetes:networking.istio.io/v1:Gateway").length, 0, "no edge, no Gateway");
+    });
+
+    it("refuses a public edge without names, names without an edge, and a malformed name", async () => {
+        const run = (extra: Record<string, unknown>) =>
+            synth(
+                () =>
+                    new Istio("istio", {
+                        context: context(),
+                        istiodReplicas: 1,
+                        ingressGatewayReplicas: 1,
+                        egressGatewayReplicas: 1,
+                        ...extra,
+                    }),
+            );
+        assert.deepEqual(fieldsAndProblems(await rejectedIssues(run({ ingressExposure: "publicEdge" }))), [
+            ["publicHosts", "the public edge's names are needed for its Istio Gateway"],
+        ]);
+        assert.deepEqual(fieldsAndProblems(await rejectedIssues(run({ publicHosts: ["a.example.com"] }))), [
+            ["publicHosts", "is only used behind a public edge"],
+        ]);
+        assert.deepEqual(fieldsAndProblems(await rejectedIssues(run({ ingressExposure: "publicEdge", publicHosts: ["**.example.com"] }))), [
+            ["publicHosts[0]", "is not a lowercase host name or one wildcard level"],
+        ]);
     });
 });

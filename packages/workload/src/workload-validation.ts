@@ -16,6 +16,8 @@ const MEMORY = /^[0-9]+(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const HTTP_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$/;
 const SPIFFE_PRINCIPAL = /^cluster\.local\/ns\/[a-z0-9-]+\/sa\/[a-z0-9-]+$/;
 const DURATION = /^[1-9][0-9]*(s|m)$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const GATEWAY_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The parts of an image reference: registry host, repository, tag, digest. */
 export interface ImageReference {
@@ -202,6 +204,29 @@ export function validateWorkloadArgs(
             }
         }
     });
+    if (args.publicRoute !== undefined) {
+        const route = args.publicRoute;
+        if (route.hostnames.length === 0) {
+            issues.push({
+                field: "publicRoute.hostnames",
+                value: [],
+                problem: "is empty",
+                fix: "list the public names (inside the edge's hosts), or drop publicRoute",
+            });
+        }
+        route.hostnames.forEach((h, i) =>
+            issues.push(...checkPattern(`publicRoute.hostnames[${i}]`, h, HOSTNAME, "a lowercase host name, e.g. app.acme.example.com")),
+        );
+        issues.push(...checkUnique("publicRoute.hostnames", route.hostnames, "hostname"));
+        if (route.pathPrefix !== undefined) {
+            issues.push(...checkPattern("publicRoute.pathPrefix", route.pathPrefix, HTTP_PATH, "an HTTP path, e.g. /api"));
+        }
+        if (typeof route.gateway === "string") {
+            issues.push(
+                ...checkPattern("publicRoute.gateway", route.gateway, GATEWAY_REF, "<namespace>/<name>, e.g. istio-ingress/public-edge"),
+            );
+        }
+    }
     if (args.scaling !== undefined) {
         if (args.scaling.triggers.length === 0) {
             issues.push({

@@ -15,13 +15,15 @@
  * - a PodDisruptionBudget allowing one disruption; a NetworkPolicy allowing the declared ingress
  *   and egress on top of the namespace's default deny (and Prometheus from the monitoring
  *   namespace); a ServiceMonitor;
- * - optional: a Flagger Canary with the seed 001 analysis, an Istio AuthorizationPolicy.
+ * - optional: a Flagger Canary with the seed 001 analysis, an Istio AuthorizationPolicy, a route
+ *   from the public edge (an Istio VirtualService on the edge's Gateway, or the canary's).
  *
  * The namespace is the caller's ({@link PlatformNamespace}); pass the cluster's kubernetes
  * provider, and the cloud provider, in `providers`.
  */
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import * as pulumiRuntime from "@pulumi/pulumi";
 import { type ComponentNaming, PlatformComponent } from "@platform/core";
 import { type CanaryAnalysis, canaryManifest, SEED_CANARY_ANALYSIS } from "./manifests/canary.js";
 import {
@@ -31,6 +33,7 @@ import {
     type NetworkRule,
     networkPolicyManifest,
     pdbManifest,
+    publicRouteManifest,
     type Quantities,
     type ScaledTrigger,
     scaledObjectManifest,
@@ -115,7 +118,25 @@ export interface WorkloadArgs {
      * @default none (mesh mTLS and the NetworkPolicy only)
      */
     readonly authorization?: { readonly principals: readonly string[] };
+    /**
+     * Publish the workload on the environment's public edge (the WAF / Cloud Armor-guarded load
+     * balancer, which terminates TLS): its names are routed from the edge's Istio Gateway
+     * (`<namespace>/<name>`, the platform contract's `istio.publicGateway`) to the Service (with a
+     * canary, through Flagger's VirtualService, so public traffic is shifted too), and the ingress
+     * gateway may call it (NetworkPolicy; the AuthorizationPolicy when one is set). The names
+     * must be among the edge's hosts.
+     * @default none (reachable inside the cluster only)
+     */
+    readonly publicRoute?: {
+        readonly gateway: pulumi.Input<string>;
+        readonly hostnames: readonly string[];
+        /** @default "/" */
+        readonly pathPrefix?: string;
+    };
 }
+
+/** The Istio ingress gateway's namespace and service account: the public edge's traffic comes from them. */
+export const PUBLIC_INGRESS = { namespace: "istio-ingress", principal: "cluster.local/ns/istio-ingress/sa/istio-ingressgateway" } as const;
 
 /** Pass the cluster's kubernetes provider and the cloud provider in `providers`. */
 export class Workload extends PlatformComponent {
@@ -132,6 +153,8 @@ export class Workload extends PlatformComponent {
         const replicas = args.replicas ?? { min: 2, max: 10 };
         const cpuTargetPercent = args.cpuTargetPercent ?? 80;
         const canary = args.canary === undefined ? undefined : { ...SEED_CANARY_ANALYSIS, ...args.canary };
+        const publicRoute =
+            args.publicRoute === undefined ? undefined : { ...args.publicRoute, pathPrefix: args.publicRoute.pathPrefix ?? "/" };
         this.validate(validateWorkloadArgs(name, args, replicas, cpuTargetPercent, canary));
 
         const ns = args.namespace;
@@ -222,6 +245,7 @@ export class Workload extends PlatformComponent {
                 selector: pods,
                 ingress: [
                     ...(args.ingress ?? []),
+                    ...(args.publicRoute !== undefined ? [{ peers: [{ namespace: PUBLIC_INGRESS.namespace }], ports: [args.port] }] : []),
                     { peers: [{ namespace: MONITORING_NAMESPACE }], ports: [args.port, ISTIO_METRICS_PORT] },
                 ],
                 egress: args.egress ?? [],
@@ -249,20 +273,51 @@ export class Workload extends PlatformComponent {
                             ? { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject" }
                             : { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler" },
                         serviceLabels: pods,
+                        ...(publicRoute !== undefined
+                            ? { publicRoute: { gateway: publicRoute.gateway, hostnames: publicRoute.hostnames } }
+                            : {}),
                     }),
                 },
                 this.childOptions({ dependsOn: [this.deployment, autoscaler] }),
             );
         }
         if (args.authorization !== undefined) {
+            const principals = args.authorization.principals;
             new k8s.apiextensions.CustomResource(
                 this.childName("authorization"),
                 authorizationPolicyManifest({
                     ...meta,
                     selector: pods,
-                    principals: args.authorization.principals,
+                    principals:
+                        publicRoute !== undefined && !principals.includes(PUBLIC_INGRESS.principal)
+                            ? [...principals, PUBLIC_INGRESS.principal]
+                            : principals,
                     port: args.port,
                 }) as k8s.apiextensions.CustomResourceArgs,
+                this.childOptions(),
+            );
+        }
+        // Without a canary the route is ours; with one, Flagger's VirtualService carries the public hosts.
+        if (publicRoute !== undefined && canary === undefined) {
+            const route = (gateway: string) =>
+                publicRouteManifest({
+                    ...meta,
+                    gateway,
+                    hostnames: publicRoute.hostnames,
+                    pathPrefix: publicRoute.pathPrefix,
+                    service: name,
+                    port: args.port,
+                });
+            route("istio-ingress/public-edge");
+            const manifest = pulumiRuntime.output(publicRoute.gateway).apply(route);
+            new k8s.apiextensions.CustomResource(
+                this.childName("public-route"),
+                {
+                    apiVersion: "networking.istio.io/v1",
+                    kind: "VirtualService",
+                    metadata: manifest.apply((m) => m["metadata"] as k8s.types.input.meta.v1.ObjectMeta),
+                    spec: manifest.apply((m) => m["spec"]),
+                },
                 this.childOptions(),
             );
         }

@@ -354,3 +354,93 @@ describe("PlatformNamespace", () => {
         );
     });
 });
+
+describe("Workload publicRoute", () => {
+    const route = { gateway: "istio-ingress/public-edge", hostnames: ["app.acme.example.com"] };
+
+    it("without a canary: a VirtualService from the edge's Istio Gateway to the Service; the ingress gateway may call it", async () => {
+        const resources = await synth({ ...base, publicRoute: route });
+        const vs = findResource(resources, "kubernetes:networking.istio.io/v1:VirtualService", "backend-public-route");
+        assert.deepEqual(
+            [at(vs.inputs, "metadata", "name"), at(vs.inputs, "metadata", "namespace"), vs.inputs["spec"]],
+            [
+                "backend-public",
+                "docuthinker",
+                {
+                    hosts: ["app.acme.example.com"],
+                    gateways: ["istio-ingress/public-edge"],
+                    http: [
+                        {
+                            match: [{ uri: { prefix: "/" } }],
+                            route: [{ destination: { host: "backend.docuthinker.svc.cluster.local", port: { number: 8080 } } }],
+                        },
+                    ],
+                },
+            ],
+        );
+        const policy = findResource(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "backend-network-policy").inputs["spec"];
+        assert.deepEqual(
+            listAt(policy, "ingress").map((rule) => [
+                listAt(rule, "from").map((peer) => at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name")),
+                listAt(rule, "ports").map((p) => at(p, "port")),
+            ]),
+            [
+                [["istio-ingress"], [8080]],
+                [["monitoring"], [8080, 15020]],
+            ],
+        );
+        const plain = await synth(base);
+        assert.equal(ofType(plain, "kubernetes:networking.istio.io/v1:VirtualService").length, 0, "unset: nothing published");
+    });
+
+    it("with a canary: Flagger's VirtualService carries the public names beside the mesh; the AuthorizationPolicy admits the ingress gateway", async () => {
+        const resources = await synth({
+            ...base,
+            canary: {},
+            authorization: { principals: ["cluster.local/ns/docuthinker/sa/frontend"] },
+            publicRoute: { ...route, pathPrefix: "/api" },
+        });
+        assert.equal(ofType(resources, "kubernetes:networking.istio.io/v1:VirtualService").length, 0);
+        const canary = findResource(resources, "kubernetes:flagger.app/v1beta1:Canary", "backend-canary").inputs["spec"];
+        assert.deepEqual(
+            [at(canary, "service", "gateways"), at(canary, "service", "hosts")],
+            [
+                ["istio-ingress/public-edge", "mesh"],
+                ["app.acme.example.com", "backend"],
+            ],
+        );
+        const authz = findResource(resources, "kubernetes:security.istio.io/v1:AuthorizationPolicy", "backend-authorization").inputs[
+            "spec"
+        ];
+        assert.deepEqual(at(authz, "rules", 0, "from", 0, "source", "principals"), [
+            "cluster.local/ns/docuthinker/sa/frontend",
+            "cluster.local/ns/istio-ingress/sa/istio-ingressgateway",
+        ]);
+    });
+
+    it("refuses no names, a repeated or malformed name, a bad path and a gateway that is not <namespace>/<name>", async () => {
+        assert.deepEqual(
+            fieldsAndProblems(
+                await rejectedIssues(
+                    synth({
+                        ...base,
+                        publicRoute: {
+                            gateway: "public-edge",
+                            hostnames: ["a.example.com", "a.example.com", "A.example.com"],
+                            pathPrefix: "api",
+                        },
+                    }),
+                ),
+            ),
+            [
+                ["publicRoute.hostnames[2]", "is not a lowercase host name"],
+                ["publicRoute.hostnames", '"a.example.com" listed twice'],
+                ["publicRoute.pathPrefix", "is not an HTTP path"],
+                ["publicRoute.gateway", "is not <namespace>/<name>"],
+            ],
+        );
+        assert.deepEqual(fieldsAndProblems(await rejectedIssues(synth({ ...base, publicRoute: { ...route, hostnames: [] } }))), [
+            ["publicRoute.hostnames", "is empty"],
+        ]);
+    });
+});

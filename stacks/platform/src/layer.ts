@@ -250,6 +250,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             ingressGatewayReplicas: replicas.ingressGatewayReplicas,
             egressGatewayReplicas: replicas.egressGatewayReplicas,
             ingressExposure: edge !== undefined || gcpEdge !== undefined ? "publicEdge" : "loadBalancer",
+            ...(edge !== undefined ? { publicHosts: edge.hostnames } : gcpEdge !== undefined ? { publicHosts: gcpEdge.hostnames } : {}),
         },
         after(keda),
     );
@@ -396,6 +397,7 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
             ingressGatewayNamespace: ISTIO_INGRESS_NAMESPACE,
             egressGatewayNamespace: ISTIO_EGRESS_NAMESPACE,
             mtlsMode: istio.mtlsMode,
+            publicGateway: istio.publicGateway ?? null,
         },
         otlp: { grpcEndpoint: telemetry.otlpGrpcEndpoint, httpEndpoint: telemetry.otlpHttpEndpoint },
         charts: Object.fromEntries(

@@ -8,6 +8,7 @@ export * from "./parse.js";
 export * from "./load.js";
 export * from "./stack-file-schema.js";
 export * from "./data-schema.js";
+export * from "./public-edge.js";
 export * from "./data-settings.js";
 export * from "./security-schema.js";
 export {

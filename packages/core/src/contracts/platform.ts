@@ -15,8 +15,14 @@ export interface PlatformOutputs {
     readonly secretStore: string;
     /** The ClusterTriggerAuthentication KEDA scalers authenticate with (the operator's cloud identity). */
     readonly kedaTriggerAuthentication: string;
-    /** Istio: the gateways' namespaces and the mesh-wide mTLS mode. */
-    readonly istio: { readonly ingressGatewayNamespace: string; readonly egressGatewayNamespace: string; readonly mtlsMode: string };
+    /** Istio: the gateways' namespaces, the mesh-wide mTLS mode and the public edge's Istio Gateway. */
+    readonly istio: {
+        readonly ingressGatewayNamespace: string;
+        readonly egressGatewayNamespace: string;
+        readonly mtlsMode: string;
+        /** The Istio Gateway behind the public edge (`istio-ingress/public-edge`) a Workload's `publicRoute` binds to; null without an edge. */
+        readonly publicGateway: string | null;
+    };
     /** Where apps send OTLP (traces and logs): the OpenTelemetry Collector gateway's Service, gRPC (`host:4317`) and HTTP (`http://host:4318`). */
     readonly otlp: { readonly grpcEndpoint: string; readonly httpEndpoint: string };
     /** Every chart installed, `<chart>` -> `<version>`. */

@@ -4,7 +4,7 @@
  * the TLS policy, the access-log bucket's policy, and the argument checks. Tests check them
  * exactly; {@link AwsPublicEdge} turns them into resources.
  */
-import { checkWholeNumber, type Issue } from "@platform/core";
+import { zoneEdgeHostnames, checkWholeNumber, type Issue } from "@platform/core";
 import { type IamDocument, s3TlsOnlyStatements } from "@platform/security";
 
 /**
@@ -130,10 +130,8 @@ export function albAccessLogBucketPolicy(v: { bucketArn: string; accountId: stri
     };
 }
 
-/** The hostnames the load balancer answers in the public zone: the apex and one wildcard level. */
-export function publicHostnames(domain: string): [string, string] {
-    return [domain, `*.${domain}`];
-}
+/** The hostnames the load balancer answers in the public zone: the apex and one wildcard level (`zoneEdgeHostnames` of @platform/core). */
+export const publicHostnames: (domain: string) => [string, string] = zoneEdgeHostnames;
 
 /** What {@link validateAwsPublicEdgeArgs} checks. */
 export interface EdgeChecks {

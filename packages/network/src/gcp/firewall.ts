@@ -17,8 +17,12 @@ export const IAP_TCP_FORWARDING_RANGE = "35.235.240.0/20";
 export const DENY_ALL_INGRESS_PRIORITY = 65534;
 /** Priority of the baseline allow rules (GCP's default priority). */
 export const BASELINE_ALLOW_PRIORITY = 1000;
-/** Ports Google health checks may reach by default: HTTP, HTTPS and the common app port. */
-export const DEFAULT_HEALTH_CHECK_PORTS: readonly number[] = [80, 443, 8080];
+/**
+ * Ports Google health checks may reach by default: HTTP, HTTPS, the common app port, and 15021,
+ * the Istio ingress gateway's readiness port, which the public edge's load balancer checks
+ * (GkePublicGateway's HealthCheckPolicy): without it every backend would be unhealthy.
+ */
+export const DEFAULT_HEALTH_CHECK_PORTS: readonly number[] = [80, 443, 8080, 15021];
 
 /** The baseline rules, in creation order. */
 export const FIREWALL_RULE_KEYS = ["deny-all-ingress", "allow-internal", "allow-health-checks", "allow-iap-ssh"] as const;

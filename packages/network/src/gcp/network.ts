@@ -95,7 +95,7 @@ export interface GcpFirewallArgs {
     /**
      * TCP ports Google load balancer health checks (35.191.0.0/16, 130.211.0.0/22) may reach on
      * every instance. Keep this to the ports backends actually serve; at least one.
-     * @default [80, 443, 8080]
+     * @default [80, 443, 8080, 15021] (15021: the Istio ingress gateway's readiness port the public edge checks)
      */
     readonly healthCheckPorts?: readonly number[];
 }
@@ -132,7 +132,7 @@ export interface GcpNetworkArgs {
     readonly flowLogs?: GcpFlowLogArgs;
     /**
      * Firewall baseline settings.
-     * @default { allowIapSsh: true, healthCheckPorts: [80, 443, 8080] }
+     * @default { allowIapSsh: true, healthCheckPorts: [80, 443, 8080, 15021] }
      */
     readonly firewall?: GcpFirewallArgs;
 }

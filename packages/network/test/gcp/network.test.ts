@@ -241,7 +241,7 @@ describe("GcpNetwork", () => {
             const { resources } = await synth(ONE_REGION);
             const health = one(resources, FIREWALL, "dr-net-fw-allow-health-checks").inputs;
             assert.deepEqual(health["sourceRanges"], ["35.191.0.0/16", "130.211.0.0/22"]);
-            assert.deepEqual(health["allows"], [{ protocol: "tcp", ports: ["80", "443", "8080"] }]);
+            assert.deepEqual(health["allows"], [{ protocol: "tcp", ports: ["80", "443", "8080", "15021"] }]);
             assert.deepEqual(one(resources, FIREWALL, "dr-net-fw-allow-iap-ssh").inputs, {
                 project: "acme-dr-prod",
                 name: "acme-dr-dr-net-fw-allow-iap-ssh",

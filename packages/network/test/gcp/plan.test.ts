@@ -100,7 +100,7 @@ describe("planGcpFirewall", () => {
                 direction: "INGRESS",
                 priority: 1000,
                 sourceRanges: ["35.191.0.0/16", "130.211.0.0/22"],
-                allows: [{ protocol: "tcp", ports: ["80", "443", "8080"] }],
+                allows: [{ protocol: "tcp", ports: ["80", "443", "8080", "15021"] }],
                 denies: [],
             },
             {

@@ -43,6 +43,10 @@ export interface CanaryManifest {
             readonly portName: string;
             /** Labels of the Service Flagger creates under the Deployment's name (the ServiceMonitor selects it). */
             readonly apex: { readonly labels: Readonly<Record<string, string>> };
+            /** Gateways Flagger's VirtualService binds (`mesh` keeps in-cluster routing); set with a public route. */
+            readonly gateways?: readonly unknown[];
+            /** Hosts of Flagger's VirtualService: the public names and the Service's own name. */
+            readonly hosts?: readonly string[];
         };
         readonly analysis: {
             readonly interval: string;
@@ -71,6 +75,8 @@ export function canaryManifest(v: {
     analysis: CanaryAnalysis;
     autoscaler?: { apiVersion: string; kind: string };
     serviceLabels: Readonly<Record<string, string>>;
+    /** Route these public names from the edge's Istio Gateway through Flagger's VirtualService. */
+    publicRoute?: { gateway: unknown; hostnames: readonly string[] };
 }): CanaryManifest {
     return {
         apiVersion: "flagger.app/v1beta1",
@@ -81,7 +87,15 @@ export function canaryManifest(v: {
             targetRef: { apiVersion: "apps/v1", kind: "Deployment", name: v.name },
             ...(v.autoscaler !== undefined ? { autoscalerRef: { ...v.autoscaler, name: v.name } } : {}),
             progressDeadlineSeconds: 600,
-            service: { port: v.port, targetPort: "http", portName: "http", apex: { labels: { ...v.serviceLabels } } },
+            service: {
+                port: v.port,
+                targetPort: "http",
+                portName: "http",
+                apex: { labels: { ...v.serviceLabels } },
+                ...(v.publicRoute !== undefined
+                    ? { gateways: [v.publicRoute.gateway, "mesh"], hosts: [...v.publicRoute.hostnames, v.name] }
+                    : {}),
+            },
             analysis: {
                 interval: v.analysis.interval,
                 threshold: v.analysis.threshold,

@@ -28,6 +28,8 @@ import { ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitorin
 import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
 import { PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication";
+import { Gateway as IstioGateway } from "@kubernetes-models/istio/networking.istio.io/v1/Gateway";
+import { VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
 
 /** A model class: construct it from an object, then `validate()` throws on a schema violation. */
 export interface ModelClass {
@@ -58,6 +60,8 @@ const MODELS: Readonly<Record<string, ModelClass>> = {
     "keda.sh/v1alpha1/ScaledObject": ScaledObject,
     "security.istio.io/v1/AuthorizationPolicy": AuthorizationPolicy,
     "security.istio.io/v1/PeerAuthentication": PeerAuthentication,
+    "networking.istio.io/v1/Gateway": IstioGateway,
+    "networking.istio.io/v1/VirtualService": VirtualService,
 };
 
 const EXTRA: Record<string, ModelClass> = {};

@@ -13,6 +13,7 @@ import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import { ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
 import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
+import { VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
 
 type Json = Record<string, unknown>;
 
@@ -323,6 +324,34 @@ export function scaledObjectManifest(v: {
 }
 
 /** The Istio AuthorizationPolicy: only the listed workloads (SPIFFE principals) may call this one. */
+/** Routes a workload's public names from the edge's Istio Gateway (`<namespace>/<name>`) to its Service. */
+export function publicRouteManifest(v: {
+    name: string;
+    namespace: string;
+    labels: Readonly<Record<string, string>>;
+    gateway: string;
+    hostnames: readonly string[];
+    pathPrefix: string;
+    service: string;
+    port: number;
+}): Json {
+    return done(
+        new VirtualService({
+            metadata: { name: `${v.name}-public`, namespace: v.namespace, labels: { ...v.labels } },
+            spec: {
+                hosts: [...v.hostnames],
+                gateways: [v.gateway],
+                http: [
+                    {
+                        match: [{ uri: { prefix: v.pathPrefix } }],
+                        route: [{ destination: { host: `${v.service}.${v.namespace}.svc.cluster.local`, port: { number: v.port } } }],
+                    },
+                ],
+            },
+        }),
+    );
+}
+
 export function authorizationPolicyManifest(v: {
     name: string;
     namespace: string;
