@@ -131,7 +131,7 @@ describe("export: a stack as Terraform plan JSON", () => {
                 err instanceof MissingTerraformTypeError &&
                 err.message ===
                     "aws:ec2/instance:Instance: no Terraform resource type in packages/automation/data/terraform-types.json. " +
-                        "Fix: add the token to @platform/facts and rerun node packages/automation/scripts/terraform-types.mjs (see its header for --aws/--gcp)",
+                        "Fix: add the token to @platform/facts and rerun node packages/automation/scripts/terraform-types.mjs (see its header for --aws, --gcp and --keep)",
         );
     });
 });

@@ -39,7 +39,7 @@ export interface TerraformTypeTable {
 export const TERRAFORM_TYPES_PATH = path.resolve(__dirname, "../../../data/terraform-types.json");
 
 /** The command that regenerates the table. */
-export const TERRAFORM_TYPES_FIX = "node packages/automation/scripts/terraform-types.mjs (see its header for --aws/--gcp)";
+export const TERRAFORM_TYPES_FIX = "node packages/automation/scripts/terraform-types.mjs (see its header for --aws, --gcp and --keep)";
 
 let cached: TerraformTypeTable | undefined;
 

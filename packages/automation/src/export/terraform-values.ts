@@ -12,7 +12,7 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /**
  * Terraform list blocks whose own name is plural, so the bridge did not pluralize them (aws
  * launch templates). Only consulted when the metadata records no field shapes for the resource
- * (the aws excerpt): with shapes, the metadata's names are used.
+ * (the aws mapping, renames only): with shapes, the metadata's names are used.
  */
 export const PLURAL_TERRAFORM_BLOCKS: ReadonlySet<string> = new Set([
     "block_device_mappings",
