@@ -174,6 +174,24 @@ function applyV7(table, metadata, dir) {
     }
 }
 
+/**
+ * The inputs the SDK's `<Type>Args` interface of a token types as string maps, or undefined when
+ * the SDK has no such interface: a name can be a map in one resource and a block in another.
+ */
+function resourceMapInputs(dir, token) {
+    const [, module, member, type] = /^[a-z0-9]+:([A-Za-z0-9]+)\/([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/.exec(token) ?? [];
+    if (!module) return undefined;
+    let text;
+    try {
+        text = readFileSync(path.join(dir, module, `${member}.d.ts`), "utf8");
+    } catch {
+        return undefined;
+    }
+    const body = new RegExp(`export interface ${type}Args \\{([\\s\\S]*?)\\n\\}`).exec(text)?.[1];
+    if (body === undefined) return undefined;
+    return [...body.matchAll(/^ {4}(\w+)\??: pulumi\.Input<\{\s*\n\s*\[key: string\]/gm)].map((m) => m[1]).sort();
+}
+
 /** Input names the SDK types as `{ [key: string]: ... }` (string maps), anywhere in its .d.ts files. */
 function mapProperties(dir) {
     const names = new Set();
@@ -230,9 +248,10 @@ for (const [name, provider] of Object.entries(PROVIDERS)) {
         : source;
     const platformTokens = new Set(provider.tokens);
     for (const [token, entry] of table) {
-        // Field shapes only for the tokens the platform creates: they are what the export converts.
+        // Field shapes and map inputs only for the tokens the platform creates: they are what the export converts.
         const fields = platformTokens.has(token) && entry.fields ? entry.fields : undefined;
-        resources.set(token, fields ? { type: entry.type, fields } : { type: entry.type });
+        const mapInputs = platformTokens.has(token) ? resourceMapInputs(dir, token) : undefined;
+        resources.set(token, { type: entry.type, ...(fields ? { fields } : {}), ...(mapInputs ? { mapInputs } : {}) });
     }
     providers[name] = {
         sdk: `${provider.sdk}@${version}`,

@@ -19,6 +19,8 @@ export interface TerraformResourceType {
     readonly type: string;
     /** The list and block fields, for the tokens the platform creates (when the metadata records them). */
     readonly fields?: FieldShapes;
+    /** The inputs the SDK's `<Resource>Args` types as string maps, for the tokens the platform creates. */
+    readonly mapInputs?: readonly string[];
 }
 
 export interface ProviderEntry {
