@@ -173,7 +173,8 @@ export class AwsAuditTrail extends PlatformComponent {
                 kmsKeyId: args.kmsKeyArn,
                 tags: { Name: this.physicalName("trail-events") },
             },
-            this.childOptions(),
+            // A log group is stateful (@platform/facts): retained on delete when protected, like the bucket.
+            this.statefulOptions(),
         );
         const role = new aws.iam.Role(
             this.childName("trail-events"),

@@ -189,11 +189,11 @@ describe("AwsAuditTrail", () => {
         }
     });
 
-    it("protected: the trail and its bucket are protected and retained; the settings are protected only", async () => {
+    it("protected: the trail, its bucket and its log group are protected and retained; the settings are protected only", async () => {
         const resources = await trail(base, { protect: true });
         assert.deepEqual(
             resources.filter((r) => r.custom && r.retainOnDelete).map((r) => r.type),
-            ["aws:s3/bucket:Bucket", "aws:cloudtrail/trail:Trail"],
+            ["aws:cloudwatch/logGroup:LogGroup", "aws:s3/bucket:Bucket", "aws:cloudtrail/trail:Trail"],
         );
         assert.ok(resources.filter((r) => r.custom).every((r) => r.protect));
         assert.ok((await trail(base)).every((r) => !r.protect && !r.retainOnDelete));
