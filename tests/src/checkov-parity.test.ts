@@ -271,6 +271,13 @@ interface TwinFlip {
 const record = (value: unknown): Record<string, unknown> =>
     typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 
+/** The object without one key (absent, not null: the export writes null for an unset value). */
+const without = (value: Record<string, unknown>, key: string): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(value).filter(([k]) => k !== key));
+
+/** An identity policy document with the given statements, as the inputs carry it (a JSON string). */
+const policyDocument = (...statements: object[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
 const TWIN_FLIPS: readonly TwinFlip[] = [
     {
         env: "prod",
@@ -303,6 +310,46 @@ const TWIN_FLIPS: readonly TwinFlip[] = [
         policy: "aws-s3-public-access-block",
         pick: (r) => r.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
         change: (i) => ({ ...i, blockPublicAcls: false }),
+    },
+    {
+        env: "prod",
+        project: "platform-addons",
+        check: "CKV_AWS_261",
+        policy: "aws-lb-target-group-health-check",
+        pick: (r) => r.type === "aws:lb/targetGroup:TargetGroup",
+        change: (i) => ({ ...i, healthCheck: without(record(i["healthCheck"]), "path") }),
+    },
+    {
+        env: "prod",
+        project: "platform-addons",
+        check: "CKV_AWS_234",
+        policy: "aws-acm-certificate-transparency",
+        pick: (r) => r.type === "aws:acm/certificate:Certificate",
+        change: (i) => ({ ...i, options: { certificateTransparencyLoggingPreference: "DISABLED" } }),
+    },
+    {
+        env: "prod",
+        project: "security",
+        check: "CKV2_AWS_10",
+        policy: "aws-cloudtrail-cloudwatch-logs",
+        pick: (r) => r.type === "aws:cloudtrail/trail:Trail",
+        change: (i) => without(without(i, "cloudWatchLogsGroupArn"), "cloudWatchLogsRoleArn"),
+    },
+    {
+        env: "prod",
+        project: "security",
+        check: "CKV_AWS_289",
+        policy: "aws-iam-no-unscoped-permissions-management",
+        pick: (r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name.endsWith("trail-events"),
+        change: (i) => ({ ...i, policy: policyDocument({ Effect: "Allow", Action: "s3:PutBucketPolicy", Resource: "*" }) }),
+    },
+    {
+        env: "prod",
+        project: "foundation",
+        check: "CKV_AWS_286",
+        policy: "aws-iam-no-privilege-escalation",
+        pick: (r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name.endsWith("flow-logs"),
+        change: (i) => ({ ...i, policy: policyDocument({ Effect: "Allow", Action: ["iam:PassRole", "ec2:RunInstances"], Resource: "*" }) }),
     },
     {
         env: "dr",

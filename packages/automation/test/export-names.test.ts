@@ -22,6 +22,7 @@ describe("export: Pulumi names to Terraform names", () => {
         ["match", "matches"],
         ["source_ranges", "source_ranges"],
         ["key", "keys"],
+        ["alias", "aliases"],
     ];
     for (const [from, to] of plural) {
         it(`pluralize(${from}) = ${to}, singularize(${to}) = ${from === "source_ranges" ? "source_range" : from}`, () => {

@@ -98,6 +98,19 @@ describe("export: a stack as Terraform plan JSON", () => {
         assert.deepEqual(plan.configuration.provider_config, { aws: { name: "aws", full_name: "registry.terraform.io/hashicorp/aws" } });
     });
 
+    it("writes no expression for an input without a value, even with a recorded property dependency", () => {
+        const unset = resource(
+            "aws:ec2/flowLog:FlowLog",
+            "flow-log-unset",
+            { vpcId: "network-vpc-id", trafficType: "ALL" },
+            { dependencies: [vpc.urn, logs.urn], propertyDependencies: { vpcId: [vpc.urn], logDestination: [logs.urn] } },
+        );
+        const config = terraformPlan([vpc, logs, unset], TABLE).configuration.root_module.resources.find(
+            (r) => r.address === "aws_flow_log.flow-log-unset",
+        );
+        assert.deepEqual(config?.expressions, { vpc_id: { references: ["aws_vpc.network-vpc.id", "aws_vpc.network-vpc"] } });
+    });
+
     it("references the resource alone when its state shows no attribute with the value", () => {
         assert.deepEqual(referencesTo("something-else", vpc, "aws_vpc.network-vpc"), ["aws_vpc.network-vpc"]);
     });
@@ -131,7 +144,7 @@ describe("export: a stack as Terraform plan JSON", () => {
                 err instanceof MissingTerraformTypeError &&
                 err.message ===
                     "aws:ec2/instance:Instance: no Terraform resource type in packages/automation/data/terraform-types.json. " +
-                        "Fix: add the token to @platform/facts and rerun node packages/automation/scripts/terraform-types.mjs (see its header for --aws/--gcp)",
+                        "Fix: add the token to @platform/facts and rerun node packages/automation/scripts/terraform-types.mjs (see its header for --aws, --gcp and --keep)",
         );
     });
 });

@@ -11,6 +11,56 @@ export function statementActions(statement: Props, key: "Action" | "NotAction" =
     return (asArray(value) ?? []).flatMap((a) => (typeof a === "string" ? [a] : []));
 }
 
+/** True when an action pattern of a policy (`s3:Get*`, `*`) covers `action`, case-insensitively. */
+export function actionCovers(pattern: string, action: string): boolean {
+    const regex = new RegExp(
+        `^${pattern
+            .split("*")
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`,
+        "i",
+    );
+    return regex.test(action);
+}
+
+/**
+ * True when the statement's actions cover `action`: one of its `Action` patterns does, or it has a
+ * `NotAction` none of whose patterns does (NotAction grants everything else).
+ */
+export function grantsAction(statement: Props, action: string): boolean {
+    if (statement["NotAction"] !== undefined) return !statementActions(statement, "NotAction").some((p) => actionCovers(p, action));
+    return statementActions(statement).some((p) => actionCovers(p, action));
+}
+
+/** The statement's `Resource` as a list of strings. */
+export function statementResources(statement: Props): string[] {
+    const value = statement["Resource"];
+    if (typeof value === "string") return [value];
+    return (asArray(value) ?? []).flatMap((r) => (typeof r === "string" ? [r] : []));
+}
+
+/** True when the statement has a non-empty `Condition`. */
+export function hasCondition(statement: Props): boolean {
+    const condition = asRecord(statement["Condition"]);
+    return condition !== undefined && Object.keys(condition).length > 0;
+}
+
+/** An Allow statement on Resource "*" without a Condition: what it grants, it grants on everything. */
+export function isUnscopedAllow(statement: Props): boolean {
+    return statement["Effect"] === "Allow" && !hasCondition(statement) && statementResources(statement).includes("*");
+}
+
+/** The identity policy documents of a role policy or policy (`policy`), or of a role (its `inlinePolicies`), named for messages. */
+export function identityPolicies(type: string, props: Props, roleType: string): Array<{ where: string; policy: unknown }> {
+    if (type !== roleType) return props["policy"] === undefined ? [] : [{ where: "policy", policy: props["policy"] }];
+    return (asArray(props["inlinePolicies"]) ?? []).flatMap((p, i) => {
+        const inline = asRecord(p);
+        return inline?.["policy"] === undefined
+            ? []
+            : [{ where: `inline policy ${asString(inline["name"]) ?? `#${i + 1}`}`, policy: inline["policy"] }];
+    });
+}
+
 /** Actions that amount to administrator access: everything, or all of IAM (which grants everything). */
 export function isAdminAction(action: string): boolean {
     const a = action.toLowerCase();

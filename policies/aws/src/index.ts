@@ -103,7 +103,30 @@ import { mqEncryptionCmk } from "./policies/mq-encryption-cmk.js";
 
 import { iamNoUnscopedSensitiveReads } from "./policies/iam-no-unscoped-sensitive-reads.js";
 
+import { acmCertificateTransparency } from "./policies/acm-certificate-transparency.js";
+
+import { lbTargetGroupHealthCheck } from "./policies/lb-target-group-health-check.js";
+
+import { lbTargetGroupHttpsListener } from "./policies/lb-target-group-https-listener.js";
+
+import { sgNoPublicEgressAll } from "./policies/sg-no-public-egress-all.js";
+
+import { iamNoPrivilegeEscalation } from "./policies/iam-no-privilege-escalation.js";
+
+import { iamNoUnscopedPermissionsManagement } from "./policies/iam-no-unscoped-permissions-management.js";
+
+import { ec2UserDataNoSecrets } from "./policies/ec2-user-data-no-secrets.js";
+
+import { cloudtrailCloudwatchLogs } from "./policies/cloudtrail-cloudwatch-logs.js";
+
+import { route53RecordAttached } from "./policies/route53-record-attached.js";
+
+import { s3BackupReplication } from "./policies/s3-backup-replication.js";
+
 export const packName = "aws";
+
+// The IAM action lists the twins of Checkov's cloudsplaining checks carry (tests compare them with Checkov's libraries).
+export { PERMISSIONS_MANAGEMENT_ACTIONS, PRIVILEGE_ESCALATION_METHODS, WILDCARD_ONLY_ESCALATION_ACTIONS } from "./iam-actions.js";
 
 export const policies: Policies = [
     vpcFlowLogs,
@@ -170,6 +193,16 @@ export const policies: Policies = [
     sgAttached,
     mqEncryptionCmk,
     iamNoUnscopedSensitiveReads,
+    acmCertificateTransparency,
+    lbTargetGroupHealthCheck,
+    lbTargetGroupHttpsListener,
+    sgNoPublicEgressAll,
+    iamNoPrivilegeEscalation,
+    iamNoUnscopedPermissionsManagement,
+    ec2UserDataNoSecrets,
+    cloudtrailCloudwatchLogs,
+    route53RecordAttached,
+    s3BackupReplication,
     albTlsPolicy,
     albHttpsRedirect,
     albDropInvalidHeaders,
@@ -253,4 +286,14 @@ export {
     sgAttached,
     mqEncryptionCmk,
     iamNoUnscopedSensitiveReads,
+    acmCertificateTransparency,
+    lbTargetGroupHealthCheck,
+    lbTargetGroupHttpsListener,
+    sgNoPublicEgressAll,
+    iamNoPrivilegeEscalation,
+    iamNoUnscopedPermissionsManagement,
+    ec2UserDataNoSecrets,
+    cloudtrailCloudwatchLogs,
+    route53RecordAttached,
+    s3BackupReplication,
 };

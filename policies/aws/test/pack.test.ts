@@ -127,6 +127,31 @@ function everyViolation() {
         { provider, propertyDependencies: { loadBalancerArn: [alb] } },
     );
     s.custom("aws:wafv2/webAcl:WebAcl", "acl", { scope: "REGIONAL" }, { provider });
+    // More twins' resources: CT logging off, an HTTP target group without health check or HTTPS
+    // listener, all traffic out to the internet, keys in user data, a literal A record, an
+    // unreplicated production backup bucket (the ci role's "*" also grants escalation and
+    // permissions management; the trail delivers nowhere in CloudWatch Logs).
+    s.custom(
+        "aws:acm/certificate:Certificate",
+        "cert",
+        { domainName: "acme.example.com", options: { certificateTransparencyLoggingPreference: "DISABLED" } },
+        { provider },
+    );
+    s.custom("aws:lb/targetGroup:TargetGroup", "plain-targets", { protocol: "HTTP", port: 80 }, { provider });
+    s.custom(
+        "aws:ec2/securityGroup:SecurityGroup",
+        "egress-all",
+        { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] },
+        { provider },
+    );
+    s.custom("aws:ec2/instance:Instance", "leaky-user-data", { userData: "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE" }, { provider });
+    s.custom(
+        "aws:route53/record:Record",
+        "literal",
+        { zoneId: "ZPUBLIC", name: "old.acme.example.com", type: "A", records: ["198.51.100.7"], ttl: 300 },
+        { provider },
+    );
+    s.custom("aws:s3/bucket:Bucket", "backups", { bucket: "backups", tags: { "backup-store": "primary" } }, { provider });
     return s.build();
 }
 
@@ -185,6 +210,16 @@ const TWIN_POLICIES = [
     "aws-sg-attached",
     "aws-mq-encryption-cmk",
     "aws-iam-no-unscoped-sensitive-reads",
+    "aws-acm-certificate-transparency",
+    "aws-lb-target-group-health-check",
+    "aws-lb-target-group-https-listener",
+    "aws-sg-no-public-egress-all",
+    "aws-iam-no-privilege-escalation",
+    "aws-iam-no-unscoped-permissions-management",
+    "aws-ec2-user-data-no-secrets",
+    "aws-cloudtrail-cloudwatch-logs",
+    "aws-route53-record-attached",
+    "aws-s3-backup-replication",
 ];
 
 /** The observability layer's policies, each tripped by everyViolation's resources. */
@@ -272,6 +307,16 @@ describe("aws pack", () => {
                 ["aws-sg-attached", "mandatory", "low"],
                 ["aws-mq-encryption-cmk", "mandatory", "medium"],
                 ["aws-iam-no-unscoped-sensitive-reads", "mandatory", "high"],
+                ["aws-acm-certificate-transparency", "mandatory", "medium"],
+                ["aws-lb-target-group-health-check", "mandatory", "medium"],
+                ["aws-lb-target-group-https-listener", "mandatory", "high"],
+                ["aws-sg-no-public-egress-all", "mandatory", "medium"],
+                ["aws-iam-no-privilege-escalation", "mandatory", "critical"],
+                ["aws-iam-no-unscoped-permissions-management", "mandatory", "high"],
+                ["aws-ec2-user-data-no-secrets", "mandatory", "critical"],
+                ["aws-cloudtrail-cloudwatch-logs", "mandatory", "medium"],
+                ["aws-route53-record-attached", "mandatory", "medium"],
+                ["aws-s3-backup-replication", "mandatory", "high"],
                 ["aws-alb-tls-policy", "mandatory", "high"],
                 ["aws-alb-https-redirect", "mandatory", "high"],
                 ["aws-alb-drop-invalid-headers", "mandatory", "medium"],

@@ -87,6 +87,7 @@ export function parityTable(
     const withTwin = evaluated.filter((c) => twins.has(c.id)).length;
     const excepted = evaluated.filter((c) => !twins.has(c.id) && exceptions.some((e) => e.check === c.id)).length;
     const percent = evaluated.length === 0 ? 0 : Math.round((withTwin / evaluated.length) * 1000) / 10;
+    const uncovered = evaluated.length - withTwin - excepted;
     const rows = checks.checks.map((c) => {
         const twin = (twins.get(c.id) ?? []).map((n) => `\`${n}\``).join(", ");
         const why = exceptions
@@ -101,7 +102,10 @@ export function parityTable(
         `Checkov ${checks.checks.length > 0 ? checks.checkov : "(none)"}: ${checks.checks.length} checks are listed for the ${checks.platformTypes.length} Terraform resource types the platform creates; ` +
             `Checkov evaluates ${evaluated.length} of them on some resource of the four environments' exports (the other ${checks.checks.length - evaluated.length} never run on a platform resource: why in the table, from \`policies/checkov-not-evaluated.yaml\`). ` +
             `**${withTwin} of the ${evaluated.length} evaluated checks (${percent}%) have a CrossGuard twin**; ${excepted} more fail on some environment's export and are documented exceptions ` +
-            "(`policies/checkov-exceptions.yaml`); the others have no twin and pass on every environment's export today.",
+            "(`policies/checkov-exceptions.yaml`); " +
+            (uncovered > 0
+                ? `the other ${uncovered} have no twin and pass on every environment's export today.`
+                : "no evaluated check is left without a twin or an exception."),
         "",
         "| Checkov check | title | resource types | evaluated on the exports | CrossGuard twin | exception (environments; resources) and why |",
         "|---|---|---|---|---|---|",

@@ -87,7 +87,13 @@ export function securityLayer(settings: PlatformSettings, provider: CloudProvide
                   );
         const trail = new AwsAuditTrail(
             "audit",
-            { naming, kmsKeyArn: inputs.logsKmsKeyArn, retentionDays: AUDIT_RETENTION_DAYS, objectLock: security.auditObjectLock },
+            {
+                naming,
+                kmsKeyArn: inputs.logsKmsKeyArn,
+                retentionDays: AUDIT_RETENTION_DAYS,
+                objectLock: security.auditObjectLock,
+                logGroupRetentionDays: settings.profile.logRetentionDays,
+            },
             componentOpts,
         );
         const detection = new AwsThreatDetection("detection", { naming }, componentOpts);

@@ -42,11 +42,12 @@ describe("security layer", () => {
         const result = await synth(settings("prod", { github: { ...GITHUB, environment: "production" }, stateBackend: STATE }));
         assert.deepEqual(custom(result.resources), {
             "aws:cloudtrail/trail:Trail": 1,
+            "aws:cloudwatch/logGroup:LogGroup": 1,
             "aws:guardduty/detector:Detector": 1,
             "aws:guardduty/detectorFeature:DetectorFeature": 3,
             "aws:iam/openIdConnectProvider:OpenIdConnectProvider": 1,
-            "aws:iam/role:Role": 2,
-            "aws:iam/rolePolicy:RolePolicy": 2,
+            "aws:iam/role:Role": 3,
+            "aws:iam/rolePolicy:RolePolicy": 3,
             "aws:s3/bucket:Bucket": 1,
             "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": 1,
             "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": 1,
@@ -58,8 +59,9 @@ describe("security layer", () => {
             "aws:securityhub/account:Account": 1,
             "aws:securityhub/standardsSubscription:StandardsSubscription": 2,
         });
+        // The CI roles; the third role is the trail's CloudWatch Logs delivery role (AwsAuditTrail's test).
         const subjects = result.resources
-            .filter((r) => r.type === "aws:iam/role:Role")
+            .filter((r) => r.type === "aws:iam/role:Role" && String(r.inputs["name"]).includes("-ci-"))
             .map((role) => {
                 const trust = JSON.parse(String(role.inputs["assumeRolePolicy"])) as {
                     Statement: { Condition: { StringEquals: Record<string, string> } }[];
@@ -103,6 +105,9 @@ describe("security layer", () => {
         );
         const trail = result.resources.find((r) => r.type === "aws:cloudtrail/trail:Trail");
         assert.deepEqual([trail?.inputs["kmsKeyId"], trail?.protect, trail?.retainOnDelete], [LOGS_KEY, true, true]);
+        // The trail's CloudWatch copy keeps the profile's log retention (prod: 90 days).
+        const events = result.resources.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup");
+        assert.deepEqual([events?.inputs["retentionInDays"], events?.inputs["kmsKeyId"], events?.protect], [90, LOGS_KEY, true]);
         assert.deepEqual(Object.keys(result.outputs), [
             "environment",
             "cloud",
@@ -119,7 +124,16 @@ describe("security layer", () => {
     it("AWS dev without platform:security: no CI identity, no Object Lock, nothing protected, the trail kept a year", async () => {
         const result = await synth(settings("dev"));
         const counts = custom(result.resources);
-        assert.equal(counts["aws:iam/role:Role"], undefined);
+        // The one role is the trail's CloudWatch Logs delivery role, not a CI identity.
+        assert.deepEqual(
+            result.resources.filter((r) => r.type === "aws:iam/role:Role").map((r) => r.inputs["name"]),
+            ["acme-dev-audit-trail-events"],
+        );
+        assert.equal(
+            result.resources.find((r) => r.type === "aws:cloudwatch/logGroup:LogGroup")?.inputs["retentionInDays"],
+            14,
+            "the dev profile's logRetentionDays",
+        );
         assert.equal(counts["aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration"], undefined);
         assert.ok(result.resources.every((r) => !r.protect));
         assert.equal(result.outputs["ciRoleArn"], null);

@@ -12,8 +12,19 @@ export function snakeCase(name: string): string {
         .toLowerCase();
 }
 
+/**
+ * Singular names whose plural the endings below get wrong (`alias` is not a plural of `alia`), as
+ * the bridge pluralizes them: Route 53 records' `alias` block is `aliases` in Pulumi.
+ */
+const IRREGULAR_PLURALS: Readonly<Record<string, string>> = { alias: "aliases" };
+const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = Object.fromEntries(
+    Object.entries(IRREGULAR_PLURALS).map(([singular, plural]) => [plural, singular]),
+);
+
 /** `lifecycle_rule` -> `lifecycle_rules`, `policy` -> `policies`, `address` -> `addresses`; plural names stay. */
 export function pluralize(name: string): string {
+    const irregular = IRREGULAR_PLURALS[name];
+    if (irregular !== undefined) return irregular;
     if (name.endsWith("ss") || /(ch|sh|x|z)$/.test(name)) return `${name}es`;
     if (name.endsWith("s")) return name;
     if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
@@ -22,6 +33,8 @@ export function pluralize(name: string): string {
 
 /** `rules` -> `rule`, `policies` -> `policy`, `addresses` -> `address`; `ingress` and singular names stay. */
 export function singularize(name: string): string {
+    const irregular = IRREGULAR_SINGULARS[name];
+    if (irregular !== undefined) return irregular;
     if (name.endsWith("ss")) return name;
     if (name.endsWith("ies")) return `${name.slice(0, -3)}y`;
     if (/(sses|ches|shes|xes|zes)$/.test(name)) return name.slice(0, -2);

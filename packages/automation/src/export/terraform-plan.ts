@@ -136,6 +136,8 @@ export function expressionsOf(
 ): Record<string, Expression> {
     const expressions: Record<string, Expression> = {};
     for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
+        // An input without a value has no expression in Terraform's configuration, whatever it depended on.
+        if (resource.inputs[key] === undefined) continue;
         const references = urns.flatMap((urn) => {
             const dependency = byUrn.get(urn);
             const target = addresses.get(urn);
@@ -182,7 +184,11 @@ export function terraformPlan(resources: readonly InventoryResource[], table: Te
             mapProperties = new Set(table.providers[pkg]?.mapProperties ?? []);
             mapSets.set(pkg, mapProperties);
         }
-        const context = { fields: entry.fields, mapProperties };
+        const context = {
+            fields: entry.fields,
+            mapProperties,
+            ...(entry.mapInputs !== undefined ? { resourceMaps: new Set(entry.mapInputs) } : {}),
+        };
         const inputs = exportedInputs(resource);
         const values = terraformAttributes(inputs, context);
         const nameOf = (key: string): string => Object.keys(terraformAttributes({ [key]: inputs[key] }, context))[0];

@@ -19,6 +19,8 @@ export interface TerraformResourceType {
     readonly type: string;
     /** The list and block fields, for the tokens the platform creates (when the metadata records them). */
     readonly fields?: FieldShapes;
+    /** The inputs the SDK's `<Resource>Args` types as string maps, for the tokens the platform creates. */
+    readonly mapInputs?: readonly string[];
 }
 
 export interface ProviderEntry {
@@ -39,7 +41,7 @@ export interface TerraformTypeTable {
 export const TERRAFORM_TYPES_PATH = path.resolve(__dirname, "../../../data/terraform-types.json");
 
 /** The command that regenerates the table. */
-export const TERRAFORM_TYPES_FIX = "node packages/automation/scripts/terraform-types.mjs (see its header for --aws/--gcp)";
+export const TERRAFORM_TYPES_FIX = "node packages/automation/scripts/terraform-types.mjs (see its header for --aws, --gcp and --keep)";
 
 let cached: TerraformTypeTable | undefined;
 

@@ -12,7 +12,7 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /**
  * Terraform list blocks whose own name is plural, so the bridge did not pluralize them (aws
  * launch templates). Only consulted when the metadata records no field shapes for the resource
- * (the aws excerpt): with shapes, the metadata's names are used.
+ * (the aws mapping, renames only): with shapes, the metadata's names are used.
  */
 export const PLURAL_TERRAFORM_BLOCKS: ReadonlySet<string> = new Set([
     "block_device_mappings",
@@ -25,8 +25,14 @@ export const PLURAL_TERRAFORM_BLOCKS: ReadonlySet<string> = new Set([
 export interface ValueContext {
     /** The metadata's list and block fields at this level, when it records them. */
     readonly fields?: FieldShapes;
-    /** Input names the provider SDK types as string maps. */
+    /** Input names the provider SDK types as string maps (anywhere in the SDK: the names of nested levels). */
     readonly mapProperties: ReadonlySet<string>;
+    /**
+     * The resource's own inputs the SDK types as string maps, when the table records them: at the
+     * top level they decide, since a name that is a map elsewhere in the SDK can be a block here
+     * (ACM's `options`, Amazon MQ's `configuration`).
+     */
+    readonly resourceMaps?: ReadonlySet<string>;
 }
 
 type Plain = Record<string, unknown>;
@@ -66,14 +72,14 @@ function scalar(value: unknown): unknown {
 function convert(key: string, value: unknown, shape: FieldShape | undefined, context: ValueContext): unknown {
     if (value === undefined || value === UNKNOWN_VALUE) return null;
     if (isPolicyDocument(value)) return JSON.stringify(value);
-    const nested: ValueContext = { ...context, fields: shape?.elem?.fields };
+    const nested: ValueContext = { mapProperties: context.mapProperties, fields: shape?.elem?.fields };
     if (Array.isArray(value)) {
         return value.map((item) =>
             isPlainObject(item) && !isPolicyDocument(item) ? terraformAttributes(item, nested) : convert(key, item, undefined, context),
         );
     }
     if (isPlainObject(value)) {
-        if (shape === undefined && context.mapProperties.has(key)) {
+        if (shape === undefined && (context.resourceMaps ?? context.mapProperties).has(key)) {
             return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isPolicyDocument(v) ? JSON.stringify(v) : scalar(v)]));
         }
         return [terraformAttributes(value, nested)];

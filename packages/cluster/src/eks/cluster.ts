@@ -42,7 +42,7 @@ import {
     podIdentityTrustPolicy,
     VPC_CNI_POLICY,
 } from "./iam.js";
-import { planEksSecurityGroupRules, type SecurityGroupRole } from "./security-groups.js";
+import { NODE_EGRESS_TAGS, planEksSecurityGroupRules, type SecurityGroupRole } from "./security-groups.js";
 import { EKS_ADDON_VERSIONS, EKS_LOG_TYPES } from "./versions.js";
 
 /** EKS support policies: `STANDARD` upgrades the cluster at the end of standard support instead of billing extended support. */
@@ -325,7 +325,7 @@ export class EksCluster extends PlatformComponent {
 
     /** The cluster and node security groups and their rules (`security-groups.ts`). */
     private securityGroups(vpcId: pulumi.Input<string>, clusterName: string): Record<SecurityGroupRole, aws.ec2.SecurityGroup> {
-        const make = (role: SecurityGroupRole, description: string) =>
+        const make = (role: SecurityGroupRole, description: string, tags: Record<string, string> = {}) =>
             new aws.ec2.SecurityGroup(
                 this.childName(`${role}-sg`),
                 {
@@ -334,13 +334,15 @@ export class EksCluster extends PlatformComponent {
                     // Rules are separate resources; the group itself starts closed.
                     ingress: [],
                     egress: [],
-                    tags: { Name: this.physicalName(role), [`kubernetes.io/cluster/${clusterName}`]: "owned" },
+                    tags: { Name: this.physicalName(role), [`kubernetes.io/cluster/${clusterName}`]: "owned", ...tags },
                 },
                 this.childOptions(),
             );
         const groups: Record<SecurityGroupRole, aws.ec2.SecurityGroup> = {
             cluster: make("cluster", `EKS control plane of ${clusterName} (additional security group)`),
-            node: make("node", `Nodes of ${clusterName}`),
+            // Nodes send all traffic out (node-out-all: images, AWS APIs, whatever workloads call):
+            // the tag is what aws-sg-no-public-egress-all admits that for.
+            node: make("node", `Nodes of ${clusterName}`, NODE_EGRESS_TAGS),
         };
         for (const rule of planEksSecurityGroupRules()) {
             const common = {

@@ -22,6 +22,13 @@ export interface SecurityGroupRuleSpec {
     readonly description: string;
 }
 
+/**
+ * Tags of the node security group: `egress: internet` marks a group whose hosts must reach
+ * arbitrary internet endpoints (node-out-all), which the aws pack's aws-sg-no-public-egress-all
+ * admits only on groups so tagged.
+ */
+export const NODE_EGRESS_TAGS: Readonly<Record<string, string>> = { egress: "internet" };
+
 /** Ports on nodes the control plane calls, and why. */
 export const CONTROL_PLANE_TO_NODE_PORTS: ReadonlyArray<{ readonly port: number; readonly why: string }> = [
     { port: 443, why: "webhooks and aggregated APIs served on 443" },

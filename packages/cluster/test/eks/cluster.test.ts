@@ -175,6 +175,20 @@ describe("EksCluster", () => {
             [],
             "no ingress from the internet",
         );
+        // All traffic out to the internet only from the node group, which carries the tag aws-sg-no-public-egress-all admits it on.
+        assert.deepEqual(
+            planned.filter((r) => r.includes("egress") && r.includes("0.0.0.0/0")),
+            ["node egress -1 all 0.0.0.0/0"],
+        );
+        assert.deepEqual(
+            ofType(resources, "aws:ec2/securityGroup:SecurityGroup")
+                .map((g) => [g.name, (g.inputs["tags"] as Record<string, string>)["egress"] ?? null])
+                .sort(),
+            [
+                ["eks-cluster-sg", null],
+                ["eks-node-sg", "internet"],
+            ],
+        );
     });
 
     it("administrators: one access entry and cluster-admin association per role, keyed by role (no aws-auth ConfigMap)", async () => {

@@ -52,6 +52,13 @@ export interface AwsBackupBucketArgs {
     readonly tags?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Tag naming a backup bucket's role: `primary` (the bucket backups are written to) or `replica`
+ * (its copy in the second region). The aws pack's aws-s3-backup-replication requires, in prod and
+ * dr, that every `primary` replicates.
+ */
+export const BACKUP_STORE_TAG = "backup-store";
+
 /** The resources of one hardened bucket. */
 export interface HardenedBucket {
     readonly bucket: aws.s3.Bucket;
@@ -220,7 +227,7 @@ export class AwsBackupBucket extends DataComponent {
             kmsKeyArn: args.kmsKeyArn,
             retentionDays: args.retentionDays,
             objectLock,
-            tags,
+            tags: { ...tags, [BACKUP_STORE_TAG]: "primary" },
         });
         this.bucket = primary.bucket;
         this.bucketName = primary.bucket.bucket;
@@ -243,7 +250,7 @@ export class AwsBackupBucket extends DataComponent {
                 retentionDays: args.retentionDays,
                 // Replicating locked objects needs Object Lock on the replica too.
                 objectLock,
-                tags,
+                tags: { ...tags, [BACKUP_STORE_TAG]: "replica" },
                 provider: replication.provider,
             });
             const role = new aws.iam.Role(

@@ -54,7 +54,7 @@ describe("AwsBackupBucket", () => {
             bucketNamespace: "account-regional",
             objectLockEnabled: false,
             forceDestroy: false,
-            tags: { "backup-plan": "acme-prod-backup-plan", Name: "acme-prod-backups-bucket" },
+            tags: { "backup-plan": "acme-prod-backup-plan", "backup-store": "primary", Name: "acme-prod-backups-bucket" },
         });
         assert.deepEqual(of(resources, "aws:s3/bucketVersioning:BucketVersioning"), {
             bucket: NAME,
@@ -117,6 +117,13 @@ describe("AwsBackupBucket", () => {
             assert.ok(west);
             const replica = findResource(resources, BUCKET, "backups-replica");
             assert.deepEqual(replica.inputs["bucket"], REPLICA);
+            assert.deepEqual(
+                ofType(resources, BUCKET).map((b) => [b.name, (b.inputs["tags"] as Record<string, string>)["backup-store"]]),
+                [
+                    ["backups-bucket", "primary"],
+                    ["backups-replica", "replica"],
+                ],
+            );
             assert.equal(replica.provider, `${west.urn}::${String(west.id)}`);
             const replicaKey = findResource(resources, "aws:kms/key:Key", "backups-replica-kms-backups");
             assert.equal(replicaKey.provider, replica.provider);

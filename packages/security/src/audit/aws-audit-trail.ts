@@ -2,12 +2,17 @@
  * The account's audit trail (seed 003 "audit logging", issue 12): a multi-region CloudTrail with
  * log file validation and global service events, encrypted with the foundation's `logs` key, into
  * a bucket with all public access blocked, ACLs disabled, versioning, SSE-KMS, a TLS-only policy, a
- * lifecycle and, when asked, S3 Object Lock (write-once log files).
+ * lifecycle and, when asked, S3 Object Lock (write-once log files). The trail also delivers its
+ * events to a CloudWatch log group (encrypted with the same key, kept the profile's log retention),
+ * through a role CloudTrail of this trail alone may assume and that may only write to that group:
+ * metric filters and alarms on API activity need the events there (CIS 3.4 to 3.14); the bucket
+ * stays the record kept for the audit window.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
     accountRegionalBucketName,
+    checkLogRetentionDays,
     checkOneOf,
     checkWholeNumber,
     type ComponentNaming,
@@ -35,6 +40,12 @@ export interface AwsAuditTrailArgs {
      * @default "none"
      */
     readonly objectLock?: ObjectLockMode;
+    /**
+     * Days the trail's CloudWatch Logs copy keeps events (a CloudWatch Logs retention value): the
+     * environment profile's `logRetentionDays`, like the platform's other service logs. Queries and
+     * alarms need recent events; the bucket keeps every event `retentionDays`.
+     */
+    readonly logGroupRetentionDays: number;
 }
 
 /** Protection: pass `{ protect: true }` (prod and dr do): the trail and its bucket are protected and retained. */
@@ -46,7 +57,7 @@ export class AwsAuditTrail extends PlatformComponent {
         super("platform:security:AwsAuditTrail", name, args.naming, opts);
         const retentionDays = args.retentionDays ?? 365;
         const objectLock = args.objectLock ?? "none";
-        this.validate(validateAwsAuditTrailArgs(retentionDays, objectLock));
+        this.validate(validateAwsAuditTrailArgs(retentionDays, objectLock, args.logGroupRetentionDays));
         const partition = aws.getPartitionOutput({}, { parent: this }).partition;
         const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const region = aws.getRegionOutput({}, { parent: this }).region;
@@ -120,6 +131,7 @@ export class AwsAuditTrail extends PlatformComponent {
             },
             this.childOptions({ dependsOn: [publicAccess, ownership] }),
         );
+        const delivery = this.cloudWatchDelivery(trailName, trailArn, accountId, args);
         const trail = new aws.cloudtrail.Trail(
             this.childName("trail"),
             {
@@ -130,19 +142,99 @@ export class AwsAuditTrail extends PlatformComponent {
                 enableLogFileValidation: true,
                 enableLogging: true,
                 kmsKeyId: args.kmsKeyArn,
+                // CloudTrail takes the group's ARN with the log-stream wildcard.
+                cloudWatchLogsGroupArn: pulumi.interpolate`${delivery.logGroup.arn}:*`,
+                cloudWatchLogsRoleArn: delivery.role.arn,
             },
-            this.statefulOptions({ dependsOn: [policy] }),
+            this.statefulOptions({ dependsOn: [policy, delivery.rolePolicy] }),
         );
         this.trailArn = trail.arn;
         this.bucketName = bucket.bucket;
         this.complete("trailArn", "bucketName");
     }
+
+    /**
+     * The trail's CloudWatch Logs destination: the KMS-encrypted group, and the role CloudTrail
+     * assumes to write to it. Trust only for this trail of this account (aws:SourceArn and
+     * aws:SourceAccount: no other trail can use the role); permissions only to create streams in
+     * and put events into this group.
+     */
+    private cloudWatchDelivery(
+        trailName: string,
+        trailArn: pulumi.Output<string>,
+        accountId: pulumi.Output<string>,
+        args: AwsAuditTrailArgs,
+    ): { logGroup: aws.cloudwatch.LogGroup; role: aws.iam.Role; rolePolicy: aws.iam.RolePolicy } {
+        const logGroup = new aws.cloudwatch.LogGroup(
+            this.childName("trail-events"),
+            {
+                name: `/platform/${trailName}/events`,
+                retentionInDays: args.logGroupRetentionDays,
+                kmsKeyId: args.kmsKeyArn,
+                tags: { Name: this.physicalName("trail-events") },
+            },
+            // A log group is stateful (@platform/facts): retained on delete when protected, like the bucket.
+            this.statefulOptions(),
+        );
+        const role = new aws.iam.Role(
+            this.childName("trail-events"),
+            {
+                name: this.physicalName("trail-events", "iamRole"),
+                description: `Lets CloudTrail ${trailName} deliver its events to its CloudWatch log group`,
+                assumeRolePolicy: pulumi
+                    .all([trailArn, accountId])
+                    .apply(([arn, account]) => JSON.stringify(trailDeliveryTrustPolicy({ trailArn: arn, accountId: account }))),
+                tags: { Name: this.physicalName("trail-events") },
+            },
+            this.childOptions(),
+        );
+        const rolePolicy = new aws.iam.RolePolicy(
+            this.childName("trail-events"),
+            {
+                role: role.id,
+                policy: logGroup.arn.apply((arn) => JSON.stringify(trailDeliveryPolicy(arn))),
+            },
+            this.childOptions(),
+        );
+        return { logGroup, role, rolePolicy };
+    }
+}
+
+/** Who may assume the delivery role: CloudTrail, for this trail of this account only (confused-deputy guard). */
+export function trailDeliveryTrustPolicy(ctx: { readonly trailArn: string; readonly accountId: string }): object {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceArn": ctx.trailArn, "aws:SourceAccount": ctx.accountId } },
+            },
+        ],
+    };
+}
+
+/** What the delivery role may do: create log streams in, and put events into, the one log group. */
+export function trailDeliveryPolicy(logGroupArn: string): object {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DeliverTrailEvents",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `${logGroupArn}:log-stream:*`,
+            },
+        ],
+    };
 }
 
 /** Every problem with AwsAuditTrail's arguments. */
-export function validateAwsAuditTrailArgs(retentionDays: number, objectLock: string): Issue[] {
+export function validateAwsAuditTrailArgs(retentionDays: number, objectLock: string, logGroupRetentionDays: number): Issue[] {
     return [
         ...checkWholeNumber("retentionDays", retentionDays, { min: 90, max: 3650 }),
         ...checkOneOf("objectLock", objectLock, OBJECT_LOCK_MODES),
+        ...checkLogRetentionDays("logGroupRetentionDays", logGroupRetentionDays),
     ];
 }

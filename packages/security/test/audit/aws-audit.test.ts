@@ -1,11 +1,19 @@
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import { fieldsAndProblems, findResource, type InventoryResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
-import { AwsAuditTrail, type AwsAuditTrailArgs, AwsThreatDetection, trailBucketPolicy, trailLifecycleRules } from "../../src/index.js";
+import {
+    AwsAuditTrail,
+    type AwsAuditTrailArgs,
+    AwsThreatDetection,
+    trailBucketPolicy,
+    trailDeliveryPolicy,
+    trailDeliveryTrustPolicy,
+    trailLifecycleRules,
+} from "../../src/index.js";
 
 const naming = { project: "acme", environment: "prod" };
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/logs";
-const base: AwsAuditTrailArgs = { naming, kmsKeyArn: KEY };
+const base: AwsAuditTrailArgs = { naming, kmsKeyArn: KEY, logGroupRetentionDays: 90 };
 const BUCKET = "acme-prod-audit-111111111111-us-east-1-an";
 const TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-prod-audit-trail";
 
@@ -24,6 +32,9 @@ describe("AwsAuditTrail", () => {
                 .sort(),
             [
                 "cloudtrail/trail",
+                "cloudwatch/logGroup",
+                "iam/role",
+                "iam/rolePolicy",
                 "s3/bucket",
                 "s3/bucketLifecycleConfiguration",
                 "s3/bucketOwnershipControls",
@@ -71,6 +82,49 @@ describe("AwsAuditTrail", () => {
             findResource(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "audit-logs").inputs["rules"],
             trailLifecycleRules(365),
         );
+    });
+
+    it("delivers events to a KMS-encrypted log group with the given retention, through a role only this trail may assume and that may only write there", async () => {
+        const resources = await trail(base);
+        const group = findResource(resources, "aws:cloudwatch/logGroup:LogGroup", "audit-trail-events");
+        assert.deepEqual(
+            [group.inputs["name"], group.inputs["retentionInDays"], group.inputs["kmsKeyId"]],
+            ["/platform/acme-prod-audit-trail/events", 90, KEY],
+        );
+        const role = findResource(resources, "aws:iam/role:Role", "audit-trail-events");
+        assert.deepEqual(
+            JSON.parse(String(role.inputs["assumeRolePolicy"])),
+            trailDeliveryTrustPolicy({ trailArn: TRAIL_ARN, accountId: "111111111111" }),
+        );
+        assert.deepEqual(trailDeliveryTrustPolicy({ trailArn: TRAIL_ARN, accountId: "111111111111" }), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN, "aws:SourceAccount": "111111111111" } },
+                },
+            ],
+        });
+        const rolePolicy = findResource(resources, "aws:iam/rolePolicy:RolePolicy", "audit-trail-events");
+        assert.equal(rolePolicy.inputs["role"], role.id);
+        const groupArn = String(group.outputs["arn"]);
+        assert.deepEqual(JSON.parse(String(rolePolicy.inputs["policy"])), trailDeliveryPolicy(groupArn));
+        assert.deepEqual(trailDeliveryPolicy("arn:aws:logs:us-east-1:111111111111:log-group:g"), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "DeliverTrailEvents",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: "arn:aws:logs:us-east-1:111111111111:log-group:g:log-stream:*",
+                },
+            ],
+        });
+        const t = findResource(resources, "aws:cloudtrail/trail:Trail", "audit-trail");
+        assert.deepEqual([t.inputs["cloudWatchLogsGroupArn"], t.inputs["cloudWatchLogsRoleArn"]], [`${groupArn}:*`, role.outputs["arn"]]);
+        assert.ok(t.dependencies.includes(rolePolicy.urn), "the trail waits for the role's permissions");
     });
 
     it("the bucket policy: CloudTrail of the one trail writes under AWSLogs/<account>; no plain HTTP, no TLS below 1.2", () => {
@@ -135,21 +189,27 @@ describe("AwsAuditTrail", () => {
         }
     });
 
-    it("protected: the trail and its bucket are protected and retained; the settings are protected only", async () => {
+    it("protected: the trail, its bucket and its log group are protected and retained; the settings are protected only", async () => {
         const resources = await trail(base, { protect: true });
         assert.deepEqual(
             resources.filter((r) => r.custom && r.retainOnDelete).map((r) => r.type),
-            ["aws:s3/bucket:Bucket", "aws:cloudtrail/trail:Trail"],
+            ["aws:cloudwatch/logGroup:LogGroup", "aws:s3/bucket:Bucket", "aws:cloudtrail/trail:Trail"],
         );
         assert.ok(resources.filter((r) => r.custom).every((r) => r.protect));
         assert.ok((await trail(base)).every((r) => !r.protect && !r.retainOnDelete));
     });
 
-    it("rejects a retention under 90 days and an unknown lock mode", async () => {
-        assert.deepEqual(fieldsAndProblems(await rejectedIssues(trail({ ...base, retentionDays: 30, objectLock: "forever" as never }))), [
-            ["retentionDays", "must be a whole number from 90 to 3650"],
-            ["objectLock", "is not an allowed value"],
-        ]);
+    it("rejects a retention under 90 days, an unknown lock mode and a log group retention CloudWatch Logs does not offer", async () => {
+        assert.deepEqual(
+            fieldsAndProblems(
+                await rejectedIssues(trail({ ...base, retentionDays: 30, objectLock: "forever" as never, logGroupRetentionDays: 100 })),
+            ),
+            [
+                ["retentionDays", "must be a whole number from 90 to 3650"],
+                ["objectLock", "is not an allowed value"],
+                ["logGroupRetentionDays", "is not a retention CloudWatch Logs accepts"],
+            ],
+        );
     });
 });
 

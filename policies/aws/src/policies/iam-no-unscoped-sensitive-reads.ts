@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { asArray, asRecord, asString, checkov, validateResourceOfTypes } from "@platform/policy-kit";
 import { AWS_TYPES } from "@platform/facts";
-import { statementActions, statementLabel } from "../iam.js";
+import { actionCovers, statementActions, statementLabel } from "../iam.js";
 import { readPolicyDocument } from "../key-policy.js";
 
 /** Actions that return credentials (cloudsplaining's list, as Checkov 3.3.30 ships it). */
@@ -61,18 +61,6 @@ export const EXFILTRATION_ACTIONS = [
     "ssm:GetParametersByPath",
     "secretsmanager:GetSecretValue",
 ];
-
-/** True when an action pattern of a policy (`s3:Get*`, `*`) covers `action`, case-insensitively. */
-export function actionCovers(pattern: string, action: string): boolean {
-    const regex = new RegExp(
-        `^${pattern
-            .split("*")
-            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-            .join(".*")}$`,
-        "i",
-    );
-    return regex.test(action);
-}
 
 /**
  * Identity policies grant no credential-returning action (CKV_AWS_287) and no data-reading action

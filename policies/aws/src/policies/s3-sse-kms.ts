@@ -23,13 +23,20 @@ function defaults(rules: unknown): Props[] {
  * AWS-managed aws/s3 key. Through `aws.s3.BucketServerSideEncryptionConfiguration` or the legacy
  * inline configuration. One exception: a bucket tagged `log-delivery: elb-access-logs` (load
  * balancer access logs, which ELB can write only with SSE-S3) must encrypt with AES256.
+ *
+ * So every bucket has a default encryption of `aws:kms` or `AES256` (CKV_AWS_19, data encrypted
+ * at rest), and no bucket is left without one. Both checks also accept only `aws:kms` where this
+ * accepts `aws:kms:dsse` too (dual-layer SSE-KMS, newer than the checks).
  */
 export const s3SseKms: StackValidationPolicy = {
     name: "aws-s3-sse-kms",
     description: "S3 buckets encrypt by default with a customer-managed KMS key.",
     enforcementLevel: "mandatory",
     severity: "high",
-    framework: checkov({ CKV_AWS_145: "Ensure that S3 buckets are encrypted with KMS by default" }),
+    framework: checkov({
+        CKV_AWS_145: "Ensure that S3 buckets are encrypted with KMS by default",
+        CKV_AWS_19: "Ensure all data stored in the S3 bucket is securely encrypted at rest",
+    }),
     remediationSteps:
         'Add an aws.s3.BucketServerSideEncryptionConfiguration with applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: <key ARN> } and bucketKeyEnabled: true.',
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
