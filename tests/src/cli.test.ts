@@ -248,6 +248,7 @@ describe("platform CLI", () => {
             report.stacks.map((s) => [s.project, s.outputs]),
             [
                 ["layers-foundation", { layer: "layers-foundation" }],
+                ["layers-security", { layer: "layers-security" }],
                 ["layers-cluster", { layer: "layers-cluster" }],
             ],
         );

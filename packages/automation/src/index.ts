@@ -23,6 +23,8 @@ export * from "./engine/leftovers.js";
 export * from "./engine/config-check.js";
 export * from "./engine/launcher.js";
 export * from "./engine/stack-run.js";
+export * from "./engine/schedule.js";
+export * from "./engine/progress.js";
 export * from "./engine/deploy.js";
 export * from "./engine/cancel.js";
 export * from "./synth/redaction.js";

@@ -11,6 +11,7 @@ const DEFAULTS: Omit<RunCommand, "command" | "env"> = {
     clearPendingCreates: false,
     out: undefined,
     format: undefined,
+    parallel: undefined,
 };
 
 describe("platform argument parsing (node:util parseArgs)", () => {
@@ -145,6 +146,46 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         assert.throws(() => parseArgs(["up", "--env", "dev", "--plain", "--plain"]), {
             message: "--plain = (flag), (flag): given 2 times. Fix: pass --plain once",
         });
+    });
+
+    it("parses --parallel for the engine commands that run layers (unset: the engine's default, 2)", () => {
+        for (const command of ["preview", "up", "destroy", "refresh", "drift"] as const) {
+            assert.deepEqual(parseArgs([command, "--env", "dev", "--simulate", "--parallel", "3"]), {
+                ...DEFAULTS,
+                command,
+                env: "dev",
+                simulate: true,
+                parallel: 3,
+            });
+        }
+        assert.equal((parseArgs(["up", "--env", "dev", "--parallel=1"]) as RunCommand).parallel, 1);
+        assert.equal((parseArgs(["up", "--env", "dev", "--parallel", "999"]) as RunCommand).parallel, 999);
+        assert.equal((parseArgs(["up", "--env", "dev"]) as RunCommand).parallel, undefined);
+    });
+
+    it("refuses --parallel that is not a whole number from 1 to 999, and where no layers run", () => {
+        for (const value of ["0", "00", "02", "1000", "two", "2.0", "1.5", "1e1", " 2", "+2", "0x2", ""]) {
+            assert.throws(() => parseArgs(["up", "--env", "dev", `--parallel=${value}`]), {
+                message:
+                    `--parallel = ${JSON.stringify(value)}: not a whole number from 1 to 999. ` +
+                    "Fix: pass --parallel 1 to run one layer at a time, or a larger number for more layers at once (default 2)",
+            });
+        }
+        assert.throws(() => parseArgs(["up", "--env", "dev", "--parallel", "-1"]), {
+            message: "--parallel: needs a value. Fix: --parallel <value> (see platform --help)",
+        });
+        assert.throws(() => parseArgs(["up", "--env", "dev", "--parallel"]), {
+            message: "--parallel: needs a value. Fix: --parallel <value> (see platform --help)",
+        });
+        assert.throws(() => parseArgs(["up", "--env", "dev", "--parallel", "2", "--parallel", "3"]), {
+            message: '--parallel = "2", "3": given 2 times. Fix: pass --parallel once',
+        });
+        for (const command of ["synth", "cancel", "render", "export"] as const) {
+            const format = command === "export" ? ["--format", "tfplan"] : [];
+            assert.throws(() => parseArgs([command, "--env", "dev", ...format, "--parallel", "2"]), {
+                message: `--parallel: not an option of ${command}; only preview, up, destroy, refresh and drift run layers at once. Fix: drop --parallel`,
+            });
+        }
     });
 
     it("help in any form", () => {

@@ -6,19 +6,21 @@ import {
     LAYER_NAMES,
     LAYERS,
     layerOf,
+    NAMED_DEPENDENCIES,
+    outputsReadBy,
     type LayerDefinition,
     registryProblems,
     UsageError,
 } from "../src/index.js";
 
 describe("layer registry", () => {
-    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; platform the zones, the cluster and, on GKE, the data layer's CMEK volume class)", () => {
+    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; the cluster names the security layer's drift role; platform reads the zones, the cluster and, on GKE, the data layer's CMEK volume class)", () => {
         assert.deepEqual(
             LAYERS.map((l) => [l.name, [...l.dependsOn]]),
             [
                 ["foundation", []],
                 ["security", ["foundation"]],
-                ["cluster", ["foundation"]],
+                ["cluster", ["foundation", "security"]],
                 ["data", ["foundation", "cluster"]],
                 ["platform", ["foundation", "cluster", "data"]],
             ],
@@ -27,6 +29,19 @@ describe("layer registry", () => {
         assert.deepEqual([...LAYER_NAMES], ["foundation", "security", "cluster", "data", "platform"]);
         assert.deepEqual([...dependenciesOf("security")], ["foundation"]);
         assert.deepEqual([...dependenciesOf("data")], ["foundation", "cluster"]);
+    });
+
+    it("the cluster's dependency on security is named, not read: synth of the cluster reads only the foundation", () => {
+        assert.deepEqual(Object.keys(NAMED_DEPENDENCIES), ["cluster"]);
+        assert.deepEqual(Object.keys(NAMED_DEPENDENCIES.cluster ?? {}), ["security"]);
+        assert.deepEqual(outputsReadBy("cluster"), ["foundation"]);
+        assert.deepEqual(outputsReadBy("platform"), ["foundation", "cluster", "data"]);
+        assert.deepEqual(outputsReadBy("foundation"), []);
+        for (const layer of LAYERS) {
+            for (const named of Object.keys(NAMED_DEPENDENCIES[layer.name] ?? {})) {
+                assert.ok((layer.dependsOn as readonly string[]).includes(named), `${layer.name}: a named dependency is declared too`);
+            }
+        }
     });
 
     it("sorts into deployment order and destroy order (its reverse), whatever order they came in", () => {

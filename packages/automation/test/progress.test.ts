@@ -18,16 +18,56 @@ const ok = (project: string, changes: Record<string, number>): StackOperationRes
 });
 const failed: StackOperationResult = { project: "security", stack: "prod", status: "failed", summary: "the engine failed", details: [] };
 
-/** Drives a display as runDeployment does: foundation ok, security failed, cluster never runs. */
+/** Lets the task list's tasks react to what the display was told. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Drives a display as runDeployment does one layer at a time: foundation ok, security failed, cluster never runs. */
 async function drive(display: ProgressDisplay): Promise<void> {
     display.planned(["foundation/prod", "security/prod", "cluster/prod"]);
+    await settle();
     display.started("foundation/prod", "pulumi preview (simulated cloud)");
     display.output("foundation/prod", "Previewing update (prod):");
     display.output("foundation/prod", "    + 79 to create");
+    await settle();
     display.finished("foundation/prod", ok("foundation", { create: 79, same: 2 }), 1234);
+    await settle();
     display.started("security/prod", "pulumi preview (simulated cloud)");
     display.output("security/prod", "error: boom");
+    await settle();
     display.finished("security/prod", failed, 500);
+    await settle();
+    await display.close();
+}
+
+const skipped: StackOperationResult = {
+    project: "data",
+    stack: "prod",
+    status: "skipped",
+    summary: "skipped: needs security/prod, which failed",
+    details: [],
+};
+
+/**
+ * Drives a display as runDeployment does two layers at once: foundation and security start
+ * together and their lines interleave; security fails, so data (which needs it) is skipped, and
+ * foundation finishes after.
+ */
+async function driveConcurrent(display: ProgressDisplay): Promise<void> {
+    display.planned(["foundation/prod", "security/prod", "data/prod"]);
+    await settle();
+    display.started("foundation/prod", "pulumi up");
+    display.started("security/prod", "pulumi up");
+    await settle();
+    display.output("foundation/prod", "Updating (prod):");
+    display.output("security/prod", "Updating (prod):");
+    display.output("security/prod", "error: boom");
+    display.output("foundation/prod", "+ 79 created");
+    await settle();
+    display.finished("security/prod", { ...failed, status: "failed" }, 500);
+    display.finished("data/prod", skipped, 0);
+    await settle();
+    display.finished("foundation/prod", ok("foundation", { create: 79 }), 1234);
+    await settle();
     await display.close();
 }
 
@@ -114,16 +154,35 @@ describe("progress: task titles", () => {
 });
 
 describe("progress: plain lines (CI, --plain, --json)", () => {
-    it("prints today's lines: ==> headline, then the engine's output indented", async () => {
+    it("prints ==> headline, then each engine line after its stack's name, padded to the longest planned one", async () => {
         const lines: string[] = [];
         await drive(plainDisplay((line) => lines.push(line)));
         assert.deepEqual(lines, [
             "==> foundation/prod: pulumi preview (simulated cloud)",
-            "    Previewing update (prod):",
-            "        + 79 to create",
+            "foundation/prod | Previewing update (prod):",
+            "foundation/prod |     + 79 to create",
             "==> security/prod: pulumi preview (simulated cloud)",
-            "    error: boom",
+            "security/prod   | error: boom",
         ]);
+    });
+
+    it("layers at once: every line says whose it is; an empty engine line leaves no trailing space", async () => {
+        const lines: string[] = [];
+        const display = plainDisplay((line) => lines.push(line));
+        await driveConcurrent(display);
+        assert.deepEqual(lines, [
+            "==> foundation/prod: pulumi up",
+            "==> security/prod: pulumi up",
+            "foundation/prod | Updating (prod):",
+            "security/prod   | Updating (prod):",
+            "security/prod   | error: boom",
+            "foundation/prod | + 79 created",
+        ]);
+        const more: string[] = [];
+        const second = plainDisplay((line) => more.push(line));
+        second.planned(["a/dev"]);
+        second.output("a/dev", "");
+        assert.deepEqual(more, ["a/dev |"]);
     });
 });
 
@@ -132,23 +191,52 @@ describe("progress: the listr2 task list", () => {
         const { stream, text } = fakeTerminal();
         await drive(taskListProgress({ stdout: stream, stderr: stream, renderer: "test" }));
         assert.deepEqual(text().split("\n"), [
+            // Every task runs at once, waiting for its stack.
+            '{"event":"STATE","data":"STARTED"}',
+            '{"event":"STATE","data":"STARTED"}',
             '{"event":"STATE","data":"STARTED"}',
             '{"event":"TITLE","data":"foundation/prod: pulumi preview (simulated cloud)"}',
             '{"event":"OUTPUT","data":"Previewing update (prod):"}',
             '{"event":"OUTPUT","data":"    + 79 to create"}',
             '{"event":"TITLE","data":"foundation/prod: create 79, same 2 (1.2 s)"}',
             '{"event":"STATE","data":"COMPLETED"}',
-            '{"event":"STATE","data":"STARTED"}',
             '{"event":"TITLE","data":"security/prod: pulumi preview (simulated cloud)"}',
             '{"event":"OUTPUT","data":"error: boom"}',
             '{"event":"TITLE","data":"security/prod: FAILED: the engine failed (0.5 s)"}',
             '{"event":"STATE","data":"FAILED"}',
             '{"event":"MESSAGE","data":{"error":"security/prod: FAILED: the engine failed (0.5 s)"}}',
-            '{"event":"STATE","data":"STARTED"}',
             '{"event":"STATE","data":"SKIPPED"}',
             '{"event":"MESSAGE","data":{"skip":"cluster/prod: not run"}}',
             // The failed stack's whole engine output, after the list.
             "==> security/prod: pulumi preview (simulated cloud)",
+            "    error: boom",
+            "",
+        ]);
+    });
+
+    it("layers at once: each stack's lines go under its own task; a skipped stack says why (listr2 test renderer)", async () => {
+        const { stream, text } = fakeTerminal();
+        const display = taskListProgress({ stdout: stream, stderr: stream, renderer: "test", serializeTitles: true });
+        await driveConcurrent(display);
+        assert.deepEqual(text().split("\n"), [
+            '{"event":"STATE","data":"STARTED","task":{"title":"foundation/prod: pending"}}',
+            '{"event":"STATE","data":"STARTED","task":{"title":"security/prod: pending"}}',
+            '{"event":"STATE","data":"STARTED","task":{"title":"data/prod: pending"}}',
+            '{"event":"TITLE","data":"foundation/prod: pulumi up","task":{"title":"foundation/prod: pulumi up"}}',
+            '{"event":"TITLE","data":"security/prod: pulumi up","task":{"title":"security/prod: pulumi up"}}',
+            '{"event":"OUTPUT","data":"Updating (prod):","task":{"title":"foundation/prod: pulumi up"}}',
+            '{"event":"OUTPUT","data":"Updating (prod):","task":{"title":"security/prod: pulumi up"}}',
+            '{"event":"OUTPUT","data":"error: boom","task":{"title":"security/prod: pulumi up"}}',
+            '{"event":"OUTPUT","data":"+ 79 created","task":{"title":"foundation/prod: pulumi up"}}',
+            '{"event":"TITLE","data":"security/prod: FAILED: the engine failed (0.5 s)","task":{"title":"security/prod: FAILED: the engine failed (0.5 s)"}}',
+            '{"event":"STATE","data":"SKIPPED","task":{"title":"data/prod: pending"}}',
+            '{"event":"MESSAGE","data":{"skip":"data/prod: skipped: needs security/prod, which failed"},"task":{"title":"data/prod: pending"}}',
+            '{"event":"STATE","data":"FAILED","task":{"title":"security/prod: FAILED: the engine failed (0.5 s)"}}',
+            '{"event":"MESSAGE","data":{"error":"security/prod: FAILED: the engine failed (0.5 s)"},"task":{"title":"security/prod: FAILED: the engine failed (0.5 s)"}}',
+            '{"event":"TITLE","data":"foundation/prod: create 79 (1.2 s)","task":{"title":"foundation/prod: create 79 (1.2 s)"}}',
+            '{"event":"STATE","data":"COMPLETED","task":{"title":"foundation/prod: create 79 (1.2 s)"}}',
+            "==> security/prod: pulumi up",
+            "    Updating (prod):",
             "    error: boom",
             "",
         ]);
@@ -181,6 +269,21 @@ describe("progress: the listr2 task list", () => {
             ["foundation/prod: create 79, same 2 (1.2 s)", "security/prod: FAILED: the engine failed (0.5 s)", "cluster/prod: not run"],
         );
         assert.deepEqual(tail.slice(3), ["==> security/prod: pulumi preview (simulated cloud)", "    error: boom", ""]);
+    });
+
+    it("draws the final list of layers that ran at once in the planned order, the skipped one with its reason", async () => {
+        const { stream, text } = fakeTerminal();
+        await driveConcurrent(taskListProgress({ stdout: stream, stderr: stream }));
+        const tail = stripVTControlCharacters(text()).split("\n").slice(-7);
+        assert.deepEqual(
+            tail.slice(0, 3).map((line) => line.replace(/^\S+ /, "")),
+            [
+                "foundation/prod: create 79 (1.2 s)",
+                "security/prod: FAILED: the engine failed (0.5 s)",
+                "data/prod: skipped: needs security/prod, which failed",
+            ],
+        );
+        assert.deepEqual(tail.slice(3), ["==> security/prod: pulumi up", "    Updating (prod):", "    error: boom", ""]);
     });
 
     it("marks every stack not run when the deployment ends before any starts", async () => {

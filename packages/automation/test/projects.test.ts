@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import {
     discoverProjects,
+    projectGraph,
     readProject,
     readStackConfig,
     SECRET_PLACEHOLDER,
@@ -89,14 +90,16 @@ describe("workspace projects and stack config", () => {
         };
 
         it("selects the layers with config for the environment, in deployment order, never the root project", () => {
-            const projects = discoverProjects(workspace(files({ data: ["dev"], cluster: ["dev", "prod"], foundation: ["dev", "prod"] })));
+            const projects = discoverProjects(
+                workspace(files({ data: ["dev"], cluster: ["dev", "prod"], foundation: ["dev", "prod"], security: ["dev", "prod"] })),
+            );
             assert.deepEqual(
                 selectProjects(projects, "all", "dev").map((p) => p.name),
-                ["foundation", "cluster", "data"],
+                ["foundation", "security", "cluster", "data"],
             );
             assert.deepEqual(
                 selectProjects(projects, "all", "prod").map((p) => p.name),
-                ["foundation", "cluster"],
+                ["foundation", "security", "cluster"],
             );
             assert.deepEqual(
                 selectProjects(projects, "root", "dev").map((p) => p.name),
@@ -105,14 +108,24 @@ describe("workspace projects and stack config", () => {
         });
 
         it("rejects a layer whose declared dependency has no stack for the environment", () => {
-            const projects = discoverProjects(workspace(files({ cluster: ["dev"], foundation: ["prod"] })));
+            const projects = discoverProjects(workspace(files({ cluster: ["dev"], foundation: ["prod"], security: ["dev"] })));
             assert.throws(
                 () => selectProjects(projects, "all", "dev"),
                 (err: Error) =>
                     err instanceof UsageError &&
                     err.message ===
-                        "stacks/cluster needs the foundation layer (declared in the layer registry), which has no stack for dev. " +
-                            "Fix: add stacks/foundation with a Pulumi.dev.yaml, or run one stack with --stack cluster",
+                        "stacks/security needs the foundation layer (declared in the layer registry), which has no stack for dev. " +
+                            "Fix: add stacks/foundation with a Pulumi.dev.yaml, or run one stack with --stack security",
+            );
+            // A named dependency (the cluster names the security layer's drift role) is needed too.
+            const noSecurity = discoverProjects(workspace(files({ cluster: ["dev"], foundation: ["dev"] })));
+            assert.throws(
+                () => selectProjects(noSecurity, "all", "dev"),
+                (err: Error) =>
+                    err instanceof UsageError &&
+                    err.message ===
+                        "stacks/cluster needs the security layer (declared in the layer registry), which has no stack for dev. " +
+                            "Fix: add stacks/security with a Pulumi.dev.yaml, or run one stack with --stack cluster",
             );
         });
 
@@ -123,6 +136,8 @@ describe("workspace projects and stack config", () => {
             const upstreamOf = (name: string) =>
                 upstreamProjects(projects, selectProjects(projects, name, "dev"), "dev").map((p) => p.name);
             assert.deepEqual(upstreamOf("data"), ["foundation", "cluster"]);
+            // The cluster only names the security layer's role: synth needs no security outputs for it.
+            assert.deepEqual(upstreamOf("cluster"), ["foundation"]);
             assert.deepEqual(upstreamOf("platform"), ["foundation", "cluster", "data"]);
             assert.deepEqual(upstreamOf("security"), ["foundation"]);
             assert.deepEqual(upstreamOf("foundation"), []);
@@ -142,6 +157,27 @@ describe("workspace projects and stack config", () => {
                     err instanceof UsageError &&
                     err.message ===
                         "stacks/cluster has no Pulumi.dev.yaml, and the selected stack reads its outputs. Fix: add it, or synthesize with --stack all",
+            );
+        });
+
+        it("the graph the engine commands walk: project names, the registry's dependencies among the selected, nothing for the root", () => {
+            const projects = discoverProjects(
+                workspace(files({ data: ["dev"], cluster: ["dev"], foundation: ["dev"], security: ["dev"], platform: ["dev"] })),
+            );
+            assert.deepEqual(projectGraph(selectProjects(projects, "all", "dev")), [
+                { name: "foundation", dependsOn: [] },
+                { name: "security", dependsOn: ["foundation"] },
+                { name: "cluster", dependsOn: ["foundation", "security"] },
+                { name: "data", dependsOn: ["foundation", "cluster"] },
+                { name: "platform", dependsOn: ["foundation", "cluster", "data"] },
+            ]);
+            // One --stack: its dependencies are not run now, so it waits for nothing.
+            assert.deepEqual(projectGraph(selectProjects(projects, "data", "dev")), [{ name: "data", dependsOn: [] }]);
+            assert.deepEqual(projectGraph(selectProjects(projects, "root", "dev")), [{ name: "root", dependsOn: [] }]);
+            // Another graph (the real-engine tests' fixture): every layer on its own.
+            assert.deepEqual(
+                projectGraph(selectProjects(projects, "all", "dev"), () => []).map((n) => n.dependsOn),
+                [[], [], [], [], []],
             );
         });
 

@@ -93,6 +93,38 @@ describe("platform preview|up|drift: the JSON result and the markdown summary", 
         );
     });
 
+    it("a layer skipped for a failed dependency: status skipped with the reason, listed where the registry puts it", () => {
+        const failed: StackOperationResult = {
+            project: "security",
+            stack: "prod",
+            status: "failed",
+            summary: "the engine failed",
+            details: [],
+        };
+        const skipped: StackOperationResult = {
+            project: "cluster",
+            stack: "prod",
+            status: "skipped",
+            summary: "skipped: needs security/prod, which failed",
+            details: [],
+        };
+        const results = [FOUNDATION, failed, skipped];
+        assert.deepEqual(
+            resultDocument("up", "prod", results, 3).layers.map((l) => [l.project, l.status, l.summary]),
+            [
+                ["foundation", "ok", '{"create":50}'],
+                ["security", "failed", "the engine failed"],
+                ["cluster", "skipped", "skipped: needs security/prod, which failed"],
+            ],
+        );
+        assert.deepEqual(
+            markdownSummary("up", "prod", results, 3)
+                .split("\n")
+                .filter((l) => /^\| (security|cluster) \|/.test(l)),
+            ["| security | FAILED | 0 | 0 | 0 | 0 | 0 | 0 |", "| cluster | skipped | 0 | 0 | 0 | 0 | 0 | 0 |"],
+        );
+    });
+
     it("the markdown summary of drift: the drifted resources per layer, or none", () => {
         const drifted: StackOperationResult = {
             ...CLUSTER,

@@ -88,8 +88,19 @@ export interface ContextualMocks {
     call(args: pulumi.runtime.MockCallArgs): ReturnType<pulumi.runtime.Mocks["call"]>;
 }
 
+/** The parts of the SDK's ReadResourceRequest this monitor reads. */
+interface ReadRequest {
+    getType(): string;
+    getId(): string;
+}
+
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: InventoryResource[] = [];
+    /**
+     * The stacks the program read through StackReferences (their `<org>/<project>/<stack>` names,
+     * in the order read). Reads are not registrations, so they are not in {@link recorded}.
+     */
+    readonly stackReferences: string[] = [];
     /** Provider inputs by provider reference (`<urn>::<id>`). */
     private readonly providers = new Map<string, Record<string, unknown>>();
     private readonly setContext: (context: RegistrationContext | undefined) => void;
@@ -151,6 +162,14 @@ export class RecordingMonitor extends MockMonitor {
         });
         this.setContext(undefined);
         await registered;
+    }
+
+    override async readResource(req: ReadRequest, callback: (err: unknown, response: unknown) => void): Promise<void> {
+        // A StackReference reads the stack named by its id (`new StackReference(name, { name: <stack> })`).
+        if (req.getType() === PULUMI_TYPES.stackReference && !this.stackReferences.includes(req.getId())) {
+            this.stackReferences.push(req.getId());
+        }
+        await super.readResource(req, callback);
     }
 
     /**

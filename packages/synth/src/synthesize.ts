@@ -35,6 +35,8 @@ export interface SynthesisResult {
     readonly outputs: Record<string, unknown>;
     /** Property paths of the stack outputs that are Pulumi secrets (their values in `outputs` are unwrapped). */
     readonly secretOutputPaths: readonly string[];
+    /** The stacks the program read through StackReferences (`<organization>/<project>/<stack>`), in the order read. */
+    readonly stackReferences: readonly string[];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -121,5 +123,6 @@ async function runOnce(request: SynthesisRequest): Promise<SynthesisResult> {
         resources: monitor.recorded,
         outputs: (pulumi.runtime.unwrapRpcSecret(outputs ?? {}) as Record<string, unknown>) ?? {},
         secretOutputPaths: monitor.stackOutputSecretPaths,
+        stackReferences: [...monitor.stackReferences],
     };
 }

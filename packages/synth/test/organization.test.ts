@@ -16,6 +16,31 @@ describe("synthesize: the organization of a self-managed backend", () => {
         assert.deepEqual(result.outputs, { organization: "organization", vpcId: "vpc-1" });
     });
 
+    it("lists the stacks a program read through StackReferences, once each, in the order read; not in the resources", async () => {
+        const result = await synthesize({
+            project: "platform",
+            stack: "dev",
+            cloud: { stackOutputs: { "foundation/dev": { vpcId: "vpc-1" }, "cluster/dev": { name: "c" } } },
+            program: () => {
+                const cluster = new pulumi.StackReference("cluster", { name: "organization/cluster/dev" });
+                const foundation = new pulumi.StackReference("foundation", { name: "organization/foundation/dev" });
+                const again = new pulumi.StackReference("foundation-again", { name: "organization/foundation/dev" });
+                return {
+                    name: cluster.requireOutput("name"),
+                    vpcId: foundation.requireOutput("vpcId"),
+                    same: again.requireOutput("vpcId"),
+                };
+            },
+        });
+        assert.deepEqual(result.stackReferences, ["organization/cluster/dev", "organization/foundation/dev"]);
+        assert.deepEqual(
+            result.resources.map((r) => r.type),
+            ["pulumi:pulumi:Stack"],
+        );
+        const none = await synthesize({ project: "foundation", stack: "dev", program: () => ({}) });
+        assert.deepEqual(none.stackReferences, []);
+    });
+
     it("another organization is not the simulated one, and fails naming the reference", async () => {
         await assert.rejects(
             synthesize({

@@ -35,7 +35,8 @@ function machineType(vcpu: number, memoryGiB: number): string {
 
 /**
  * The drift role's ARN: the security layer's result when given, else its name in this account (the
- * security layer runs first, so the role exists); undefined without a drift identity.
+ * layer registry has the cluster depend on security, so the role exists: EKS refuses an access
+ * entry for a principal that does not); undefined without a drift identity.
  */
 function driftRoleArn(
     settings: AwsSettings,

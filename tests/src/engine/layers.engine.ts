@@ -1,28 +1,119 @@
 /**
- * Whole environments run layer by layer in the layer registry's order under the real engine:
- * up runs foundation then cluster (stacks/cluster sorts first in the directory), destroy runs
- * them in reverse.
+ * Whole environments run over the layer registry's graph under the real engine: up runs
+ * foundation, security, then cluster (stacks/cluster sorts first in the directory; the cluster
+ * depends on both), destroy runs them in reverse; and layers the graph leaves independent run at
+ * once, at most `parallel` engines, the results still listed in the registry's order.
  */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import { type DeploymentProgress, runDeployment, type StackOperationResult } from "@platform/automation";
 import { FIXTURES } from "../paths.js";
 import { useSimulatedEngine } from "./harness.js";
 import { platform } from "./platform-process.js";
 
+const FIXTURE = path.join(FIXTURES, "layers");
+
+/** A display that records starts and ends, and how many stacks ran at once at most. */
+function recordingDisplay(): { display: DeploymentProgress; events: string[]; most: () => number; lines: string[] } {
+    const events: string[] = [];
+    const lines: string[] = [];
+    let running = 0;
+    let most = 0;
+    const display: DeploymentProgress = {
+        planned: () => undefined,
+        started: (stack) => {
+            events.push(`start ${stack}`);
+            running += 1;
+            most = Math.max(most, running);
+        },
+        output: (stack, line) => lines.push(`${stack} ${line}`),
+        finished: (stack) => {
+            events.push(`finish ${stack}`);
+            running -= 1;
+        },
+    };
+    return { display, events, most: () => most, lines };
+}
+
 describe("real engine: layer order", function () {
     this.timeout(600_000);
     useSimulatedEngine();
-    const root = ["--root", path.join(FIXTURES, "layers")];
+    const root = ["--root", FIXTURE];
     const started = (stdout: string) => [...stdout.matchAll(/^==> (\S+): pulumi (\w+)/gm)].map((m) => `${m[2]} ${m[1]}`);
 
-    it("up runs foundation, then cluster; destroy runs cluster, then foundation", async () => {
+    it("up runs foundation, security, then cluster; destroy runs them in reverse (the default parallelism, a chain)", async () => {
         const up = await platform(["up", "--env", "dev", "--simulate", ...root]);
         assert.equal(up.code, 0, up.stderr);
-        assert.deepEqual(started(up.stdout), ["up layers-foundation/dev", "up layers-cluster/dev"]);
-        assert.match(up.stdout, /^ok {8}layers-foundation\/dev: \{"create":2\}\nok {8}layers-cluster\/dev: \{"create":2\}$/m);
+        assert.deepEqual(started(up.stdout), ["up layers-foundation/dev", "up layers-security/dev", "up layers-cluster/dev"]);
+        assert.match(
+            up.stdout,
+            /^ok {8}layers-foundation\/dev: \{"create":2\}\nok {8}layers-security\/dev: \{"create":2\}\nok {8}layers-cluster\/dev: \{"create":2\}$/m,
+        );
+        // Each engine line after its stack's name.
+        assert.match(up.stdout, /^layers-foundation\/dev \| Updating \(dev\):$/m);
+        assert.match(up.stdout, /^layers-cluster\/dev {4}\| Updating \(dev\):$/m);
 
         const destroy = await platform(["destroy", "--env", "dev", "--simulate", ...root]);
         assert.equal(destroy.code, 0, destroy.stderr);
-        assert.deepEqual(started(destroy.stdout), ["destroy layers-cluster/dev", "destroy layers-foundation/dev"]);
+        assert.deepEqual(started(destroy.stdout), [
+            "destroy layers-cluster/dev",
+            "destroy layers-security/dev",
+            "destroy layers-foundation/dev",
+        ]);
+    });
+
+    it("independent layers run at once, two engines at most, listed in the registry's order; destroy likewise in reverse", async () => {
+        const run = async (operation: "up" | "destroy", parallel: number) => {
+            const recorded = recordingDisplay();
+            const results = await runDeployment({
+                root: FIXTURE,
+                env: "dev",
+                operation,
+                stack: "all",
+                simulate: true,
+                progress: () => undefined,
+                display: recorded.display,
+                parallel,
+                // The fixture's three layers with no dependencies between them.
+                dependencies: () => [],
+            });
+            return { ...recorded, results };
+        };
+        const summary = (results: readonly StackOperationResult[]) => results.map((r) => `${r.project} ${r.status} ${r.summary}`);
+
+        const up = await run("up", 2);
+        assert.deepEqual(up.events.slice(0, 2), ["start layers-foundation/dev", "start layers-security/dev"]);
+        assert.equal(up.most(), 2);
+        // The third starts only once one of the first two has finished.
+        assert.ok(up.events.indexOf("start layers-cluster/dev") > up.events.findIndex((e) => e.startsWith("finish")), up.events.join(", "));
+        assert.deepEqual(summary(up.results), [
+            'layers-foundation ok {"create":2}',
+            'layers-security ok {"create":2}',
+            'layers-cluster ok {"create":2}',
+        ]);
+        // Both engines wrote while both ran: each line arrived with its own stack.
+        assert.ok(up.lines.some((l) => l.startsWith("layers-foundation/dev Updating (dev):")));
+        assert.ok(up.lines.some((l) => l.startsWith("layers-security/dev Updating (dev):")));
+
+        const down = await run("destroy", 2);
+        assert.deepEqual(down.events.slice(0, 2), ["start layers-cluster/dev", "start layers-security/dev"]);
+        assert.equal(down.most(), 2);
+        assert.deepEqual(
+            down.results.map((r) => `${r.project} ${r.status}`),
+            ["layers-cluster ok", "layers-security ok", "layers-foundation ok"],
+            "destroy lists them in its own (reverse) order, as before",
+        );
+
+        // --parallel 1: one at a time, in the registry's order.
+        const sequential = await run("up", 1);
+        assert.deepEqual(sequential.events, [
+            "start layers-foundation/dev",
+            "finish layers-foundation/dev",
+            "start layers-security/dev",
+            "finish layers-security/dev",
+            "start layers-cluster/dev",
+            "finish layers-cluster/dev",
+        ]);
+        assert.equal((await run("destroy", 1)).most(), 1);
     });
 });

@@ -35,6 +35,8 @@ export interface RunCommand {
     readonly out?: string;
     /** export only: what to write (`tfplan`). */
     readonly format?: string;
+    /** preview, up, destroy, refresh, drift: the most layers run at once. @default undefined: the engine's DEFAULT_PARALLEL_LAYERS (2) */
+    readonly parallel?: number;
 }
 
 export interface HelpCommand {
@@ -54,6 +56,7 @@ const OPTIONS = {
     "clear-pending-creates": { type: "boolean" },
     out: { type: "string" },
     format: { type: "string" },
+    parallel: { type: "string" },
     help: { type: "boolean", short: "h" },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -61,11 +64,11 @@ type OptionName = keyof typeof OPTIONS;
 /** The options each command accepts (besides --help). */
 const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
     synth: ["env", "stack", "root", "json"],
-    preview: ["env", "stack", "root", "simulate", "json", "plain"],
-    up: ["env", "stack", "root", "simulate", "json", "plain"],
-    destroy: ["env", "stack", "root", "simulate", "confirm-production", "plain"],
-    refresh: ["env", "stack", "root", "simulate", "clear-pending-creates", "plain"],
-    drift: ["env", "stack", "root", "simulate", "json", "plain"],
+    preview: ["env", "stack", "root", "simulate", "json", "plain", "parallel"],
+    up: ["env", "stack", "root", "simulate", "json", "plain", "parallel"],
+    destroy: ["env", "stack", "root", "simulate", "confirm-production", "plain", "parallel"],
+    refresh: ["env", "stack", "root", "simulate", "clear-pending-creates", "plain", "parallel"],
+    drift: ["env", "stack", "root", "simulate", "json", "plain", "parallel"],
     // cancel only removes a lock from the local backend; --simulate is accepted for symmetry.
     cancel: ["env", "stack", "root", "simulate"],
     // render always runs on the simulated cloud (with the real kubernetes provider).
@@ -83,7 +86,23 @@ const MISPLACED: Partial<Record<OptionName, string>> = {
     "clear-pending-creates": "only refresh clears pending creates. Fix: platform refresh --env <env> --simulate --clear-pending-creates",
     out: "only render and export write files. Fix: drop --out, or platform render --env <env> --out <dir>",
     format: "only export has formats. Fix: drop --format, or platform export --env <env> --format tfplan",
+    parallel: "only preview, up, destroy, refresh and drift run layers at once. Fix: drop --parallel",
 };
+
+/**
+ * `--parallel`'s value: a whole number from 1 up (more than the layers there are runs them all at
+ * once where the graph allows). Written plainly (`2`, not `02`, `2.0` or `1e1`) so the log shows
+ * what ran.
+ */
+export function parseParallel(value: string): number {
+    if (!/^[1-9][0-9]{0,2}$/.test(value)) {
+        throw new UsageError(
+            `--parallel = ${JSON.stringify(value)}: not a whole number from 1 to 999. ` +
+                "Fix: pass --parallel 1 to run one layer at a time, or a larger number for more layers at once (default 2)",
+        );
+    }
+    return Number(value);
+}
 
 function isCommand(value: string): value is CommandName {
     return (COMMANDS as readonly string[]).includes(value);
@@ -172,6 +191,7 @@ export function parseArgs(argv: readonly string[]): Command {
             );
         }
     }
+    const parallel = string("parallel");
     return {
         command,
         env,
@@ -184,5 +204,6 @@ export function parseArgs(argv: readonly string[]): Command {
         clearPendingCreates: values.has("clear-pending-creates"),
         out: string("out"),
         format,
+        parallel: parallel === undefined ? undefined : parseParallel(parallel),
     };
 }

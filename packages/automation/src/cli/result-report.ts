@@ -77,6 +77,7 @@ const STATUS_TEXT: Readonly<Record<StackStatus, string>> = {
     violations: "policy violations",
     failed: "FAILED",
     cancelled: "cancelled",
+    skipped: "skipped",
     "not-started": "not run",
 };
 

@@ -69,6 +69,7 @@ const LABELS: Readonly<Record<StackStatus, string>> = {
     violations: "POLICY",
     failed: "FAILED",
     cancelled: "CANCELLED",
+    skipped: "SKIPPED",
     "not-started": "NOT RUN",
 };
 
@@ -159,6 +160,7 @@ async function runEngineCommand(command: RunCommand, root: string, io: Io): Prom
             confirmProduction: command.confirmProduction,
             clearPendingCreates: command.clearPendingCreates,
             rootArgument: command.root,
+            parallel: command.parallel,
         });
     } finally {
         await display.close();

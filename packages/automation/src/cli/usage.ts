@@ -1,10 +1,10 @@
 /** The `platform --help` text. README.md and packages/automation/README.md quote its command lines. */
 export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
-       platform preview --env <env> [--simulate] [--json] [--plain] [--stack <project>|all] [--root <dir>]
-       platform up      --env <env> [--simulate] [--json] [--plain] [--stack <project>|all] [--root <dir>]
-       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--plain] [--stack <project>|all] [--root <dir>]
-       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--plain] [--stack <project>|all] [--root <dir>]
-       platform drift   --env <env> [--simulate] [--json] [--plain] [--stack <project>|all] [--root <dir>]
+       platform preview --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
+       platform up      --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
+       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
+       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
+       platform drift   --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
        platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
        platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
        platform export  --env <env> --format tfplan [--out <dir>] [--stack <project>|all] [--root <dir>]
@@ -41,8 +41,14 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   --json                   synth, preview, up and drift: print exactly one JSON document on
                            stdout (the engine's output goes to stderr)
   --plain                  preview, up, destroy, refresh and drift: plain lines (==> per stack,
-                           then the engine's output) instead of the live task list; plain lines
-                           are also what a non-terminal stdout, --json and CI (CI set) get
+                           then the engine's output, each line after its stack's name) instead
+                           of the live task list; plain lines are also what a non-terminal
+                           stdout, --json and CI (CI set) get
+  --parallel               preview, up, destroy, refresh and drift: the most layers run at once;
+                           a layer starts once the layers it depends on have succeeded (destroy:
+                           once the layers depending on it are destroyed), and one whose
+                           dependency did not succeed is skipped while the others run on; 1 runs
+                           them one after another in the registry's order [default: 2]
   --root                   repository root holding Pulumi.yaml and stacks/ [default: found from cwd]
   --confirm-production     destroy only: the environment named again; required for prod and dr
   --clear-pending-creates  refresh only: forget creates that an interrupted run left pending

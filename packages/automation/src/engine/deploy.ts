@@ -1,6 +1,8 @@
 /**
- * `platform preview|up|destroy|refresh|drift`: drives the real engine through the Automation API, one
- * stack project after another in the layer registry's order (destroy in reverse). With
+ * `platform preview|up|destroy|refresh|drift`: drives the real engine through the Automation API over
+ * the layer registry's graph: a layer starts once the layers it depends on have succeeded, up to
+ * `parallel` at once (destroy in reverse: once the layers depending on it are destroyed), and a
+ * layer whose dependency did not succeed is skipped while the others run on (schedule.ts). With
  * `simulate`, the engine is the pinned CLI and the cloud is the simulated one, with a local file
  * backend: a full rehearsal, offline.
  *
@@ -11,7 +13,8 @@
 import * as path from "node:path";
 import { LocalWorkspace, type LocalWorkspaceOptions, type Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
 import { checkEnvironment } from "../workspace/environments.js";
-import { discoverProjects, selectProjects, type StackProject } from "../workspace/projects.js";
+import type { LayerName } from "../workspace/layers.js";
+import { discoverProjects, projectGraph, selectProjects, type StackProject } from "../workspace/projects.js";
 import { backendDirectory, inspectStackState } from "./backend-state.js";
 import { cancelReason } from "./cancellation.js";
 import { checkStackConfig } from "./config-check.js";
@@ -21,7 +24,8 @@ import { leftoversOf } from "./leftovers.js";
 import { checkDestroyConfirmation } from "./production-guard.js";
 import { type DeploymentProgress, plainProgress } from "./progress.js";
 import { blockingProblems, fixCommands, type StackProblem, stackProblems, StackStateError } from "./stack-problems.js";
-import { type EngineOperation, runStackOperation, type StackOperationResult } from "./stack-run.js";
+import { type Direction, runScheduled } from "./schedule.js";
+import { type EngineOperation, runStackOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
 import { stageWorkspace } from "./workspace.js";
 
 export { ENGINE_OPERATIONS, type EngineOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
@@ -62,7 +66,25 @@ export interface DeploymentOptions {
     readonly environment?: Readonly<Record<string, string>>;
     /** Variables for one stack's engine run only (render mode's per-project folder). */
     readonly stackEnvironment?: (project: StackProject) => Readonly<Record<string, string>>;
+    /**
+     * The most layers whose engines run at once (each is a pulumi engine with its language host
+     * and, for preview and up, four policy pack processes). 1 runs them one after another in the
+     * registry's order. @default {@link DEFAULT_PARALLEL_LAYERS}
+     */
+    readonly parallel?: number;
+    /**
+     * The layers a layer depends on. @default the registry's (`dependenciesOf`, workspace/layers.ts); the
+     * real-engine tests give a fixture's layers another graph to run them at once.
+     */
+    readonly dependencies?: (layer: LayerName) => readonly LayerName[];
 }
+
+/**
+ * Layers run at once unless `--parallel` says otherwise: 2, because a layer's engine, language
+ * host and policy packs already keep about a core busy, and the machines this runs on (CI runners,
+ * this repository's 2-core build machine) have few.
+ */
+export const DEFAULT_PARALLEL_LAYERS = 2;
 
 /**
  * The stack, created when the file backend has no checkpoint for it (`absent`): createOrSelect
@@ -89,6 +111,35 @@ async function openStack(
 
 function notStarted(project: StackProject, env: string): StackOperationResult {
     return { project: project.name, stack: env, status: "not-started", summary: "not started", details: [] };
+}
+
+/** How a blocker's status reads after "which" (forward) or "and" (destroy). */
+const BLOCKED_BY: Readonly<Record<StackStatus, string>> = {
+    ok: "succeeded",
+    violations: "stopped on mandatory policy violations",
+    failed: "failed",
+    cancelled: "was cancelled",
+    skipped: "was skipped",
+    "not-started": "did not start",
+};
+
+/**
+ * A layer not run because what it needs did not end well: `skipped: needs cluster/dev, which
+ * failed`; for destroy, the layers depending on it: `skipped: data/dev depends on it and failed`.
+ */
+export function skippedResult(
+    project: string,
+    env: string,
+    blockers: readonly StackOperationResult[],
+    direction: Direction,
+): StackOperationResult {
+    const reasons = blockers.map((b) =>
+        direction === "forward"
+            ? `${b.project}/${b.stack}, which ${BLOCKED_BY[b.status]}`
+            : `${b.project}/${b.stack} depends on it and ${BLOCKED_BY[b.status]}`,
+    );
+    const summary = direction === "forward" ? `skipped: needs ${reasons.join("; ")}` : `skipped: ${reasons.join("; ")}`;
+    return { project, stack: env, status: "skipped", summary, details: [] };
 }
 
 export async function runDeployment(options: DeploymentOptions): Promise<StackOperationResult[]> {
@@ -130,25 +181,21 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     const launched = await launching;
     const display = options.display ?? plainProgress(options.progress);
     display.planned(projects.map((p) => `${p.name}/${env}`));
-    const results: StackOperationResult[] = [];
-    for (const [index, project] of projects.entries()) {
+
+    const runOne = async (project: StackProject): Promise<StackOperationResult> => {
         const name = `${project.name}/${env}`;
-        // Locks can appear while earlier stacks run; a cancel can come at any time.
+        // Locks can appear while earlier stacks run.
         const blockingNow = blockingProblems(problemsOf(project), operation);
-        if (cancelReason(options.signal) !== undefined || blockingNow.length > 0) {
-            if (blockingNow.length > 0) {
-                const blocked: StackOperationResult = {
-                    project: project.name,
-                    stack: env,
-                    status: "failed",
-                    summary: blockingNow[0].message,
-                    details: blockingNow.slice(1).map((p) => p.message),
-                };
-                results.push(blocked);
-                display.finished(name, blocked, 0);
-            }
-            results.push(...projects.slice(index + (blockingNow.length > 0 ? 1 : 0)).map((p) => notStarted(p, env)));
-            break;
+        if (blockingNow.length > 0) {
+            const blocked: StackOperationResult = {
+                project: project.name,
+                stack: env,
+                status: "failed",
+                summary: blockingNow[0].message,
+                details: blockingNow.slice(1).map((p) => p.message),
+            };
+            display.finished(name, blocked, 0);
+            return blocked;
         }
         const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
         const startedAt = performance.now();
@@ -202,12 +249,41 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             ...(outcome.changes === undefined ? {} : { changes: outcome.changes }),
             ...(outcome.drift === undefined ? {} : { drift: outcome.drift }),
         };
-        results.push(result);
         display.finished(name, result, performance.now() - startedAt);
-        if (outcome.status !== "ok") {
-            results.push(...projects.slice(index + 1).map((p) => notStarted(p, env)));
-            break;
+        return result;
+    };
+
+    const direction = operation === "destroy" ? "reverse" : "forward";
+    const byName = new Map(projects.map((p) => [p.name, p]));
+    const results = new Map<string, StackOperationResult>();
+    const scheduled = await runScheduled({
+        nodes: projectGraph(selected, options.dependencies),
+        direction,
+        parallel: options.parallel ?? DEFAULT_PARALLEL_LAYERS,
+        run: async (name) => {
+            const result = await runOne(byName.get(name)!);
+            results.set(name, result);
+            return result;
+        },
+        succeeded: (result) => result.status === "ok",
+        // A cancel can come at any time: nothing starts after it.
+        mayStart: () => cancelReason(options.signal) === undefined,
+        onSkipped: (name, blockers) => {
+            const result = skippedResult(
+                name,
+                env,
+                blockers.map((b) => results.get(b)!),
+                direction,
+            );
+            results.set(name, result);
+            display.finished(`${name}/${env}`, result, 0);
+        },
+    });
+    for (const { name, outcome } of scheduled) {
+        if (outcome.kind === "not-started") {
+            results.set(name, notStarted(byName.get(name)!, env));
         }
     }
-    return results;
+    // Listed in the order they were planned (the registry's; reversed for destroy), whatever order they ended in.
+    return projects.map((p) => results.get(p.name)!);
 }

@@ -12,7 +12,8 @@ import { describeUrn } from "./stack-problems.js";
 export const ENGINE_OPERATIONS = ["preview", "up", "destroy", "refresh", "drift"] as const;
 export type EngineOperation = (typeof ENGINE_OPERATIONS)[number];
 
-export type StackStatus = "ok" | "violations" | "failed" | "cancelled" | "not-started";
+/** `skipped`: not run because a layer it needs did not succeed; `not-started`: not run because the run was cancelled first. */
+export type StackStatus = "ok" | "violations" | "failed" | "cancelled" | "skipped" | "not-started";
 
 export interface StackOperationResult {
     readonly project: string;
@@ -51,7 +52,7 @@ export interface StackRunOptions {
 
 /** The outcome of a run, before the caller adds state checks and leftovers. */
 export interface StackRunOutcome {
-    readonly status: Exclude<StackStatus, "not-started">;
+    readonly status: Exclude<StackStatus, "skipped" | "not-started">;
     readonly summary: string;
     readonly details: string[];
     /** Set when the engine failed (to tell a lock conflict from other failures). */

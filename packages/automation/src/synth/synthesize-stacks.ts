@@ -18,6 +18,8 @@ export interface StackSynthesis {
     readonly secretOutputPaths: readonly string[];
     /** Production-weakening overrides the stack's config waives, with reason and owner. */
     readonly waivers: readonly Waiver[];
+    /** The stacks the program read through StackReferences (`<organization>/<project>/<stack>`), in the order read. */
+    readonly stackReferences: readonly string[];
 }
 
 export interface SynthesizeStacksOptions {
@@ -59,6 +61,7 @@ export async function synthesizeStacks(
                 outputs: result.outputs,
                 secretOutputPaths: result.secretOutputPaths,
                 waivers: settings?.waivers ?? [],
+                stackReferences: result.stackReferences,
             });
         } catch (err) {
             if (options.onProgramError === undefined) throw err;

@@ -12,7 +12,11 @@ export type LayerName = (typeof LAYER_NAMES)[number];
 
 export interface LayerDefinition {
     readonly name: LayerName;
-    /** Layers whose stack outputs this layer reads (through typed stack references). */
+    /**
+     * Layers that must be deployed before this one: those whose stack outputs it reads (through
+     * typed stack references), and those whose resources it names without reading them (see
+     * {@link NAMED_DEPENDENCIES}). The engine commands start a layer only after these succeeded.
+     */
     readonly dependsOn: readonly LayerName[];
     readonly description: string;
 }
@@ -25,7 +29,12 @@ export const LAYERS: readonly LayerDefinition[] = [
         dependsOn: ["foundation"],
         description: "CI deploy identities (GitHub OIDC / Workload Identity Federation), audit trail, threat detection",
     },
-    { name: "cluster", dependsOn: ["foundation"], description: "EKS / GKE clusters and node pools" },
+    {
+        name: "cluster",
+        // security: named, not read (NAMED_DEPENDENCIES).
+        dependsOn: ["foundation", "security"],
+        description: "EKS / GKE clusters and node pools",
+    },
     { name: "data", dependsOn: ["foundation", "cluster"], description: "Postgres, Redis, queues, backups" },
     {
         name: "platform",
@@ -35,6 +44,18 @@ export const LAYERS: readonly LayerDefinition[] = [
             "in-cluster add-ons: cert-manager, Istio, KEDA, Flagger, External Secrets, ExternalDNS, Kong, ingress-nginx, monitoring, logs and traces, Gatekeeper, Falco",
     },
 ];
+
+/**
+ * The dependencies of {@link LAYERS} that no stack reference shows: the layer names a resource of
+ * the other one by its deterministic name, so that resource must exist first. A test holds the
+ * registry to the stack references the programs make plus this list.
+ */
+export const NAMED_DEPENDENCIES: Readonly<Partial<Record<LayerName, Readonly<Partial<Record<LayerName, string>>>>>> = {
+    cluster: {
+        security:
+            "the EKS access entry of the nightly drift role names the security layer's <project>-<env>-ci-drift role, and EKS accepts only an existing IAM principal",
+    },
+};
 
 /** Where the registry is edited, for error messages. */
 export const LAYER_REGISTRY_FILE = "packages/automation/src/workspace/layers.ts";
@@ -77,6 +98,12 @@ export function layerOf(directory: string): LayerDefinition {
 /** The layers a layer declares it depends on. */
 export function dependenciesOf(name: LayerName): readonly LayerName[] {
     return LAYERS.find((l) => l.name === name)?.dependsOn ?? [];
+}
+
+/** The layers whose stack outputs a layer reads: its dependencies without the named ones ({@link NAMED_DEPENDENCIES}). */
+export function outputsReadBy(name: LayerName): LayerName[] {
+    const named = NAMED_DEPENDENCIES[name] ?? {};
+    return dependenciesOf(name).filter((dependency) => !Object.hasOwn(named, dependency));
 }
 
 /** Position of a layer in deployment order. */

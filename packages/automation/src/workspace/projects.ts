@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "./errors.js";
-import { dependenciesOf, inDeploymentOrder, layerOf, type LayerName } from "./layers.js";
+import { dependenciesOf, inDeploymentOrder, layerOf, type LayerName, outputsReadBy } from "./layers.js";
 
 export interface StackProject {
     /** Pulumi project name (`name` in Pulumi.yaml). */
@@ -168,7 +168,8 @@ function isLayerProject(project: StackProject): project is LayerProject {
 
 /**
  * The layer projects the `selected` ones read through stack references (their registry
- * dependencies, transitively) and that are not selected themselves, in deployment order. Offline
+ * dependencies that are not only named, transitively) and that are not selected themselves, in
+ * deployment order. Offline
  * synthesis of one layer runs these first, so the layer sees their outputs as the backend would
  * give them. A dependency without a stack for the environment is an error naming the fix.
  */
@@ -176,7 +177,7 @@ export function upstreamProjects(projects: readonly StackProject[], selected: re
     const layers = projects.filter(isLayerProject);
     const needed = new Set<LayerName>();
     const visit = (layer: LayerName) => {
-        for (const dependency of dependenciesOf(layer)) {
+        for (const dependency of outputsReadBy(layer)) {
             if (!needed.has(dependency)) {
                 needed.add(dependency);
                 visit(dependency);
@@ -226,4 +227,24 @@ export function selectProjects(projects: readonly StackProject[], stack: string,
         throw new UsageError(`--stack ${stack}: no such project; use one of ${projects.map((p) => p.name).join(", ")} or all`);
     }
     return [project];
+}
+
+/**
+ * The projects as a graph of project names: each layer project with the projects among `projects`
+ * whose layers it depends on (`dependencies`, by default the registry's); the root project and
+ * dependencies outside `projects` (a single `--stack`) add nothing. What the scheduler
+ * (engine/schedule.ts) walks.
+ */
+export function projectGraph(
+    projects: readonly StackProject[],
+    dependencies: (layer: LayerName) => readonly LayerName[] = dependenciesOf,
+): Array<{ readonly name: string; readonly dependsOn: string[] }> {
+    return projects.map((project) => ({
+        name: project.name,
+        dependsOn: isLayerProject(project)
+            ? dependencies(project.layer).flatMap((layer) =>
+                  projects.filter((p) => isLayerProject(p) && p.layer === layer).map((p) => p.name),
+              )
+            : [],
+    }));
 }

@@ -35,6 +35,8 @@ const LABELS: Readonly<Record<StackOperationResult["status"], string>> = {
     violations: "POLICY: ",
     failed: "FAILED: ",
     cancelled: "CANCELLED: ",
+    // Its summary starts with "skipped: ".
+    skipped: "",
     "not-started": "NOT RUN: ",
 };
 

@@ -1,9 +1,10 @@
 /**
  * The terminal's progress display: a listr2 task list with one task per stack, pending until its
  * engine run starts, then running with the engine's last lines under it, then done or failed with
- * its change counts and duration (format.ts). The engine keeps its own order (deploy.ts); each
- * task only waits for the engine's events for its stack, so the list runs tasks one at a time in
- * the order they were planned.
+ * its change counts and duration (format.ts), or skipped with the reason. The engine keeps its own
+ * order (deploy.ts, layers at once where the graph allows); every task runs at once and only waits
+ * for the engine's events for its stack, so each stack's lines stay under its own title whatever
+ * order the stacks run in.
  *
  * listr2 redraws the list on stdout and holds back other writes to stdout and stderr while it does
  * (they appear when the list ends). Its own SIGINT handling is off: process-io.ts turns Ctrl-C into
@@ -26,6 +27,11 @@ export interface TaskListOptions {
     readonly renderer?: "default" | "test";
     /** Engine lines kept under a running task (more would push the list off a small terminal). @default 5 */
     readonly outputLines?: number;
+    /**
+     * The `test` renderer also logs the task's title with each event, so a test can tell whose
+     * event it is when stacks run at once. @default false
+     */
+    readonly serializeTitles?: boolean;
 }
 
 interface StackState {
@@ -69,6 +75,10 @@ export function taskListProgress(options: TaskListOptions): ProgressDisplay {
                 task.skip(`${state.stack}: not run`);
                 return;
             }
+            if (state.ended?.result.status === "skipped") {
+                task.skip(`${state.stack}: ${state.ended.result.summary}`);
+                return;
+            }
             task.title = `${state.stack}: ${state.headline ?? ""}`;
             state.task = task;
             state.lines.slice(-(options.outputLines ?? 5)).forEach((line) => (task.output = line));
@@ -104,11 +114,16 @@ export function taskListProgress(options: TaskListOptions): ProgressDisplay {
                 states.set(stack, { stack, lines: [], wake: () => undefined });
             }
             const tasks = [...states.values()].map(taskOf);
-            const common = { concurrent: false, exitOnError: false, registerSignalListeners: false } as const;
+            // Concurrent: a stack's task waits for that stack alone, so a later one can start first.
+            const common = { concurrent: true, exitOnError: false, registerSignalListeners: false } as const;
             const logger = new ListrLogger({ processOutput });
             const list =
                 options.renderer === "test"
-                    ? new Listr<unknown, "test">(tasks, { ...common, renderer: "test", rendererOptions: { logger, task: false } })
+                    ? new Listr<unknown, "test">(tasks, {
+                          ...common,
+                          renderer: "test",
+                          rendererOptions: { logger, task: options.serializeTitles === true ? ["title"] : false },
+                      })
                     : new Listr<unknown, "default">(tasks, {
                           ...common,
                           // stdout is a terminal here (progressMode), whatever listr2 guesses from the stream.
