@@ -8,6 +8,7 @@ import { GCP_DRIFT_ROLES } from "./gcp-drift-roles.js";
 
 /** Predefined roles for the services the platform's stacks manage on GCP. */
 export const GCP_DEPLOY_ROLES = [
+    "roles/certificatemanager.editor",
     "roles/cloudkms.admin",
     "roles/cloudsql.admin",
     "roles/compute.networkAdmin",
@@ -18,6 +19,10 @@ export const GCP_DEPLOY_ROLES = [
     "roles/iam.serviceAccountUser",
     "roles/iam.workloadIdentityPoolAdmin",
     "roles/logging.configWriter",
+    // Cloud alerts (data and platform layers): policies, their email channels, uptime checks.
+    "roles/monitoring.alertPolicyEditor",
+    "roles/monitoring.notificationChannelEditor",
+    "roles/monitoring.uptimeCheckConfigEditor",
     "roles/pubsub.admin",
     "roles/redis.admin",
     "roles/secretmanager.admin",

@@ -7,6 +7,7 @@
 
 /** Predefined read-only roles for the services of GCP_DEPLOY_ROLES. */
 export const GCP_DRIFT_ROLES = [
+    "roles/certificatemanager.viewer",
     "roles/cloudkms.viewer",
     "roles/cloudsql.viewer",
     "roles/compute.viewer",

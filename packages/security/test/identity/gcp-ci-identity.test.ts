@@ -70,11 +70,11 @@ describe("GcpCiDeployIdentity", () => {
             grants.map((g) => [g.inputs["role"], g.inputs["member"], g.inputs["condition"] ?? null]),
             [...GCP_DEPLOY_ROLES.map((role) => [role, SA, null]), ["roles/resourcemanager.projectIamAdmin", SA, grantableRolesCondition()]],
         );
-        assert.equal(grants.length, 17);
+        assert.equal(grants.length, 21);
         assert.ok(grants.every((g) => !["roles/owner", "roles/editor", "roles/viewer"].includes(String(g.inputs["role"]))));
         assert.equal(
             grantableRolesCondition().expression,
-            "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(['roles/artifactregistry.reader', 'roles/autoscaling.metricsWriter', 'roles/cloudkms.cryptoKeyEncrypterDecrypter', 'roles/cloudkms.viewer', 'roles/cloudsql.viewer', 'roles/compute.viewer', 'roles/container.viewer', 'roles/dns.admin', 'roles/dns.reader', 'roles/iam.securityReviewer', 'roles/iam.serviceAccountViewer', 'roles/iam.workloadIdentityPoolViewer', 'roles/iam.workloadIdentityUser', 'roles/logging.logWriter', 'roles/logging.viewer', 'roles/monitoring.metricWriter', 'roles/monitoring.viewer', 'roles/pubsub.publisher', 'roles/pubsub.subscriber', 'roles/pubsub.viewer', 'roles/redis.viewer', 'roles/secretmanager.secretAccessor', 'roles/secretmanager.viewer', 'roles/serviceusage.serviceUsageViewer', 'roles/stackdriver.resourceMetadata.writer', 'roles/storage.bucketViewer', 'roles/storage.objectAdmin', 'roles/storagetransfer.viewer'])",
+            "api.getAttribute('iam.googleapis.com/modifiedGrantsByRole', []).hasOnly(['roles/artifactregistry.reader', 'roles/autoscaling.metricsWriter', 'roles/certificatemanager.viewer', 'roles/cloudkms.cryptoKeyEncrypterDecrypter', 'roles/cloudkms.viewer', 'roles/cloudsql.viewer', 'roles/compute.viewer', 'roles/container.viewer', 'roles/dns.admin', 'roles/dns.reader', 'roles/iam.securityReviewer', 'roles/iam.serviceAccountViewer', 'roles/iam.workloadIdentityPoolViewer', 'roles/iam.workloadIdentityUser', 'roles/logging.logWriter', 'roles/logging.viewer', 'roles/monitoring.metricWriter', 'roles/monitoring.viewer', 'roles/pubsub.publisher', 'roles/pubsub.subscriber', 'roles/pubsub.viewer', 'roles/redis.viewer', 'roles/secretmanager.secretAccessor', 'roles/secretmanager.viewer', 'roles/serviceusage.serviceUsageViewer', 'roles/stackdriver.resourceMetadata.writer', 'roles/storage.bucketViewer', 'roles/storage.objectAdmin', 'roles/storagetransfer.viewer'])",
         );
     });
 
