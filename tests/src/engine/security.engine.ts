@@ -21,8 +21,8 @@ async function deployment(stack: Stack): Promise<StateResource[]> {
     return state.deployment.resources ?? [];
 }
 
-/** The security stack's custom resources in dev (`platform synth --env dev --stack security`): 19, without the stack reference. */
-const EXPECTED_SECURITY_RESOURCES = 19;
+/** The security stack's custom resources in dev (`platform synth --env dev --stack security`): 22, without the stack reference. */
+const EXPECTED_SECURITY_RESOURCES = 22;
 
 describe("the security layer on the real engine (simulated cloud)", function () {
     this.timeout(600_000);
@@ -47,16 +47,24 @@ describe("the security layer on the real engine (simulated cloud)", function () 
             [trail?.inputs?.["kmsKeyId"], trail?.inputs?.["isMultiRegionTrail"], trail?.inputs?.["enableLogFileValidation"]],
             [keyArns["logs"], true, true],
         );
-        const subjects = state
+        const trusts = state
             .filter((r) => r.type === "aws:iam/role:Role")
-            .map((role) => {
-                const trust = JSON.parse(String(role.inputs?.["assumeRolePolicy"])) as {
-                    Statement: { Condition: { StringEquals: Record<string, string> } }[];
-                };
-                return trust.Statement[0]?.Condition.StringEquals["token.actions.githubusercontent.com:sub"];
-            });
-        // The deploy role (GitHub environment dev) and the read-only drift role (dev-drift).
+            .map(
+                (role) =>
+                    JSON.parse(String(role.inputs?.["assumeRolePolicy"])) as {
+                        Statement: { Principal: Record<string, string>; Condition: { StringEquals: Record<string, string> } }[];
+                    },
+            );
+        // The deploy role (GitHub environment dev) and the read-only drift role (dev-drift) are GitHub's;
+        // the third is the one CloudTrail assumes to write to its log group.
+        const subjects = trusts
+            .filter((t) => t.Statement[0]?.Principal["Federated"] !== undefined)
+            .map((t) => t.Statement[0]?.Condition.StringEquals["token.actions.githubusercontent.com:sub"]);
         assert.deepEqual(subjects.sort(), ["repo:acme-corp/platform:environment:dev", "repo:acme-corp/platform:environment:dev-drift"]);
+        assert.deepEqual(
+            trusts.filter((t) => t.Statement[0]?.Principal["Federated"] === undefined).map((t) => t.Statement[0]?.Principal["Service"]),
+            ["cloudtrail.amazonaws.com"],
+        );
         const outputs = await security.outputs();
         assert.equal(outputs["ciRoleArn"]?.value, "arn:aws:iam::111111111111:role/acme-dev-ci-deploy");
         assert.equal(outputs["ciDriftRoleArn"]?.value, "arn:aws:iam::111111111111:role/acme-dev-ci-drift");
