@@ -47,6 +47,11 @@ printf 'export PULUMI_BACKEND_URL=%q\n' "file://$STATE_ROOT/backend"
 printf 'export PULUMI_HOME=%q\n' "$ENGINE_PULUMI_HOME"
 echo 'export PULUMI_SKIP_UPDATE_CHECK=true'
 echo 'export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true'
+# Node.js's module compile cache for every Node.js process the engine starts (program, policy
+# packs, simulated plugins): compiled code is reused instead of compiling the SDKs' thousands of
+# modules again in each process. Node's own default folder, as `platform` itself uses; an existing
+# value wins, and NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+printf 'export NODE_COMPILE_CACHE=%q\n' "${NODE_COMPILE_CACHE:-${TMPDIR:-/tmp}/node-compile-cache}"
 # THE LOCAL PASSPHRASE IS FOR THE THROWAWAY LOCAL BACKEND ONLY. The passphrase secrets provider of
 # a local (file://) backend needs one; this one is published in this file, so it protects nothing:
 # it exists so that the simulated state under .state/ can be written without a prompt. Never use

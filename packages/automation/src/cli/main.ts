@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `pnpm platform ...` runs this file.
+// First: the compile cache must be on before the other modules load.
+import "./compile-cache.js";
 import { ENGINE_COMMANDS } from "./args.js";
 import { processIo } from "./process-io.js";
 import { runCli } from "./run.js";

@@ -90,7 +90,18 @@ export function realEngineEnvironment(root: string, base: NodeJS.ProcessEnv = pr
     // The user's variables, not the rehearsal's: no local passphrase, Pulumi home or plugin block.
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
-    return { env: { ...env, PATH: enginePath, PULUMI_SKIP_UPDATE_CHECK: "true" }, pulumi: simulated.pulumi, backendUrl };
+    // The module compile cache is only a speed-up for the engine's Node.js processes, as in rehearsals.
+    const compileCache = simulated.env["NODE_COMPILE_CACHE"];
+    return {
+        env: {
+            ...env,
+            PATH: enginePath,
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            ...(compileCache === undefined ? {} : { NODE_COMPILE_CACHE: compileCache }),
+        },
+        pulumi: simulated.pulumi,
+        backendUrl,
+    };
 }
 
 /**

@@ -147,13 +147,21 @@ export interface GatekeeperModel {
     new (data: never): { validate(): void; toJSON(): unknown };
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+let ajv: Ajv | undefined;
 
+/**
+ * The model of a schema. Its validator is compiled on the first `validate()`: compiling all
+ * thirteen cost about 0.1 s of CPU in every process that imports this package (each stack program,
+ * `platform synth`), and only the tests validate these objects.
+ */
 function model(schema: Schema): GatekeeperModel {
-    const check: ValidateFunction = ajv.compile(schema);
+    let compiled: ValidateFunction | undefined;
     return class {
         constructor(private readonly data: unknown) {}
         validate(): void {
+            ajv ??= new Ajv({ allErrors: true, strict: false });
+            compiled ??= ajv.compile(schema);
+            const check = compiled;
             if (!check(this.data)) {
                 const problems = (check.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
                 throw new Error(`invalid Gatekeeper object: ${problems.join(", ")}`);
