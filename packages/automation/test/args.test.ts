@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { parseArgs, type RunCommand, UsageError } from "../src/index.js";
+import { parseArgs, type RunCommand, SECRET_OUTPUT, UsageError, visibleOutputs } from "../src/index.js";
 
 const DEFAULTS: Omit<RunCommand, "command" | "env"> = {
     stack: "all",
@@ -188,6 +188,37 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         }
     });
 
+    it("parses --layer (a registry layer instead of --stack) on every command, and outputs with --simulate and --json", () => {
+        for (const command of ["synth", "preview", "up", "destroy", "refresh", "drift", "outputs", "cancel", "render"] as const) {
+            assert.deepEqual(parseArgs([command, "--env", "dev", "--layer", "platform"]), {
+                command,
+                env: "dev",
+                ...DEFAULTS,
+                layer: "platform",
+            });
+        }
+        assert.deepEqual(parseArgs(["outputs", "--env", "prod", "--simulate", "--json"]), {
+            command: "outputs",
+            env: "prod",
+            ...DEFAULTS,
+            simulate: true,
+            json: true,
+        });
+    });
+
+    it("refuses --layer with --stack, a name that is not a layer, and outputs options it does not take", () => {
+        assert.throws(
+            () => parseArgs(["up", "--env", "dev", "--layer", "data", "--stack", "data"]),
+            /--layer = "data" and --stack = "data": both name what to run\. Fix: pass one of them$/,
+        );
+        assert.throws(
+            () => parseArgs(["up", "--env", "dev", "--layer", "platform-addons"]),
+            /--layer = "platform-addons": not a layer\. Fix: pass one of foundation, security, cluster, data, platform/,
+        );
+        assert.throws(() => parseArgs(["outputs", "--env", "dev", "--plain"]), /--plain: not an option of outputs/);
+        assert.throws(() => parseArgs(["outputs", "--env", "dev", "--parallel", "2"]), /--parallel: not an option of outputs/);
+    });
+
     it("help in any form", () => {
         for (const argv of [[], ["--help"], ["-h"], ["help"], ["synth", "--help"], ["up", "--env", "dev", "-h"]]) {
             assert.deepEqual(parseArgs(argv), { command: "help" });
@@ -207,9 +238,12 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         [["synth", "--env", "dev", "--json", "--json"], "--json = (flag), (flag): given 2 times. Fix: pass --json once"],
         [
             ["synth", "--env", "prod", "--force"],
-            "--force: unknown option. Fix: use one of --env, --stack, --root, --json (see platform --help)",
+            "--force: unknown option. Fix: use one of --env, --stack, --layer, --root, --json (see platform --help)",
         ],
-        [["synth", "--env", "prod", "-e"], "-e: unknown option. Fix: use one of --env, --stack, --root, --json (see platform --help)"],
+        [
+            ["synth", "--env", "prod", "-e"],
+            "-e: unknown option. Fix: use one of --env, --stack, --layer, --root, --json (see platform --help)",
+        ],
         [["synth", "--env", "prod", "--json=yes"], '--json: takes no value, got "yes". Fix: write --json alone'],
         [["synth", "--env", "prod", "extra"], '"extra": unexpected argument. Fix: synth takes only options (see platform --help)'],
         [
@@ -218,19 +252,19 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         ],
         [
             ["deploy"],
-            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, drift, cancel, render, export (see platform --help)',
+            '"deploy": unknown command. Fix: use one of synth, preview, up, destroy, refresh, drift, outputs, cancel, render, export (see platform --help)',
         ],
         [
             ["--env", "dev"],
-            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|drift|cancel|render|export> --env dev",
+            "--env: options come after the command. Fix: platform <synth|preview|up|destroy|refresh|drift|outputs|cancel|render|export> --env dev",
         ],
         [
             ["destroy", "--env", "dev", "--simulate", "--json"],
-            "--json: not an option of destroy; only synth, preview, up and drift print a JSON result. Fix: drop --json",
+            "--json: not an option of destroy; only synth, preview, up, drift and outputs print a JSON result. Fix: drop --json",
         ],
         [
             ["render", "--env", "dev", "--json"],
-            "--json: not an option of render; only synth, preview, up and drift print a JSON result. Fix: drop --json",
+            "--json: not an option of render; only synth, preview, up, drift and outputs print a JSON result. Fix: drop --json",
         ],
         [
             ["drift", "--env", "dev", "--simulate", "--clear-pending-creates"],
@@ -269,7 +303,7 @@ describe("platform argument parsing (node:util parseArgs)", () => {
         [["export", "--format", "tfplan"], "--env: required. Fix: pass --env dev, staging, prod or dr"],
         [
             ["export", "--env", "dev", "--format", "tfplan", "--json"],
-            "--json: not an option of export; only synth, preview, up and drift print a JSON result. Fix: drop --json",
+            "--json: not an option of export; only synth, preview, up, drift and outputs print a JSON result. Fix: drop --json",
         ],
         [
             ["synth", "--env", "dev", "--format", "tfplan"],
@@ -285,4 +319,18 @@ describe("platform argument parsing (node:util parseArgs)", () => {
             );
         });
     }
+});
+
+describe("platform outputs: what is printed", () => {
+    it("values as they are, secrets as [secret], keys sorted", () => {
+        assert.deepEqual(
+            visibleOutputs({
+                vpcId: { value: "vpc-1", secret: false },
+                kubeconfig: { value: "apiVersion: v1 ...", secret: true },
+                dns: { value: { publicZoneId: "Z1" }, secret: false },
+            }),
+            { dns: { publicZoneId: "Z1" }, kubeconfig: "[secret]", vpcId: "vpc-1" },
+        );
+        assert.equal(SECRET_OUTPUT, "[secret]");
+    });
 });

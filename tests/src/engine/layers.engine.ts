@@ -53,6 +53,27 @@ describe("real engine: layer order", function () {
         assert.match(up.stdout, /^layers-foundation\/dev \| Updating \(dev\):$/m);
         assert.match(up.stdout, /^layers-cluster\/dev {4}\| Updating \(dev\):$/m);
 
+        // platform outputs: one layer by its registry name, as JSON from the backend; every layer as text.
+        const outputs = await platform(["outputs", "--env", "dev", "--simulate", "--layer", "security", "--json", ...root]);
+        assert.equal(outputs.code, 0, outputs.stderr);
+        assert.deepEqual(JSON.parse(outputs.stdout), {
+            env: "dev",
+            stacks: [{ project: "layers-security", stack: "dev", deployed: true, outputs: { layer: "layers-security" } }],
+        });
+        const all = await platform(["outputs", "--env", "dev", "--simulate", ...root]);
+        assert.equal(all.code, 0, all.stderr);
+        assert.equal(
+            all.stdout.trim(),
+            [
+                "layers-foundation/dev:",
+                '  layer: "layers-foundation"',
+                "layers-security/dev:",
+                '  layer: "layers-security"',
+                "layers-cluster/dev:",
+                '  layer: "layers-cluster"',
+            ].join("\n"),
+        );
+
         const destroy = await platform(["destroy", "--env", "dev", "--simulate", ...root]);
         assert.equal(destroy.code, 0, destroy.stderr);
         assert.deepEqual(started(destroy.stdout), [

@@ -7,11 +7,12 @@ import { parseArgs as parseTokens } from "node:util";
 import { EXPORT_FORMATS } from "../export/export-environment.js";
 import { checkEnvironment, ENVIRONMENT_LIST } from "../workspace/environments.js";
 import { UsageError } from "../workspace/errors.js";
+import { LAYER_NAMES, type LayerName } from "../workspace/layers.js";
 import { USAGE } from "./usage.js";
 
 export { USAGE };
 
-export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift", "cancel", "render", "export"] as const;
+export const COMMANDS = ["synth", "preview", "up", "destroy", "refresh", "drift", "outputs", "cancel", "render", "export"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that drive the engine: against the simulated cloud with `--simulate`, else the user's backend and clouds. */
@@ -22,6 +23,8 @@ export interface RunCommand {
     readonly env: string;
     /** A project name, or `all`. */
     readonly stack: string;
+    /** A layer of the registry (`--layer`), instead of `--stack`: resolved to its project by the caller. */
+    readonly layer?: LayerName;
     readonly json: boolean;
     /** preview, up, destroy, refresh, drift: plain progress lines even on a terminal (as in CI). */
     readonly plain: boolean;
@@ -48,6 +51,7 @@ export type Command = RunCommand | HelpCommand;
 const OPTIONS = {
     env: { type: "string" },
     stack: { type: "string" },
+    layer: { type: "string" },
     root: { type: "string" },
     json: { type: "boolean" },
     plain: { type: "boolean" },
@@ -63,23 +67,25 @@ type OptionName = keyof typeof OPTIONS;
 
 /** The options each command accepts (besides --help). */
 const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
-    synth: ["env", "stack", "root", "json"],
-    preview: ["env", "stack", "root", "simulate", "json", "plain", "parallel"],
-    up: ["env", "stack", "root", "simulate", "json", "plain", "parallel"],
-    destroy: ["env", "stack", "root", "simulate", "confirm-production", "plain", "parallel"],
-    refresh: ["env", "stack", "root", "simulate", "clear-pending-creates", "plain", "parallel"],
-    drift: ["env", "stack", "root", "simulate", "json", "plain", "parallel"],
+    synth: ["env", "stack", "layer", "root", "json"],
+    preview: ["env", "stack", "layer", "root", "simulate", "json", "plain", "parallel"],
+    up: ["env", "stack", "layer", "root", "simulate", "json", "plain", "parallel"],
+    destroy: ["env", "stack", "layer", "root", "simulate", "confirm-production", "plain", "parallel"],
+    refresh: ["env", "stack", "layer", "root", "simulate", "clear-pending-creates", "plain", "parallel"],
+    drift: ["env", "stack", "layer", "root", "simulate", "json", "plain", "parallel"],
+    // outputs reads the stacks' outputs from the backend: the simulated one, or PULUMI_BACKEND_URL.
+    outputs: ["env", "stack", "layer", "root", "simulate", "json"],
     // cancel only removes a lock from the local backend; --simulate is accepted for symmetry.
-    cancel: ["env", "stack", "root", "simulate"],
+    cancel: ["env", "stack", "layer", "root", "simulate"],
     // render always runs on the simulated cloud (with the real kubernetes provider).
-    render: ["env", "stack", "root", "out"],
+    render: ["env", "stack", "layer", "root", "out"],
     // export synthesizes offline, as synth does.
-    export: ["env", "stack", "root", "out", "format"],
+    export: ["env", "stack", "layer", "root", "out", "format"],
 };
 
 /** Why an option does not belong to a command, with the fix. */
 const MISPLACED: Partial<Record<OptionName, string>> = {
-    json: "only synth, preview, up and drift print a JSON result. Fix: drop --json",
+    json: "only synth, preview, up, drift and outputs print a JSON result. Fix: drop --json",
     plain: "only preview, up, destroy, refresh and drift show a task list to switch off. Fix: drop --plain",
     simulate: "synth and render always run against the simulated cloud. Fix: drop --simulate",
     "confirm-production": "only destroy needs it. Fix: drop --confirm-production",
@@ -192,10 +198,20 @@ export function parseArgs(argv: readonly string[]): Command {
         }
     }
     const parallel = string("parallel");
+    const layer = string("layer");
+    if (layer !== undefined && values.has("stack")) {
+        throw new UsageError(
+            `--layer = ${JSON.stringify(layer)} and --stack = ${JSON.stringify(string("stack"))}: both name what to run. Fix: pass one of them`,
+        );
+    }
+    if (layer !== undefined && !(LAYER_NAMES as readonly string[]).includes(layer)) {
+        throw new UsageError(`--layer = ${JSON.stringify(layer)}: not a layer. Fix: pass one of ${LAYER_NAMES.join(", ")}`);
+    }
     return {
         command,
         env,
         stack: string("stack") ?? "all",
+        ...(layer !== undefined ? { layer: layer as LayerName } : {}),
         json: values.has("json"),
         plain: values.has("plain"),
         simulate,

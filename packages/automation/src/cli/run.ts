@@ -7,6 +7,7 @@ import { cancelStacks } from "../engine/cancel.js";
 import { CANCEL_EXIT_CODES, cancelReason } from "../engine/cancellation.js";
 import { runDeployment, type StackOperationResult, type StackStatus } from "../engine/deploy.js";
 import { EngineUnavailableError, stateDir } from "../engine/environment.js";
+import { readStackOutputs } from "../engine/outputs.js";
 import { renderEnvironment } from "../engine/render.js";
 import { StackStateError } from "../engine/stack-problems.js";
 import { exportEnvironment } from "../export/export-environment.js";
@@ -14,6 +15,7 @@ import { MissingTerraformTypeError } from "../export/terraform-types.js";
 import { buildReport, renderText } from "../synth/report.js";
 import { synthesizeEnvironment } from "../synth/synthesize-environment.js";
 import { UsageError } from "../workspace/errors.js";
+import { discoverProjects, projectOfLayer } from "../workspace/projects.js";
 import { parseArgs, type RunCommand, USAGE } from "./args.js";
 import { plainDisplay, type ProgressDisplay } from "./progress/display.js";
 import { progressMode } from "./progress/mode.js";
@@ -112,6 +114,24 @@ async function progressDisplay(command: RunCommand, io: Io, write: (line: string
 }
 
 async function runEngineCommand(command: RunCommand, root: string, io: Io): Promise<number> {
+    if (command.command === "outputs") {
+        const results = await readStackOutputs({ root, env: command.env, stack: command.stack, simulate: command.simulate });
+        if (command.json) {
+            io.stdout(JSON.stringify({ env: command.env, stacks: results }, null, 2));
+        } else {
+            for (const r of results) {
+                io.stdout(`${r.project}/${r.stack}:${r.deployed ? "" : " not deployed"}`);
+                Object.entries(r.outputs).forEach(([key, value]) => io.stdout(`  ${key}: ${JSON.stringify(value)}`));
+            }
+        }
+        const missing = results.filter((r) => !r.deployed);
+        missing.forEach((r) =>
+            io.stderr(
+                `platform: ${r.project}/${r.stack} is not in the backend. Fix: platform up --env ${command.env} --stack ${r.project}`,
+            ),
+        );
+        return missing.length === 0 ? EXIT.ok : EXIT.failure;
+    }
     if (command.command === "cancel") {
         const results = await cancelStacks({
             root,
@@ -182,17 +202,20 @@ function isReported(command: string): command is ReportedCommand {
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     try {
-        const command = parseArgs(argv);
-        if (command.command === "help") {
+        const parsed = parseArgs(argv);
+        if (parsed.command === "help") {
             io.stdout(USAGE);
             return EXIT.ok;
         }
-        const root = command.root ? path.resolve(io.cwd, command.root) : findRepositoryRoot(io.cwd);
+        const root = parsed.root ? path.resolve(io.cwd, parsed.root) : findRepositoryRoot(io.cwd);
         if (root === undefined) {
             throw new UsageError(
                 `no repository root (Pulumi.yaml + pnpm-workspace.yaml) at or above ${io.cwd}. Fix: run from the repository or pass --root <dir>`,
             );
         }
+        // --layer names a layer of the registry: the stack project that holds it (platform: platform-addons).
+        const command: RunCommand =
+            parsed.layer !== undefined ? { ...parsed, stack: projectOfLayer(discoverProjects(root), parsed.layer) } : parsed;
         if (command.command === "export") {
             const out = command.out ? path.resolve(io.cwd, command.out) : path.join(stateDir(root), "export", command.env);
             const exported = await exportEnvironment({ root, env: command.env, stack: command.stack, out });

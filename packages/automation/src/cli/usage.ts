@@ -1,13 +1,14 @@
 /** The `platform --help` text. README.md and packages/automation/README.md quote its command lines. */
-export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all] [--json] [--root <dir>]
-       platform preview --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
-       platform up      --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
-       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
-       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
-       platform drift   --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all] [--root <dir>]
-       platform cancel  --env <env> [--stack <project>|all] [--root <dir>]
-       platform render  --env <env> [--out <dir>] [--stack <project>|all] [--root <dir>]
-       platform export  --env <env> --format tfplan [--out <dir>] [--stack <project>|all] [--root <dir>]
+export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--stack <project>|all | --layer <layer>] [--json] [--root <dir>]
+       platform preview --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform up      --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform destroy --env <env> [--simulate] [--confirm-production <env>] [--plain] [--parallel <n>] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform refresh --env <env> [--simulate] [--clear-pending-creates] [--plain] [--parallel <n>] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform drift   --env <env> [--simulate] [--json] [--plain] [--parallel <n>] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform outputs --env <env> [--simulate] [--json] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform cancel  --env <env> [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform render  --env <env> [--out <dir>] [--stack <project>|all | --layer <layer>] [--root <dir>]
+       platform export  --env <env> --format tfplan [--out <dir>] [--stack <project>|all | --layer <layer>] [--root <dir>]
 
   synth     run the stack programs of one environment offline (Pulumi mock runtime + simulated
             cloud), list every resource, and evaluate the CrossGuard policy packs over them.
@@ -19,6 +20,8 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
   refresh   read the cloud back into the state
   drift     a preview-only refresh of every layer: lists per layer the resources that differ
             from the state (changed or deleted outside Pulumi), records nothing; exit 4 on drift
+  outputs   every layer's stack outputs from the backend (secret values read [secret]); exit 3
+            when a layer has no stack there
   cancel    remove the lock a run that no longer exists left on a stack (pulumi cancel)
   render    write every Kubernetes object of the environment as the YAML the real kubernetes
             provider would apply (up on the simulated cloud in a throwaway state, no cluster;
@@ -33,12 +36,14 @@ export const USAGE = `usage: platform synth   --env <dev|staging|prod|dr> [--sta
                            layer registry's order (foundation, security, cluster, data,
                            platform) [default: all]; synth of one layer runs the layers it
                            reads first, for their outputs, and reports only that one
+  --layer                  one layer of the registry instead of --stack: foundation, security,
+                           cluster, data or platform (the platform-addons project)
   --simulate               run against the simulated cloud with the pinned engine
                            (pnpm engine:setup). Without it, preview, up, destroy, refresh
                            and drift use the same engine against real clouds: the backend
                            from PULUMI_BACKEND_URL (required), credentials and secrets
                            provider from the environment, provider plugins downloaded
-  --json                   synth, preview, up and drift: print exactly one JSON document on
+  --json                   synth, preview, up, drift and outputs: print exactly one JSON document on
                            stdout (the engine's output goes to stderr)
   --plain                  preview, up, destroy, refresh and drift: plain lines (==> per stack,
                            then the engine's output, each line after its stack's name) instead

@@ -203,6 +203,17 @@ export function upstreamProjects(projects: readonly StackProject[], selected: re
  * the layers, not one of them). For `all`, a layer whose declared dependency has no stack for the
  * environment is an error: its stack references could not resolve.
  */
+/** The stack project of a layer (`--layer platform` is the platform-addons project). */
+export function projectOfLayer(projects: readonly StackProject[], layer: LayerName): string {
+    const project = projects.filter(isLayerProject).find((p) => p.layer === layer);
+    if (project === undefined) {
+        throw new UsageError(
+            `--layer ${layer}: no stack project for that layer under stacks/. Fix: add stacks/${layer}, or leave --layer out`,
+        );
+    }
+    return project.name;
+}
+
 export function selectProjects(projects: readonly StackProject[], stack: string, env: string): StackProject[] {
     if (stack === "all") {
         const layers = projects.filter(isLayerProject);
