@@ -144,7 +144,7 @@ describe("security layer", () => {
         });
     });
 
-    it("GCP dr: the WIF pool, provider, deploy (17 project grants) and drift (17) service accounts, audit logs into a protected log bucket", async () => {
+    it("GCP dr: the WIF pool, provider, deploy (21 project grants) and drift (18) service accounts, audit logs into a protected log bucket", async () => {
         const result = await synth(
             settings("dr", {
                 github: { ...GITHUB, environment: "dr" },
@@ -161,7 +161,7 @@ describe("security layer", () => {
             "gcp:logging/projectBucketConfig:ProjectBucketConfig": 1,
             "gcp:logging/projectSink:ProjectSink": 1,
             "gcp:projects/iAMAuditConfig:IAMAuditConfig": 1,
-            "gcp:projects/iAMMember:IAMMember": 34,
+            "gcp:projects/iAMMember:IAMMember": 39,
             "gcp:serviceaccount/account:Account": 2,
             "gcp:serviceaccount/iAMMember:IAMMember": 2,
             "gcp:storage/bucketIAMMember:BucketIAMMember": 1,
