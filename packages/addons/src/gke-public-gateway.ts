@@ -65,64 +65,63 @@ export class GkePublicGateway extends PlatformComponent {
         this.validate(validateGkePublicGatewayArgs(args));
         const names = { name: GKE_PUBLIC_GATEWAY_NAME, namespace: args.namespace, labels: args.context.labels };
         const b = args.backend;
-        // Shapes are checked now with placeholders (a bad object fails the preview, not the apply);
-        // the cloud names are known after GcpPublicEdge deploys.
-        publicGatewayManifest({ ...names, addressName: "address", certificateMapName: "certmap" });
-        backendPolicyManifest({ ...names, service: b.service, securityPolicyName: "armor" });
-        gatewayPolicyManifest({ ...names, sslPolicyName: "tls" });
+        // Shapes are checked now with placeholders (a bad object fails the preview, not the apply),
+        // and their metadata is what the objects get: only the specs wait for the cloud names.
+        const placeholders = {
+            gateway: publicGatewayManifest({ ...names, addressName: "address", certificateMapName: "certmap" }),
+            backend: backendPolicyManifest({ ...names, service: b.service, securityPolicyName: "armor" }),
+            tls: gatewayPolicyManifest({ ...names, sslPolicyName: "tls" }),
+        };
 
-        // apiVersion and kind must be plain strings (they make the resource's type); the rest may wait for the cloud names.
+        // apiVersion, kind and metadata plain (the type, the name and namespace the provider needs in a preview); the spec may wait.
         const object = (
             child: string,
             [apiVersion, kind]: readonly [string, string],
-            manifest: pulumi.Input<Record<string, unknown>>,
+            metadata: unknown,
+            spec: pulumi.Input<unknown>,
             dependsOn: pulumi.Resource[] = [],
-        ) => {
-            const m = pulumi.output(manifest);
-            return new k8s.apiextensions.CustomResource(
+        ) =>
+            new k8s.apiextensions.CustomResource(
                 this.childName(child),
-                {
-                    apiVersion,
-                    kind,
-                    metadata: m.apply((o) => o["metadata"] as k8s.types.input.meta.v1.ObjectMeta),
-                    spec: m.apply((o) => o["spec"]),
-                },
+                { apiVersion, kind, metadata: metadata as k8s.types.input.meta.v1.ObjectMeta, spec },
                 this.childOptions({ dependsOn }),
             );
-        };
+        const specOf = <T extends Record<string, unknown>>(m: T) => m["spec"];
         // Policies first: the load balancer never exists without Cloud Armor, the SSL policy and the right health check.
         const backendPolicy = object(
             "backend-policy",
             [GKE_POLICY, "GCPBackendPolicy"],
+            placeholders.backend["metadata"],
             pulumi
                 .output(args.securityPolicyName)
-                .apply((securityPolicyName) => backendPolicyManifest({ ...names, service: b.service, securityPolicyName })),
+                .apply((securityPolicyName) => specOf(backendPolicyManifest({ ...names, service: b.service, securityPolicyName }))),
         );
-        const health = object(
-            "health-check-policy",
-            [GKE_POLICY, "HealthCheckPolicy"],
-            healthCheckPolicyManifest({ ...names, service: b.service, port: b.healthCheckPort, path: b.healthCheckPath }),
-        );
+        const healthPolicy = healthCheckPolicyManifest({ ...names, service: b.service, port: b.healthCheckPort, path: b.healthCheckPath });
+        const health = object("health-check-policy", [GKE_POLICY, "HealthCheckPolicy"], healthPolicy["metadata"], specOf(healthPolicy));
         const tls = object(
             "gateway-policy",
             [GKE_POLICY, "GCPGatewayPolicy"],
-            pulumi.output(args.sslPolicyName).apply((sslPolicyName) => gatewayPolicyManifest({ ...names, sslPolicyName })),
+            placeholders.tls["metadata"],
+            pulumi.output(args.sslPolicyName).apply((sslPolicyName) => specOf(gatewayPolicyManifest({ ...names, sslPolicyName }))),
         );
+        // The certmap annotation names a cloud resource: the Gateway's metadata waits for it.
+        const gatewayManifest = pulumi
+            .all([args.addressName, args.certificateMapName])
+            .apply(([addressName, certificateMapName]) => publicGatewayManifest({ ...names, addressName, certificateMapName }));
         const gateway = object(
             "gateway",
             [GATEWAY_API, "Gateway"],
-            pulumi
-                .all([args.addressName, args.certificateMapName])
-                .apply(([addressName, certificateMapName]) => publicGatewayManifest({ ...names, addressName, certificateMapName })),
+            {
+                ...(placeholders.gateway["metadata"] as Record<string, unknown>),
+                annotations: gatewayManifest.apply((m) => (m["metadata"] as { annotations: Record<string, string> }).annotations),
+            },
+            gatewayManifest.apply(specOf),
             [backendPolicy, health, tls],
         );
-        object("https-redirect", [GATEWAY_API, "HTTPRoute"], httpsRedirectRouteManifest(names), [gateway]);
-        object(
-            "backend-route",
-            [GATEWAY_API, "HTTPRoute"],
-            backendRouteManifest({ ...names, hostnames: args.hostnames, service: b.service, port: b.port }),
-            [gateway],
-        );
+        const redirect = httpsRedirectRouteManifest(names);
+        const route = backendRouteManifest({ ...names, hostnames: args.hostnames, service: b.service, port: b.port });
+        object("https-redirect", [GATEWAY_API, "HTTPRoute"], redirect["metadata"], specOf(redirect), [gateway]);
+        object("backend-route", [GATEWAY_API, "HTTPRoute"], route["metadata"], specOf(route), [gateway]);
         this.gatewayName = GKE_PUBLIC_GATEWAY_NAME;
         this.gatewayNamespace = args.namespace;
         this.complete("gatewayName", "gatewayNamespace");
