@@ -46,7 +46,11 @@ export interface IstioArgs {
 }
 
 /** The Istio Gateway workloads' public routes bind to (`<namespace>/<name>`), where a public edge exists. */
-export const ISTIO_PUBLIC_GATEWAY = { namespace: "istio-ingress", name: "public-edge", ref: "istio-ingress/public-edge" } as const;
+export const ISTIO_PUBLIC_GATEWAY = {
+    namespace: ISTIO_INGRESS_NAMESPACE,
+    name: "public-edge",
+    ref: `${ISTIO_INGRESS_NAMESPACE}/public-edge`,
+} as const;
 
 /** The ingress gateway's Service name (the chart names it after the release). */
 export const ISTIO_INGRESS_GATEWAY_SERVICE = "istio-ingressgateway";

@@ -4,7 +4,7 @@
  * before anything exists, with the fix, plus what only the component can know (the seed's
  * autoscaling bounds, the canary's analysis).
  */
-import { checkPattern, checkUnique, checkWholeNumber, type Issue } from "@platform/core";
+import { checkPattern, checkUnique, checkWholeNumber, DOMAIN_NAME_PATTERN, type Issue } from "@platform/core";
 import type { CanaryAnalysis } from "./manifests/canary.js";
 import type { WorkloadArgs } from "./workload.js";
 
@@ -16,7 +16,6 @@ const MEMORY = /^[0-9]+(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const HTTP_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$/;
 const SPIFFE_PRINCIPAL = /^cluster\.local\/ns\/[a-z0-9-]+\/sa\/[a-z0-9-]+$/;
 const DURATION = /^[1-9][0-9]*(s|m)$/;
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const GATEWAY_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The parts of an image reference: registry host, repository, tag, digest. */
@@ -215,7 +214,9 @@ export function validateWorkloadArgs(
             });
         }
         route.hostnames.forEach((h, i) =>
-            issues.push(...checkPattern(`publicRoute.hostnames[${i}]`, h, HOSTNAME, "a lowercase host name, e.g. app.acme.example.com")),
+            issues.push(
+                ...checkPattern(`publicRoute.hostnames[${i}]`, h, DOMAIN_NAME_PATTERN, "a lowercase host name, e.g. app.acme.example.com"),
+            ),
         );
         issues.push(...checkUnique("publicRoute.hostnames", route.hostnames, "hostname"));
         if (route.pathPrefix !== undefined) {

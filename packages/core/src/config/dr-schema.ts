@@ -16,6 +16,9 @@ export const IPV4_PATTERN = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2
 /** Route 53 hosted zone ids (a load balancer's canonical zone): `Z` and uppercase letters or digits. */
 export const HOSTED_ZONE_ID_PATTERN = /^Z[A-Z0-9]{7,31}$/;
 
+/** Where Certificate Manager's DNS authorization records point (`<id>.<n>.authorize.certificatemanager.goog.`). */
+export const AUTHORIZATION_TARGET_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.authorize\.certificatemanager\.goog\.?$/;
+
 const domain = (example: string) => text(DOMAIN_NAME_PATTERN, `a lowercase host name such as ${example}`, "a lowercase host name");
 
 const failover = strictObject(
@@ -57,7 +60,7 @@ const failover = strictObject(
                         "an _acme-challenge record name",
                     ),
                     recordData: text(
-                        /^[a-z0-9-]+(\.[a-z0-9-]+)*\.authorize\.certificatemanager\.goog\.?$/,
+                        AUTHORIZATION_TARGET_PATTERN,
                         "the value dr reports, such as 8a2b3c4d5e6f.9.authorize.certificatemanager.goog.",
                         "a Certificate Manager authorization target",
                     ),

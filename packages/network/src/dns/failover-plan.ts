@@ -10,7 +10,14 @@
  * - any other mix cannot share a name (a CNAME excludes every other type) and is refused.
  */
 import { isIPv4 } from "node:net";
-import { checkDomainName, checkPattern, checkWholeNumber, HOSTED_ZONE_ID_PATTERN, type Issue } from "@platform/core";
+import {
+    AUTHORIZATION_TARGET_PATTERN,
+    checkDomainName,
+    checkPattern,
+    checkWholeNumber,
+    HOSTED_ZONE_ID_PATTERN,
+    type Issue,
+} from "@platform/core";
 
 /** An AWS load balancer (or other alias target) as Route 53 aliases it. */
 export interface AliasTarget<V = string> {
@@ -211,7 +218,7 @@ export function validateDnsFailoverArgs(args: DnsFailoverPlanArgs<unknown>): Iss
                 fix: "copy the record of the failover name from dr's dnsAuthorizations output",
             });
         }
-        if (!AUTHORIZATION_TARGET.test(withDot(a.recordData))) {
+        if (!AUTHORIZATION_TARGET_PATTERN.test(withDot(a.recordData))) {
             issues.push({
                 field: `secondaryAuthorizations[${i}].recordData`,
                 value: a.recordData,
@@ -222,9 +229,6 @@ export function validateDnsFailoverArgs(args: DnsFailoverPlanArgs<unknown>): Iss
     });
     return issues;
 }
-
-/** Where Certificate Manager's DNS authorization records point. */
-const AUTHORIZATION_TARGET = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.authorize\.certificatemanager\.goog\.$/;
 
 const withDot = (name: string): string => (name.endsWith(".") ? name : `${name}.`);
 
