@@ -104,6 +104,7 @@ export const GCP_TYPES = {
     address: "gcp:compute/address:Address",
     artifactRegistryRepository: "gcp:artifactregistry/repository:Repository",
     billingBudget: "gcp:billing/budget:Budget",
+    certificateManagerCertificate: "gcp:certificatemanager/certificate:Certificate",
     computeInstance: "gcp:compute/instance:Instance",
     containerCluster: "gcp:container/cluster:Cluster",
     containerNodePool: "gcp:container/nodePool:NodePool",

@@ -38,6 +38,7 @@ import { monitoringChannelSecrets } from "./policies/monitoring-channel-secrets.
 // The public edge's policies.
 import { cloudArmorPreconfiguredWaf } from "./policies/cloud-armor-preconfigured-waf.js";
 import { sslPolicyMinTls } from "./policies/ssl-policy-min-tls.js";
+import { certificateManagerGoogleManaged } from "./policies/certificate-manager-google-managed.js";
 
 // Checkov parity twins (issue 14).
 import { cloudsqlPostgresLogging } from "./policies/cloudsql-postgres-logging.js";
@@ -116,11 +117,13 @@ export const policies: Policies = [
     gkeResourceLabels,
     cloudArmorPreconfiguredWaf,
     sslPolicyMinTls,
+    certificateManagerGoogleManaged,
 ];
 
 export {
     cloudArmorPreconfiguredWaf,
     sslPolicyMinTls,
+    certificateManagerGoogleManaged,
     iamNoBasicRoles,
     monitoringAlertNotifies,
     monitoringChannelSecrets,

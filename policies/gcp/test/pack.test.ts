@@ -94,6 +94,12 @@ function everyViolation() {
     // The public edge's policies, with nothing set.
     s.custom("gcp:compute/securityPolicy:SecurityPolicy", "armor", {}, { provider });
     s.custom("gcp:compute/sSLPolicy:SSLPolicy", "tls", {}, { provider });
+    s.custom(
+        "gcp:certificatemanager/certificate:Certificate",
+        "uploaded",
+        { selfManaged: { pemCertificate: "c", pemPrivateKey: "k" } },
+        { provider },
+    );
     return s.build();
 }
 
@@ -181,6 +187,7 @@ describe("gcp pack", () => {
                 ["gcp-gke-resource-labels", "mandatory", "low"],
                 ["gcp-cloud-armor-preconfigured-waf", "mandatory", "high"],
                 ["gcp-ssl-policy-min-tls", "mandatory", "high"],
+                ["gcp-certificate-manager-google-managed", "mandatory", "high"],
             ],
         );
     });
@@ -222,6 +229,7 @@ describe("gcp pack", () => {
                 "gcp-cloud-armor-preconfigured-waf",
                 "gcp-ssl-policy-min-tls",
                 "gcp-ssl-policy-min-tls",
+                "gcp-certificate-manager-google-managed",
             ],
         );
         assert.deepEqual(
