@@ -138,7 +138,9 @@ export async function cliRow(env: string, stack: string, runs: number, log: Log)
             );
             platform.push(
                 await timed(() =>
-                    run(process.execPath, [CLI, "preview", "--env", env, "--simulate", "--plain", "--stack", stack], {
+                    // One layer at a time, as the raw previews run: the row is the command's overhead, not
+                    // what running independent layers at once saves.
+                    run(process.execPath, [CLI, "preview", "--env", env, "--simulate", "--plain", "--parallel", "1", "--stack", stack], {
                         cwd: PLATFORM_REPOSITORY,
                         env: { ...process.env, PLATFORM_STATE_DIR: state.dir, CI: "true" },
                         maxBuffer: 256 * 1024 * 1024,
