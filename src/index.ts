@@ -16,9 +16,10 @@ function platformProgram() {
     const provider = createCloudProvider(settings);
     const foundation = foundationLayer(settings, provider);
     const security = securityLayer(settings, provider, logsKeyFrom(foundation));
-    const cluster = clusterLayer(settings, provider, foundation, security);
+    const cluster = clusterLayer(settings, provider, foundation);
     const data = dataLayer(settings, provider, foundation, clusterAccess(settings, cluster));
-    return { foundation, security, cluster, data, platform: platformLayer(settings, provider, upstreamFrom(foundation, cluster, data)) };
+    const platform = platformLayer(settings, provider, upstreamFrom(foundation, cluster, data), security);
+    return { foundation, security, cluster, data, platform };
 }
 
 // The SDK's per-promise traces without source maps: half of the program's CPU otherwise.

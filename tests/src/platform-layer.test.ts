@@ -98,6 +98,52 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
         });
     }
 
+    it("the nightly drift identity (security layer) reads the cluster: EKS admin view at cluster scope, on GKE Secrets through RBAC", async () => {
+        for (const env of ["dev", "staging", "prod"]) {
+            const resources = await platform(env);
+            const view = resources.filter((r) => r.type === "aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
+            assert.deepEqual(
+                view.map((v) => [
+                    v.name,
+                    v.inputs["clusterName"],
+                    v.inputs["principalArn"],
+                    v.inputs["policyArn"],
+                    v.inputs["accessScope"],
+                ]),
+                [
+                    [
+                        "ci-drift-viewer-view",
+                        `acme-${env}-eks`,
+                        `arn:aws:iam::111111111111:role/acme-${env}-ci-drift`,
+                        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy",
+                        { type: "cluster" },
+                    ],
+                ],
+                env,
+            );
+            assert.deepEqual(
+                resources.filter((r) => r.type === "aws:eks/accessEntry:AccessEntry").map((e) => [e.name, e.inputs["principalArn"]]),
+                [["ci-drift-viewer-entry", `arn:aws:iam::111111111111:role/acme-${env}-ci-drift`]],
+                env,
+            );
+        }
+        const dr = await platform("dr");
+        const binding = dr.filter(
+            (r) => r.type === "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding" && r.name === "ci-drift-reader-binding",
+        );
+        assert.deepEqual(
+            binding.map((b) => b.inputs["subjects"]),
+            [[{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "acme-dr-ci-drift@acme-dr-prod.iam.gserviceaccount.com" }]],
+        );
+        assert.deepEqual(
+            dr
+                .filter((r) => r.type === "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole" && r.name === "ci-drift-reader-role")
+                .map((r) => r.inputs["rules"]),
+            [[{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "list", "watch"] }]],
+        );
+        assert.equal(dr.filter((r) => r.type.startsWith("aws:")).length, 0);
+    });
+
     it("installs the add-ons in one chain, CRDs first: each component depends on the one before", async () => {
         const resources = await platform("prod");
         // The edge's CloudWatch alarms are cloud resources outside the in-cluster chain.

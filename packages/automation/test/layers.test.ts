@@ -14,15 +14,15 @@ import {
 } from "../src/index.js";
 
 describe("layer registry", () => {
-    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; the cluster names the security layer's drift role; platform reads the zones, the cluster and, on GKE, the data layer's CMEK volume class)", () => {
+    it("lists foundation, security, cluster, data, platform in that order, each after what it depends on (security reads the foundation's logs key; the cluster reads only the foundation; platform reads the zones, the cluster and, on GKE, the data layer's CMEK volume class, and names the security layer's drift role)", () => {
         assert.deepEqual(
             LAYERS.map((l) => [l.name, [...l.dependsOn]]),
             [
                 ["foundation", []],
                 ["security", ["foundation"]],
-                ["cluster", ["foundation", "security"]],
+                ["cluster", ["foundation"]],
                 ["data", ["foundation", "cluster"]],
-                ["platform", ["foundation", "cluster", "data"]],
+                ["platform", ["foundation", "security", "cluster", "data"]],
             ],
         );
         assert.deepEqual(registryProblems(LAYERS), []);
@@ -31,9 +31,9 @@ describe("layer registry", () => {
         assert.deepEqual([...dependenciesOf("data")], ["foundation", "cluster"]);
     });
 
-    it("the cluster's dependency on security is named, not read: synth of the cluster reads only the foundation", () => {
-        assert.deepEqual(Object.keys(NAMED_DEPENDENCIES), ["cluster"]);
-        assert.deepEqual(Object.keys(NAMED_DEPENDENCIES.cluster ?? {}), ["security"]);
+    it("the platform layer's dependency on security is named, not read: synth of the platform layer does not run security", () => {
+        assert.deepEqual(Object.keys(NAMED_DEPENDENCIES), ["platform"]);
+        assert.deepEqual(Object.keys(NAMED_DEPENDENCIES.platform ?? {}), ["security"]);
         assert.deepEqual(outputsReadBy("cluster"), ["foundation"]);
         assert.deepEqual(outputsReadBy("platform"), ["foundation", "cluster", "data"]);
         assert.deepEqual(outputsReadBy("foundation"), []);

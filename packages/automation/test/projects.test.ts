@@ -117,15 +117,24 @@ describe("workspace projects and stack config", () => {
                         "stacks/security needs the foundation layer (declared in the layer registry), which has no stack for dev. " +
                             "Fix: add stacks/foundation with a Pulumi.dev.yaml, or run one stack with --stack security",
             );
-            // A named dependency (the cluster names the security layer's drift role) is needed too.
-            const noSecurity = discoverProjects(workspace(files({ cluster: ["dev"], foundation: ["dev"] })));
+            // A named dependency (the platform layer names the security layer's drift role) is needed too.
+            const noSecurity = discoverProjects(
+                workspace(files({ platform: ["dev"], data: ["dev"], cluster: ["dev"], foundation: ["dev"] })),
+            );
             assert.throws(
                 () => selectProjects(noSecurity, "all", "dev"),
                 (err: Error) =>
                     err instanceof UsageError &&
                     err.message ===
-                        "stacks/cluster needs the security layer (declared in the layer registry), which has no stack for dev. " +
-                            "Fix: add stacks/security with a Pulumi.dev.yaml, or run one stack with --stack cluster",
+                        "stacks/platform needs the security layer (declared in the layer registry), which has no stack for dev. " +
+                            "Fix: add stacks/security with a Pulumi.dev.yaml, or run one stack with --stack platform",
+            );
+            // The cluster no longer needs it.
+            assert.deepEqual(
+                selectProjects(discoverProjects(workspace(files({ cluster: ["dev"], foundation: ["dev"] }))), "all", "dev").map(
+                    (p) => p.name,
+                ),
+                ["foundation", "cluster"],
             );
         });
 
@@ -136,8 +145,8 @@ describe("workspace projects and stack config", () => {
             const upstreamOf = (name: string) =>
                 upstreamProjects(projects, selectProjects(projects, name, "dev"), "dev").map((p) => p.name);
             assert.deepEqual(upstreamOf("data"), ["foundation", "cluster"]);
-            // The cluster only names the security layer's role: synth needs no security outputs for it.
             assert.deepEqual(upstreamOf("cluster"), ["foundation"]);
+            // The platform layer only names the security layer's role: synth needs no security outputs for it.
             assert.deepEqual(upstreamOf("platform"), ["foundation", "cluster", "data"]);
             assert.deepEqual(upstreamOf("security"), ["foundation"]);
             assert.deepEqual(upstreamOf("foundation"), []);
@@ -167,9 +176,9 @@ describe("workspace projects and stack config", () => {
             assert.deepEqual(projectGraph(selectProjects(projects, "all", "dev")), [
                 { name: "foundation", dependsOn: [] },
                 { name: "security", dependsOn: ["foundation"] },
-                { name: "cluster", dependsOn: ["foundation", "security"] },
+                { name: "cluster", dependsOn: ["foundation"] },
                 { name: "data", dependsOn: ["foundation", "cluster"] },
-                { name: "platform", dependsOn: ["foundation", "cluster", "data"] },
+                { name: "platform", dependsOn: ["foundation", "security", "cluster", "data"] },
             ]);
             // One --stack: its dependencies are not run now, so it waits for nothing.
             assert.deepEqual(projectGraph(selectProjects(projects, "data", "dev")), [{ name: "data", dependsOn: [] }]);

@@ -136,6 +136,26 @@ describe("layer scheduler", () => {
         assert.equal((await done).length, 5);
     });
 
+    it("the registry's own graph at the default --parallel 2: security beside the cluster and data, platform after all three", async () => {
+        const runner = fakeRunner();
+        const nodes = LAYERS.map((l) => ({ name: l.name, dependsOn: l.dependsOn }));
+        const { done } = schedule(nodes, runner);
+        await settle();
+        assert.deepEqual(runner.running(), ["foundation"]);
+        await runner.finish("foundation");
+        assert.deepEqual(runner.running(), ["security", "cluster"]);
+        await runner.finish("cluster");
+        // data needs only the cluster: it starts while security still runs; platform waits for both.
+        assert.deepEqual(runner.running(), ["security", "data"]);
+        await runner.finish("data");
+        assert.deepEqual(runner.running(), ["security"], "platform names the security layer's drift role: it waits");
+        await runner.finish("security");
+        assert.deepEqual(runner.running(), ["platform"]);
+        await runner.finish("platform");
+        assert.equal(runner.most(), 2);
+        assert.deepEqual(outcomes(await done), ["foundation: ok", "security: ok", "cluster: ok", "data: ok", "platform: ok"]);
+    });
+
     it("more slots than ready layers: every ready layer starts at once, no more", async () => {
         const runner = fakeRunner();
         const { done } = schedule(DIAMOND, runner, { parallel: 4 });

@@ -8,6 +8,7 @@ export * from "./eks/launch-template.js";
 export * from "./eks/node-group.js";
 export * from "./eks/security-groups.js";
 export * from "./eks/versions.js";
+export * from "./eks/viewer-access.js";
 export * from "./gke/cluster.js";
 export * from "./gke/drift-reader.js";
 export * from "./gke/iam.js";

@@ -4,14 +4,13 @@
  * StorageClass, Karpenter above the managed floor, and the kubernetes provider. Everything is
  * sized from the profile; the network and keys come from the foundation contract.
  */
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { clusterProvider, EksAddons, EksCluster, EksNodeGroup, eksKubeconfig, Karpenter } from "@platform/cluster";
 import {
     type AwsClusterOutputs,
     type AwsFoundationOutputs,
     type AwsSettings,
-    ciIdentityName,
     EKS_CLUSTER_COMPONENT,
     nodeMachineType,
     protectionOptions,
@@ -33,31 +32,10 @@ function machineType(vcpu: number, memoryGiB: number): string {
     return type;
 }
 
-/**
- * The drift role's ARN: the security layer's result when given, else its name in this account (the
- * layer registry has the cluster depend on security, so the role exists: EKS refuses an access
- * entry for a principal that does not); undefined without a drift identity.
- */
-function driftRoleArn(
-    settings: AwsSettings,
-    provider: aws.Provider,
-    given: pulumi.Input<string | null> | undefined,
-): pulumi.Output<string> | undefined {
-    if (settings.security.drift === undefined) {
-        return undefined;
-    }
-    const naming = { project: settings.project, environment: settings.environment };
-    const byName = pulumi
-        .all([aws.getPartitionOutput({}, { provider }).partition, aws.getCallerIdentityOutput({}, { provider }).accountId])
-        .apply(([partition, account]) => `arn:${partition}:iam::${account}:role/${ciIdentityName(naming, "drift")}`);
-    return given === undefined ? byName : pulumi.all([given, byName]).apply(([arn, fallback]) => arn ?? fallback);
-}
-
 export function awsCluster(
     settings: AwsSettings,
     provider: aws.Provider,
     foundation: StackOutputs<AwsFoundationOutputs>,
-    ciDriftRoleArn?: pulumi.Input<string | null>,
 ): StackOutputs<AwsClusterOutputs> {
     const naming = { project: settings.project, environment: settings.environment };
     const profile = settings.profile.cluster;
@@ -67,7 +45,6 @@ export function awsCluster(
     // Subnets come in AZ order: the node subnets are those of the profile's zones.
     const nodeSubnetIds = pulumi.output(foundation.privateSubnetIds).apply((ids) => ids.slice(0, profile.nodeZones));
     const instanceTags = { ...settings.ownership };
-    const drift = driftRoleArn(settings, provider, ciDriftRoleArn);
 
     const eks = new EksCluster(
         EKS_CLUSTER_COMPONENT,
@@ -79,7 +56,6 @@ export function awsCluster(
             secretsKmsKeyArn: keys.secrets,
             logs: { retentionDays: settings.profile.logRetentionDays, kmsKeyArn: keys.logs },
             adminRoleArns: settings.cluster.adminRoleArns,
-            ...(drift !== undefined ? { viewerRoleArns: { "ci-drift": drift } } : {}),
             groupRoles: settings.cluster.groupRoles,
             publicAccessCidrs: settings.cluster.publicAccessCidrs,
         },

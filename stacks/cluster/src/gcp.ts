@@ -5,12 +5,11 @@
  */
 import type * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { clusterProvider, GkeCluster, gkeKubeconfig, GkeNodePool, GkeSecretsReader } from "@platform/cluster";
+import { clusterProvider, GkeCluster, gkeKubeconfig, GkeNodePool } from "@platform/cluster";
 import {
     type GcpClusterOutputs,
     type GcpFoundationOutputs,
     type GcpSettings,
-    ciIdentityName,
     nodeMachineType,
     protectionOptions,
     resourceName,
@@ -108,16 +107,8 @@ export function gcpCluster(
         .apply(([endpoint, certificateAuthority]) =>
             gkeKubeconfig({ project, location: region, clusterName: gke.clusterName, endpoint, certificateAuthority }),
         );
-    // Later layers build their own provider from the contract's kubeconfig; this one proves it works
-    // here and grants the drift identity what IAM's container.viewer leaves out.
-    const k8sProvider = clusterProvider(resourceName({ ...naming, component: "k8s" }), { kubeconfig, clusterName: gke.cluster.name });
-    if (settings.security.drift !== undefined) {
-        new GkeSecretsReader(
-            "ci-drift-reader",
-            { naming, serviceAccountEmail: `${ciIdentityName(naming, "drift", "gcpServiceAccount")}@${project}.iam.gserviceaccount.com` },
-            { providers: [provider, k8sProvider] },
-        );
-    }
+    // Later layers build their own provider from the contract's kubeconfig; this one proves it works here.
+    clusterProvider(resourceName({ ...naming, component: "k8s" }), { kubeconfig, clusterName: gke.cluster.name });
 
     return {
         environment: settings.environment,

@@ -5,7 +5,6 @@
  */
 import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
-import type * as pulumi from "@pulumi/pulumi";
 import type {
     AwsClusterOutputs,
     AwsFoundationOutputs,
@@ -29,25 +28,14 @@ function isGcp(foundation: FoundationInputs): foundation is StackOutputs<GcpFoun
     return foundation.cloud === "gcp";
 }
 
-/** What the cluster layer may take from the security layer's result (the root one-stack program); by name otherwise. */
-export interface SecurityInputs {
-    /** The nightly drift job's read-only role (AWS), granted read access to the cluster. */
-    readonly ciDriftRoleArn?: pulumi.Input<string | null>;
-}
-
-export function clusterLayer(
-    settings: PlatformSettings,
-    provider: CloudProvider,
-    foundation: FoundationInputs,
-    security: SecurityInputs = {},
-): ClusterStackOutputs {
+export function clusterLayer(settings: PlatformSettings, provider: CloudProvider, foundation: FoundationInputs): ClusterStackOutputs {
     if (settings.cloud === "aws") {
         if (!(provider instanceof aws.Provider) || !isAws(foundation)) {
             throw new Error(
                 `cluster layer: settings say aws but the provider is ${provider.constructor.name} or the foundation outputs are not AWS ones`,
             );
         }
-        return awsCluster(settings, provider, foundation, security.ciDriftRoleArn);
+        return awsCluster(settings, provider, foundation);
     }
     if (!(provider instanceof gcp.Provider) || !isGcp(foundation)) {
         throw new Error(

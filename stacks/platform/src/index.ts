@@ -1,3 +1,4 @@
+export * from "./drift-access.js";
 export * from "./layer.js";
 export * from "./program.js";
 export * from "./upstream.js";

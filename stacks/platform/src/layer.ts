@@ -16,14 +16,18 @@
  *   alerts to the monitoring stack's Alertmanager) -> cluster access (the break-glass
  *   cluster-admin binding, the app teams' namespaces and deployment-manager Roles)
  *
+ * Outside the chain, the nightly drift identity's read access (`drift-access.ts`): an EKS access
+ * entry for the security layer's drift role, or on GKE the RBAC grant to read Secrets.
+ *
  * Where the environment has a public zone, on AWS the public edge comes first, outside the chain
  * (cloud resources only): the WAF-guarded ALB in front of the Istio ingress gateway, whose Service
  * is then ClusterIP, and its CloudWatch alarms. On GCP with platform:dr.hostnames the edge's cloud
  * half comes first the same way (address, Cloud Armor, SSL policy, certificates; GcpPublicEdge)
  * with its 5xx alert, and the Gateway that uses it follows Istio.
  *
- * The `platform-addons` stack passes what it reads through stack references; the root one-stack
- * program passes the lower layers' return values.
+ * The `platform-addons` stack passes what it reads through stack references and names the drift
+ * identity; the root one-stack program passes the lower layers' return values, the security
+ * layer's drift role included.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import {
@@ -78,6 +82,7 @@ import {
 } from "@platform/core";
 import * as pulumiRuntime from "@pulumi/pulumi";
 import type { Upstream } from "./upstream.js";
+import { type DriftIdentity, driftAccess } from "./drift-access.js";
 import { dnsFailover, drPublicAddress } from "./dr.js";
 
 export type PlatformStackOutputs = StackOutputs<PlatformOutputs>;
@@ -98,7 +103,12 @@ function zoneId(dns: pulumi.Input<DnsZoneOutputs>, which: "publicZoneId" | "priv
     });
 }
 
-export function platformLayer(settings: PlatformSettings, provider: CloudProvider, upstream: Upstream): PlatformStackOutputs {
+export function platformLayer(
+    settings: PlatformSettings,
+    provider: CloudProvider,
+    upstream: Upstream,
+    security: DriftIdentity = {},
+): PlatformStackOutputs {
     if (settings.cloud !== upstream.cloud) {
         throw new Error(`platform layer: settings say ${settings.cloud} but the cluster contract is for ${upstream.cloud}`);
     }
@@ -382,6 +392,8 @@ export function platformLayer(settings: PlatformSettings, provider: CloudProvide
         { context, breakGlassGroup: settings.platform.rbac.breakGlassGroup, teams: settings.platform.rbac.teams },
         after(falco),
     );
+    // The drift identity reads the cluster: it waits for nothing in the chain, nor the chain for it.
+    driftAccess(settings, provider, upstream, security, base);
 
     // AWS with platform:dr.failover (prod): the application name fails over to the dr environment.
     const failover = settings.cloud === "aws" ? dnsFailover(settings, provider, upstream.dns, edge) : undefined;

@@ -1,8 +1,9 @@
 /**
- * Whole environments run over the layer registry's graph under the real engine: up runs
- * foundation, security, then cluster (stacks/cluster sorts first in the directory; the cluster
- * depends on both), destroy runs them in reverse; and layers the graph leaves independent run at
- * once, at most `parallel` engines, the results still listed in the registry's order.
+ * Whole environments run over the layer registry's graph under the real engine: up runs the
+ * foundation, then security and the cluster side by side (stacks/cluster sorts first in the
+ * directory; each needs only the foundation), destroy runs them in reverse; and layers the graph
+ * leaves independent run at once, at most `parallel` engines, the results still listed in the
+ * registry's order.
  */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
@@ -41,10 +42,19 @@ describe("real engine: layer order", function () {
     const root = ["--root", FIXTURE];
     const started = (stdout: string) => [...stdout.matchAll(/^==> (\S+): pulumi (\w+)/gm)].map((m) => `${m[2]} ${m[1]}`);
 
-    it("up runs foundation, security, then cluster; destroy runs them in reverse (the default parallelism, a chain)", async () => {
+    it("up runs the foundation, then security and the cluster at once (the registry's graph, the default parallelism); destroy runs them in reverse", async () => {
         const up = await platform(["up", "--env", "dev", "--simulate", ...root]);
         assert.equal(up.code, 0, up.stderr);
         assert.deepEqual(started(up.stdout), ["up layers-foundation/dev", "up layers-security/dev", "up layers-cluster/dev"]);
+        // The cluster starts once the foundation has finished, and before security has.
+        const line = (pattern: RegExp): number => {
+            const index = up.stdout.split("\n").findIndex((l) => pattern.test(l));
+            assert.ok(index >= 0, `${String(pattern)} in:\n${up.stdout}`);
+            return index;
+        };
+        const clusterStarts = line(/^==> layers-cluster\/dev: pulumi up/);
+        assert.ok(clusterStarts > line(/^layers-foundation\/dev \| Duration: /), up.stdout);
+        assert.ok(clusterStarts < line(/^layers-security\/dev {3}\| Duration: /), up.stdout);
         assert.match(
             up.stdout,
             /^ok {8}layers-foundation\/dev: \{"create":2\}\nok {8}layers-security\/dev: \{"create":2\}\nok {8}layers-cluster\/dev: \{"create":2\}$/m,

@@ -2,7 +2,9 @@
  * The platform layer on the real engine: foundation, cluster and platform-addons `up` on the
  * simulated cloud in that order, the platform stack reading the cluster contract and the
  * foundation's zones through stack references resolved by the file backend; its Helm releases as
- * Helm records them, in the install chain's order; a no-change preview; destroy in reverse.
+ * Helm records them, in the install chain's order; a no-change preview; destroy in reverse. The
+ * security layer is left out: the platform layer only names its drift role (for the EKS access
+ * entry), and the simulated cloud, unlike EKS, does not check that the role exists.
  */
 import * as assert from "node:assert/strict";
 import { discoverProjects } from "@platform/automation";

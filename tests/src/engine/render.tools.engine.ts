@@ -2,7 +2,8 @@
  * `platform render` on the real engine: every layer of dev `up` against the simulated cloud in a
  * throwaway state, the simulated kubernetes plugin handing every plain Kubernetes object to the
  * real kubernetes provider (renderYamlToDirectory). The files it writes are checked against what
- * offline synthesis says the stacks create, so the two paths agree object for object.
+ * offline synthesis says the stacks create, so the two paths agree object for object. The layers
+ * run over the registry's graph: security beside the cluster.
  */
 import * as assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -39,6 +40,21 @@ describe("platform render on the real engine (the real kubernetes provider)", fu
         const out = mkdtempSync(path.join(tmpdir(), "render-dev-"));
         const result = await platform(["render", "--env", "dev", "--out", out]);
         assert.equal(result.code, 0, result.stderr);
+        // Every layer ran, over the registry's graph at the default --parallel 2: the cluster starts
+        // once the foundation has finished and before security has (neither needs the other).
+        const lines = result.stdout.split("\n");
+        const line = (pattern: RegExp): number => {
+            const index = lines.findIndex((l) => pattern.test(l));
+            assert.ok(index >= 0, `${String(pattern)} in:\n${result.stdout}`);
+            return index;
+        };
+        assert.deepEqual(
+            lines.filter((l) => l.startsWith("==> ")).map((l) => l.split(":")[0]),
+            ["==> foundation/dev", "==> security/dev", "==> cluster/dev", "==> data/dev", "==> platform-addons/dev"],
+        );
+        const clusterStarts = line(/^==> cluster\/dev: pulumi up/);
+        assert.ok(clusterStarts > line(/^foundation\/dev +\| Duration: /), result.stdout);
+        assert.ok(clusterStarts < line(/^security\/dev +\| Duration: /), result.stdout);
 
         const synthesized = await synthesizeEnvironment({ root: REPO_ROOT, env: "dev" });
         const expected: Record<string, string[]> = {};

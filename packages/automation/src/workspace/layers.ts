@@ -29,17 +29,15 @@ export const LAYERS: readonly LayerDefinition[] = [
         dependsOn: ["foundation"],
         description: "CI deploy identities (GitHub OIDC / Workload Identity Federation), audit trail, threat detection",
     },
-    {
-        name: "cluster",
-        // security: named, not read (NAMED_DEPENDENCIES).
-        dependsOn: ["foundation", "security"],
-        description: "EKS / GKE clusters and node pools",
-    },
+    // Not security: the drift identity's cluster access is the platform layer's, so the cluster
+    // (and data after it) runs beside the security layer.
+    { name: "cluster", dependsOn: ["foundation"], description: "EKS / GKE clusters and node pools" },
     { name: "data", dependsOn: ["foundation", "cluster"], description: "Postgres, Redis, queues, backups" },
     {
         name: "platform",
         // data: on GKE the monitoring, Loki and Tempo volumes use the data layer's CMEK StorageClass.
-        dependsOn: ["foundation", "cluster", "data"],
+        // security: named, not read (NAMED_DEPENDENCIES).
+        dependsOn: ["foundation", "security", "cluster", "data"],
         description:
             "in-cluster add-ons: cert-manager, Istio, KEDA, Flagger, External Secrets, ExternalDNS, Kong, ingress-nginx, monitoring, logs and traces, Gatekeeper, Falco",
     },
@@ -51,9 +49,9 @@ export const LAYERS: readonly LayerDefinition[] = [
  * registry to the stack references the programs make plus this list.
  */
 export const NAMED_DEPENDENCIES: Readonly<Partial<Record<LayerName, Readonly<Partial<Record<LayerName, string>>>>>> = {
-    cluster: {
+    platform: {
         security:
-            "the EKS access entry of the nightly drift role names the security layer's <project>-<env>-ci-drift role, and EKS accepts only an existing IAM principal",
+            "the EKS access entry of the nightly drift role names the security layer's <project>-<env>-ci-drift role, and EKS accepts only an existing IAM principal (on GKE the RBAC binding names its service account)",
     },
 };
 

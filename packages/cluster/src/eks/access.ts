@@ -3,8 +3,10 @@
  * ConfigMap. Administrators are IAM roles from config, each bound to the cluster-admin access
  * policy at cluster scope. Group roles (`platform:cluster.groupRoles`) are IAM roles whose sessions
  * become members of Kubernetes groups, with no access policy: the platform layer's RBAC bindings
- * for those groups (the break-glass group, the app teams) decide what they may do. Managed node groups get their EC2_LINUX entries from EKS; Karpenter's
- * node role gets one explicitly.
+ * for those groups (the break-glass group, the app teams) decide what they may do. Read-only roles
+ * (the nightly drift role) get the admin-view policy through `EksViewerAccess`, in the platform
+ * layer. Managed node groups get their EC2_LINUX entries from EKS; Karpenter's node role gets one
+ * explicitly.
  */
 import { createHash } from "node:crypto";
 

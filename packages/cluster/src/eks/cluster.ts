@@ -7,7 +7,8 @@
  * - All five control-plane log types in a KMS-encrypted log group with retention, created first
  *   so EKS never creates an unencrypted one without retention.
  * - Access entries (authentication mode API, no aws-auth ConfigMap, the creator gets no implicit
- *   admin): administrators are IAM roles from config.
+ *   admin): administrators are IAM roles from config. Read-only access for roles of other layers
+ *   (the nightly drift role) is `EksViewerAccess` (`viewer-access.ts`), in the layer that names them.
  * - An IAM OIDC provider for tools that still need IRSA; EKS Pod Identity (the agent add-on) for
  *   everything else, starting with the VPC CNI.
  * - Cluster and node security groups with only the rules EKS needs (`security-groups.ts`).
@@ -28,11 +29,10 @@ import {
     eksClusterName,
     type Issue,
     KUBERNETES_VERSIONS,
-    NAME_SEGMENT_PATTERN,
     type KubernetesVersion,
     PlatformComponent,
 } from "@platform/core";
-import { adminEntryKey, clusterAdminPolicyArn, clusterAdminViewPolicyArn, type GroupRole, groupEntryKey } from "./access.js";
+import { adminEntryKey, clusterAdminPolicyArn, type GroupRole, groupEntryKey } from "./access.js";
 import {
     CLUSTER_ROLE_POLICIES,
     clusterTrustPolicy,
@@ -82,13 +82,6 @@ export interface EksClusterArgs {
      * @default [] (the deploying identity's role)
      */
     readonly adminRoleArns?: readonly string[];
-    /**
-     * Read-only IAM roles by purpose (a name segment, e.g. `ci-drift`), granted the admin-view
-     * access policy (every object, Secrets included, no change) at cluster scope: the nightly
-     * drift job's role. Keyed by purpose so a role's ARN can come from another stack.
-     * @default {} (no read-only access)
-     */
-    readonly viewerRoleArns?: Readonly<Record<string, pulumi.Input<string>>>;
     /**
      * IAM roles mapped to Kubernetes groups through access entries, with no access policy: the
      * groups' RBAC bindings (the platform layer's break-glass ClusterRoleBinding and the teams'
@@ -248,28 +241,6 @@ export class EksCluster extends PlatformComponent {
                 this.childOptions(),
             );
             adminAccess.push(entry, association);
-        }
-        for (const [purpose, roleArn] of Object.entries(args.viewerRoleArns ?? {})) {
-            const entry = new aws.eks.AccessEntry(
-                this.childName(`viewer-${purpose}`),
-                {
-                    clusterName: this.cluster.name,
-                    principalArn: roleArn,
-                    type: "STANDARD",
-                    tags: { Name: this.physicalName(`viewer-${purpose}`) },
-                },
-                this.childOptions(),
-            );
-            new aws.eks.AccessPolicyAssociation(
-                this.childName(`viewer-${purpose}`),
-                {
-                    clusterName: this.cluster.name,
-                    principalArn: entry.principalArn,
-                    policyArn: partition.apply(clusterAdminViewPolicyArn),
-                    accessScope: { type: "cluster" },
-                },
-                this.childOptions(),
-            );
         }
         this.adminAccess = adminAccess;
         for (const g of args.groupRoles ?? []) {
@@ -471,17 +442,5 @@ export function validateEksClusterArgs(
         ),
         ...checkAllowList("publicAccessCidrs", publicAccessCidrs),
         ...checkOneOf("supportType", supportType, EKS_SUPPORT_TYPES),
-        ...Object.keys(args.viewerRoleArns ?? {}).flatMap((purpose) =>
-            NAME_SEGMENT_PATTERN.test(purpose)
-                ? []
-                : [
-                      {
-                          field: `viewerRoleArns.${purpose}`,
-                          value: purpose,
-                          problem: "is not a name segment",
-                          fix: "key it by a purpose such as ci-drift",
-                      },
-                  ],
-        ),
     ];
 }

@@ -16,6 +16,8 @@ export const PROJECT_PREFIX_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
 export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
 /** An IAM role ARN without wildcards (cluster admins are roles people assume, never long-lived users). */
 export const IAM_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+/** An EKS cluster name as EKS accepts it: 1-100 letters, digits, `-` and `_`, starting with a letter or digit. */
+export const EKS_CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
 
 /** A string matching `pattern`; `hint` describes a valid value with an example. */
 export function checkPattern(field: string, value: unknown, pattern: RegExp, hint: string): Issue[] {
@@ -49,6 +51,13 @@ export function checkIamRoleArn(field: string, value: unknown): Issue[] {
         IAM_ROLE_ARN_PATTERN,
         "an IAM role ARN without wildcards, e.g. arn:aws:iam::123456789012:role/platform-admin",
     );
+}
+
+/** An EKS cluster name (the network's subnet tags, an access entry's cluster). */
+export function checkEksClusterName(field: string, value: unknown): Issue[] {
+    return typeof value === "string" && EKS_CLUSTER_NAME_PATTERN.test(value)
+        ? []
+        : [{ field, value, problem: "is not a valid EKS cluster name", fix: "use letters, digits, - and _ (1-100 characters)" }];
 }
 
 export function checkRegion(field: string, value: unknown, cloud: "aws" | "gcp"): Issue[] {

@@ -12,6 +12,7 @@ import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import {
     AWS_VPC_PREFIX_RANGE,
+    checkEksClusterName,
     checkLogRetentionDays,
     checkOneOf,
     checkPrivateNetworkCidr,
@@ -95,8 +96,6 @@ export interface AwsNetworkArgs {
      */
     readonly mapPublicIpOnLaunch?: boolean;
 }
-
-const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
 
 /**
  * Protection: pass `{ protect: true }` (production does) and every child is protected; the flow
@@ -399,13 +398,8 @@ export function validateAwsNetworkArgs(
         });
     }
     issues.push(...checkUnique("interfaceEndpoints", [...interfaceServices, ...gatewayServices], "endpoint service"));
-    if (args.clusterName !== undefined && !CLUSTER_NAME_PATTERN.test(args.clusterName)) {
-        issues.push({
-            field: "clusterName",
-            value: args.clusterName,
-            problem: "is not a valid EKS cluster name",
-            fix: "use letters, digits, - and _ (1-100 characters)",
-        });
+    if (args.clusterName !== undefined) {
+        issues.push(...checkEksClusterName("clusterName", args.clusterName));
     }
     return issues;
 }
