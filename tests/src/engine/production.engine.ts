@@ -7,13 +7,19 @@ import { backendDirectory, describeUrn } from "@platform/automation";
 import { useSimulatedEngine } from "./harness.js";
 import { platform, readCheckpoint, stackFiles } from "./platform-process.js";
 
-describe("real engine: destroying prod", function () {
+describe("real engine: previewing a new prod, then destroying it", function () {
     this.timeout(600_000);
     const harness = useSimulatedEngine();
 
     it("refuses without --confirm-production (nothing deleted); with it, touches nothing protected and lists what it left", async () => {
         const { checkpoint } = stackFiles(backendDirectory(harness.engine.backendUrl), "foundation", "prod");
         const { checkpoint: clusterCheckpoint } = stackFiles(backendDirectory(harness.engine.backendUrl), "cluster", "prod");
+        // A new environment's first preview (a pull request before anything is deployed): every
+        // upstream output is unknown, and no mandatory policy may fail on that alone.
+        const preview = await platform(["preview", "--env", "prod", "--simulate", "--plain"]);
+        assert.equal(preview.code, 0, `${preview.stdout}\n${preview.stderr}`);
+        assert.doesNotMatch(preview.stdout, /\[mandatory\]/);
+
         const up = await platform(["up", "--env", "prod", "--simulate"]);
         assert.equal(up.code, 0, up.stderr);
         const before = readCheckpoint(checkpoint)!.resources;

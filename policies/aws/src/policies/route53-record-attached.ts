@@ -22,10 +22,23 @@ function failoverRole(record: PolicyResource): string | undefined {
     return policies.known ? asString(asRecord(policies.value?.[0])?.["type"]) : undefined;
 }
 
-/** The zone and name a record answers for, e.g. `Z123 api.example.com`. */
-function recordKey(record: PolicyResource): string | undefined {
-    const key = tryRead(() => [asNonEmptyString(record.props["zoneId"]), asNonEmptyString(record.props["name"])]);
-    return key.known && key.value.every((v) => v !== undefined) ? key.value.join(" ") : undefined;
+/** A record's zone or name: the value, null while unknown (a preview), undefined when missing. */
+function namePart(record: PolicyResource, field: "zoneId" | "name"): string | null | undefined {
+    const read = tryRead(() => asNonEmptyString(record.props[field]));
+    return read.known ? read.value : null;
+}
+
+/**
+ * Whether two records answer for the same zone and name. A part unknown during a preview (the zone
+ * comes from the foundation's stack reference, unknown until the foundation is deployed) matches
+ * any value: the update evaluates the pair again with both known.
+ */
+function sameRecordName(a: PolicyResource, b: PolicyResource): boolean {
+    return (["zoneId", "name"] as const).every((field) => {
+        const x = namePart(a, field);
+        const y = namePart(b, field);
+        return x !== undefined && y !== undefined && (x === null || y === null || x === y);
+    });
 }
 
 function hasHealthCheck(record: PolicyResource): boolean {
@@ -39,9 +52,8 @@ function hasHealthCheck(record: PolicyResource): boolean {
  * it only while the primary's check fails (aws-route53-failover-health-check).
  */
 function isCheckedFailoverSecondary(record: PolicyResource, records: readonly PolicyResource[]): boolean {
-    const key = recordKey(record);
-    if (failoverRole(record) !== "SECONDARY" || key === undefined) return false;
-    return records.some((r) => r !== record && failoverRole(r) === "PRIMARY" && recordKey(r) === key && hasHealthCheck(r));
+    if (failoverRole(record) !== "SECONDARY") return false;
+    return records.some((r) => r !== record && failoverRole(r) === "PRIMARY" && sameRecordName(r, record) && hasHealthCheck(r));
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluatePack, expectedViolation, StackFixture } from "@platform/policy-kit/harness";
+import { evaluatePack, expectedViolation, StackFixture, UNKNOWN_STRING_VALUE } from "@platform/policy-kit/harness";
 import { packName } from "../../src/index.js";
 import { route53RecordAttached } from "../../src/policies/route53-record-attached.js";
 
@@ -97,5 +97,25 @@ describe("aws-route53-record-attached", () => {
             v(primary.urn, `A record unchecked-primary-id (${primary.urn}) ${FIX}`),
             v(secondary.urn, `A record unchecked-secondary-id (${secondary.urn}) ${FIX}`),
         ]);
+    });
+
+    it("in a preview before the foundation exists (zone unknown): the checked pair's secondary passes; one for another name does not", async () => {
+        const s = new StackFixture();
+        const lb = s.custom(LB, "edge", {}, { outputs: { dnsName: alias.name } });
+        const check = s.custom(CHECK, "primary", { type: "HTTPS" });
+        const props = (role: "PRIMARY" | "SECONDARY", recordName: string) => ({
+            zoneId: UNKNOWN_STRING_VALUE,
+            name: recordName,
+            type: "A",
+            setIdentifier: role.toLowerCase(),
+            failoverRoutingPolicies: [{ type: role }],
+            ...(role === "PRIMARY" ? { aliases: [alias], healthCheckId: "hc-1" } : { records: ["34.18.206.253"], ttl: 60 }),
+        });
+        s.custom(RECORD, "failover-primary", props("PRIMARY", "app.example.com"), {
+            propertyDependencies: { aliases: [lb], healthCheckId: [check] },
+        });
+        s.custom(RECORD, "failover-secondary", props("SECONDARY", "app.example.com"));
+        const stray = s.custom(RECORD, "stray-secondary", props("SECONDARY", "other.example.com"));
+        assert.deepEqual(await run(s), [v(stray.urn, `A record stray-secondary-id (${stray.urn}) ${FIX}`)]);
     });
 });
