@@ -43,6 +43,15 @@ describe("real engine: layer order", function () {
     const started = (stdout: string) => [...stdout.matchAll(/^==> (\S+): pulumi (\w+)/gm)].map((m) => `${m[2]} ${m[1]}`);
 
     it("up runs the foundation, then security and the cluster at once (the registry's graph, the default parallelism); destroy runs them in reverse", async () => {
+        // Before anything is deployed: outputs names the missing layer and the fix, and exits 3.
+        const none = await platform(["outputs", "--env", "dev", "--simulate", "--layer", "security", ...root]);
+        assert.equal(none.code, 3, none.stderr);
+        assert.equal(none.stdout.trim(), "layers-security/dev: not deployed");
+        assert.equal(
+            none.stderr.trim(),
+            "platform: layers-security/dev is not in the backend. Fix: platform up --env dev --stack layers-security",
+        );
+
         const up = await platform(["up", "--env", "dev", "--simulate", ...root]);
         assert.equal(up.code, 0, up.stderr);
         assert.deepEqual(started(up.stdout), ["up layers-foundation/dev", "up layers-security/dev", "up layers-cluster/dev"]);
