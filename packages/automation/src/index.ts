@@ -21,6 +21,7 @@ export * from "./engine/cancellation.js";
 export * from "./engine/production-guard.js";
 export * from "./engine/leftovers.js";
 export * from "./engine/config-check.js";
+export * from "./engine/dry-run.js";
 export * from "./engine/outputs.js";
 export * from "./engine/launcher.js";
 export * from "./engine/stack-run.js";

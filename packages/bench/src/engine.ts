@@ -30,12 +30,17 @@ export function removeState(state: EngineState): void {
     rmSync(state.dir, { recursive: true, force: true });
 }
 
-/** Runs the pinned CLI; rejects with its output when it fails. */
-export async function pulumi(state: EngineState, cwd: string, args: readonly string[]): Promise<string> {
+/** Runs the pinned CLI (with `extraEnv` over the state's variables); rejects with its output when it fails. */
+export async function pulumi(
+    state: EngineState,
+    cwd: string,
+    args: readonly string[],
+    extraEnv: Readonly<Record<string, string>> = {},
+): Promise<string> {
     try {
         const { stdout } = await run(state.pulumi, [...args, "--non-interactive", "--color", "never"], {
             cwd,
-            env: state.env,
+            env: { ...state.env, ...extraEnv },
             maxBuffer: 256 * 1024 * 1024,
         });
         return stdout;

@@ -2,7 +2,14 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { discoverProjects, PLATFORM_REPOSITORY, policyPackDirs, selectProjects, writeStagedWorkspace } from "@platform/automation";
+import {
+    discoverProjects,
+    dryRunEnvironment,
+    PLATFORM_REPOSITORY,
+    policyPackDirs,
+    selectProjects,
+    writeStagedWorkspace,
+} from "@platform/automation";
 import { synthesize } from "@platform/synth";
 import { freshState, keysProject, pulumi, removeState } from "./engine.js";
 import { COUNT_KEY, keys } from "./program.js";
@@ -61,26 +68,33 @@ export async function synthRow(sizes: readonly number[], runs: number, log: Log)
 /** The pinned engine's `pulumi preview` and `pulumi up` of N keys on an empty state. */
 export async function engineRows(sizes: readonly number[], runs: number, log: Log): Promise<Row[]> {
     const previews: number[][] = [];
+    const defaultPreviews: number[][] = [];
     const ups: number[][] = [];
     for (const n of sizes) {
         const preview: number[] = [];
+        const defaultPreview: number[] = [];
         const up: number[] = [];
         for (let r = 0; r < runs; r++) {
             const state = freshState(`keys-${n}`);
             try {
                 const dir = await keysProject(state, n);
-                preview.push(await timed(() => pulumi(state, dir, ["preview", "--stack", "bench"])));
+                // As `platform preview` runs it (dryRunEnvironment), then with the engine's defaults.
+                preview.push(await timed(() => pulumi(state, dir, ["preview", "--stack", "bench"], dryRunEnvironment("preview"))));
+                defaultPreview.push(await timed(() => pulumi(state, dir, ["preview", "--stack", "bench"])));
                 up.push(await timed(() => pulumi(state, dir, ["up", "--yes", "--skip-preview", "--stack", "bench"])));
             } finally {
                 removeState(state);
             }
         }
-        log(`engine ${n}: preview ${preview.map(Math.round).join(", ")} ms; up ${up.map(Math.round).join(", ")} ms`);
+        const ms = (times: number[]) => times.map(Math.round).join(", ");
+        log(`engine ${n}: preview ${ms(preview)} ms (engine defaults ${ms(defaultPreview)} ms); up ${ms(up)} ms`);
         previews.push(preview);
+        defaultPreviews.push(defaultPreview);
         ups.push(up);
     }
     return [
-        slopeRow("engine preview (pinned pulumi, simulated cloud)", sizes, runs, previews, 15),
+        slopeRow("engine preview as platform runs it (pinned pulumi, simulated cloud)", sizes, runs, previews, 15),
+        slopeRow("engine preview, engine defaults (per-step snapshots)", sizes, runs, defaultPreviews),
         slopeRow("engine up (pinned pulumi, simulated cloud)", sizes, runs, ups),
     ];
 }
@@ -132,14 +146,14 @@ export async function cliRow(env: string, stack: string, runs: number, log: Log)
             raw.push(
                 await timed(async () => {
                     for (const dir of dirs) {
-                        await pulumi(state, dir, ["preview", "--stack", env, ...packs]);
+                        await pulumi(state, dir, ["preview", "--stack", env, ...packs], dryRunEnvironment("preview"));
                     }
                 }),
             );
             platform.push(
                 await timed(() =>
-                    // One layer at a time, as the raw previews run: the row is the command's overhead, not
-                    // what running independent layers at once saves.
+                    // One layer at a time, as the raw previews run (and those with the engine settings
+                    // platform uses): the row is the command's overhead, not what its settings save.
                     run(process.execPath, [CLI, "preview", "--env", env, "--simulate", "--plain", "--parallel", "1", "--stack", stack], {
                         cwd: PLATFORM_REPOSITORY,
                         env: { ...process.env, PLATFORM_STATE_DIR: state.dir, CI: "true" },

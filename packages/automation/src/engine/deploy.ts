@@ -18,6 +18,7 @@ import { discoverProjects, projectGraph, selectProjects, type StackProject } fro
 import { backendDirectory, inspectStackState } from "./backend-state.js";
 import { cancelReason } from "./cancellation.js";
 import { checkStackConfig } from "./config-check.js";
+import { dryRunEnvironment } from "./dry-run.js";
 import { PLATFORM_REPOSITORY, realEngineEnvironment, simulatedEngineEnvironment } from "./environment.js";
 import { launchedEngine } from "./launcher.js";
 import { leftoversOf } from "./leftovers.js";
@@ -206,7 +207,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         const stack = await openStack(
             { stackName: env, workDir: staged.workDir },
             {
-                envVars: { ...launched.env, ...options.stackEnvironment?.(project) },
+                envVars: { ...launched.env, ...dryRunEnvironment(operation), ...options.stackEnvironment?.(project) },
                 pulumiCommand: launched.command,
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
