@@ -5,6 +5,8 @@ import { GATEKEEPER_RULES } from "@platform/security";
 /** Seed-001 kubernetes policies with no admission twin, and why. */
 const NOT_ADMISSION_RULES: Readonly<Record<string, string>> = {
     "kubernetes-istio-strict-mtls": "a mesh-wide PeerAuthentication, not a property of a workload: Istio enforces it",
+    "kubernetes-gateways-behind-public-edge":
+        "whether the environment has a public edge is a cloud fact (a WAF association, a GKE Gateway) admission does not see",
 };
 
 describe("Gatekeeper and the kubernetes pack share one list of seed 001 rules", () => {

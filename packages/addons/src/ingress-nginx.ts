@@ -12,7 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
-import { type AddonContext, loadBalancerAnnotations, zoneSpread } from "./placement.js";
+import { type AddonContext, loadBalancerAnnotations, type LoadBalancerExposure, zoneSpread } from "./placement.js";
 import { chartRelease } from "./release.js";
 import { addonNamespace } from "./namespace.js";
 
@@ -26,9 +26,17 @@ export interface IngressNginxArgs {
     /**
      * A reserved address for the load balancer (`service.loadBalancerIP`; on GKE a regional static
      * external address): the entry point keeps its address across reinstalls, so DNS pointing at
-     * it stays true (the dr environment's failover target, docs/dr.md). @default an ephemeral address
+     * it stays true (the dr environment's failover target, docs/dr.md). The address is of the load
+     * balancer's kind: external for `public`, internal for `internal`. @default an ephemeral address
      */
     readonly loadBalancerIP?: pulumi.Input<string>;
+    /**
+     * Who reaches the controller's load balancer. `internal` (VPC only) where the environment has a
+     * public edge: the edge's WAF / Cloud Armor is then the one way in from the internet, and the
+     * Istio ingress gateway behind it routes to this controller. `public` where there is no edge (dev, dr
+     * without hostnames). @default "internal": an internet-facing entry without a WAF is asked for, never implied
+     */
+    readonly exposure?: LoadBalancerExposure;
 }
 
 export class IngressNginx extends PlatformComponent {
@@ -77,7 +85,7 @@ export class IngressNginx extends PlatformComponent {
                         service: {
                             type: "LoadBalancer",
                             externalTrafficPolicy: "Local",
-                            annotations: loadBalancerAnnotations(ctx.cloud),
+                            annotations: loadBalancerAnnotations(ctx.cloud, args.exposure ?? "internal"),
                             ...(args.loadBalancerIP !== undefined ? { loadBalancerIP: args.loadBalancerIP } : {}),
                         },
                         admissionWebhooks: { enabled: true },

@@ -174,7 +174,11 @@ export class Istio extends PlatformComponent {
                     service:
                         args.ingressExposure === "publicEdge"
                             ? { type: "ClusterIP" }
-                            : { type: "LoadBalancer", externalTrafficPolicy: "Local", annotations: loadBalancerAnnotations(ctx.cloud) },
+                            : {
+                                  type: "LoadBalancer",
+                                  externalTrafficPolicy: "Local",
+                                  annotations: loadBalancerAnnotations(ctx.cloud, "public"),
+                              },
                 }),
             },
             this.childOptions({ dependsOn: [this.istiod, ingressNs] }),

@@ -2,7 +2,7 @@
  * Kong: the API gateway of seed 004 (N30), as Kong's chart runs it with its ingress controller:
  * DB-less (configuration is the cluster's Ingress, KongPlugin and Gateway API objects; no Postgres
  * to run, back up and secure), IngressClass `kong`, the proxy behind a cloud load balancer on
- * 80/443 only, replicas from the profile (2 in prod), one disruption at a time. The admin API is
+ * 80/443 only (internal unless asked otherwise), replicas from the profile (2 in prod), one disruption at a time. The admin API is
  * never exposed outside the cluster: TLS only (no plain-HTTP admin listener, unlike the seed's
  * `KONG_ADMIN_LISTEN: 0.0.0.0:8001`), a ClusterIP Service, no admin Ingress, and the controller
  * reaches it inside the pod.
@@ -12,7 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type Issue, PlatformComponent } from "@platform/core";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
-import { type AddonContext, loadBalancerAnnotations, zoneSpread } from "./placement.js";
+import { type AddonContext, loadBalancerAnnotations, type LoadBalancerExposure, zoneSpread } from "./placement.js";
 import { chartRelease } from "./release.js";
 import { addonNamespace } from "./namespace.js";
 
@@ -23,6 +23,13 @@ export interface KongArgs {
     readonly context: AddonContext;
     /** Gateway replicas (seed 004: 2 in production). */
     readonly replicas: number;
+    /**
+     * Who reaches the proxy's load balancer. `internal` (VPC only) where the environment has a
+     * public edge: the edge's WAF / Cloud Armor is then the one way in from the internet, and the
+     * Istio ingress gateway behind it routes to this gateway. `public` where there is no edge (dev, dr
+     * without hostnames). @default "internal": an internet-facing entry without a WAF is asked for, never implied
+     */
+    readonly exposure?: LoadBalancerExposure;
 }
 
 export class Kong extends PlatformComponent {
@@ -65,7 +72,7 @@ export class Kong extends PlatformComponent {
                         enabled: true,
                         type: "LoadBalancer",
                         externalTrafficPolicy: "Local",
-                        annotations: loadBalancerAnnotations(ctx.cloud),
+                        annotations: loadBalancerAnnotations(ctx.cloud, args.exposure ?? "internal"),
                         http: { enabled: true, servicePort: 80, containerPort: 8000 },
                         tls: { enabled: true, servicePort: 443, containerPort: 8443 },
                     },

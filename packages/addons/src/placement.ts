@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { IdentityCluster } from "@platform/workload";
-import type { ComponentNaming } from "@platform/core";
+import { type ComponentNaming, INTERNAL_LOAD_BALANCER_ANNOTATIONS } from "@platform/core";
 
 export interface Toleration {
     readonly key: string;
@@ -60,12 +60,27 @@ export interface AddonContext {
     readonly labels: Readonly<Record<string, string>>;
 }
 
-/** AWS load balancer annotations of a public gateway Service: an NLB across zones (the in-tree cloud provider). */
-export function loadBalancerAnnotations(cloud: "aws" | "gcp"): Record<string, string> {
-    return cloud === "aws"
-        ? {
-              "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
-              "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
-          }
-        : {};
+/**
+ * Who reaches a gateway's load balancer: `public`, the internet; `internal`, the VPC only (where
+ * the environment has a public edge, so that the WAF / Cloud Armor in front of it is the one way
+ * in from the internet).
+ */
+export type LoadBalancerExposure = "public" | "internal";
+
+/**
+ * Annotations of a gateway's `LoadBalancer` Service: on AWS an NLB across zones (the cloud
+ * provider's), internal when asked; on GKE the passthrough network load balancer, internal when
+ * asked (`INTERNAL_LOAD_BALANCER_ANNOTATIONS`, the fact the kubernetes pack checks).
+ */
+export function loadBalancerAnnotations(cloud: "aws" | "gcp", exposure: LoadBalancerExposure): Record<string, string> {
+    const internal = exposure === "internal" ? INTERNAL_LOAD_BALANCER_ANNOTATIONS[cloud][0] : undefined;
+    return {
+        ...(cloud === "aws"
+            ? {
+                  "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
+                  "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
+              }
+            : {}),
+        ...(internal !== undefined ? { [internal.key]: internal.value } : {}),
+    };
 }

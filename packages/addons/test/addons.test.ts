@@ -9,6 +9,7 @@ import {
     chartTable,
     ExternalDns,
     ExternalSecrets,
+    IngressNginx,
     Istio,
     Keda,
     Kong,
@@ -202,6 +203,43 @@ describe("add-on components", () => {
             [v["replicaCount"], (v["env"] as Record<string, unknown>)["database"], (v["proxy"] as Record<string, unknown>)["type"]],
             [2, "off", "LoadBalancer"],
         );
+    });
+
+    describe("gateways' load balancers: internal unless a public one is asked for", () => {
+        const NLB = {
+            "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
+            "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
+        };
+        const kongService = async (context: AddonContext, exposure?: "public" | "internal") =>
+            values(
+                await synth(() => new Kong("kong", { context, replicas: 2, ...(exposure !== undefined ? { exposure } : {}) })),
+                "kong-release",
+            )["proxy"] as Record<string, unknown>;
+        const nginxService = async (context: AddonContext, exposure?: "public" | "internal") =>
+            (
+                values(
+                    await synth(
+                        () => new IngressNginx("ingress-nginx", { context, replicas: 2, ...(exposure !== undefined ? { exposure } : {}) }),
+                    ),
+                    "ingress-nginx-release",
+                )["controller"] as Record<string, unknown>
+            )["service"] as Record<string, unknown>;
+
+        it("unset: an internal NLB on AWS, an internal passthrough load balancer on GKE (Kong and ingress-nginx)", async () => {
+            const internalNlb = { ...NLB, "service.beta.kubernetes.io/aws-load-balancer-internal": "true" };
+            assert.deepEqual((await kongService(aws()))["annotations"], internalNlb);
+            assert.deepEqual((await nginxService(aws()))["annotations"], internalNlb);
+            assert.deepEqual((await kongService(gcp))["annotations"], { "networking.gke.io/load-balancer-type": "Internal" });
+            assert.deepEqual((await nginxService(gcp))["annotations"], { "networking.gke.io/load-balancer-type": "Internal" });
+        });
+
+        it("public: the internet-facing load balancer, still of type LoadBalancer with client addresses kept", async () => {
+            const kong = await kongService(aws(), "public");
+            const nginx = await nginxService(aws(), "public");
+            assert.deepEqual([kong["type"], kong["externalTrafficPolicy"], kong["annotations"]], ["LoadBalancer", "Local", NLB]);
+            assert.deepEqual([nginx["type"], nginx["externalTrafficPolicy"], nginx["annotations"]], ["LoadBalancer", "Local", NLB]);
+            assert.deepEqual((await kongService(gcp, "public"))["annotations"], {});
+        });
     });
 
     it("ExternalDns: only the platform's zones, upsert-only in prod and sync in dev, the cluster as owner", async () => {

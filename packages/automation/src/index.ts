@@ -27,6 +27,7 @@ export * from "./engine/launcher.js";
 export * from "./engine/stack-run.js";
 export * from "./engine/schedule.js";
 export * from "./engine/progress.js";
+export * from "./engine/open-stack.js";
 export * from "./engine/deploy.js";
 export * from "./engine/cancel.js";
 export * from "./synth/redaction.js";

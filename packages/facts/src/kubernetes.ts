@@ -41,3 +41,21 @@ export const POD_SECURITY_LEVEL = "restricted";
  * default. Nobody is in it until an administrator adds someone in an emergency.
  */
 export const DEFAULT_BREAK_GLASS_GROUP = "platform:break-glass";
+
+/**
+ * The Service annotations that make a `LoadBalancer` Service's load balancer internal (an address
+ * in the VPC only): the add-ons write the first of each cloud's list, and the kubernetes pack's
+ * `kubernetes-gateways-behind-public-edge` accepts any of them. AWS: the cloud provider's
+ * annotation and the AWS Load Balancer Controller's scheme; GKE: the current annotation and the
+ * one it replaced.
+ */
+export const INTERNAL_LOAD_BALANCER_ANNOTATIONS = {
+    aws: [
+        { key: "service.beta.kubernetes.io/aws-load-balancer-internal", value: "true" },
+        { key: "service.beta.kubernetes.io/aws-load-balancer-scheme", value: "internal" },
+    ],
+    gcp: [
+        { key: "networking.gke.io/load-balancer-type", value: "Internal" },
+        { key: "cloud.google.com/load-balancer-type", value: "Internal" },
+    ],
+} as const;

@@ -7,6 +7,7 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { dropAllCapabilities } from "./policies/drop-all-capabilities.js";
+import { gatewaysBehindPublicEdge } from "./policies/gateways-behind-public-edge.js";
 import { gkeGatewayCloudArmor } from "./policies/gke-gateway-cloud-armor.js";
 import { gkeGatewayHttpsOnly } from "./policies/gke-gateway-https-only.js";
 import { imagePullPolicy } from "./policies/image-pull-policy.js";
@@ -58,6 +59,7 @@ export const policies: Policies = [
     noClusterAdminBinding,
     gkeGatewayCloudArmor,
     gkeGatewayHttpsOnly,
+    gatewaysBehindPublicEdge,
 ];
 
 export {

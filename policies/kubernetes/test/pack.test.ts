@@ -79,6 +79,7 @@ describe("kubernetes pack", () => {
                 ["kubernetes-no-cluster-admin-binding", "mandatory", "critical"],
                 ["kubernetes-gke-gateway-cloud-armor", "mandatory", "high"],
                 ["kubernetes-gke-gateway-https-only", "mandatory", "high"],
+                ["kubernetes-gateways-behind-public-edge", "mandatory", "high"],
             ],
         );
     });
@@ -116,6 +117,7 @@ describe("kubernetes pack", () => {
             "kubernetes-no-cluster-admin-binding": null,
             "kubernetes-gke-gateway-cloud-armor": null,
             "kubernetes-gke-gateway-https-only": null,
+            "kubernetes-gateways-behind-public-edge": null,
         });
     });
 

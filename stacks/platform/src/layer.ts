@@ -242,11 +242,16 @@ export function platformLayer(
         );
     }
     const publicAddress = settings.cloud === "gcp" && gcpEdge === undefined ? drPublicAddress(settings, provider) : undefined;
+    // With a public edge, the edge (WAF / Cloud Armor) is the one way in from the internet: the
+    // other gateways' load balancers are internal, and the Istio gateway behind the edge routes to them.
+    const hasPublicEdge = edge !== undefined || gcpEdge !== undefined;
+    const gatewayExposure = hasPublicEdge ? "internal" : "public";
     const nginx = new IngressNginx(
         "ingress-nginx",
         {
             context,
             replicas: replicas.ingressGatewayReplicas,
+            exposure: gatewayExposure,
             ...(publicAddress !== undefined ? { loadBalancerIP: publicAddress.address } : {}),
         },
         after(metrics),
@@ -259,7 +264,7 @@ export function platformLayer(
             istiodReplicas: replicas.istiodReplicas,
             ingressGatewayReplicas: replicas.ingressGatewayReplicas,
             egressGatewayReplicas: replicas.egressGatewayReplicas,
-            ingressExposure: edge !== undefined || gcpEdge !== undefined ? "publicEdge" : "loadBalancer",
+            ingressExposure: hasPublicEdge ? "publicEdge" : "loadBalancer",
             ...(edge !== undefined ? { publicHosts: edge.hostnames } : gcpEdge !== undefined ? { publicHosts: gcpEdge.hostnames } : {}),
         },
         after(keda),
@@ -325,7 +330,7 @@ export function platformLayer(
             : []),
     ];
     const dns = zones.length > 0 ? new ExternalDns("external-dns", { context, zones }, after(secrets)) : secrets;
-    const kong = new Kong("kong", { context, replicas: replicas.kongReplicas }, after(dns));
+    const kong = new Kong("kong", { context, replicas: replicas.kongReplicas, exposure: gatewayExposure }, after(dns));
     // Volumes encrypted with the data key: EKS's default class is; on GKE the data layer's CMEK class (GKE's default is not).
     const volumes =
         upstream.cloud === "aws"

@@ -4,7 +4,7 @@
  * values that look like options, and messages that name the flag, the value and the fix.
  */
 import { parseArgs as parseTokens } from "node:util";
-import { EXPORT_FORMATS } from "../export/export-environment.js";
+import { EXPORT_FORMATS } from "../export/formats.js";
 import { checkEnvironment, ENVIRONMENT_LIST } from "../workspace/environments.js";
 import { UsageError } from "../workspace/errors.js";
 import { LAYER_NAMES, type LayerName } from "../workspace/layers.js";

@@ -10,10 +10,12 @@
  * CPU for prod before the engine could start. A project without `platform:` keys (one that reads
  * other config, or whose platform config is missing altogether) still runs offline under the mock
  * runtime, exactly as synth runs it. Only a config error (or a missing file) stops the run here;
- * anything else a program does wrong is left for the engine to report in its own words.
+ * anything else a program does wrong is left for the engine to report in its own words. The
+ * offline runner (and the cloud SDKs it loads) is imported only then: `platform preview` of the
+ * platform's own stacks never loads it.
  */
-import { ConfigValidationError, type EnvironmentName } from "@platform/core";
-import { synthesizeStacks } from "../synth/synthesize-stacks.js";
+import { ConfigValidationError } from "@platform/core/config";
+import type { EnvironmentName } from "@platform/facts";
 import { UsageError } from "../workspace/errors.js";
 import { checkAcrossEnvironments } from "../workspace/environment-config.js";
 import { discoverProjects, type StackProject, upstreamProjects } from "../workspace/projects.js";
@@ -26,6 +28,7 @@ export async function checkStackConfig(root: string, projects: readonly StackPro
     }
     // A layer run alone reads its upstream layers' outputs: those run first here too.
     const upstream = upstreamProjects(discoverProjects(root), unparsed, env);
+    const { synthesizeStacks } = await import("../synth/synthesize-stacks.js");
     await synthesizeStacks([...upstream, ...unparsed], env, {
         root,
         onProgramError: (_project, err) => {

@@ -11,7 +11,6 @@
  * preview and up, its config is validated as synth validates it.
  */
 import * as path from "node:path";
-import { LocalWorkspace, type LocalWorkspaceOptions, type Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
 import { checkEnvironment } from "../workspace/environments.js";
 import type { LayerName } from "../workspace/layers.js";
 import { discoverProjects, projectGraph, selectProjects, type StackProject } from "../workspace/projects.js";
@@ -22,6 +21,7 @@ import { dryRunEnvironment } from "./dry-run.js";
 import { PLATFORM_REPOSITORY, realEngineEnvironment, simulatedEngineEnvironment } from "./environment.js";
 import { launchedEngine } from "./launcher.js";
 import { leftoversOf } from "./leftovers.js";
+import { type KnownStack, openStack } from "./open-stack.js";
 import { checkDestroyConfirmation } from "./production-guard.js";
 import { type DeploymentProgress, plainProgress } from "./progress.js";
 import { blockingProblems, fixCommands, type StackProblem, stackProblems, StackStateError } from "./stack-problems.js";
@@ -87,29 +87,6 @@ export interface DeploymentOptions {
  */
 export const DEFAULT_PARALLEL_LAYERS = 2;
 
-/**
- * The stack, created when the file backend has no checkpoint for it (`absent`): createOrSelect
- * would first run a `pulumi stack select` that can only fail, one engine start (0.2 s idle, seconds
- * on a loaded machine) per new stack. Created meanwhile by another run: selected.
- */
-async function openStack(
-    args: { readonly stackName: string; readonly workDir: string },
-    workspace: LocalWorkspaceOptions,
-    absent: boolean,
-): Promise<Stack> {
-    if (!absent) {
-        return LocalWorkspace.createOrSelectStack({ ...args }, workspace);
-    }
-    try {
-        return await LocalWorkspace.createStack({ ...args }, workspace);
-    } catch (err) {
-        if (err instanceof StackAlreadyExistsError) {
-            return LocalWorkspace.selectStack({ ...args }, workspace);
-        }
-        throw err;
-    }
-}
-
 function notStarted(project: StackProject, env: string): StackOperationResult {
     return { project: project.name, stack: env, status: "not-started", summary: "not started", details: [] };
 }
@@ -164,6 +141,14 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             ? []
             : stackProblems(inspectStackState(backend, project.name, env), fixCommands(env, project.name, options.rootArgument));
 
+    const knownStack = (project: StackProject): KnownStack => {
+        if (backend === undefined) {
+            return "unknown";
+        }
+        const status = inspectStackState(backend, project.name, env).checkpoint.status;
+        return status === "ok" ? "present" : status === "absent" ? "absent" : "unknown";
+    };
+
     const problems = projects.flatMap(problemsOf);
     const blocking = blockingProblems(problems, operation);
     if (blocking.length > 0) {
@@ -212,7 +197,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
             },
-            backend !== undefined && inspectStackState(backend, project.name, env).checkpoint.status === "absent",
+            knownStack(project),
         );
         const outcome = await runStackOperation({
             operation,

@@ -3,7 +3,7 @@
  * --env, once in --confirm-production. One flag typed into the wrong shell history line must not
  * be enough to tear prod down. (Protected resources are kept either way: see deploy.ts.)
  */
-import { type EnvironmentName, isProductionEnvironment } from "@platform/core";
+import { type EnvironmentName, isProductionEnvironment } from "@platform/facts";
 import { UsageError } from "../workspace/errors.js";
 
 /** Throws a {@link UsageError} unless `confirmation` allows destroying `env`. */

@@ -11,9 +11,7 @@ import { isKubernetesObject, kubernetesManifest, manifestFileName } from "./kube
 import { terraformPlan } from "./terraform-plan.js";
 import { loadTerraformTypes, missingTerraformTypes, MissingTerraformTypeError } from "./terraform-types.js";
 
-/** The formats `platform export --format` writes. */
-export const EXPORT_FORMATS = ["tfplan"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
 
 export interface ExportOptions {
     readonly root: string;

@@ -7,12 +7,11 @@ import * as path from "node:path";
 import {
     CONFIG_NAMESPACE,
     ConfigValidationError,
-    ENVIRONMENTS,
-    type EnvironmentName,
     environmentNetworkIssues,
     parseStackConfig,
     type PlatformSettings,
-} from "@platform/core";
+} from "@platform/core/config";
+import { ENVIRONMENTS, type EnvironmentName } from "@platform/facts";
 import { existsSync } from "node:fs";
 import { readStackConfig, stackConfigPath, type StackProject } from "./projects.js";
 

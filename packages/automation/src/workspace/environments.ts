@@ -1,5 +1,5 @@
 /** The `--env` check, shared by the CLI parser and the library entry points (synth, deployments). */
-import { ENVIRONMENTS, type EnvironmentName } from "@platform/core";
+import { ENVIRONMENTS, type EnvironmentName } from "@platform/facts";
 import { UsageError } from "./errors.js";
 
 /** `dev, staging, prod or dr`, for messages. */
