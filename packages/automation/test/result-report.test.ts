@@ -12,6 +12,7 @@ const FOUNDATION: StackOperationResult = {
     details: [],
     changes: { create: 50, same: 2, "create-replacement": 1, "delete-replaced": 1 },
     violations: [{ policy: "aws-tags-required", pack: "platform-aws", level: "warning", urn: VPC, message: "missing tag | owner\nadd it" }],
+    durationMs: 6125,
 };
 const DATA: StackOperationResult = {
     project: "data",
@@ -20,6 +21,7 @@ const DATA: StackOperationResult = {
     summary: "1 mandatory policy violation (listed above) stopped the engine",
     details: [],
     violations: [{ policy: "s3-no-public-read", pack: "platform-aws", level: "mandatory", urn: BUCKET, message: "public read" }],
+    durationMs: 7301,
 };
 const CLUSTER: StackOperationResult = { project: "cluster", stack: "prod", status: "not-started", summary: "not started", details: [] };
 
@@ -36,7 +38,7 @@ describe("platform preview|up|drift: the JSON result and the markdown summary", 
         ]);
     });
 
-    it("the JSON result: one entry per layer with its changes and violations (drift only for drift)", () => {
+    it("the JSON result: one entry per layer with its changes, violations and duration (drift only for drift; no duration for a layer that did not run)", () => {
         assert.deepEqual(resultDocument("preview", "prod", [FOUNDATION, DATA, CLUSTER], 1), {
             command: "preview",
             env: "prod",
@@ -50,8 +52,17 @@ describe("platform preview|up|drift: the JSON result and the markdown summary", 
                     summary: '{"create":50}',
                     changes: { create: 50, same: 2, "create-replacement": 1, "delete-replaced": 1 },
                     violations: FOUNDATION.violations,
+                    durationMs: 6125,
                 },
-                { project: "data", stack: "prod", status: "violations", summary: DATA.summary, changes: {}, violations: DATA.violations },
+                {
+                    project: "data",
+                    stack: "prod",
+                    status: "violations",
+                    summary: DATA.summary,
+                    changes: {},
+                    violations: DATA.violations,
+                    durationMs: 7301,
+                },
                 { project: "cluster", stack: "prod", status: "not-started", summary: "not started", changes: {}, violations: [] },
             ],
         });

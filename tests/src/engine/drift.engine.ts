@@ -21,9 +21,11 @@ describe("platform drift on the real engine (simulated cloud)", function () {
         // up with --json and a job summary: what a deploy job hands to GitHub.
         const dir = mkdtempSync(path.join(tmpdir(), "drift-engine-"));
         const upSummary = path.join(dir, "up.md");
+        const startedAt = performance.now();
         const up = await platform(["up", "--env", "dev", "--stack", "foundation", "--simulate", "--json"], {
             GITHUB_STEP_SUMMARY: upSummary,
         });
+        const wall = performance.now() - startedAt;
         assert.equal(up.code, 0, up.stderr);
         const upDoc = JSON.parse(up.stdout) as ResultDocument;
         const checkpoint = stackFiles(backendDirectory(harness.engine.backendUrl), "foundation", "dev").checkpoint;
@@ -35,6 +37,9 @@ describe("platform drift on the real engine (simulated cloud)", function () {
             [upDoc.command, upDoc.exitCode, upDoc.outcome, upDoc.layers.map((l) => [l.project, l.status, l.changes, l.violations.length])],
             ["up", 0, "ok", [["foundation", "ok", { create: created }, 0]]],
         );
+        // The layer's duration covers its engine run: more than the engine's start, less than the whole command.
+        const took = upDoc.layers[0]?.durationMs ?? 0;
+        assert.ok(took > 1000 && took < wall, `durationMs ${took} of ${Math.round(wall)} ms`);
         assert.match(
             readFileSync(upSummary, "utf8"),
             new RegExp(`^\\| foundation \\| ok \\| ${created} \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\|$`, "m"),

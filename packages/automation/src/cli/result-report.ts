@@ -24,6 +24,8 @@ export interface ResultDocument {
         readonly changes: Readonly<Record<string, number>>;
         readonly violations: readonly PolicyViolation[];
         readonly drift?: readonly DriftedResource[];
+        /** Milliseconds from opening the stack to its result; absent for a layer that did not run (skipped, not started). */
+        readonly durationMs?: number;
     }>;
 }
 
@@ -60,6 +62,7 @@ export function resultDocument(
             changes: r.changes ?? {},
             violations: r.violations ?? [],
             ...(command === "drift" ? { drift: r.drift ?? [] } : {}),
+            ...(r.durationMs !== undefined ? { durationMs: r.durationMs } : {}),
         })),
     };
 }

@@ -225,6 +225,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         } else if (operation === "refresh") {
             details.push(...after.filter((p) => p.kind === "pending-operations").map((p) => p.message));
         }
+        const durationMs = Math.round(performance.now() - startedAt);
         const result: StackOperationResult = {
             project: project.name,
             stack: env,
@@ -234,8 +235,9 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             violations: outcome.violations,
             ...(outcome.changes === undefined ? {} : { changes: outcome.changes }),
             ...(outcome.drift === undefined ? {} : { drift: outcome.drift }),
+            durationMs,
         };
-        display.finished(name, result, performance.now() - startedAt);
+        display.finished(name, result, durationMs);
         return result;
     };
 

@@ -29,6 +29,8 @@ export interface StackOperationResult {
     readonly violations?: readonly PolicyViolation[];
     /** drift: the resources that differ from the state. */
     readonly drift?: readonly DriftedResource[];
+    /** How long the stack's run took, from opening the stack to its result; unset for a stack that never started. */
+    readonly durationMs?: number;
 }
 
 export interface PolicyViolation {
