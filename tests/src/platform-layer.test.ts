@@ -311,6 +311,26 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
         const staging = await platform("staging");
         assert.equal(staging.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer")?.inputs["enableDeletionProtection"], false);
     });
+
+    it("with an edge, ingress-nginx's and Kong's load balancers are internal (staging, prod on EKS; dr on GKE); dev's stay public", async () => {
+        const internalAnnotation = (resources: InventoryResource[]) =>
+            [
+                at(values(resources, "ingress-nginx-release"), "controller", "service", "annotations"),
+                at(values(resources, "kong-release"), "proxy", "annotations"),
+            ].map((annotations) =>
+                Object.entries((annotations ?? {}) as Record<string, string>)
+                    .filter(([key]) => key.endsWith("load-balancer-internal") || key.endsWith("load-balancer-type"))
+                    .filter(([, value]) => value !== "nlb"),
+            );
+        const aws = [["service.beta.kubernetes.io/aws-load-balancer-internal", "true"]];
+        const gke = [["networking.gke.io/load-balancer-type", "Internal"]];
+        assert.deepEqual(await Promise.all(["dev", "staging", "prod", "dr"].map(async (env) => internalAnnotation(await platform(env)))), [
+            [[], []],
+            [aws, aws],
+            [aws, aws],
+            [gke, gke],
+        ]);
+    });
 });
 
 describe("every Kubernetes object the platform creates validates against its schema", () => {

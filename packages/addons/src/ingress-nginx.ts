@@ -33,8 +33,9 @@ export interface IngressNginxArgs {
     /**
      * Who reaches the controller's load balancer. `internal` (VPC only) where the environment has a
      * public edge: the edge's WAF / Cloud Armor is then the one way in from the internet, and the
-     * Istio ingress gateway behind it routes to this controller. `public` where there is no edge (dev, dr
-     * without hostnames). @default "internal": an internet-facing entry without a WAF is asked for, never implied
+     * Istio ingress gateway behind it routes to this controller. `public` where there is no edge
+     * (dev, dr without hostnames). @default "internal": an internet-facing entry without a WAF is
+     * asked for, never implied
      */
     readonly exposure?: LoadBalancerExposure;
 }

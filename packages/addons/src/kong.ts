@@ -2,10 +2,10 @@
  * Kong: the API gateway of seed 004 (N30), as Kong's chart runs it with its ingress controller:
  * DB-less (configuration is the cluster's Ingress, KongPlugin and Gateway API objects; no Postgres
  * to run, back up and secure), IngressClass `kong`, the proxy behind a cloud load balancer on
- * 80/443 only (internal unless asked otherwise), replicas from the profile (2 in prod), one disruption at a time. The admin API is
- * never exposed outside the cluster: TLS only (no plain-HTTP admin listener, unlike the seed's
- * `KONG_ADMIN_LISTEN: 0.0.0.0:8001`), a ClusterIP Service, no admin Ingress, and the controller
- * reaches it inside the pod.
+ * 80/443 only (internal unless asked otherwise), replicas from the profile (2 in prod), one
+ * disruption at a time. The admin API is never exposed outside the cluster: TLS only (no
+ * plain-HTTP admin listener, unlike the seed's `KONG_ADMIN_LISTEN: 0.0.0.0:8001`), a ClusterIP
+ * Service, no admin Ingress, and the controller reaches it inside the pod.
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
@@ -26,8 +26,9 @@ export interface KongArgs {
     /**
      * Who reaches the proxy's load balancer. `internal` (VPC only) where the environment has a
      * public edge: the edge's WAF / Cloud Armor is then the one way in from the internet, and the
-     * Istio ingress gateway behind it routes to this gateway. `public` where there is no edge (dev, dr
-     * without hostnames). @default "internal": an internet-facing entry without a WAF is asked for, never implied
+     * Istio ingress gateway behind it routes to this gateway. `public` where there is no edge
+     * (dev, dr without hostnames). @default "internal": an internet-facing entry without a WAF is
+     * asked for, never implied
      */
     readonly exposure?: LoadBalancerExposure;
 }

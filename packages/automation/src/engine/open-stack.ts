@@ -3,8 +3,8 @@
  * Every operation the platform runs names its stack (`--stack`), so selecting it only checks that
  * it exists and records a "current stack" nothing here reads; on the file backend the checkpoint
  * answers the first question already. Each avoided start is one engine process before the layer's
- * operation (0.1 to 0.2 s idle, more on a loaded machine): with five layers, most of what the
- * `platform` command added to raw previews (docs/performance.md, round 4).
+ * operation (0.1 to 0.2 s idle, more on a loaded machine): for prod's five layers about half of
+ * the 1.6 s the `platform` command spent outside the engine (docs/performance.md, round 4).
  */
 import { LocalWorkspace, type LocalWorkspaceOptions, Stack, StackAlreadyExistsError } from "@pulumi/pulumi/automation/index.js";
 
