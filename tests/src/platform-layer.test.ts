@@ -313,22 +313,24 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
     });
 
     it("with an edge, ingress-nginx's and Kong's load balancers are internal (staging, prod on EKS; dr on GKE); dev's stay public", async () => {
-        const internalAnnotation = (resources: InventoryResource[]) =>
-            [
+        const annotations = async (env: string) => {
+            const resources = await platform(env);
+            return [
                 at(values(resources, "ingress-nginx-release"), "controller", "service", "annotations"),
                 at(values(resources, "kong-release"), "proxy", "annotations"),
-            ].map((annotations) =>
-                Object.entries((annotations ?? {}) as Record<string, string>)
-                    .filter(([key]) => key.endsWith("load-balancer-internal") || key.endsWith("load-balancer-type"))
-                    .filter(([, value]) => value !== "nlb"),
-            );
-        const aws = [["service.beta.kubernetes.io/aws-load-balancer-internal", "true"]];
-        const gke = [["networking.gke.io/load-balancer-type", "Internal"]];
-        assert.deepEqual(await Promise.all(["dev", "staging", "prod", "dr"].map(async (env) => internalAnnotation(await platform(env)))), [
-            [[], []],
-            [aws, aws],
-            [aws, aws],
-            [gke, gke],
+            ];
+        };
+        const nlb = {
+            "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
+            "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
+        };
+        const internalNlb = { ...nlb, "service.beta.kubernetes.io/aws-load-balancer-internal": "true" };
+        const internalGke = { "networking.gke.io/load-balancer-type": "Internal" };
+        assert.deepEqual(await Promise.all(["dev", "staging", "prod", "dr"].map(annotations)), [
+            [nlb, nlb],
+            [internalNlb, internalNlb],
+            [internalNlb, internalNlb],
+            [internalGke, internalGke],
         ]);
     });
 });

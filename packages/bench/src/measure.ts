@@ -126,7 +126,7 @@ export async function envSynthRow(env: string, runs: number, log: Log): Promise<
 }
 
 /**
- * `platform preview --env E --simulate --plain` against `pulumi preview --policy-pack ...` of the
+ * `platform preview --env E --simulate --json` against `pulumi preview --policy-pack ...` of the
  * same staged stacks, one after another: what the command adds to the engine (its start, the state
  * checks, the config check, staging, the Automation API's event stream). One state for all runs
  * (stacks created and each side run once first, untimed), then `runs` pairs in turn, which side
