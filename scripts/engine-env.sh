@@ -41,6 +41,9 @@ path_rest="$(printf '%s' "${PATH:-}" | tr ':' '\n' | grep -vxF -e "$SHIM_BIN" -e
 printf 'export PATH=%q\n' "$SHIM_BIN:$ENGINE_BIN:$SIMULATED_CLOUD_BIN:$NODE_BIN${path_rest:+:$path_rest}"
 # The pinned CLI itself, for the shim and for @platform/automation.
 printf 'export PLATFORM_ENGINE_PULUMI=%q\n' "$ENGINE_BIN/pulumi"
+# Its version, the one it is built from (engine-setup.sh builds $ENGINE_BIN from this go.mod pin):
+# the Automation API's launcher answers `pulumi version` with it instead of starting the engine.
+printf 'export PLATFORM_ENGINE_VERSION=%q\n' "$ENGINE_VERSION"
 # One state folder for the backend and the staged workspaces, whoever runs next (platform or pulumi).
 printf 'export PLATFORM_STATE_DIR=%q\n' "$STATE_ROOT"
 printf 'export PULUMI_BACKEND_URL=%q\n' "file://$STATE_ROOT/backend"
@@ -49,8 +52,9 @@ echo 'export PULUMI_SKIP_UPDATE_CHECK=true'
 echo 'export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true'
 # Node.js's module compile cache for every Node.js process the engine starts (program, policy
 # packs, simulated plugins): compiled code is reused instead of compiling the SDKs' thousands of
-# modules again in each process. Node's own default folder, as `platform` itself uses; an existing
-# value wins, and NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+# modules again in each process. Node's own default folder; an existing value wins, and
+# NODE_DISABLE_COMPILE_CACHE=1 turns it off. Never the `platform` process's folder (its entries
+# slowed the next programs): packages/automation/src/cli/compile-cache-dir.ts.
 printf 'export NODE_COMPILE_CACHE=%q\n' "${NODE_COMPILE_CACHE:-${TMPDIR:-/tmp}/node-compile-cache}"
 # THE LOCAL PASSPHRASE IS FOR THE THROWAWAY LOCAL BACKEND ONLY. The passphrase secrets provider of
 # a local (file://) backend needs one; this one is published in this file, so it protects nothing:

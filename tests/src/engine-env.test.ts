@@ -36,6 +36,7 @@ describe("engine environment (scripts/engine-env.sh)", () => {
             .filter((l) => !l.startsWith("export PATH="));
         assert.deepEqual(lines, [
             `export PLATFORM_ENGINE_PULUMI=${path.join(cache, "v3.276.0", "bin", "pulumi")}`,
+            "export PLATFORM_ENGINE_VERSION=v3.276.0",
             `export PLATFORM_STATE_DIR=${state}`,
             `export PULUMI_BACKEND_URL=file://${state}/backend`,
             `export PULUMI_HOME=${path.join(cache, "pulumi-home")}`,
@@ -101,6 +102,7 @@ describe("engine environment (scripts/engine-env.sh)", () => {
             const engine = realEngineEnvironment(REPO_ROOT, { ...user, PULUMI_BACKEND_URL: "s3://acme-pulumi-state" });
             assert.equal(engine.backendUrl, "s3://acme-pulumi-state");
             assert.equal(engine.pulumi, path.join(engineBin, "pulumi"));
+            assert.equal(engine.version, "v3.276.0");
             const onPath = (engine.env["PATH"] ?? "").split(":");
             assert.equal(onPath[0], engineBin);
             assert.match(onPath[1] ?? "", /\/nodejs\/24\.22\.3\/bin$/);

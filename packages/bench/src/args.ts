@@ -13,8 +13,13 @@ export interface BenchOptions {
     readonly sizes: readonly number[];
     /** Runs per measurement; the median is reported. */
     readonly runs: number;
-    /** Runs of the whole-environment rows (a prod preview takes about a minute here). */
+    /** Runs of `platform synth` of the environment. */
     readonly envRuns: number;
+    /**
+     * Pairs of the overhead row (a pair of prod previews takes about 70 s here): six, the fewest
+     * whose [min, max] holds the median difference with 95% (97%) confidence.
+     */
+    readonly cliRuns: number;
     readonly kinds: readonly Kind[];
     /** The environment of the whole-environment rows. */
     readonly env: string;
@@ -27,18 +32,20 @@ export const DEFAULTS: BenchOptions = {
     sizes: [100, 500, 2000],
     runs: 3,
     envRuns: 2,
+    cliRuns: 6,
     kinds: KINDS,
     env: "prod",
     stack: "all",
 };
 
 /** A few minutes less: small sizes, one run, one layer for the overhead row. */
-export const QUICK: Partial<BenchOptions> = { sizes: [50, 100, 200], runs: 1, envRuns: 1, stack: "foundation" };
+export const QUICK: Partial<BenchOptions> = { sizes: [50, 100, 200], runs: 1, envRuns: 1, cliRuns: 1, stack: "foundation" };
 
 export const USAGE = `usage: pnpm bench [--quick] [--runs N] [--sizes A,B,C] [--only ${KINDS.join(",")}] [--env E] [--stack S]
 
   --quick   sizes ${QUICK.sizes?.join(",")}, one run, the overhead row on the foundation layer only
-  --runs    runs per size (the median is reported) [default ${DEFAULTS.runs}]
+  --runs    runs per size and of every row (the median is reported) [default ${DEFAULTS.runs};
+            platform synth ${DEFAULTS.envRuns}, the cli row ${DEFAULTS.cliRuns} pairs]
   --sizes   resources of the generated program, at least two [default ${DEFAULTS.sizes.join(",")}]
   --only    which rows: synth (offline synth per resource), engine (preview and up per resource),
             env-synth (platform synth of the environment), cli (platform preview vs raw pulumi preview)
@@ -97,6 +104,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         sizes,
         runs,
         envRuns: values.runs === undefined ? base.envRuns : runs,
+        cliRuns: values.runs === undefined ? base.cliRuns : runs,
         kinds,
         env: values.env ?? base.env,
         stack: values.stack ?? base.stack,

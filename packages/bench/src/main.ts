@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (options.kinds.includes("synth")) rows.push(await synthRow(options.sizes, options.runs, log));
     if (options.kinds.includes("engine")) rows.push(...(await engineRows(options.sizes, options.runs, log)));
     if (options.kinds.includes("env-synth")) rows.push(await envSynthRow(options.env, options.envRuns, log));
-    if (options.kinds.includes("cli")) rows.push(await cliRow(options.env, options.stack, options.envRuns, log));
+    if (options.kinds.includes("cli")) rows.push(await cliRow(options.env, options.stack, options.cliRuns, log));
     process.stdout.write(
         `${renderTable(rows)}\n\n${new Date().toISOString()}, ${os.availableParallelism()} cores, load average (1/5/15 min) ${startLoad} before, ${load()} after\n`,
     );

@@ -1,6 +1,7 @@
 /**
  * The statistics of the benchmark: the median of repeated runs (robust to the odd run slowed by
- * the shared machine) and the least-squares line through (size, median time), whose slope is the
+ * the shared machine), how sure that median is (a distribution-free confidence interval, for the
+ * rows whose target is close to the machine's noise) and the least-squares line through (size, median time), whose slope is the
  * cost per resource and whose intercept is the fixed cost of a run (engine and plugin start-up).
  * total / N would hide that fixed cost inside every resource.
  */
@@ -13,6 +14,47 @@ export function median(samples: readonly number[]): number {
     const sorted = [...samples].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Where the true median lies, from the samples alone, and how sure that is. */
+export interface Interval {
+    readonly low: number;
+    readonly high: number;
+    /** The probability that [low, high] holds the true median (the binomial coverage below). */
+    readonly confidence: number;
+}
+
+/** P(X <= k) for X ~ Binomial(n, 1/2). */
+function halfBinomialCdf(n: number, k: number): number {
+    let term = 1; // C(n, 0)
+    let sum = 0;
+    for (let i = 0; i <= k; i++) {
+        sum += term;
+        term = (term * (n - i)) / (i + 1);
+    }
+    return sum / 2 ** n;
+}
+
+/**
+ * The order-statistic confidence interval of the median, which assumes nothing about the noise's
+ * shape: sorted samples x(1) <= ... <= x(n), the interval [x(k), x(n+1-k)] misses the true median
+ * only when k or fewer samples fall on one side of it, so it holds it with probability
+ * 1 - 2 P(Binomial(n, 1/2) <= k - 1). The narrowest interval with at least `level`; with too few
+ * samples for that, the widest ([min, max]) and the lower confidence it has (5 samples: 94%,
+ * 2: 50%). Throws for no samples.
+ */
+export function medianInterval(samples: readonly number[], level = 0.95): Interval {
+    if (samples.length === 0) {
+        throw new Error("median interval of no samples");
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    const n = sorted.length;
+    const coverage = (k: number): number => 1 - 2 * halfBinomialCdf(n, k - 1);
+    let k = 1;
+    while (k + 1 <= n + 1 - (k + 1) && coverage(k + 1) >= level) {
+        k++;
+    }
+    return { low: sorted[k - 1], high: sorted[n - k], confidence: coverage(k) };
 }
 
 export interface Line {

@@ -1,7 +1,8 @@
 /**
  * The table `pnpm bench` prints: one markdown row per measurement with its target and PASS or
- * MISS. Pure, tested exactly.
+ * MISS, or UNCLEAR when the row's confidence interval holds the target. Pure, tested exactly.
  */
+import type { Interval } from "./stats.js";
 
 export interface Row {
     readonly name: string;
@@ -14,6 +15,12 @@ export interface Row {
     readonly unit: "ms/resource" | "ms" | "s";
     /** The value must be below it; none: reported only. */
     readonly target?: number;
+    /**
+     * The value's confidence interval, for a value whose noise is near its target (the command's
+     * overhead, a difference of two noisy runs): the verdict is then PASS only when the whole
+     * interval is below the target, MISS only when it is all at or above it, UNCLEAR otherwise.
+     */
+    readonly interval?: Interval;
     /** Extra words for the last column (e.g. the fixed cost of a run). */
     readonly note?: string;
 }
@@ -32,7 +39,19 @@ export function verdict(row: Row): string {
     if (row.target === undefined) {
         return "-";
     }
+    if (row.interval !== undefined) {
+        if (row.interval.high < row.target) return "PASS";
+        return row.interval.low >= row.target ? "MISS" : "UNCLEAR";
+    }
     return row.value < row.target ? "PASS" : "MISS";
+}
+
+/** `2138 ms`, or `2138 ms (97% CI 410 to 3020)` for a row with an interval. */
+export function formatResult(row: Row): string {
+    const value = `${formatNumber(row.value)} ${row.unit}`;
+    if (row.interval === undefined) return value;
+    const { low, high, confidence } = row.interval;
+    return `${value} (${Math.floor(confidence * 100)}% CI ${formatNumber(low)} to ${formatNumber(high)})`;
 }
 
 export function renderTable(rows: readonly Row[]): string {
@@ -40,7 +59,7 @@ export function renderTable(rows: readonly Row[]): string {
     for (const row of rows) {
         const target = row.target === undefined ? "-" : `< ${formatNumber(row.target)} ${row.unit}`;
         lines.push(
-            `| ${row.name} | ${row.setup} | ${row.medians.map(formatMs).join(" / ")} | ${formatNumber(row.value)} ${row.unit} | ${target} | ${verdict(row)} | ${row.note ?? ""} |`,
+            `| ${row.name} | ${row.setup} | ${row.medians.map(formatMs).join(" / ")} | ${formatResult(row)} | ${target} | ${verdict(row)} | ${row.note ?? ""} |`,
         );
     }
     return lines.join("\n");

@@ -2,12 +2,13 @@ import * as assert from "node:assert/strict";
 import { DEFAULTS, KINDS, parseBenchArgs } from "../src/args.js";
 
 describe("pnpm bench arguments (node:util parseArgs)", () => {
-    it("defaults: 100 / 500 / 2000 resources, 3 runs, 2 runs of the prod rows, every row", () => {
+    it("defaults: 100 / 500 / 2000 resources, 3 runs, 2 of platform synth, 6 pairs of the cli row, every row", () => {
         assert.deepEqual(parseBenchArgs([]), {
             help: false,
             sizes: [100, 500, 2000],
             runs: 3,
             envRuns: 2,
+            cliRuns: 6,
             kinds: ["synth", "engine", "env-synth", "cli"],
             env: "prod",
             stack: "all",
@@ -16,10 +17,17 @@ describe("pnpm bench arguments (node:util parseArgs)", () => {
     });
 
     it("--quick: small sizes, one run, the overhead row on foundation only", () => {
-        assert.deepEqual(parseBenchArgs(["--quick"]), { ...DEFAULTS, sizes: [50, 100, 200], runs: 1, envRuns: 1, stack: "foundation" });
+        assert.deepEqual(parseBenchArgs(["--quick"]), {
+            ...DEFAULTS,
+            sizes: [50, 100, 200],
+            runs: 1,
+            envRuns: 1,
+            cliRuns: 1,
+            stack: "foundation",
+        });
     });
 
-    it("explicit options win over --quick; --runs sets both run counts; sizes sorted and deduplicated", () => {
+    it("explicit options win over --quick; --runs sets every run count; sizes sorted and deduplicated", () => {
         assert.deepEqual(
             parseBenchArgs(["--quick", "--runs", "5", "--sizes", "300, 10,300", "--only", "cli,synth", "--env", "dev", "--stack", "all"]),
             {
@@ -27,6 +35,7 @@ describe("pnpm bench arguments (node:util parseArgs)", () => {
                 sizes: [10, 300],
                 runs: 5,
                 envRuns: 5,
+                cliRuns: 5,
                 kinds: ["synth", "cli"],
                 env: "dev",
                 stack: "all",

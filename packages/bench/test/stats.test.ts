@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { fitLine, median } from "../src/stats.js";
+import { fitLine, median, medianInterval } from "../src/stats.js";
 
 describe("bench statistics", () => {
     it("median: the middle sample, or the mean of the middle two, whatever the order", () => {
@@ -14,6 +14,26 @@ describe("bench statistics", () => {
         const samples = [3, 1, 2];
         median(samples);
         assert.deepEqual(samples, [3, 1, 2]);
+    });
+
+    it("medianInterval: [min, max] for 6 samples (1 - 2/64), whatever the order", () => {
+        assert.deepEqual(medianInterval([5, -1, 3, 9, 0, 2]), { low: -1, high: 9, confidence: 62 / 64 });
+    });
+
+    it("medianInterval: the narrowest interval with at least 95%: 2nd and 9th of 10, 3rd and 10th of 12", () => {
+        const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+        // [x(3), x(8)] would cover 1 - 2 * 56/1024 = 89%: too little.
+        assert.deepEqual(medianInterval(ten), { low: 2, high: 9, confidence: 1 - (2 * 11) / 1024 });
+        assert.deepEqual(medianInterval(ten, 0.85), { low: 3, high: 8, confidence: 1 - (2 * 56) / 1024 });
+        const twelve = [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+        assert.deepEqual(medianInterval(twelve), { low: 3, high: 10, confidence: 1 - (2 * 79) / 4096 });
+    });
+
+    it("medianInterval: too few samples give [min, max] with the lower confidence they have", () => {
+        assert.deepEqual(medianInterval([4, 1, 2, 3, 5]), { low: 1, high: 5, confidence: 30 / 32 });
+        assert.deepEqual(medianInterval([7, 3]), { low: 3, high: 7, confidence: 0.5 });
+        assert.deepEqual(medianInterval([7]), { low: 7, high: 7, confidence: 0 });
+        assert.throws(() => medianInterval([]), { message: "median interval of no samples" });
     });
 
     /** Equal to 1e-9: the sums in floating point are exact only up to rounding. */

@@ -4,8 +4,9 @@
  * when no engine has been built.
  */
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { discoverProjects, policyPackDirs, readProject, runCli } from "@platform/automation";
+import { discoverProjects, policyPackDirs, readProject, runCli, simulatedEngineEnvironment } from "@platform/automation";
 import { FIXTURES, REPO_ROOT } from "../paths.js";
 import { useSimulatedEngine } from "./harness.js";
 
@@ -18,6 +19,12 @@ describe("real engine against the simulated cloud", function () {
         policyPackDirs()
             .filter((d) => !d.endsWith("gcp"))
             .flatMap((d) => ["--policy-pack", d]);
+
+    it("the pinned CLI reports the version engine-env.sh pins, which the launcher answers `pulumi version` with", () => {
+        const engine = simulatedEngineEnvironment(REPO_ROOT);
+        assert.equal(engine.version, "v3.276.0");
+        assert.equal(execFileSync(engine.pulumi, ["version"], { env: engine.env, encoding: "utf8" }).trim(), engine.version);
+    });
 
     it("pulumi preview --policy-pack aws --policy-pack platform on foundation/prod: the analyzer passes it", async () => {
         const { workDir } = await stage(foundation(), "prod");

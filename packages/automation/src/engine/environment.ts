@@ -30,6 +30,8 @@ export interface EngineEnvironment {
     readonly env: Record<string, string>;
     /** Absolute path of the `pulumi` binary. */
     readonly pulumi: string;
+    /** Its version (`v3.276.0`), the go.mod pin it is built from; undefined when engine-env.sh gave none. */
+    readonly version?: string;
     /** `file://` URL of the local backend. */
     readonly backendUrl: string;
 }
@@ -100,6 +102,7 @@ export function realEngineEnvironment(root: string, base: NodeJS.ProcessEnv = pr
             ...(compileCache === undefined ? {} : { NODE_COMPILE_CACHE: compileCache }),
         },
         pulumi: simulated.pulumi,
+        ...(simulated.version === undefined ? {} : { version: simulated.version }),
         backendUrl,
     };
 }
@@ -131,5 +134,6 @@ export function simulatedEngineEnvironment(root: string, base: NodeJS.ProcessEnv
     if (!backendUrl?.startsWith("file://")) {
         throw new Error(`scripts/engine-env.sh set no local backend (PULUMI_BACKEND_URL=${String(backendUrl)})`);
     }
-    return { env, pulumi, backendUrl };
+    const version = env["PLATFORM_ENGINE_VERSION"];
+    return { env, pulumi, ...(version === undefined || version === "" ? {} : { version }), backendUrl };
 }

@@ -19,8 +19,18 @@ export interface LaunchedEngine {
 /** The Automation API command and environment that run the pinned CLI through the launcher. */
 export async function launchedEngine(engine: EngineEnvironment): Promise<LaunchedEngine> {
     // PulumiCommand.get runs `<root>/bin/pulumi version` with this process's environment, so the
-    // launcher must find the CLI there too.
-    process.env["PLATFORM_ENGINE_PULUMI"] = engine.pulumi;
+    // launcher must find the CLI there too, and the pinned version it answers with (see that script).
+    const launcher: Record<string, string> = {
+        PLATFORM_ENGINE_PULUMI: engine.pulumi,
+        ...(engine.version === undefined ? {} : { PLATFORM_ENGINE_VERSION: engine.version }),
+    };
+    Object.assign(process.env, launcher);
+    if (engine.version === undefined) {
+        // Never an answer left in the environment by an earlier eval of engine-env.sh.
+        delete process.env["PLATFORM_ENGINE_VERSION"];
+    }
     const command = await PulumiCommand.get({ root: LAUNCHER_ROOT, skipVersionCheck: true });
-    return { command, env: { ...engine.env, PLATFORM_ENGINE_PULUMI: engine.pulumi } };
+    const env: Record<string, string> = { ...engine.env, ...launcher };
+    if (engine.version === undefined) delete env["PLATFORM_ENGINE_VERSION"];
+    return { command, env };
 }
