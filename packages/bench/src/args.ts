@@ -17,7 +17,7 @@ export interface BenchOptions {
     readonly envRuns: number;
     /**
      * Pairs of the overhead row (a pair of prod previews takes about 70 s here): six, the fewest
-     * whose [min, max] holds the median difference with 95% (97%) confidence.
+     * whose [min, max] holds the median difference with at least 95% confidence (96.9%).
      */
     readonly cliRuns: number;
     readonly kinds: readonly Kind[];

@@ -1,9 +1,9 @@
 /**
  * The statistics of the benchmark: the median of repeated runs (robust to the odd run slowed by
  * the shared machine), how sure that median is (a distribution-free confidence interval, for the
- * rows whose target is close to the machine's noise) and the least-squares line through (size, median time), whose slope is the
- * cost per resource and whose intercept is the fixed cost of a run (engine and plugin start-up).
- * total / N would hide that fixed cost inside every resource.
+ * rows whose target is close to the machine's noise), and the least-squares line through (size,
+ * median time), whose slope is the cost per resource and whose intercept is the fixed cost of a
+ * run (engine and plugin start-up). total / N would hide that fixed cost inside every resource.
  */
 
 /** The median; the mean of the middle two for an even count. Throws for no samples. */
@@ -38,7 +38,7 @@ function halfBinomialCdf(n: number, k: number): number {
 /**
  * The order-statistic confidence interval of the median, which assumes nothing about the noise's
  * shape: sorted samples x(1) <= ... <= x(n), the interval [x(k), x(n+1-k)] misses the true median
- * only when k or fewer samples fall on one side of it, so it holds it with probability
+ * only when fewer than k samples fall on one side of it, so it holds it with probability
  * 1 - 2 P(Binomial(n, 1/2) <= k - 1). The narrowest interval with at least `level`; with too few
  * samples for that, the widest ([min, max]) and the lower confidence it has (5 samples: 94%,
  * 2: 50%). Throws for no samples.
