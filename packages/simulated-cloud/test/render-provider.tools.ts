@@ -14,6 +14,7 @@ import { findGoTool } from "@platform/synth";
 import { type Empty } from "google-protobuf/google/protobuf/empty_pb.js";
 import { REAL_PROVIDER_ENV, RENDER_DIR_ENV } from "../src/index.js";
 import { type PluginProcess, rpc, startPlugin, struct } from "./plugin-process.js";
+import { DEPLOYMENT_URN, RELEASE_URN } from "./render-urns.js";
 
 /** The processes whose parent is `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {
@@ -39,9 +40,6 @@ function alive(pid: number): boolean {
         return false;
     }
 }
-
-const DEPLOYMENT_URN = "urn:pulumi:dev::app::platform:workload:Workload$kubernetes:apps/v1:Deployment::web-deployment";
-const RELEASE_URN = "urn:pulumi:dev::app::platform:addons:CertManager$kubernetes:helm.sh/v3:Release::cert-manager-release";
 
 describe("render mode over gRPC: the simulated kubernetes plugin with the real provider", function () {
     this.timeout(60_000);

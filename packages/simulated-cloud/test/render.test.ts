@@ -8,9 +8,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { REAL_PROVIDER_ENV, RENDER_DIR_ENV, renderedByRealProvider, renderSettingsFromEnvironment, urnType } from "../src/index.js";
 import { startPlugin } from "./plugin-process.js";
-
-const DEPLOYMENT_URN = "urn:pulumi:dev::app::platform:workload:Workload$kubernetes:apps/v1:Deployment::web-deployment";
-const RELEASE_URN = "urn:pulumi:dev::app::platform:addons:CertManager$kubernetes:helm.sh/v3:Release::cert-manager-release";
+import { DEPLOYMENT_URN, RELEASE_URN } from "./render-urns.js";
 
 describe("render mode: the real kubernetes provider behind the simulated plugin", function () {
     this.timeout(60_000);
