@@ -13,6 +13,7 @@ export * from "./cli/run.js";
 export * from "./cli/process-io.js";
 export * from "./engine/environment.js";
 export * from "./engine/workspace.js";
+export * from "./engine/stack-secrets.js";
 export * from "./engine/processes.js";
 export * from "./engine/backend-state.js";
 export * from "./engine/stack-problems.js";

@@ -54,11 +54,16 @@ describe("the engine launcher (engine-launcher/bin/pulumi)", () => {
         assert.deepEqual(calls(), ["version --json", "version", "version", "preview --stack prod"]);
     });
 
-    it("launchedEngine: the Automation API gets the pinned version from the launcher and the engine both variables", async () => {
+    it("launchedEngine: the Automation API gets the pinned version from the launcher, the engine both variables and the secrets provider's fallback to the state", async () => {
         const launched = await launchedEngine({ env: { A: "1" }, pulumi: fake, version: "v3.276.0", backendUrl: "file:///state" });
         assert.equal(launched.command.version?.toString(), "3.276.0");
         assert.deepEqual(calls(), []);
-        assert.deepEqual(launched.env, { A: "1", PLATFORM_ENGINE_PULUMI: fake, PLATFORM_ENGINE_VERSION: "v3.276.0" });
+        assert.deepEqual(launched.env, {
+            A: "1",
+            PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true",
+            PLATFORM_ENGINE_PULUMI: fake,
+            PLATFORM_ENGINE_VERSION: "v3.276.0",
+        });
     });
 
     it("launchedEngine without a pinned version asks the CLI, whatever an earlier eval of engine-env.sh left", async () => {
@@ -66,7 +71,7 @@ describe("the engine launcher (engine-launcher/bin/pulumi)", () => {
         const launched = await launchedEngine({ env: { PLATFORM_ENGINE_VERSION: "v9.9.9" }, pulumi: fake, backendUrl: "file:///state" });
         assert.equal(launched.command.version?.toString(), "3.250.0");
         assert.deepEqual(calls(), ["version"]);
-        assert.deepEqual(launched.env, { PLATFORM_ENGINE_PULUMI: fake });
+        assert.deepEqual(launched.env, { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true", PLATFORM_ENGINE_PULUMI: fake });
         assert.equal(process.env["PLATFORM_ENGINE_VERSION"], undefined);
     });
 });

@@ -41,10 +41,49 @@ describe("staged workspaces with stackConfigDir", () => {
     });
 
     it("stageWorkspace reads the stack's config from the stackConfigDir", () => {
-        const staged = stageWorkspace(REPO, project, "prod");
+        const staged = stageWorkspace(REPO, project, "prod", "rehearsal");
         assert.equal(staged.workDir, path.join(state, "workspaces", "foundation"));
         assert.deepEqual(staged.stackSettings, { prod: { config: { "platform:environment": "prod" } } });
         assert.equal(path.resolve(staged.workDir, String(staged.projectSettings.main)), project.main);
+    });
+
+    it("stageWorkspace carries the checked-in secrets provider into a real run's staged stack and stack init, never into a rehearsal", () => {
+        writeFileSync(
+            path.join(dir, "environments", "foundation", "Pulumi.prod.yaml"),
+            "secretsprovider: awskms://alias/acme-prod-secrets\nencryptedkey: AQID\nconfig:\n  platform:environment: prod\n  app:token:\n    secure: v1:abc\n",
+        );
+        const real = stageWorkspace(REPO, project, "prod", "real");
+        assert.deepEqual(real.stackSettings, {
+            prod: {
+                config: { "platform:environment": "prod", "app:token": { secure: "v1:abc" } },
+                secretsProvider: "awskms://alias/acme-prod-secrets",
+                encryptedKey: "AQID",
+            },
+        });
+        assert.deepEqual([real.secretsProvider, real.placeholders], ["awskms://alias/acme-prod-secrets", []]);
+        assert.equal(real.stackFile.file, path.join(dir, "environments", "foundation", "Pulumi.prod.yaml"));
+        const rehearsal = stageWorkspace(REPO, project, "prod", "rehearsal");
+        assert.deepEqual(rehearsal.stackSettings, {
+            prod: { config: { "platform:environment": "prod", "app:token": "[secret: not decrypted offline]" } },
+        });
+        assert.deepEqual([rehearsal.secretsProvider, rehearsal.placeholders], [undefined, ["app:token"]]);
+    });
+
+    it("a stack file that is not a mapping is refused with its path", () => {
+        const file = path.join(dir, "environments", "foundation", "Pulumi.prod.yaml");
+        writeFileSync(file, "- config\n");
+        assert.throws(() => stageWorkspace(REPO, project, "prod", "real"), { message: `${file}: must be a mapping with a "config" key` });
+    });
+
+    it("writeStagedWorkspace stages a checked-in secure: value as a rehearsal does, never the file's provider", () => {
+        writeFileSync(
+            path.join(dir, "environments", "foundation", "Pulumi.dev.yaml"),
+            "secretsprovider: awskms://alias/k\nencryptedkey: AQID\nconfig:\n  app:token:\n    secure: v1:abc\n",
+        );
+        const workDir = writeStagedWorkspace(REPO, project);
+        assert.deepEqual(parseYaml(readFileSync(path.join(workDir, "Pulumi.dev.yaml"), "utf8")), {
+            config: { "app:token": "[secret: not decrypted offline]" },
+        });
     });
 
     it("writeStagedWorkspace writes every checked-in stack of the stackConfigDir and keeps the staged copy's salt", () => {

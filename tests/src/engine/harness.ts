@@ -80,7 +80,7 @@ export function useSimulatedEngine(): EngineHarness {
         },
         async stage(project, env) {
             const { engine: environment, pulumiCommand: command } = ready();
-            const staged = stageWorkspace(REPO_ROOT, project, env);
+            const staged = stageWorkspace(REPO_ROOT, project, env, "rehearsal");
             const stack = await LocalWorkspace.createOrSelectStack(
                 { stackName: env, workDir: staged.workDir },
                 {

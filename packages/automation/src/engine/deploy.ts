@@ -27,7 +27,8 @@ import { type DeploymentProgress, plainProgress } from "./progress.js";
 import { blockingProblems, fixCommands, type StackProblem, stackProblems, StackStateError } from "./stack-problems.js";
 import { type Direction, runScheduled } from "./schedule.js";
 import { type EngineOperation, runStackOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
-import { stageWorkspace } from "./workspace.js";
+import { missingDataKeyWarning, placeholderWarning } from "./stack-secrets.js";
+import { readStagedStackFile, stageWorkspace } from "./workspace.js";
 
 export { ENGINE_OPERATIONS, type EngineOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
 
@@ -157,6 +158,19 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     if (!(operation === "refresh" && options.clearPendingCreates === true)) {
         problems.forEach((p) => warn(`warning: ${p.message}`));
     }
+    // The layers share one stack file: what is wrong with it is said once.
+    const warned = new Set<string>();
+    const warnOnce = (message: string | undefined): void => {
+        if (message !== undefined && !warned.has(message)) {
+            warned.add(message);
+            warn(`warning: ${message}`);
+        }
+    };
+    // Staged before any engine starts: a bad secrets setting in a stack file stops the run here (exit 2).
+    const stagedByName = new Map(
+        projects.map((p) => [p.name, stageWorkspace(PLATFORM_REPOSITORY, p, env, options.simulate ? "rehearsal" : "real")]),
+    );
+    stagedByName.forEach((staged) => warnOnce(placeholderWarning(staged.stackFile, staged.placeholders)));
     // `pulumi version` (launchedEngine) runs while the programs run offline: it starts no stack
     // operation, and a config error still stops everything before the engine touches a stack.
     const launching = launchedEngine(engine);
@@ -183,7 +197,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             display.finished(name, blocked, 0);
             return blocked;
         }
-        const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
+        const staged = stagedByName.get(project.name)!;
         const startedAt = performance.now();
         display.started(
             name,
@@ -192,10 +206,15 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         const stack = await openStack(
             { stackName: env, workDir: staged.workDir },
             {
-                envVars: { ...launched.env, ...dryRunEnvironment(operation), ...options.stackEnvironment?.(project) },
+                envVars: {
+                    ...launched.env,
+                    ...dryRunEnvironment(operation),
+                    ...options.stackEnvironment?.(project),
+                },
                 pulumiCommand: launched.command,
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
+                ...(staged.secretsProvider === undefined ? {} : { secretsProvider: staged.secretsProvider }),
             },
             knownStack(project),
         );
@@ -224,6 +243,9 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
             );
         } else if (operation === "refresh") {
             details.push(...after.filter((p) => p.kind === "pending-operations").map((p) => p.message));
+        }
+        if (!options.simulate) {
+            warnOnce(missingDataKeyWarning(staged.stackFile, readStagedStackFile(staged.workDir, env)));
         }
         const durationMs = Math.round(performance.now() - startedAt);
         const result: StackOperationResult = {

@@ -6,13 +6,14 @@
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import type { EngineEnvironment } from "./environment.js";
+import { FALLBACK_TO_STATE_VARIABLE } from "./stack-secrets.js";
 
 /** The folder the Automation API takes as the CLI's install root (it runs `<root>/bin/pulumi`). */
 export const LAUNCHER_ROOT = path.resolve(__dirname, "..", "..", "..", "engine-launcher");
 
 export interface LaunchedEngine {
     readonly command: PulumiCommand;
-    /** The engine's environment plus what the launcher reads. */
+    /** The engine's environment plus what the launcher reads, and the secrets provider's fallback to the state. */
     readonly env: Record<string, string>;
 }
 
@@ -30,7 +31,8 @@ export async function launchedEngine(engine: EngineEnvironment): Promise<Launche
         delete process.env["PLATFORM_ENGINE_VERSION"];
     }
     const command = await PulumiCommand.get({ root: LAUNCHER_ROOT, skipVersionCheck: true });
-    const env: Record<string, string> = { ...engine.env, ...launcher };
+    // Every stack keeps the secrets provider its state records when its staged file names none (stack-secrets.ts).
+    const env: Record<string, string> = { ...engine.env, [FALLBACK_TO_STATE_VARIABLE]: "true", ...launcher };
     if (engine.version === undefined) delete env["PLATFORM_ENGINE_VERSION"];
     return { command, env };
 }

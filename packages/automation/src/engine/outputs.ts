@@ -50,7 +50,7 @@ export async function readStackOutputs(options: {
     const launched = await launchedEngine(engine);
     const results: StackOutputsResult[] = [];
     for (const project of projects) {
-        const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env);
+        const staged = stageWorkspace(PLATFORM_REPOSITORY, project, env, options.simulate ? "rehearsal" : "real");
         try {
             const stack = await LocalWorkspace.selectStack(
                 { stackName: env, workDir: staged.workDir },
@@ -59,6 +59,7 @@ export async function readStackOutputs(options: {
                     pulumiCommand: launched.command,
                     projectSettings: staged.projectSettings,
                     stackSettings: staged.stackSettings,
+                    ...(staged.secretsProvider === undefined ? {} : { secretsProvider: staged.secretsProvider }),
                 },
             );
             results.push({ project: project.name, stack: env, deployed: true, outputs: visibleOutputs(await stack.outputs()) });

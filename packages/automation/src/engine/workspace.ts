@@ -3,20 +3,27 @@
  * `main` points back at the compiled program, the stack's config, and the project's node_modules.
  * The engine writes what it likes there (e.g. the passphrase provider's `encryptionsalt`), so
  * running the engine never edits the checked-in Pulumi.<env>.yaml files, wherever the project's
- * `stackConfigDir` puts them.
+ * `stackConfigDir` puts them. Which of the checked-in secrets settings a run stages: stack-secrets.ts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { ProjectSettings, StackSettings } from "@pulumi/pulumi/automation/index.js";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { UsageError } from "../workspace/errors.js";
-import { readStackConfigDocument, stackConfigPath, type StackProject } from "../workspace/projects.js";
+import { readStackFile, stackConfigPath, type StackFileDocument, type StackProject } from "../workspace/projects.js";
 import { stateDir } from "./environment.js";
+import { stagedSecrets, type StagingMode } from "./stack-secrets.js";
 
 export interface StagedWorkspace {
     readonly workDir: string;
     readonly projectSettings: ProjectSettings;
     readonly stackSettings: Record<string, StackSettings>;
+    /** The checked-in stack file it was staged from. */
+    readonly stackFile: StackFileDocument;
+    /** For the workspace's `secretsProvider`: what `pulumi stack init` makes a new stack with (stack-secrets.ts). */
+    readonly secretsProvider?: string;
+    /** Rehearsals: config keys whose `secure:` values the program gets as a placeholder. */
+    readonly placeholders: readonly string[];
 }
 
 /** The node_modules the program resolves @pulumi/pulumi from (the language host runs that copy). */
@@ -59,11 +66,29 @@ export function stageProject(root: string, project: StackProject): { workDir: st
     };
 }
 
-/** Stages one stack for the Automation API, which writes the settings into the staged folder. */
-export function stageWorkspace(root: string, project: StackProject, stack: string): StagedWorkspace {
-    const config = readStackConfigDocument(project, stack) as StackSettings["config"];
+/**
+ * Stages one stack for the Automation API, which writes the settings into the staged folder; how
+ * its secrets are staged depends on the mode (stack-secrets.ts).
+ */
+export function stageWorkspace(root: string, project: StackProject, stack: string, mode: StagingMode): StagedWorkspace {
+    const stackFile = readStackFile(project, stack);
+    const secrets = stagedSecrets(stackFile, mode);
     const { workDir, projectSettings } = stageProject(root, project);
-    return { workDir, projectSettings, stackSettings: { [stack]: { config } } };
+    return {
+        workDir,
+        projectSettings,
+        stackSettings: { [stack]: secrets.stackSettings },
+        stackFile,
+        ...(secrets.secretsProvider === undefined ? {} : { secretsProvider: secrets.secretsProvider }),
+        placeholders: secrets.placeholders,
+    };
+}
+
+/** What the engine left in a staged `Pulumi.<stack>.yaml` (e.g. a data key it made); empty when there is none. */
+export function readStagedStackFile(workDir: string, stack: string): Record<string, unknown> {
+    const file = path.join(workDir, `Pulumi.${stack}.yaml`);
+    const doc: unknown = existsSync(file) ? parseYaml(readFileSync(file, "utf8")) : undefined;
+    return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
 }
 
 /** Stack names of the project's checked-in `Pulumi.<stack>.yaml` files. */
@@ -79,18 +104,18 @@ export function checkedInStacks(project: StackProject): string[] {
 
 /**
  * Writes the staged copy itself, for the plain `pulumi` CLI (scripts/shims/pulumi): Pulumi.yaml and
- * a Pulumi.<stack>.yaml per checked-in stack file with its config. The salt the CLI wrote into the
- * staged file earlier is kept, so secrets in the staged copy stay readable.
+ * a Pulumi.<stack>.yaml per checked-in stack file with its config, staged as a rehearsal stages it
+ * (stack-secrets.ts). The salt the CLI wrote into the staged file earlier is kept, so secrets in the
+ * staged copy stay readable.
  */
 export function writeStagedWorkspace(root: string, project: StackProject): string {
     const { workDir, projectSettings } = stageProject(root, project);
     writeFileSync(path.join(workDir, "Pulumi.yaml"), stringifyYaml(projectSettings));
     for (const stack of checkedInStacks(project)) {
         const staged = path.join(workDir, `Pulumi.${stack}.yaml`);
-        const previous: unknown = existsSync(staged) ? parseYaml(readFileSync(staged, "utf8")) : undefined;
-        const salt =
-            typeof previous === "object" && previous !== null ? (previous as Record<string, unknown>)["encryptionsalt"] : undefined;
-        const doc: Record<string, unknown> = { config: readStackConfigDocument(project, stack) };
+        const salt = readStagedStackFile(workDir, stack)["encryptionsalt"];
+        // The rehearsal's config: a checked-in secure: value (another provider's) becomes the placeholder.
+        const doc: Record<string, unknown> = { config: stagedSecrets(readStackFile(project, stack), "rehearsal").stackSettings.config };
         if (typeof salt === "string") {
             doc["encryptionsalt"] = salt;
         }

@@ -133,18 +133,34 @@ export function toEngineValue(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** The `config` mapping of a stack file, as written (values not converted). */
-export function readStackConfigDocument(project: StackProject, stack: string): Record<string, unknown> {
+/** A stack file as written: its path, its `config` mapping (values not converted) and its other top-level keys. */
+export interface StackFileDocument {
+    readonly file: string;
+    readonly config: Record<string, unknown>;
+    /** The keys beside `config` (`secretsprovider`, `encryptedkey`, `encryptionsalt`, ...). */
+    readonly settings: Record<string, unknown>;
+}
+
+/** Reads a project's `Pulumi.<stack>.yaml`. */
+export function readStackFile(project: StackProject, stack: string): StackFileDocument {
     const file = stackConfigPath(project, stack);
     if (!existsSync(file)) {
         throw new UsageError(`${file} does not exist; create it or pick another --env`);
     }
-    const doc = readYaml(file);
-    const config = (doc as Record<string, unknown> | null)?.["config"] ?? {};
+    const doc = readYaml(file) ?? {};
+    if (typeof doc !== "object" || Array.isArray(doc)) {
+        throw new UsageError(`${file}: must be a mapping with a "config" key`);
+    }
+    const { config = {}, ...settings } = doc as Record<string, unknown>;
     if (typeof config !== "object" || config === null || Array.isArray(config)) {
         throw new UsageError(`${file}: "config" must be a mapping of keys to values`);
     }
-    return config as Record<string, unknown>;
+    return { file, config: config as Record<string, unknown>, settings };
+}
+
+/** The `config` mapping of a stack file, as written (values not converted). */
+export function readStackConfigDocument(project: StackProject, stack: string): Record<string, unknown> {
+    return readStackFile(project, stack).config;
 }
 
 /** Reads `Pulumi.<stack>.yaml` into engine form. Keys without a namespace get the project's. */

@@ -42,9 +42,22 @@ export function stackFileJsonSchema(): JsonObject {
         type: "object",
         properties: {
             config: { oneOf: [configBranch(AWS_CONFIG_SCHEMA, "aws"), configBranch(GCP_CONFIG_SCHEMA, "gcp")] },
-            encryptionsalt: { type: "string" },
-            secretsprovider: { type: "string" },
-            encryptedkey: { type: "string" },
+            encryptionsalt: {
+                type: "string",
+                minLength: 1,
+                description: "The passphrase provider's salt, as the pulumi CLI wrote it; real runs give it to every stack.",
+            },
+            secretsprovider: {
+                type: "string",
+                minLength: 1,
+                description:
+                    "The environment's secrets provider (awskms://..., gcpkms://..., passphrase); real runs make and run every stack with it, rehearsals never.",
+            },
+            encryptedkey: {
+                type: "string",
+                minLength: 1,
+                description: "The data key secretsprovider encrypted, as the pulumi CLI wrote it; commit it so runs do not make new ones.",
+            },
         },
         additionalProperties: false,
     };
