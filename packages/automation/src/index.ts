@@ -14,6 +14,7 @@ export * from "./cli/process-io.js";
 export * from "./engine/environment.js";
 export * from "./engine/workspace.js";
 export * from "./engine/stack-secrets.js";
+export * from "./engine/policy-packs.js";
 export * from "./engine/processes.js";
 export * from "./engine/backend-state.js";
 export * from "./engine/stack-problems.js";

@@ -19,9 +19,17 @@ function foundationOnly(env: string, config: string): string {
 const foundationOf = (dir: string) => discoverProjects(dir).filter((p) => p.name === "foundation");
 
 describe("checkStackConfig (platform preview|up, before the engine)", () => {
-    it("valid platform config passes without loading the program (its main does not even exist)", async () => {
+    it("valid platform config passes without loading the program (its main does not even exist) and gives the stack's cloud", async () => {
         const dir = foundationOnly("dev", readFileSync(path.join(PLATFORM_REPOSITORY, "environments", "Pulumi.dev.yaml"), "utf8"));
-        await checkStackConfig(dir, foundationOf(dir), "dev");
+        assert.deepEqual(await checkStackConfig(dir, foundationOf(dir), "dev"), new Map([["foundation", "aws"]]));
+        const dr = foundationOnly("dr", readFileSync(path.join(PLATFORM_REPOSITORY, "environments", "Pulumi.dr.yaml"), "utf8"));
+        assert.deepEqual(await checkStackConfig(dr, foundationOf(dr), "dr"), new Map([["foundation", "gcp"]]));
+    });
+
+    it("a stack without platform: keys whose program runs offline has no cloud (every policy pack guards it)", async () => {
+        const root = path.join(PLATFORM_REPOSITORY, "tests", "fixtures", "secure-config");
+        const projects = discoverProjects(root).filter((p) => p.name === "secure-config");
+        assert.deepEqual(await checkStackConfig(root, projects, "dev"), new Map([["secure-config", undefined]]));
     });
 
     it("bad platform config: the validation error listing every problem, still without the program", async () => {

@@ -3,10 +3,12 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import {
+    attachedPolicyPacks,
+    checkAcrossEnvironments,
+    checkEnvironment,
     discoverProjects,
     dryRunEnvironment,
     PLATFORM_REPOSITORY,
-    policyPackDirs,
     type ResultDocument,
     selectProjects,
     writeStagedWorkspace,
@@ -127,7 +129,7 @@ export async function envSynthRow(env: string, runs: number, log: Log): Promise<
 
 /**
  * `platform preview --env E --simulate --json` against `pulumi preview --policy-pack ...` of the
- * same staged stacks, one after another: what the command adds to the engine (its start, the state
+ * same staged stacks with the same packs and pack config, one after another: what the command adds to the engine (its start, the state
  * checks, the config check, staging, the Automation API's event stream). One state for all runs
  * (stacks created and each side run once first, untimed), then `runs` pairs in turn, which side
  * goes first alternating: a fresh state per run, as this row had before, made the raw previews
@@ -135,7 +137,6 @@ export async function envSynthRow(env: string, runs: number, log: Log): Promise<
  */
 export async function cliRow(env: string, stack: string, runs: number, log: Log): Promise<Row> {
     const projects = selectProjects(discoverProjects(PLATFORM_REPOSITORY), stack, env);
-    const packs = policyPackDirs().flatMap((dir) => ["--policy-pack", dir]);
     const raw: number[] = [];
     const platform: number[] = [];
     const outside: number[] = [];
@@ -143,13 +144,23 @@ export async function cliRow(env: string, stack: string, runs: number, log: Log)
     const previous = process.env["PLATFORM_STATE_DIR"];
     try {
         process.env["PLATFORM_STATE_DIR"] = state.dir;
-        const dirs = projects.map((project) => writeStagedWorkspace(PLATFORM_REPOSITORY, project));
-        for (const dir of dirs) {
+        // The packs platform attaches to each stack (its cloud's pack, platform's configured for it, kubernetes).
+        const stacks = projects.map((project) => {
+            const dir = writeStagedWorkspace(PLATFORM_REPOSITORY, project);
+            const cloud = checkAcrossEnvironments(PLATFORM_REPOSITORY, project, checkEnvironment(env))?.cloud;
+            const attached = attachedPolicyPacks(cloud, path.join(dir, "policy-pack-config"));
+            const packs = [
+                ...attached.packs.flatMap((pack) => ["--policy-pack", pack]),
+                ...attached.configs.flatMap((config) => ["--policy-pack-config", config]),
+            ];
+            return { dir, packs };
+        });
+        for (const { dir } of stacks) {
             await pulumi(state, dir, ["stack", "init", env]);
         }
         const rawRun = () =>
             timed(async () => {
-                for (const dir of dirs) {
+                for (const { dir, packs } of stacks) {
                     await pulumi(state, dir, ["preview", "--stack", env, ...packs], dryRunEnvironment("preview"));
                 }
             });

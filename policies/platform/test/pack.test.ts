@@ -26,6 +26,7 @@ describe("platform pack", () => {
                 ["platform-ha-in-prod", "mandatory", "high"],
                 ["platform-protect-stateful-prod", "mandatory", "critical"],
                 ["platform-backups-meet-rpo", "mandatory", "high"],
+                ["platform-stack-cloud", "mandatory", "high"],
             ],
         );
     });

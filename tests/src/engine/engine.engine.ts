@@ -6,7 +6,14 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { discoverProjects, policyPackDirs, readProject, runCli, simulatedEngineEnvironment } from "@platform/automation";
+import {
+    attachedPolicyPacks,
+    discoverProjects,
+    policyPackDirs,
+    readProject,
+    runCli,
+    simulatedEngineEnvironment,
+} from "@platform/automation";
 import { FIXTURES, REPO_ROOT } from "../paths.js";
 import { useSimulatedEngine } from "./harness.js";
 
@@ -62,6 +69,32 @@ describe("real engine against the simulated cloud", function () {
         assert.match(output, /mandatory/);
     });
 
+    it("the packs platform attaches by cloud: foundation/dr (GCP) passes with the gcp set, and the aws set's platform-stack-cloud stops it", async () => {
+        const { workDir } = await stage(foundation(), "dr");
+        const preview = (cloud: "aws" | "gcp") => {
+            const attached = attachedPolicyPacks(cloud, path.join(workDir, `packs-${cloud}`));
+            return pulumi(workDir, [
+                "preview",
+                "--stack",
+                "dr",
+                "--non-interactive",
+                "--color",
+                "never",
+                ...attached.packs.flatMap((d) => ["--policy-pack", d]),
+                ...attached.configs.flatMap((c) => ["--policy-pack-config", c]),
+            ]);
+        };
+        const gcp = await preview("gcp");
+        assert.equal(gcp.code, 0, gcp.output);
+        assert.match(gcp.output, /gcp@v0\.1\.0 \(local: /);
+        assert.doesNotMatch(gcp.output, /aws@v0\.1\.0|mandatory/);
+        const aws = await preview("aws");
+        assert.notEqual(aws.code, 0);
+        assert.doesNotMatch(aws.output, /gcp@v0\.1\.0/);
+        assert.match(aws.output, /\[mandatory\].*platform-stack-cloud/);
+        assert.match(aws.output, /is a gcp resource in a stack whose previews run with the aws policy pack only/);
+    });
+
     it("Automation API: up, no-change preview, outputs, refresh; a StackReference resolves through the file backend; destroy", async () => {
         const { stack } = await stage(foundation(), "dev");
         const up = await stack.up({ color: "never" });
@@ -109,5 +142,10 @@ describe("real engine against the simulated cloud", function () {
         assert.match(text, /==> foundation\/staging: pulumi preview \(simulated cloud, rehearsal only/);
         assert.match(text, /^ok +foundation\/staging: \{"create":67\}$/m);
         assert.match(text, /Loading policy packs/);
+        // Each layer ran its cloud's pack (aws), platform and kubernetes; no layer loaded the gcp pack.
+        for (const pack of ["aws", "platform", "kubernetes"]) {
+            assert.match(text, new RegExp(`^foundation/staging +\\| +\\S+ ${pack}@v0\\.1\\.0 \\(local: `, "m"), pack);
+        }
+        assert.doesNotMatch(text, /gcp@v0\.1\.0/);
     });
 });

@@ -19,12 +19,22 @@ import type { EnvironmentName } from "@platform/facts";
 import { UsageError } from "../workspace/errors.js";
 import { checkAcrossEnvironments } from "../workspace/environment-config.js";
 import { discoverProjects, type StackProject, upstreamProjects } from "../workspace/projects.js";
+import type { PackCloud } from "./policy-packs.js";
 
-/** Throws the {@link ConfigValidationError} (or {@link UsageError}) that stack config would cause. */
-export async function checkStackConfig(root: string, projects: readonly StackProject[], env: EnvironmentName): Promise<void> {
-    const unparsed = projects.filter((project) => checkAcrossEnvironments(root, project, env) === undefined);
+/**
+ * Throws the {@link ConfigValidationError} (or {@link UsageError}) that stack config would cause;
+ * otherwise returns each project's cloud, from its settings (undefined for a project without
+ * `platform:` config), which decides its policy packs (policy-packs.ts).
+ */
+export async function checkStackConfig(
+    root: string,
+    projects: readonly StackProject[],
+    env: EnvironmentName,
+): Promise<Map<string, PackCloud | undefined>> {
+    const clouds = new Map(projects.map((project) => [project.name, checkAcrossEnvironments(root, project, env)?.cloud]));
+    const unparsed = projects.filter((project) => clouds.get(project.name) === undefined);
     if (unparsed.length === 0) {
-        return;
+        return clouds;
     }
     // A layer run alone reads its upstream layers' outputs: those run first here too.
     const upstream = upstreamProjects(discoverProjects(root), unparsed, env);
@@ -37,4 +47,5 @@ export async function checkStackConfig(root: string, projects: readonly StackPro
             }
         },
     });
+    return clouds;
 }

@@ -8,7 +8,8 @@
  *
  * Before the engine starts, every selected stack's backend state is read (a lock, a corrupted
  * checkpoint, pending operations: each stops the run with the exact repair command) and, for
- * preview and up, its config is validated as synth validates it.
+ * preview and up, its config is validated as synth validates it; its cloud then picks the policy
+ * packs its preview or up runs with (policy-packs.ts).
  */
 import * as path from "node:path";
 import { checkEnvironment } from "../workspace/environments.js";
@@ -21,6 +22,7 @@ import { dryRunEnvironment } from "./dry-run.js";
 import { PLATFORM_REPOSITORY, realEngineEnvironment, simulatedEngineEnvironment } from "./environment.js";
 import { launchedEngine } from "./launcher.js";
 import { leftoversOf } from "./leftovers.js";
+import { attachedPolicyPacks } from "./policy-packs.js";
 import { type KnownStack, openStack } from "./open-stack.js";
 import { checkDestroyConfirmation } from "./production-guard.js";
 import { type DeploymentProgress, plainProgress } from "./progress.js";
@@ -31,16 +33,6 @@ import { missingDataKeyWarning, placeholderWarning } from "./stack-secrets.js";
 import { readStagedStackFile, stageWorkspace } from "./workspace.js";
 
 export { ENGINE_OPERATIONS, type EngineOperation, type StackOperationResult, type StackStatus } from "./stack-run.js";
-
-/**
- * The policy packs every preview and update runs with: the aws, gcp, platform and kubernetes packs
- * this package depends on (the same ones synth evaluates), wherever --root points.
- */
-export function policyPackDirs(): string[] {
-    return ["@platform/policy-aws", "@platform/policy-gcp", "@platform/policy-platform", "@platform/policy-kubernetes"].map((pack) =>
-        path.dirname(require.resolve(`${pack}/package.json`)),
-    );
-}
 
 export interface DeploymentOptions {
     readonly root: string;
@@ -175,9 +167,8 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
     // operation, and a config error still stops everything before the engine touches a stack.
     const launching = launchedEngine(engine);
     launching.catch(() => undefined);
-    if (operation === "preview" || operation === "up") {
-        await checkStackConfig(root, selected, env);
-    }
+    // Each layer's cloud chooses its policy packs (preview and up only: the others run none).
+    const clouds = operation === "preview" || operation === "up" ? await checkStackConfig(root, selected, env) : undefined;
     const launched = await launching;
     const display = options.display ?? plainProgress(options.progress);
     display.planned(projects.map((p) => `${p.name}/${env}`));
@@ -206,11 +197,7 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         const stack = await openStack(
             { stackName: env, workDir: staged.workDir },
             {
-                envVars: {
-                    ...launched.env,
-                    ...dryRunEnvironment(operation),
-                    ...options.stackEnvironment?.(project),
-                },
+                envVars: { ...launched.env, ...dryRunEnvironment(operation), ...options.stackEnvironment?.(project) },
                 pulumiCommand: launched.command,
                 projectSettings: staged.projectSettings,
                 stackSettings: staged.stackSettings,
@@ -221,7 +208,10 @@ export async function runDeployment(options: DeploymentOptions): Promise<StackOp
         const outcome = await runStackOperation({
             operation,
             stack,
-            policyPacks: operation === "preview" || operation === "up" ? policyPackDirs() : [],
+            policyPacks:
+                clouds === undefined
+                    ? { packs: [], configs: [] }
+                    : attachedPolicyPacks(clouds.get(project.name), path.join(staged.workDir, "policy-pack-config")),
             signal: options.signal,
             clearPendingCreates: options.clearPendingCreates,
             progress: (line) => display.output(name, line),

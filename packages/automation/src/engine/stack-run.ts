@@ -7,6 +7,7 @@ import type { EngineEvent, OpType, Stack } from "@pulumi/pulumi/automation/index
 import { cancelReason } from "./cancellation.js";
 import { type DriftedResource, driftedResource, driftLine, driftSummary } from "./drift.js";
 import { engineFailure, type EngineFailure, headline } from "./engine-error.js";
+import type { AttachedPacks } from "./policy-packs.js";
 import { describeUrn } from "./stack-problems.js";
 
 export const ENGINE_OPERATIONS = ["preview", "up", "destroy", "refresh", "drift"] as const;
@@ -45,7 +46,8 @@ export interface PolicyViolation {
 export interface StackRunOptions {
     readonly operation: EngineOperation;
     readonly stack: Stack;
-    readonly policyPacks: readonly string[];
+    /** Pack directories and their config files (none, or one per pack in the same order). */
+    readonly policyPacks: AttachedPacks;
     readonly signal?: AbortSignal;
     readonly clearPendingCreates?: boolean;
     /** Engine output, line by line, as the engine wrote it. */
@@ -130,10 +132,14 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
         }
     };
     const common = { onOutput, onEvent, color: "never" as const, signal: engineAbort.signal };
+    const packs = {
+        policyPacks: [...options.policyPacks.packs],
+        ...(options.policyPacks.configs.length === 0 ? {} : { policyPackConfigs: [...options.policyPacks.configs] }),
+    };
     try {
         switch (options.operation) {
             case "preview": {
-                const result = await options.stack.preview({ ...common, policyPacks: [...options.policyPacks] });
+                const result = await options.stack.preview({ ...common, ...packs });
                 return {
                     status: "ok",
                     summary: JSON.stringify(result.changeSummary),
@@ -143,7 +149,7 @@ export async function runStackOperation(options: StackRunOptions): Promise<Stack
                 };
             }
             case "up": {
-                const result = await options.stack.up({ ...common, policyPacks: [...options.policyPacks] });
+                const result = await options.stack.up({ ...common, ...packs });
                 const changes = result.summary.resourceChanges ?? {};
                 return { status: "ok", summary: JSON.stringify(changes), details: [], changes, violations };
             }
