@@ -191,6 +191,36 @@ describe("platform layer per environment (the profile reaches the add-ons)", () 
         });
     });
 
+    it("ExternalDNS writes the private zone only wherever a public edge owns the public zone's names (staging, prod), and every zone it has elsewhere", async () => {
+        const want = {
+            dev: ["dev.acme.internal"],
+            staging: ["staging.acme.internal"],
+            prod: ["prod.acme.internal"],
+            dr: ["dr.acme.internal"],
+        };
+        for (const [env, domains] of Object.entries(want)) {
+            const dns = values(await platform(env), "external-dns-release");
+            assert.deepEqual(at(dns, "domainFilters"), domains, env);
+            if (env !== "dr") {
+                // Route 53: one --zone-id-filter per zone, so the records stay in the private zone even for a public name.
+                const filters = (at(dns, "extraArgs") as string[]).filter((a) => a.startsWith("--zone-id-filter="));
+                assert.equal(filters.length, domains.length, env);
+            }
+        }
+        // The public zone is the edge's: its apex and wildcard aliases point at the ALB.
+        const prod = await platform("prod");
+        const aliases = prod.filter(
+            (r) => r.type === "aws:route53/record:Record" && r.name.startsWith("edge-") && r.inputs["type"] === "A",
+        );
+        assert.deepEqual(
+            aliases.map((r) => [r.name, r.inputs["name"]]),
+            [
+                ["edge-apex", "acme.example.com"],
+                ["edge-wildcard", "*.acme.example.com"],
+            ],
+        );
+    });
+
     it("volumes on a class encrypted with the data key: the cluster's default on EKS, the data layer's CMEK class on GKE", async () => {
         const classes = async (env: string) => {
             const resources = await platform(env);

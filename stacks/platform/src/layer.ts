@@ -323,8 +323,13 @@ export function platformLayer(
         },
         after(flagger),
     );
+    // Behind a public edge the public zone's names are the edge's (its apex and wildcard aliases):
+    // a record ExternalDNS wrote there for an Ingress on the internal nginx or Kong would shadow the
+    // wildcard with a private address, and public clients would miss the edge. It keeps the private zone.
     const zones = [
-        ...(publicZone !== undefined ? [{ domain: publicZone, zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud) }] : []),
+        ...(publicZone !== undefined && !hasPublicEdge
+            ? [{ domain: publicZone, zoneId: zoneId(upstream.dns, "publicZoneId", settings.cloud) }]
+            : []),
         ...(settings.dns.privateZone !== undefined
             ? [{ domain: settings.dns.privateZone, zoneId: zoneId(upstream.dns, "privateZoneId", settings.cloud) }]
             : []),
