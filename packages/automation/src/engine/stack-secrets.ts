@@ -17,7 +17,7 @@
  */
 import type { StackSettings } from "@pulumi/pulumi/automation/index.js";
 import { UsageError } from "../workspace/errors.js";
-import { SECRET_PLACEHOLDER, type StackFileDocument } from "../workspace/projects.js";
+import { isSecureValue, SECRET_PLACEHOLDER, type StackFileDocument } from "../workspace/projects.js";
 
 /**
  * The CLI's switch for the fallback above (`sdk/go/common/env/env.go`: "Set this if you see secret
@@ -74,10 +74,6 @@ export interface StagedSecrets {
     readonly placeholders: readonly string[];
 }
 
-function isSecure(value: unknown): boolean {
-    return typeof value === "object" && value !== null && !Array.isArray(value) && "secure" in value;
-}
-
 /** The staged stack's secrets settings for a run (see the file's comment). */
 export function stagedSecrets(stackFile: StackFileDocument, mode: StagingMode): StagedSecrets {
     const provider = providerSettings(stackFile);
@@ -88,9 +84,9 @@ export function stagedSecrets(stackFile: StackFileDocument, mode: StagingMode): 
             placeholders: [],
         };
     }
-    const placeholders = Object.keys(stackFile.config).filter((key) => isSecure(stackFile.config[key]));
+    const placeholders = Object.keys(stackFile.config).filter((key) => isSecureValue(stackFile.config[key]));
     const config = Object.fromEntries(
-        Object.entries(stackFile.config).map(([key, value]) => [key, isSecure(value) ? SECRET_PLACEHOLDER : value]),
+        Object.entries(stackFile.config).map(([key, value]) => [key, isSecureValue(value) ? SECRET_PLACEHOLDER : value]),
     );
     return { stackSettings: { config }, placeholders };
 }

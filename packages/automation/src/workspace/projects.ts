@@ -163,13 +163,18 @@ export function readStackConfigDocument(project: StackProject, stack: string): R
     return readStackFile(project, stack).config;
 }
 
+/** A stack file's encrypted value (`key: { secure: <ciphertext> }`). */
+export function isSecureValue(value: unknown): boolean {
+    return typeof value === "object" && value !== null && "secure" in value;
+}
+
 /** Reads `Pulumi.<stack>.yaml` into engine form. Keys without a namespace get the project's. */
 export function readStackConfig(project: StackProject, stack: string): StackConfig {
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [rawKey, value] of Object.entries(readStackConfigDocument(project, stack))) {
         const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
-        const secure = typeof value === "object" && value !== null && "secure" in value;
+        const secure = isSecureValue(value);
         if (secure) {
             secretKeys.push(key);
         }
