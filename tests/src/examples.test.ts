@@ -114,6 +114,12 @@ describe("examples: the five seed systems on the platform (000 Tiation, 001 Docu
             [at(ingress, "ingressClassName"), at(ingress, "tls")],
             ["kong", [{ hosts: ["api.acme.example.com"], secretName: "auterity-api-tls" }]],
         );
+        // Kong reaches the app (mTLS only) through its mesh sidecar: the Service by its name.
+        const service = resources.find((r) => r.type === "kubernetes:core/v1:Service" && at(r.inputs, "metadata", "name") === "auterity");
+        assert.deepEqual(at(service?.inputs, "metadata", "annotations"), {
+            "ingress.kubernetes.io/service-upstream": "true",
+            "konghq.com/host-header": "auterity.auterity.svc.cluster.local",
+        });
         assert.equal(stack(await synth("dev"), "auterity").filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress").length, 0);
     });
 
@@ -161,9 +167,18 @@ describe("examples: the five seed systems on the platform (000 Tiation, 001 Docu
         );
         assert.ok(listAt(policy, "egress").some((rule) => listAt(rule, "ports").some((p) => at(p, "port") === 5432)));
         const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["spec"];
+        const meta = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["metadata"];
         assert.deepEqual(
-            [at(ingress, "ingressClassName"), at(ingress, "tls")],
-            ["nginx", [{ hosts: ["tiation.acme.example.com"], secretName: "tiation-web-tls" }]],
+            [at(ingress, "ingressClassName"), at(ingress, "tls"), at(meta, "annotations")],
+            [
+                "nginx",
+                [{ hosts: ["tiation.acme.example.com"], secretName: "tiation-web-tls" }],
+                {
+                    "cert-manager.io/cluster-issuer": "letsencrypt-production",
+                    "nginx.ingress.kubernetes.io/service-upstream": "true",
+                    "nginx.ingress.kubernetes.io/upstream-vhost": "liberation-system.tiation.svc.cluster.local",
+                },
+            ],
         );
     });
 
@@ -199,8 +214,32 @@ describe("examples: the five seed systems on the platform (000 Tiation, 001 Docu
                 ["SmaHighMemory", [">", "0.9"], "5m", "warning"],
             ],
         );
-        const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")?.inputs["spec"];
-        assert.deepEqual(at(ingress, "tls"), [{ hosts: ["sma.acme.example.com", "api.sma.acme.example.com"], secretName: "sma-web-tls" }]);
+        // One Ingress per Service, each sent through nginx's mesh sidecar by the Service's name.
+        assert.deepEqual(
+            resources
+                .filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")
+                .sort((a, b) => String(at(b.inputs, "metadata", "name")).localeCompare(String(at(a.inputs, "metadata", "name"))))
+                .map((r) => [
+                    at(r.inputs, "metadata", "name"),
+                    at(r.inputs, "spec", "tls"),
+                    at(r.inputs, "spec", "rules", 0, "http", "paths", 0, "backend", "service"),
+                    at(r.inputs, "metadata", "annotations", "nginx.ingress.kubernetes.io/upstream-vhost"),
+                ]),
+            [
+                [
+                    "sma-web",
+                    [{ hosts: ["sma.acme.example.com"], secretName: "sma-web-tls" }],
+                    { name: "sma-frontend", port: { number: 3000 } },
+                    "sma-frontend.sma.svc.cluster.local",
+                ],
+                [
+                    "sma-api",
+                    [{ hosts: ["api.sma.acme.example.com"], secretName: "sma-api-tls" }],
+                    { name: "sma-backend", port: { number: 8080 } },
+                    "sma-backend.sma.svc.cluster.local",
+                ],
+            ],
+        );
     });
 
     it("QuantumAlpha (seed 003): three functional namespaces, 3 replicas each in prod, only the allowed cross-namespace calls, the failover name on the public edge in prod and dr", async () => {

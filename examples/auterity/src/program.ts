@@ -5,8 +5,7 @@
  * environments with a public zone, an Ingress of class `kong` on `api.<zone>` with a Let's Encrypt
  * certificate. Its data (Postgres, Redis, RabbitMQ) lives in the data layer, inside the VPC.
  */
-import * as k8s from "@pulumi/kubernetes";
-import { appStack, teamSpace, Workload } from "@platform/workload";
+import { appStack, teamSpace, Workload, workloadIngress } from "@platform/workload";
 
 export const NAMESPACE = "auterity";
 export const TEAM = "auterity";
@@ -36,35 +35,16 @@ export function program() {
     const zone = settings.dns.publicZone;
     if (zone !== undefined) {
         const host = `api.${zone}`;
-        new k8s.networking.v1.Ingress(
+        workloadIngress(
             "auterity-api",
+            workload,
             {
-                metadata: {
-                    name: "auterity-api",
-                    namespace: NAMESPACE,
-                    labels: { app: "auterity", team: TEAM, environment: settings.environment },
-                    annotations: {
-                        "cert-manager.io/cluster-issuer": "letsencrypt-production",
-                        "konghq.com/protocols": "https",
-                        "konghq.com/https-redirect-status-code": "308",
-                    },
-                },
-                spec: {
-                    ingressClassName: "kong",
-                    tls: [{ hosts: [host], secretName: "auterity-api-tls" }],
-                    rules: [
-                        {
-                            host,
-                            http: {
-                                paths: [
-                                    { path: "/", pathType: "Prefix", backend: { service: { name: "auterity", port: { number: 8000 } } } },
-                                ],
-                            },
-                        },
-                    ],
-                },
+                controller: "kong",
+                host,
+                annotations: { "konghq.com/protocols": "https", "konghq.com/https-redirect-status-code": "308" },
+                labels: { app: "auterity", team: TEAM, environment: settings.environment },
             },
-            { provider: app.k8sProvider, parent: workload, dependsOn: [workload] },
+            { provider: app.k8sProvider },
         );
     }
     return { namespace: NAMESPACE, address: workload.address };

@@ -4,7 +4,8 @@
  * `sma-frontend` as golden-path Workloads, both pinned to the seed's release v1.2.3 on ghcr.io;
  * the public names `sma.<zone>` (frontend) and `api.sma.<zone>` (backend, seed N12's
  * `api.sma-platform.com`) through ingress-nginx with Let's Encrypt TLS (N34: the controller speaks
- * TLS 1.2/1.3 only and sends HSTS); and the seed's alert policies as a PrometheusRule (rules.ts).
+ * TLS 1.2/1.3 only and sends HSTS), an Ingress each (nginx reaches each Service by name through its
+ * mesh sidecar); and the seed's alert policies as a PrometheusRule (rules.ts).
  * Its database is the data layer's (Cloud SQL on GCP with point-in-time recovery, RDS on AWS).
  *
  * What the seed asks that this stack cannot say (blue-green, Cloudflare DNS, Cosign verification)
@@ -13,7 +14,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import { isProductionEnvironment } from "@platform/core";
 import { MONITORING_RELEASE, prometheusRuleManifest } from "@platform/observability";
-import { appStack, teamSpace, Workload, type WorkloadArgs } from "@platform/workload";
+import { appStack, teamSpace, Workload, type WorkloadArgs, workloadIngress } from "@platform/workload";
 import { smaRuleGroups } from "./rules.js";
 
 export const NAMESPACE = "sma";
@@ -80,27 +81,10 @@ export function program() {
     if (zone !== undefined) {
         const web = `sma.${zone}`;
         const api = `api.sma.${zone}`;
-        const route = (host: string, service: string, port: number) => ({
-            host,
-            http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: service, port: { number: port } } } }] },
-        });
-        new k8s.networking.v1.Ingress(
-            "sma-web",
-            {
-                metadata: {
-                    name: "sma-web",
-                    namespace: NAMESPACE,
-                    labels: { app: "sma-frontend", team: TEAM, environment: settings.environment },
-                    annotations: { "cert-manager.io/cluster-issuer": "letsencrypt-production" },
-                },
-                spec: {
-                    ingressClassName: "nginx",
-                    tls: [{ hosts: [web, api], secretName: "sma-web-tls" }],
-                    rules: [route(web, "sma-frontend", 3000), route(api, "sma-backend", 8080)],
-                },
-            },
-            { provider: app.k8sProvider, parent: frontend, dependsOn: [frontend, backend] },
-        );
+        // One Ingress per Service: nginx reaches each through its mesh sidecar by the Service's name.
+        const labels = (workload: Workload) => ({ app: workload.appName, team: TEAM, environment: settings.environment });
+        workloadIngress("sma-web", frontend, { controller: "nginx", host: web, labels: labels(frontend) }, { provider: app.k8sProvider });
+        workloadIngress("sma-api", backend, { controller: "nginx", host: api, labels: labels(backend) }, { provider: app.k8sProvider });
     }
     return { namespace: NAMESPACE, backend: backend.address, frontend: frontend.address };
 }

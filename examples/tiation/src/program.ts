@@ -10,9 +10,8 @@
  * What the seed asks that this stack cannot say is listed in examples/README.md (the model
  * volume, GPU nodes, the seed's `:latest` tags, Docker Compose dev).
  */
-import * as k8s from "@pulumi/kubernetes";
 import { isProductionEnvironment } from "@platform/core";
-import { appStack, teamSpace, Workload, type WorkloadArgs } from "@platform/workload";
+import { appStack, teamSpace, Workload, type WorkloadArgs, workloadIngress } from "@platform/workload";
 
 export const NAMESPACE = "tiation";
 export const TEAM = "tiation";
@@ -71,35 +70,11 @@ export function program() {
     const zone = settings.dns.publicZone;
     if (zone !== undefined) {
         const host = `tiation.${zone}`;
-        new k8s.networking.v1.Ingress(
+        workloadIngress(
             "tiation-web",
-            {
-                metadata: {
-                    name: "tiation-web",
-                    namespace: NAMESPACE,
-                    labels: { app: "liberation-system", team: TEAM, environment: settings.environment },
-                    annotations: { "cert-manager.io/cluster-issuer": "letsencrypt-production" },
-                },
-                spec: {
-                    ingressClassName: "nginx",
-                    tls: [{ hosts: [host], secretName: "tiation-web-tls" }],
-                    rules: [
-                        {
-                            host,
-                            http: {
-                                paths: [
-                                    {
-                                        path: "/",
-                                        pathType: "Prefix",
-                                        backend: { service: { name: "liberation-system", port: { number: PORT } } },
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                },
-            },
-            { provider: app.k8sProvider, parent: liberation, dependsOn: [liberation] },
+            liberation,
+            { controller: "nginx", host, labels: { app: "liberation-system", team: TEAM, environment: settings.environment } },
+            { provider: app.k8sProvider },
         );
     }
     return {

@@ -21,3 +21,4 @@ export * from "./aws-load-balancer-controller.js";
 export * from "./target-group-binding.js";
 export * from "./gke-public-gateway.js";
 export * from "./gke-gateway-manifests.mjs";
+export * from "./mesh-client.js";

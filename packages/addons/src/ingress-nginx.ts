@@ -4,20 +4,22 @@
  * passthrough network load balancer on GCP), IngressClass `nginx` (not the default: an Ingress
  * names its controller), autoscaled from the profile's gateway replicas, hardened: no snippet
  * annotations (they run arbitrary NGINX config: CVE-2021-25742, CVE-2025-1974), TLS 1.2+ with HSTS,
- * no server tokens, the admission webhook on. docs/decisions.md records that the upstream project
+ * no server tokens, the admission webhook on, a client of the mesh (a sidecar for its calls to the
+ * apps, which accept mTLS only: mesh-client.ts). docs/decisions.md records that the upstream project
  * is retired and where the platform goes next.
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { type Issue, PlatformComponent } from "@platform/core";
+import { INGRESS_CLASSES, type Issue, PlatformComponent } from "@platform/core";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { type AddonContext, loadBalancerAnnotations, type LoadBalancerExposure, zoneSpread } from "./placement.js";
+import { meshClientPodValues } from "./mesh-client.js";
 import { chartRelease } from "./release.js";
 import { addonNamespace } from "./namespace.js";
 
 export const INGRESS_NGINX_NAMESPACE = "ingress-nginx";
-export const INGRESS_NGINX_CLASS = "nginx";
+export const INGRESS_NGINX_CLASS = INGRESS_CLASSES.nginx;
 
 export interface IngressNginxArgs {
     readonly context: AddonContext;
@@ -49,7 +51,10 @@ export class IngressNginx extends PlatformComponent {
         this.validate(validateIngressNginxArgs(args));
         const ctx = args.context;
         // baseline: the controller adds NET_BIND_SERVICE; audit and warn stay at restricted.
-        const namespace = addonNamespace(`${name}-namespace`, ctx, INGRESS_NGINX_NAMESPACE, this, { podSecurity: "baseline" });
+        const namespace = addonNamespace(`${name}-namespace`, ctx, INGRESS_NGINX_NAMESPACE, this, {
+            podSecurity: "baseline",
+            meshInjection: "per-pod",
+        });
         this.release = chartRelease(
             this.childName("release"),
             {
@@ -59,6 +64,8 @@ export class IngressNginx extends PlatformComponent {
                 values: {
                     controller: {
                         replicaCount: args.replicas,
+                        // A mesh client: the apps accept mTLS only (mesh-client.ts).
+                        ...meshClientPodValues(),
                         minAvailable: args.replicas > 1 ? args.replicas - 1 : 0,
                         autoscaling: {
                             enabled: true,

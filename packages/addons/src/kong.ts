@@ -3,21 +3,23 @@
  * DB-less (configuration is the cluster's Ingress, KongPlugin and Gateway API objects; no Postgres
  * to run, back up and secure), IngressClass `kong`, the proxy behind a cloud load balancer on
  * 80/443 only (internal unless asked otherwise), replicas from the profile (2 in prod), one
- * disruption at a time. The admin API is never exposed outside the cluster: TLS only (no
+ * disruption at a time, a client of the mesh (a sidecar for its calls to the apps, which accept
+ * mTLS only: mesh-client.ts). The admin API is never exposed outside the cluster: TLS only (no
  * plain-HTTP admin listener, unlike the seed's `KONG_ADMIN_LISTEN: 0.0.0.0:8001`), a ClusterIP
  * Service, no admin Ingress, and the controller reaches it inside the pod.
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { type Issue, PlatformComponent } from "@platform/core";
+import { INGRESS_CLASSES, type Issue, PlatformComponent } from "@platform/core";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { type AddonContext, loadBalancerAnnotations, type LoadBalancerExposure, zoneSpread } from "./placement.js";
+import { meshClientPodValues } from "./mesh-client.js";
 import { chartRelease } from "./release.js";
 import { addonNamespace } from "./namespace.js";
 
 export const KONG_NAMESPACE = "kong";
-export const KONG_INGRESS_CLASS = "kong";
+export const KONG_INGRESS_CLASS = INGRESS_CLASSES.kong;
 
 export interface KongArgs {
     readonly context: AddonContext;
@@ -43,7 +45,10 @@ export class Kong extends PlatformComponent {
         super("platform:addons:Kong", name, args.context.naming, opts);
         this.validate(validateKongArgs(args));
         const ctx = args.context;
-        const namespace = addonNamespace(`${name}-namespace`, ctx, KONG_NAMESPACE, this, { podSecurity: "baseline" });
+        const namespace = addonNamespace(`${name}-namespace`, ctx, KONG_NAMESPACE, this, {
+            podSecurity: "baseline",
+            meshInjection: "per-pod",
+        });
         this.release = chartRelease(
             this.childName("release"),
             {
@@ -52,6 +57,8 @@ export class Kong extends PlatformComponent {
                 pin: CHARTS.kong,
                 values: {
                     replicaCount: args.replicas,
+                    // A mesh client: the apps accept mTLS only (mesh-client.ts).
+                    ...meshClientPodValues(),
                     podDisruptionBudget: args.replicas > 1 ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
                     env: {
                         database: "off",

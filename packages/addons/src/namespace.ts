@@ -5,14 +5,17 @@
  * outside the mesh unless the add-on is part of it.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { PlatformNamespace, type PlatformNamespaceArgs } from "@platform/workload";
+import { type MeshInjection, PlatformNamespace, type PlatformNamespaceArgs } from "@platform/workload";
 import type { AddonContext } from "./placement.js";
 
 export interface AddonNamespaceOptions {
     /** Pod Security level enforced (audit and warn stay `restricted`). @default "restricted" */
     readonly podSecurity?: PlatformNamespaceArgs["podSecurity"];
-    /** Istio sidecar injection. @default false (controllers must not depend on the mesh) */
-    readonly meshInjection?: boolean;
+    /**
+     * Istio sidecar injection: `per-pod` for a mesh client whose chart labels the pods that get
+     * one (mesh-client.ts). @default false (controllers must not depend on the mesh)
+     */
+    readonly meshInjection?: MeshInjection;
     /** Labels over the context's. @default {} */
     readonly labels?: Readonly<Record<string, string>>;
 }

@@ -1,7 +1,16 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { countByType, fieldsAndProblems, findResource, type InventoryResource, ofType, rejectedIssues, synthesize } from "@platform/synth";
+import {
+    at,
+    countByType,
+    fieldsAndProblems,
+    findResource,
+    type InventoryResource,
+    ofType,
+    rejectedIssues,
+    synthesize,
+} from "@platform/synth";
 import {
     type AddonContext,
     CertManager,
@@ -203,6 +212,33 @@ describe("add-on components", () => {
             [v["replicaCount"], (v["env"] as Record<string, unknown>)["database"], (v["proxy"] as Record<string, unknown>)["type"]],
             [2, "off", "LoadBalancer"],
         );
+    });
+
+    it("Kong and ingress-nginx are mesh clients: a sidecar per pod (not per namespace), no inbound capture", async () => {
+        const kong = await synth(() => new Kong("kong", { context: aws(), replicas: 2 }));
+        const nginx = await synth(() => new IngressNginx("ingress-nginx", { context: aws(), replicas: 2 }));
+        const mesh = {
+            podLabels: { "sidecar.istio.io/inject": "true" },
+            podAnnotations: { "traffic.sidecar.istio.io/includeInboundPorts": "" },
+        };
+        const v = values(kong, "kong-release");
+        assert.deepEqual({ podLabels: v["podLabels"], podAnnotations: v["podAnnotations"] }, mesh);
+        const controller = values(nginx, "ingress-nginx-release")["controller"] as Record<string, unknown>;
+        assert.deepEqual({ podLabels: controller["podLabels"], podAnnotations: controller["podAnnotations"] }, mesh);
+        // No namespace label: `enabled` would give the charts' hook Jobs a sidecar that keeps them
+        // running, `disabled` would refuse the pods' label too.
+        for (const [resources, name] of [
+            [kong, "kong"],
+            [nginx, "ingress-nginx"],
+        ] as const) {
+            const ns = resources.find((r) => r.type === "kubernetes:core/v1:Namespace" && at(r.inputs, "metadata", "name") === name);
+            assert.ok(ns, name);
+            assert.equal(at(ns.inputs, "metadata", "labels", "istio-injection"), undefined, name);
+        }
+        // Other add-ons' namespaces say disabled.
+        const keda = await synth(() => new Keda("keda", { context: aws(), replicas: 2 }));
+        const kedaNs = keda.find((r) => r.type === "kubernetes:core/v1:Namespace");
+        assert.equal(at(kedaNs?.inputs, "metadata", "labels", "istio-injection"), "disabled");
     });
 
     describe("gateways' load balancers: internal unless a public one is asked for", () => {

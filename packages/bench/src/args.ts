@@ -16,14 +16,15 @@ export interface BenchOptions {
     /** Runs of `platform synth` of the environment. */
     readonly envRuns: number;
     /**
-     * Pairs of the overhead row (a pair of prod previews takes about 70 s here): six, the fewest
-     * whose [min, max] holds the median difference with at least 95% confidence (96.9%).
+     * Rounds of the overhead rows (a round on prod, each layer's pair and the whole environment's,
+     * takes about 2 minutes here): six, the fewest whose [min, max] holds the median difference
+     * with at least 95% confidence (96.9%).
      */
     readonly cliRuns: number;
     readonly kinds: readonly Kind[];
     /** The environment of the whole-environment rows. */
     readonly env: string;
-    /** The stack of the `platform` overhead row: all, or one layer project. */
+    /** The layer of the overhead rows: all (a row per layer and one for the whole environment), or one layer project. */
     readonly stack: string;
 }
 
@@ -38,19 +39,20 @@ export const DEFAULTS: BenchOptions = {
     stack: "all",
 };
 
-/** A few minutes less: small sizes, one run, one layer for the overhead row. */
+/** A few minutes less: small sizes, one run, one layer for the overhead rows. */
 export const QUICK: Partial<BenchOptions> = { sizes: [50, 100, 200], runs: 1, envRuns: 1, cliRuns: 1, stack: "foundation" };
 
 export const USAGE = `usage: pnpm bench [--quick] [--runs N] [--sizes A,B,C] [--only ${KINDS.join(",")}] [--env E] [--stack S]
 
-  --quick   sizes ${QUICK.sizes?.join(",")}, one run, the overhead row on the foundation layer only
+  --quick   sizes ${QUICK.sizes?.join(",")}, one run, the overhead rows on the foundation layer only
   --runs    runs per size and of every row (the median is reported) [default ${DEFAULTS.runs};
-            platform synth ${DEFAULTS.envRuns}, the cli row ${DEFAULTS.cliRuns} pairs]
+            platform synth ${DEFAULTS.envRuns}, the cli rows ${DEFAULTS.cliRuns} rounds]
   --sizes   resources of the generated program, at least two [default ${DEFAULTS.sizes.join(",")}]
   --only    which rows: synth (offline synth per resource), engine (preview and up per resource),
-            env-synth (platform synth of the environment), cli (platform preview vs raw pulumi preview)
+            env-synth (platform synth of the environment), cli (platform preview vs raw pulumi
+            preview: per stack, the target, and the whole environment in one command)
   --env     environment of the env-synth and cli rows [default ${DEFAULTS.env}]
-  --stack   layer of the cli row, or all [default ${DEFAULTS.stack}]`;
+  --stack   layer of the cli rows, or all: every layer and the whole environment [default ${DEFAULTS.stack}]`;
 
 function positiveInteger(flag: string, raw: string, max: number, example: string): number {
     if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {

@@ -6,7 +6,8 @@
 import * as os from "node:os";
 import { checkEnvironment } from "@platform/automation";
 import { parseBenchArgs, USAGE } from "./args.js";
-import { cliRow, engineRows, envSynthRow, synthRow } from "./measure.js";
+import { engineRows, envSynthRow, overheadMeasurements, synthRow } from "./measure.js";
+import { overheadRows } from "./overhead.js";
 import { renderTable, type Row } from "./table.js";
 
 function load(): string {
@@ -30,7 +31,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (options.kinds.includes("synth")) rows.push(await synthRow(options.sizes, options.runs, log));
     if (options.kinds.includes("engine")) rows.push(...(await engineRows(options.sizes, options.runs, log)));
     if (options.kinds.includes("env-synth")) rows.push(await envSynthRow(options.env, options.envRuns, log));
-    if (options.kinds.includes("cli")) rows.push(await cliRow(options.env, options.stack, options.cliRuns, log));
+    if (options.kinds.includes("cli"))
+        rows.push(...overheadRows(await overheadMeasurements(options.env, options.stack, options.cliRuns, log)));
     process.stdout.write(
         `${renderTable(rows)}\n\n${new Date().toISOString()}, ${os.availableParallelism()} cores, load average (1/5/15 min) ${startLoad} before, ${load()} after\n`,
     );

@@ -16,7 +16,8 @@ import {
 import { synthesize } from "@platform/synth";
 import { freshState, keysProject, pulumi, removeState } from "./engine.js";
 import { COUNT_KEY, keys } from "./program.js";
-import { fitLine, median, medianInterval } from "./stats.js";
+import type { OverheadMeasurements } from "./overhead.js";
+import { fitLine, median } from "./stats.js";
 import type { Row } from "./table.js";
 import { timed, timeRuns } from "./timing.js";
 
@@ -129,17 +130,16 @@ export async function envSynthRow(env: string, runs: number, log: Log): Promise<
 
 /**
  * `platform preview --env E --simulate --json` against `pulumi preview --policy-pack ...` of the
- * same staged stacks with the same packs and pack config, one after another: what the command adds to the engine (its start, the state
- * checks, the config check, staging, the Automation API's event stream). One state for all runs
- * (stacks created and each side run once first, untimed), then `runs` pairs in turn, which side
- * goes first alternating: a fresh state per run, as this row had before, made the raw previews
- * alone vary by 4 s between runs on 2 cores, more than what is measured.
+ * same staged stacks with the same packs and pack config: what the command adds to the engine (its
+ * start, the state checks, the config check, staging, the Automation API's event stream). Per
+ * layer (`--stack <layer>` against that stack's raw preview: the target), and with `stack` all
+ * the whole environment in one command too. One state for all runs (stacks created and every
+ * variant run once first, untimed), then `runs` rounds; in each, every pair in turn, which side
+ * goes first alternating by round: a fresh state per run made the raw previews alone vary by 4 s
+ * between runs on 2 cores, more than what is measured.
  */
-export async function cliRow(env: string, stack: string, runs: number, log: Log): Promise<Row> {
+export async function overheadMeasurements(env: string, stack: string, runs: number, log: Log): Promise<OverheadMeasurements> {
     const projects = selectProjects(discoverProjects(PLATFORM_REPOSITORY), stack, env);
-    const raw: number[] = [];
-    const platform: number[] = [];
-    const outside: number[] = [];
     const state = freshState(`cli-${env}`);
     const previous = process.env["PLATFORM_STATE_DIR"];
     try {
@@ -153,26 +153,26 @@ export async function cliRow(env: string, stack: string, runs: number, log: Log)
                 ...attached.packs.flatMap((pack) => ["--policy-pack", pack]),
                 ...attached.configs.flatMap((config) => ["--policy-pack-config", config]),
             ];
-            return { dir, packs };
+            return { layer: project.name, dir, packs };
         });
         for (const { dir } of stacks) {
             await pulumi(state, dir, ["stack", "init", env]);
         }
-        const rawRun = () =>
+        const rawRun = (of: typeof stacks) =>
             timed(async () => {
-                for (const { dir, packs } of stacks) {
+                for (const { dir, packs } of of) {
                     await pulumi(state, dir, ["preview", "--stack", env, ...packs], dryRunEnvironment("preview"));
                 }
             });
         // One layer at a time, as the raw previews run (and those with the engine settings
         // platform uses): the row is the command's overhead, not what its settings save.
         // --json: the layers' durations (each stack's run) say how much of the command is outside them.
-        const platformRun = async () => {
+        const platformRun = async (layer: string) => {
             let stdout = "";
             const ms = await timed(async () => {
                 ({ stdout } = await run(
                     process.execPath,
-                    [CLI, "preview", "--env", env, "--simulate", "--json", "--parallel", "1", "--stack", stack],
+                    [CLI, "preview", "--env", env, "--simulate", "--json", "--parallel", "1", "--stack", layer],
                     {
                         cwd: PLATFORM_REPOSITORY,
                         env: { ...process.env, PLATFORM_STATE_DIR: state.dir, CI: "true" },
@@ -183,35 +183,39 @@ export async function cliRow(env: string, stack: string, runs: number, log: Log)
             const layers = (JSON.parse(stdout) as ResultDocument).layers.reduce((sum, l) => sum + (l.durationMs ?? 0), 0);
             return { ms, outside: ms - layers };
         };
-        await rawRun();
-        await platformRun();
-        for (let r = 0; r < runs; r++) {
-            const pair =
-                r % 2 === 0
-                    ? { raw: await rawRun(), platform: await platformRun() }
-                    : { platform: await platformRun(), raw: await rawRun() };
-            raw.push(pair.raw);
-            platform.push(pair.platform.ms);
-            outside.push(pair.platform.outside);
-            log(
-                `preview --env ${env} --stack ${stack}: platform ${Math.round(pair.platform.ms)} ms (${Math.round(pair.platform.outside)} ms outside its layers' runs), raw pulumi ${Math.round(pair.raw)} ms`,
-            );
+        const variants = [
+            ...stacks.map((s) => ({ name: `--stack ${s.layer}`, raw: () => rawRun([s]), platform: () => platformRun(s.layer) })),
+            ...(stack === "all" && stacks.length > 1
+                ? [{ name: "all layers", raw: () => rawRun(stacks), platform: () => platformRun("all") }]
+                : []),
+        ];
+        const measured = variants.map(() => ({ platform: [] as number[], raw: [] as number[], outside: [] as number[] }));
+        for (const variant of variants) {
+            await variant.raw();
+            await variant.platform();
         }
+        for (let r = 0; r < runs; r++) {
+            for (const [i, variant] of variants.entries()) {
+                const pair =
+                    r % 2 === 0
+                        ? { raw: await variant.raw(), platform: await variant.platform() }
+                        : { platform: await variant.platform(), raw: await variant.raw() };
+                measured[i].raw.push(pair.raw);
+                measured[i].platform.push(pair.platform.ms);
+                measured[i].outside.push(pair.platform.outside);
+                log(
+                    `preview --env ${env} ${variant.name} (round ${r + 1}): platform ${Math.round(pair.platform.ms)} ms (${Math.round(pair.platform.outside)} ms outside its layers' runs), raw pulumi ${Math.round(pair.raw)} ms`,
+                );
+            }
+        }
+        return {
+            env,
+            stacks: stacks.map((s, i) => ({ layer: s.layer, runs: measured[i] })),
+            ...(variants.length > stacks.length ? { environment: measured[stacks.length] } : {}),
+        };
     } finally {
         if (previous === undefined) delete process.env["PLATFORM_STATE_DIR"];
         else process.env["PLATFORM_STATE_DIR"] = previous;
         removeState(state);
     }
-    const differences = platform.map((p, i) => p - raw[i]);
-    return {
-        name: `platform preview --env ${env} over raw pulumi preview (${projects.length} stack${projects.length === 1 ? "" : "s"})`,
-        setup: `${runs} run${runs === 1 ? "" : "s"} each in turn after one untimed, platform / raw`,
-        medians: [median(platform), median(raw)],
-        value: median(differences),
-        // The difference of two 30-second runs varies by about a second here, as much as the target.
-        interval: medianInterval(differences),
-        unit: "ms",
-        target: 1000,
-        note: `median of per-run differences; platform's own time outside its layers' runs: median ${Math.round(median(outside))} ms, ${Math.round(Math.min(...outside))} to ${Math.round(Math.max(...outside))} ms`,
-    };
 }

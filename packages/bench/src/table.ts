@@ -18,7 +18,8 @@ export interface Row {
     /**
      * The value's confidence interval, for a value whose noise is near its target (the command's
      * overhead, a difference of two noisy runs): the verdict is then PASS only when the whole
-     * interval is below the target, MISS only when it is all at or above it, UNCLEAR otherwise.
+     * interval is below the target, MISS only when it is all at or above it, UNCLEAR otherwise
+     * (and always with too few runs to be {@link VERDICT_CONFIDENCE} sure).
      */
     readonly interval?: Interval;
     /** Extra words for the last column (e.g. the fixed cost of a run). */
@@ -35,11 +36,18 @@ export function formatMs(ms: number): string {
     return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+/**
+ * The least confidence an interval needs to decide a verdict: fewer than 5 runs cannot give it
+ * (their [min, max] holds the median with 87.5% at 4 runs, 0% at one), and UNCLEAR says so.
+ */
+export const VERDICT_CONFIDENCE = 0.9;
+
 export function verdict(row: Row): string {
     if (row.target === undefined) {
         return "-";
     }
     if (row.interval !== undefined) {
+        if (row.interval.confidence < VERDICT_CONFIDENCE) return "UNCLEAR";
         if (row.interval.high < row.target) return "PASS";
         return row.interval.low >= row.target ? "MISS" : "UNCLEAR";
     }

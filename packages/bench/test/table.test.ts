@@ -54,6 +54,14 @@ describe("bench table", () => {
         assert.equal(verdict({ ...overhead, target: undefined }), "-");
     });
 
+    it("with too few runs to be 90% sure, UNCLEAR whatever the interval says", () => {
+        // 4 runs: [min, max] holds the median with 87.5%; 5 runs: 93.75%.
+        assert.equal(verdict({ ...overhead, interval: { low: 400, high: 500, confidence: 0.875 } }), "UNCLEAR");
+        assert.equal(verdict({ ...overhead, value: 1500, interval: { low: 1400, high: 1600, confidence: 0.875 } }), "UNCLEAR");
+        assert.equal(verdict({ ...overhead, interval: { low: 400, high: 500, confidence: 0.9375 } }), "PASS");
+        assert.equal(verdict({ ...overhead, interval: { low: 400, high: 500, confidence: 0.9 } }), "PASS");
+    });
+
     it("prints the interval and its confidence (rounded down) beside the value", () => {
         assert.equal(formatResult(overhead), "900 ms (96% CI 400 to 1200)");
         assert.equal(formatResult({ ...overhead, interval: undefined }), "900 ms");

@@ -59,3 +59,27 @@ export const INTERNAL_LOAD_BALANCER_ANNOTATIONS = {
         { key: "cloud.google.com/load-balancer-type", value: "Internal" },
     ],
 } as const;
+
+/** The IngressClass names of the platform's ingress controllers (`@platform/addons`: ingress-nginx and Kong). */
+export const INGRESS_CLASSES = { nginx: "nginx", kong: "kong" } as const;
+
+/**
+ * A Service's in-cluster name, the Host a mesh sidecar routes by: an ingress controller in the
+ * mesh (docs/addons.md) reaches an app, which accepts mTLS only, when it sends to the Service by
+ * this name rather than to a pod address.
+ */
+export function meshServiceHost(service: string, namespace: string): string {
+    return `${service}.${namespace}.svc.cluster.local`;
+}
+
+/** The annotations that make ingress-nginx send an Ingress's traffic to its Service by name (per Ingress). */
+export const NGINX_MESH_UPSTREAM = {
+    serviceUpstream: "nginx.ingress.kubernetes.io/service-upstream",
+    upstreamVhost: "nginx.ingress.kubernetes.io/upstream-vhost",
+} as const;
+
+/** The annotations that make Kong send to a Service by name (on the Service). */
+export const KONG_MESH_UPSTREAM = {
+    serviceUpstream: "ingress.kubernetes.io/service-upstream",
+    hostHeader: "konghq.com/host-header",
+} as const;

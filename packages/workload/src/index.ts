@@ -5,3 +5,5 @@ export * from "./workload-validation.js";
 export * from "./manifests/canary.js";
 export * from "./app-stack.js";
 export * from "./team-space.js";
+export * from "./mesh-upstream.js";
+export * from "./workload-ingress.js";

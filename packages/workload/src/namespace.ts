@@ -12,9 +12,12 @@ import {
     allowDnsManifest,
     allowIstiodManifest,
     defaultDenyManifest,
+    type MeshInjection,
     namespaceManifest,
     type PodSecurityLevel,
 } from "./manifests/namespace.mjs";
+
+export type { MeshInjection } from "./manifests/namespace.mjs";
 
 export const POD_SECURITY_LEVELS: readonly PodSecurityLevel[] = ["restricted", "baseline", "privileged"];
 
@@ -41,10 +44,12 @@ export interface PlatformNamespaceArgs {
      */
     readonly podSecurity?: PodSecurityLevel;
     /**
-     * Inject Istio sidecars (mTLS, telemetry, Flagger's traffic shifting). On for app namespaces.
+     * Inject Istio sidecars (mTLS, telemetry, Flagger's traffic shifting): on for app namespaces;
+     * `per-pod` for an add-on whose controller pods ask for one by label while its hook Jobs
+     * run without (the ingress controllers, mesh clients).
      * @default true
      */
-    readonly meshInjection?: boolean;
+    readonly meshInjection?: MeshInjection;
     /**
      * `app` gets the default-deny NetworkPolicy, DNS egress and (with sidecars) istiod egress;
      * `system` (an add-on's namespace) only the Pod Security labels.
@@ -85,7 +90,7 @@ export class PlatformNamespace extends PlatformComponent {
         const after = this.childOptions({ dependsOn: [this.namespace] });
         new k8s.networking.v1.NetworkPolicy(this.childName("default-deny"), defaultDenyManifest(args.namespace, labels), after);
         new k8s.networking.v1.NetworkPolicy(this.childName("allow-dns"), allowDnsManifest(args.namespace, labels), after);
-        if (args.meshInjection ?? true) {
+        if ((args.meshInjection ?? true) !== false) {
             new k8s.networking.v1.NetworkPolicy(this.childName("allow-istiod"), allowIstiodManifest(args.namespace, labels), after);
         }
         this.complete("namespaceName");

@@ -42,6 +42,7 @@ import {
     serviceMonitorManifest,
 } from "./manifests/workload.mjs";
 import { CloudIdentity, type IdentityCluster } from "./identity.js";
+import { kongMeshUpstream } from "./mesh-upstream.js";
 import { validateWorkloadArgs } from "./workload-validation.js";
 
 export type { NetworkRule, Peer, Quantities, ScaledTrigger } from "./manifests/workload.mjs";
@@ -145,6 +146,8 @@ export class Workload extends PlatformComponent {
     readonly serviceAccountName: string;
     /** `<name>.<namespace>.svc.cluster.local:<port>`. */
     readonly address: string;
+    /** The Service's port. */
+    readonly port: number;
     readonly deployment: k8s.apps.v1.Deployment;
     readonly identity: CloudIdentity;
 
@@ -211,7 +214,8 @@ export class Workload extends PlatformComponent {
         if (canary === undefined) {
             new k8s.core.v1.Service(
                 this.childName("service"),
-                serviceManifest({ ...meta, selector: { app: name }, port: args.port }),
+                // Kong reaches it through its mesh sidecar (mesh-upstream.ts).
+                serviceManifest({ ...meta, annotations: kongMeshUpstream(name, ns), selector: { app: name }, port: args.port }),
                 this.childOptions(),
             );
         }
@@ -273,6 +277,7 @@ export class Workload extends PlatformComponent {
                             ? { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject" }
                             : { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler" },
                         serviceLabels: pods,
+                        serviceAnnotations: kongMeshUpstream(name, ns),
                         ...(publicRoute !== undefined
                             ? { publicRoute: { gateway: publicRoute.gateway, hostnames: publicRoute.hostnames } }
                             : {}),
@@ -326,6 +331,7 @@ export class Workload extends PlatformComponent {
         this.namespaceName = ns;
         this.serviceAccountName = name;
         this.address = `${name}.${ns}.svc.cluster.local:${args.port}`;
-        this.complete("appName", "namespaceName", "serviceAccountName", "address");
+        this.port = args.port;
+        this.complete("appName", "namespaceName", "serviceAccountName", "address", "port");
     }
 }

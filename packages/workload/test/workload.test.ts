@@ -10,7 +10,15 @@ import {
     synthesize,
     type InventoryResource,
 } from "@platform/synth";
-import { checkImage, PlatformNamespace, SEED_CANARY_ANALYSIS, Workload, type WorkloadArgs } from "../src/index.js";
+import {
+    checkImage,
+    kongMeshUpstream,
+    nginxMeshUpstream,
+    PlatformNamespace,
+    SEED_CANARY_ANALYSIS,
+    Workload,
+    type WorkloadArgs,
+} from "../src/index.js";
 
 const base: WorkloadArgs = {
     naming: { project: "acme", environment: "prod" },
@@ -55,6 +63,30 @@ describe("Workload", () => {
             [association.inputs["namespace"], association.inputs["serviceAccount"], association.inputs["clusterName"]],
             ["docuthinker", "backend", "acme-prod-eks"],
         );
+    });
+
+    it("the Service: ClusterIP on the named http port, and Kong sends to it by name through its mesh sidecar", async () => {
+        const service = findResource(await synth(base), "kubernetes:core/v1:Service", "backend-service");
+        assert.deepEqual(at(service.inputs, "metadata", "annotations"), {
+            "ingress.kubernetes.io/service-upstream": "true",
+            "konghq.com/host-header": "backend.docuthinker.svc.cluster.local",
+        });
+        assert.deepEqual(at(service.inputs, "spec"), {
+            type: "ClusterIP",
+            selector: { app: "backend" },
+            ports: [{ name: "http", port: 8080, targetPort: "http", protocol: "TCP", appProtocol: "http" }],
+        });
+    });
+
+    it("nginxMeshUpstream and kongMeshUpstream name the Service's in-cluster host", () => {
+        assert.deepEqual(nginxMeshUpstream("api", "sma"), {
+            "nginx.ingress.kubernetes.io/service-upstream": "true",
+            "nginx.ingress.kubernetes.io/upstream-vhost": "api.sma.svc.cluster.local",
+        });
+        assert.deepEqual(kongMeshUpstream("api", "sma"), {
+            "ingress.kubernetes.io/service-upstream": "true",
+            "konghq.com/host-header": "api.sma.svc.cluster.local",
+        });
     });
 
     it("the Deployment: the four labels, a hardened pod, resources, probes, zone spread, no replicas (the HPA owns them)", async () => {
@@ -191,6 +223,14 @@ describe("Workload", () => {
             [at(canary, "provider"), at(canary, "autoscalerRef")],
             ["istio", { apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: "backend" }],
         );
+        // Flagger's apex Service is the one Kong sends to: it carries Kong's mesh upstream.
+        assert.deepEqual(at(canary, "service", "apex"), {
+            labels: { "platform.io/workload": "backend" },
+            annotations: {
+                "ingress.kubernetes.io/service-upstream": "true",
+                "konghq.com/host-header": "backend.docuthinker.svc.cluster.local",
+            },
+        });
         const scaled = findResource(resources, "kubernetes:keda.sh/v1alpha1:ScaledObject", "backend-scaled-object").inputs["spec"];
         assert.deepEqual(
             [at(scaled, "minReplicaCount"), at(scaled, "maxReplicaCount"), listAt(scaled, "triggers").map((t) => at(t, "type"))],
@@ -317,6 +357,34 @@ describe("PlatformNamespace", () => {
             podSelector: {},
             policyTypes: ["Ingress", "Egress"],
         });
+    });
+
+    it("mesh injection: enabled, disabled, or per pod (no namespace label, so the pods' own label decides)", async () => {
+        const injection = async (meshInjection: boolean | "per-pod" | undefined) => {
+            const resources = (
+                await synthesize({
+                    project: "t",
+                    stack: "prod",
+                    program: () =>
+                        void new PlatformNamespace("ns", {
+                            naming: base.naming,
+                            namespace: "kong",
+                            kubernetesVersion: "1.35",
+                            ...(meshInjection !== undefined ? { meshInjection } : {}),
+                        }),
+                })
+            ).resources;
+            const labels = at(findResource(resources, "kubernetes:core/v1:Namespace", "ns-namespace").inputs, "metadata", "labels");
+            const policies = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").map((p) =>
+                at(p.inputs, "metadata", "name"),
+            );
+            return [at(labels, "istio-injection"), policies.includes("allow-istiod")];
+        };
+        assert.deepEqual(await injection(undefined), ["enabled", true]);
+        assert.deepEqual(await injection(true), ["enabled", true]);
+        assert.deepEqual(await injection(false), ["disabled", false]);
+        // Pods with a sidecar still reach istiod.
+        assert.deepEqual(await injection("per-pod"), [undefined, true]);
     });
 
     it("a system namespace gets the labels only; a bad name, version or level is rejected", async () => {

@@ -11,6 +11,7 @@ import { gatewaysBehindPublicEdge } from "./policies/gateways-behind-public-edge
 import { gkeGatewayCloudArmor } from "./policies/gke-gateway-cloud-armor.js";
 import { gkeGatewayHttpsOnly } from "./policies/gke-gateway-https-only.js";
 import { imagePullPolicy } from "./policies/image-pull-policy.js";
+import { ingressNginxMeshUpstream } from "./policies/ingress-nginx-mesh-upstream.js";
 import { ingressTlsOnly } from "./policies/ingress-tls-only.js";
 import { istioStrictMtls } from "./policies/istio-strict-mtls.js";
 import { minReplicasProd } from "./policies/min-replicas-prod.js";
@@ -56,6 +57,7 @@ export const policies: Policies = [
     namespacePodSecurity,
     istioStrictMtls,
     ingressTlsOnly,
+    ingressNginxMeshUpstream,
     noClusterAdminBinding,
     gkeGatewayCloudArmor,
     gkeGatewayHttpsOnly,
@@ -67,6 +69,7 @@ export {
     gkeGatewayCloudArmor,
     gkeGatewayHttpsOnly,
     imagePullPolicy,
+    ingressNginxMeshUpstream,
     ingressTlsOnly,
     istioStrictMtls,
     minReplicasProd,

@@ -32,6 +32,17 @@ function everyViolation() {
         metadata: { name: "web", namespace: "apps" },
         spec: { rules: [{ host: "a.example.com" }] },
     });
+    // On ingress-nginx without the mesh upstream annotations.
+    s.custom("kubernetes:networking.k8s.io/v1:Ingress", "nginx-web", {
+        metadata: { name: "nginx-web", namespace: "apps" },
+        spec: {
+            ingressClassName: "nginx",
+            tls: [{ hosts: ["b.example.com"], secretName: "tls" }],
+            rules: [
+                { host: "b.example.com", http: { paths: [{ path: "/", backend: { service: { name: "api", port: { number: 80 } } } }] } },
+            ],
+        },
+    });
     s.custom("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "admins", {
         metadata: { name: "admins" },
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
@@ -76,6 +87,7 @@ describe("kubernetes pack", () => {
                 ["kubernetes-namespace-pod-security", "mandatory", "high"],
                 ["kubernetes-istio-strict-mtls", "mandatory", "high"],
                 ["kubernetes-ingress-tls-only", "mandatory", "high"],
+                ["kubernetes-ingress-nginx-mesh-upstream", "mandatory", "medium"],
                 ["kubernetes-no-cluster-admin-binding", "mandatory", "critical"],
                 ["kubernetes-gke-gateway-cloud-armor", "mandatory", "high"],
                 ["kubernetes-gke-gateway-https-only", "mandatory", "high"],
@@ -114,6 +126,7 @@ describe("kubernetes pack", () => {
             "kubernetes-namespace-pod-security": null,
             "kubernetes-istio-strict-mtls": null,
             "kubernetes-ingress-tls-only": "K8sHttpsOnly",
+            "kubernetes-ingress-nginx-mesh-upstream": null,
             "kubernetes-no-cluster-admin-binding": null,
             "kubernetes-gke-gateway-cloud-armor": null,
             "kubernetes-gke-gateway-https-only": null,

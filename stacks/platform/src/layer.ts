@@ -5,7 +5,8 @@
  * (each waits for the one before: `dependsOn`), CRDs first:
  *
  *   prometheus-operator CRDs -> cert-manager (+ ClusterIssuers) -> metrics-server (EKS) ->
- *   ingress-nginx -> KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) ->
+ *   KEDA -> Istio (base, CNI, istiod, STRICT mTLS, gateways) -> ingress-nginx (a mesh client: after
+ *   istiod's injection webhook) ->
  *   AWS Load Balancer Controller (+ the gateway's TargetGroupBinding; EKS with a public zone) or the
  *   GKE public gateway (Gateway, routes and GKE policies; GCP with platform:dr.hostnames) -> Flagger ->
  *   External Secrets (+ ClusterSecretStore) -> ExternalDNS -> Kong -> the monitoring stack
@@ -246,17 +247,7 @@ export function platformLayer(
     // other gateways' load balancers are internal, and the Istio gateway behind the edge routes to them.
     const hasPublicEdge = edge !== undefined || gcpEdge !== undefined;
     const gatewayExposure = hasPublicEdge ? "internal" : "public";
-    const nginx = new IngressNginx(
-        "ingress-nginx",
-        {
-            context,
-            replicas: replicas.ingressGatewayReplicas,
-            exposure: gatewayExposure,
-            ...(publicAddress !== undefined ? { loadBalancerIP: publicAddress.address } : {}),
-        },
-        after(metrics),
-    );
-    const keda = new Keda("keda", { context, replicas: replicas.controllerReplicas }, after(nginx));
+    const keda = new Keda("keda", { context, replicas: replicas.controllerReplicas }, after(metrics));
     const istio = new Istio(
         "istio",
         {
@@ -268,6 +259,17 @@ export function platformLayer(
             ...(edge !== undefined ? { publicHosts: edge.hostnames } : gcpEdge !== undefined ? { publicHosts: gcpEdge.hostnames } : {}),
         },
         after(keda),
+    );
+    // After istiod: its webhook injects the controller's mesh sidecar (the apps accept mTLS only).
+    const nginx = new IngressNginx(
+        "ingress-nginx",
+        {
+            context,
+            replicas: replicas.ingressGatewayReplicas,
+            exposure: gatewayExposure,
+            ...(publicAddress !== undefined ? { loadBalancerIP: publicAddress.address } : {}),
+        },
+        after(istio),
     );
     const gateway =
         gcpEdge !== undefined
@@ -288,9 +290,9 @@ export function platformLayer(
                       securityPolicyName: gcpEdge.securityPolicyName,
                       sslPolicyName: gcpEdge.sslPolicyName,
                   },
-                  after(istio),
+                  after(nginx),
               )
-            : istio;
+            : nginx;
     // Keeps the edge's target group equal to the ingress gateway's ready pods.
     const lbController =
         edge !== undefined && upstream.cloud === "aws"

@@ -59,22 +59,23 @@ describe("the platform layer on the real engine (simulated cloud)", function () 
         ]);
         // And Loki and Tempo follow the monitoring stack side by side too.
         const byName = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
-        const gateways = installed.slice(8, 10).sort(byName);
+        const gateways = installed.slice(7, 9).sort(byName);
         // (Loki and Tempo are the 17th and 18th: after kube-prometheus-stack, the 16th.)
         const stores = installed.slice(16, 18).sort(byName);
         assert.deepEqual(
-            [...installed.slice(0, 8), ...gateways, ...installed.slice(10, 16), ...stores, ...installed.slice(18)],
+            [...installed.slice(0, 7), ...gateways, ...installed.slice(9, 16), ...stores, ...installed.slice(18)],
             [
                 ["prometheus-operator-crds", "prometheus-operator-crds", "deployed"],
                 ["cert-manager", "cert-manager", "deployed"],
                 ["metrics-server", "metrics-server", "deployed"],
-                ["ingress-nginx", "ingress-nginx", "deployed"],
                 ["keda", "keda", "deployed"],
                 ["istio-base", "base", "deployed"],
                 ["istio-cni", "cni", "deployed"],
                 ["istiod", "istiod", "deployed"],
                 ["istio-egressgateway", "gateway", "deployed"],
                 ["istio-ingressgateway", "gateway", "deployed"],
+                // After istiod: its webhook gives the controller's pods their mesh sidecar.
+                ["ingress-nginx", "ingress-nginx", "deployed"],
                 ["aws-load-balancer-controller", "aws-load-balancer-controller", "deployed"],
                 ["flagger", "flagger", "deployed"],
                 ["external-secrets", "external-secrets", "deployed"],

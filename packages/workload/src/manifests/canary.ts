@@ -41,8 +41,8 @@ export interface CanaryManifest {
             readonly port: number;
             readonly targetPort: string;
             readonly portName: string;
-            /** Labels of the Service Flagger creates under the Deployment's name (the ServiceMonitor selects it). */
-            readonly apex: { readonly labels: Readonly<Record<string, string>> };
+            /** Labels of the Service Flagger creates under the Deployment's name (the ServiceMonitor selects it), and its annotations. */
+            readonly apex: { readonly labels: Readonly<Record<string, string>>; readonly annotations: Readonly<Record<string, string>> };
             /** Gateways Flagger's VirtualService binds (`mesh` keeps in-cluster routing); set with a public route. */
             readonly gateways?: readonly unknown[];
             /** Hosts of Flagger's VirtualService: the public names and the Service's own name. */
@@ -75,6 +75,8 @@ export function canaryManifest(v: {
     analysis: CanaryAnalysis;
     autoscaler?: { apiVersion: string; kind: string };
     serviceLabels: Readonly<Record<string, string>>;
+    /** Annotations of the apex Service (Kong's mesh upstream: mesh-upstream.ts). */
+    serviceAnnotations: Readonly<Record<string, string>>;
     /** Route these public names from the edge's Istio Gateway through Flagger's VirtualService. */
     publicRoute?: { gateway: unknown; hostnames: readonly string[] };
 }): CanaryManifest {
@@ -91,7 +93,7 @@ export function canaryManifest(v: {
                 port: v.port,
                 targetPort: "http",
                 portName: "http",
-                apex: { labels: { ...v.serviceLabels } },
+                apex: { labels: { ...v.serviceLabels }, annotations: { ...v.serviceAnnotations } },
                 ...(v.publicRoute !== undefined
                     ? { gateways: [v.publicRoute.gateway, "mesh"], hosts: [...v.publicRoute.hostnames, v.name] }
                     : {}),

@@ -17,9 +17,16 @@ export interface NamespaceValues {
     /** The Kubernetes minor the PSS profile is pinned to, e.g. `1.35`. */
     readonly podSecurityVersion: string;
     /** Inject Istio sidecars into this namespace's pods. */
-    readonly meshInjection: boolean;
+    readonly meshInjection: MeshInjection;
     readonly labels: Readonly<Record<string, string>>;
 }
+
+/**
+ * Istio sidecar injection for a namespace's pods: every pod (`istio-injection: enabled`), none
+ * (`disabled`: no pod label can turn it on), or `per-pod`: no namespace label, so Istio injects
+ * exactly the pods labelled `sidecar.istio.io/inject: "true"`.
+ */
+export type MeshInjection = boolean | "per-pod";
 
 export function namespaceManifest(values: NamespaceValues): Record<string, unknown> {
     const pss = `v${values.podSecurityVersion}`;
@@ -36,7 +43,7 @@ export function namespaceManifest(values: NamespaceValues): Record<string, unkno
                 "pod-security.kubernetes.io/audit-version": pss,
                 "pod-security.kubernetes.io/warn": "restricted",
                 "pod-security.kubernetes.io/warn-version": pss,
-                "istio-injection": values.meshInjection ? "enabled" : "disabled",
+                ...(values.meshInjection === "per-pod" ? {} : { "istio-injection": values.meshInjection ? "enabled" : "disabled" }),
             },
         },
     });

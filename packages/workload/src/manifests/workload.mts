@@ -1,11 +1,13 @@
 /**
  * The objects of the golden-path Workload, built with the typed models and validated against their
  * schemas: Deployment, Service, ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget,
- * NetworkPolicy, ServiceMonitor, KEDA ScaledObject, Istio AuthorizationPolicy. Pure functions of
+ * NetworkPolicy, ServiceMonitor, KEDA ScaledObject, Istio AuthorizationPolicy, and an Ingress on one
+ * of the platform's controllers. Pure functions of
  * plain values, so the component and its tests share them.
  */
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { Service } from "kubernetes-models/v1/Service";
@@ -144,12 +146,13 @@ export function serviceManifest(v: {
     name: string;
     namespace: string;
     labels: Readonly<Record<string, string>>;
+    annotations: Readonly<Record<string, string>>;
     selector: Readonly<Record<string, string>>;
     port: number;
 }): Json {
     return done(
         new Service({
-            metadata: { name: v.name, namespace: v.namespace, labels: { ...v.labels } },
+            metadata: { name: v.name, namespace: v.namespace, labels: { ...v.labels }, annotations: { ...v.annotations } },
             spec: {
                 type: "ClusterIP",
                 selector: { ...v.selector },
@@ -367,6 +370,43 @@ export function authorizationPolicyManifest(v: {
                 selector: { matchLabels: { ...v.selector } },
                 action: "ALLOW",
                 rules: [{ from: [{ source: { principals: [...v.principals] } }], to: [{ operation: { ports: [String(v.port)] } }] }],
+            },
+        }),
+    );
+}
+
+/** An Ingress of `ingressClassName` for one host, TLS from cert-manager, every path to one Service. */
+export function ingressManifest(v: {
+    name: string;
+    namespace: string;
+    labels: Readonly<Record<string, string>>;
+    annotations: Readonly<Record<string, string>>;
+    ingressClassName: string;
+    host: string;
+    pathPrefix: string;
+    service: string;
+    port: number;
+}): Json {
+    return done(
+        new Ingress({
+            metadata: { name: v.name, namespace: v.namespace, labels: { ...v.labels }, annotations: { ...v.annotations } },
+            spec: {
+                ingressClassName: v.ingressClassName,
+                tls: [{ hosts: [v.host], secretName: `${v.name}-tls` }],
+                rules: [
+                    {
+                        host: v.host,
+                        http: {
+                            paths: [
+                                {
+                                    path: v.pathPrefix,
+                                    pathType: "Prefix",
+                                    backend: { service: { name: v.service, port: { number: v.port } } },
+                                },
+                            ],
+                        },
+                    },
+                ],
             },
         }),
     );
