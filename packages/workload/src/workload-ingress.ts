@@ -58,7 +58,10 @@ export function validateWorkloadIngressArgs(args: WorkloadIngressArgs): Issue[] 
     ];
 }
 
-/** The Ingress `name` for `workload` (its namespace, Service and port); throws every problem with `args` at once. */
+/**
+ * The Ingress `name` for `workload` (its namespace, Service and port); throws every problem with
+ * `args` at once. `opts` gives the kubernetes provider; its parent and dependsOn are the Workload.
+ */
 export function workloadIngress(
     name: string,
     workload: Workload,

@@ -16,8 +16,11 @@ import {
     nginxMeshUpstream,
     PlatformNamespace,
     SEED_CANARY_ANALYSIS,
+    validateWorkloadIngressArgs,
     Workload,
     type WorkloadArgs,
+    workloadIngress,
+    type WorkloadIngressArgs,
 } from "../src/index.js";
 
 const base: WorkloadArgs = {
@@ -510,5 +513,113 @@ describe("Workload publicRoute", () => {
         assert.deepEqual(fieldsAndProblems(await rejectedIssues(synth({ ...base, publicRoute: { ...route, hostnames: [] } }))), [
             ["publicRoute.hostnames", "is empty"],
         ]);
+    });
+});
+
+async function synthIngress(args: WorkloadIngressArgs): Promise<InventoryResource[]> {
+    return (
+        await synthesize({
+            project: "t",
+            stack: "prod",
+            program: () => {
+                const workload = new Workload("backend", base);
+                workloadIngress("backend-api", workload, args, {});
+            },
+        })
+    ).resources;
+}
+
+const INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+
+describe("workloadIngress", () => {
+    it("nginx: one host over TLS, every path to the Workload's Service, sent through nginx's mesh sidecar by the Service's name", async () => {
+        const resources = await synthIngress({
+            controller: "nginx",
+            host: "api.docs.acme.example.com",
+            labels: { app: "backend", team: "docs" },
+        });
+        const ingress = findResource(resources, INGRESS, "backend-api");
+        assert.deepEqual(ingress.inputs["metadata"], {
+            name: "backend-api",
+            namespace: "docuthinker",
+            labels: { app: "backend", team: "docs" },
+            annotations: {
+                "cert-manager.io/cluster-issuer": "letsencrypt-production",
+                "nginx.ingress.kubernetes.io/service-upstream": "true",
+                "nginx.ingress.kubernetes.io/upstream-vhost": "backend.docuthinker.svc.cluster.local",
+            },
+        });
+        assert.deepEqual(ingress.inputs["spec"], {
+            ingressClassName: "nginx",
+            tls: [{ hosts: ["api.docs.acme.example.com"], secretName: "backend-api-tls" }],
+            rules: [
+                {
+                    host: "api.docs.acme.example.com",
+                    http: {
+                        paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "backend", port: { number: 8080 } } } }],
+                    },
+                },
+            ],
+        });
+        // A child of the Workload, after it (a dependency on a component is one on the resources under it).
+        const workload = findResource(resources, "platform:workload:Workload", "backend");
+        assert.equal(ingress.parent, workload.urn);
+        const deployment = findResource(resources, "kubernetes:apps/v1:Deployment", "backend-deployment");
+        assert.ok(ingress.dependencies.includes(deployment.urn));
+    });
+
+    it("kong: the controller's own settings and issuer kept, no nginx annotations (the Service carries Kong's mesh upstream)", async () => {
+        const resources = await synthIngress({
+            controller: "kong",
+            host: "api.acme.example.com",
+            pathPrefix: "/v1",
+            clusterIssuer: "letsencrypt-staging",
+            annotations: { "konghq.com/protocols": "https" },
+        });
+        const ingress = findResource(resources, INGRESS, "backend-api");
+        assert.deepEqual(at(ingress.inputs, "metadata", "annotations"), {
+            "konghq.com/protocols": "https",
+            "cert-manager.io/cluster-issuer": "letsencrypt-staging",
+        });
+        assert.deepEqual(at(ingress.inputs, "metadata", "labels"), {});
+        assert.deepEqual(
+            [at(ingress.inputs, "spec", "ingressClassName"), at(ingress.inputs, "spec", "rules", 0, "http", "paths", 0, "path")],
+            ["kong", "/v1"],
+        );
+        const service = findResource(resources, "kubernetes:core/v1:Service", "backend-service");
+        assert.equal(at(service.inputs, "metadata", "annotations", "konghq.com/host-header"), "backend.docuthinker.svc.cluster.local");
+    });
+
+    it("lists every bad argument at once, the mesh upstream annotations included", async () => {
+        const bad = {
+            controller: "traefik",
+            host: "API.example",
+            pathPrefix: "v1",
+            annotations: { "nginx.ingress.kubernetes.io/upstream-vhost": "elsewhere" },
+        } as unknown as WorkloadIngressArgs;
+        assert.deepEqual(validateWorkloadIngressArgs(bad), [
+            { field: "controller", value: "traefik", problem: "is not an allowed value", fix: "use one of nginx, kong" },
+            {
+                field: "host",
+                value: "API.example",
+                problem: "is not a lower-case DNS name",
+                fix: "use a lower-case DNS name, e.g. api.acme.example.com",
+            },
+            { field: "pathPrefix", value: "v1", problem: "does not start with /", fix: 'use "/v1"' },
+            {
+                field: 'annotations["nginx.ingress.kubernetes.io/upstream-vhost"]',
+                value: "elsewhere",
+                problem: "is the platform's: it sends the controller's traffic through the mesh",
+                fix: "leave it out",
+            },
+        ]);
+        await assert.rejects(synthIngress(bad), (err: Error) => {
+            assert.match(
+                err.message,
+                /^Invalid arguments for workloadIngress "backend-api" \(4 problems\):\n {2}- controller = "traefik": is not an allowed value\. Fix: use one of nginx, kong\n/,
+            );
+            return true;
+        });
+        assert.deepEqual(validateWorkloadIngressArgs({ controller: "nginx", host: "a.example.com" }), []);
     });
 });

@@ -54,12 +54,12 @@ export const ingressNginxMeshUpstream: ResourceValidationPolicy = {
         const vhost = annotations[NGINX_MESH_UPSTREAM.upstreamVhost];
         if (upstream !== "true") {
             reportViolation(
-                `${label} has ${NGINX_MESH_UPSTREAM.serviceUpstream} = ${JSON.stringify(upstream ?? null)}: nginx would send to pod addresses, which the app's sidecar refuses. Fix: set it to "true" (nginxMeshUpstream).`,
+                `${label} has ${NGINX_MESH_UPSTREAM.serviceUpstream} = ${upstream === undefined ? "(unset)" : JSON.stringify(upstream)}: nginx would send to pod addresses, which the app's sidecar refuses. Fix: set it to "true" (nginxMeshUpstream).`,
             );
         }
         if (vhost !== host) {
             reportViolation(
-                `${label} has ${NGINX_MESH_UPSTREAM.upstreamVhost} = ${JSON.stringify(vhost ?? null)}: the mesh routes by the Service's name. Fix: set it to "${host}" (nginxMeshUpstream).`,
+                `${label} has ${NGINX_MESH_UPSTREAM.upstreamVhost} = ${vhost === undefined ? "(unset)" : JSON.stringify(vhost)}: the mesh routes by the Service's name. Fix: set it to "${host}" (nginxMeshUpstream).`,
             );
         }
     }),

@@ -63,12 +63,12 @@ describe("kubernetes-ingress-nginx-mesh-upstream", () => {
             violation(
                 ingressNginxMeshUpstream,
                 unset,
-                'Ingress sma/unset has nginx.ingress.kubernetes.io/service-upstream = null: nginx would send to pod addresses, which the app\'s sidecar refuses. Fix: set it to "true" (nginxMeshUpstream).',
+                'Ingress sma/unset has nginx.ingress.kubernetes.io/service-upstream = (unset): nginx would send to pod addresses, which the app\'s sidecar refuses. Fix: set it to "true" (nginxMeshUpstream).',
             ),
             violation(
                 ingressNginxMeshUpstream,
                 unset,
-                'Ingress sma/unset has nginx.ingress.kubernetes.io/upstream-vhost = null: the mesh routes by the Service\'s name. Fix: set it to "api.sma.svc.cluster.local" (nginxMeshUpstream).',
+                'Ingress sma/unset has nginx.ingress.kubernetes.io/upstream-vhost = (unset): the mesh routes by the Service\'s name. Fix: set it to "api.sma.svc.cluster.local" (nginxMeshUpstream).',
             ),
             violation(
                 ingressNginxMeshUpstream,
@@ -83,7 +83,7 @@ describe("kubernetes-ingress-nginx-mesh-upstream", () => {
             violation(
                 ingressNginxMeshUpstream,
                 legacy,
-                'Ingress tiation/legacy has nginx.ingress.kubernetes.io/upstream-vhost = null: the mesh routes by the Service\'s name. Fix: set it to "cms.tiation.svc.cluster.local" (nginxMeshUpstream).',
+                'Ingress tiation/legacy has nginx.ingress.kubernetes.io/upstream-vhost = (unset): the mesh routes by the Service\'s name. Fix: set it to "cms.tiation.svc.cluster.local" (nginxMeshUpstream).',
             ),
             violation(
                 ingressNginxMeshUpstream,
