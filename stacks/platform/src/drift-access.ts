@@ -87,6 +87,9 @@ export function driftAccess(
                 clusterName: pulumi.all([upstream.clusterName, upstream.clusterArn]).apply(([name]) => name),
                 roleArn: driftRoleArn(naming, provider, identity),
             },
+            // `transformations`, not its successor `transforms`: these run in the program, under the
+            // mock runtime too; `transforms` run in the engine, and the SDK's mocks hand them to
+            // newResource without applying them, so synth would not show the alias.
             { ...opts, transformations: [...(opts.transformations ?? []), formerEksClusterChild] },
         );
     }
