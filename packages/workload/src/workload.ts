@@ -24,7 +24,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import * as pulumiRuntime from "@pulumi/pulumi";
-import { type ComponentNaming, PlatformComponent } from "@platform/core";
+import { type ComponentNaming, meshServiceHost, PlatformComponent } from "@platform/core";
 import { type CanaryAnalysis, canaryManifest, SEED_CANARY_ANALYSIS } from "./manifests/canary.js";
 import {
     authorizationPolicyManifest,
@@ -310,7 +310,7 @@ export class Workload extends PlatformComponent {
                     gateway,
                     hostnames: publicRoute.hostnames,
                     pathPrefix: publicRoute.pathPrefix,
-                    service: name,
+                    serviceHost: meshServiceHost(name, ns),
                     port: args.port,
                 });
             route("istio-ingress/public-edge");
@@ -330,7 +330,7 @@ export class Workload extends PlatformComponent {
         this.appName = name;
         this.namespaceName = ns;
         this.serviceAccountName = name;
-        this.address = `${name}.${ns}.svc.cluster.local:${args.port}`;
+        this.address = `${meshServiceHost(name, ns)}:${args.port}`;
         this.port = args.port;
         this.complete("appName", "namespaceName", "serviceAccountName", "address", "port");
     }

@@ -335,7 +335,8 @@ export function publicRouteManifest(v: {
     gateway: string;
     hostnames: readonly string[];
     pathPrefix: string;
-    service: string;
+    /** The Service's in-cluster name (`meshServiceHost`). */
+    serviceHost: string;
     port: number;
 }): Json {
     return done(
@@ -347,7 +348,7 @@ export function publicRouteManifest(v: {
                 http: [
                     {
                         match: [{ uri: { prefix: v.pathPrefix } }],
-                        route: [{ destination: { host: `${v.service}.${v.namespace}.svc.cluster.local`, port: { number: v.port } } }],
+                        route: [{ destination: { host: v.serviceHost, port: { number: v.port } } }],
                     },
                 ],
             },
