@@ -234,11 +234,57 @@ describe("examples: the five seed systems on the platform (000 Tiation, 001 Docu
                 ],
                 [
                     "sma-api",
-                    [{ hosts: ["api.sma.acme.example.com"], secretName: "sma-api-tls" }],
+                    [{ hosts: ["sma-api.acme.example.com"], secretName: "sma-api-tls" }],
                     { name: "sma-backend", port: { number: 8080 } },
                     "sma-backend.sma.svc.cluster.local",
                 ],
             ],
+        );
+    });
+
+    it("the public names on Kong and nginx (tiation, sma's two, auterity) are routed from the edge to the controller's HTTPS port in staging and prod; dev and dr publish none", async () => {
+        const routes = async (env: string) =>
+            (await synth(env)).stacks
+                .filter((s) => ["tiation", "sma", "auterity"].includes(s.project))
+                .flatMap((s) => s.resources.filter((r) => r.type === "kubernetes:networking.istio.io/v1:VirtualService"))
+                .map((r) => [
+                    at(r.inputs, "metadata", "namespace"),
+                    at(r.inputs, "metadata", "name"),
+                    at(r.inputs, "spec", "hosts"),
+                    at(r.inputs, "spec", "gateways"),
+                    at(r.inputs, "spec", "http", 0, "route", 0, "destination"),
+                ]);
+        const nginx = { host: "ingress-nginx-controller.ingress-nginx.svc.cluster.local", port: { number: 443 } };
+        const kong = { host: "kong-kong-proxy.kong.svc.cluster.local", port: { number: 443 } };
+        const edge = ["istio-ingress/public-edge"];
+        for (const [env, zone] of [
+            ["prod", "acme.example.com"],
+            ["staging", "staging.acme.example.com"],
+        ] as const) {
+            assert.deepEqual(
+                await routes(env),
+                [
+                    ["auterity", "auterity-api-ingress-public", [`api.${zone}`], edge, kong],
+                    ["tiation", "tiation-web-ingress-public", [`tiation.${zone}`], edge, nginx],
+                    ["sma", "sma-api-ingress-public", [`sma-api.${zone}`], edge, nginx],
+                    ["sma", "sma-web-ingress-public", [`sma.${zone}`], edge, nginx],
+                ],
+                env,
+            );
+        }
+        assert.deepEqual(await routes("dev"), [], "dev: no public zone, no Ingress");
+        assert.deepEqual(await routes("dr"), [], "dr: no public zone for these names");
+        // The platform layer gives each controller the DestinationRule that route needs (one-way TLS to its HTTPS port).
+        const platform = stack(await synth("prod"), "platform-addons");
+        assert.deepEqual(
+            platform
+                .filter((r) => r.type === "kubernetes:networking.istio.io/v1:DestinationRule")
+                .map((r) => [at(r.inputs, "spec", "host"), at(r.inputs, "spec", "trafficPolicy", "portLevelSettings")])
+                .sort(),
+            [
+                [kong.host, [{ port: { number: 443 }, tls: { mode: "SIMPLE" } }]],
+                [nginx.host, [{ port: { number: 443 }, tls: { mode: "SIMPLE" } }]],
+            ].sort(),
         );
     });
 

@@ -5,6 +5,8 @@ import { GATEKEEPER_RULES } from "@platform/security";
 /** Seed-001 kubernetes policies with no admission twin, and why. */
 const NOT_ADMISSION_RULES: Readonly<Record<string, string>> = {
     "kubernetes-istio-strict-mtls": "a mesh-wide PeerAuthentication, not a property of a workload: Istio enforces it",
+    "kubernetes-istio-no-tls-disable":
+        "mesh configuration (a DestinationRule), not a pod: the ten admission rules are seed 001's pod rules, so one applied outside Pulumi is not refused",
     "kubernetes-gateways-behind-public-edge":
         "whether the environment has a public edge is a cloud fact (a WAF association, a GKE Gateway) admission does not see",
 };

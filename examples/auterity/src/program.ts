@@ -3,7 +3,7 @@
  * application as a golden-path Workload: seed 004's resources (requests 1 CPU / 2Gi, limits 2 CPU
  * / 4Gi), its HPA (2 to 10 replicas at 80 % CPU), port 8000, reached through Kong (seed N30); on
  * environments with a public zone, an Ingress of class `kong` on `api.<zone>` with a Let's Encrypt
- * certificate. Its data (Postgres, Redis, RabbitMQ) lives in the data layer, inside the VPC.
+ * certificate, routed from the public edge where the environment has one. Its data (Postgres, Redis, RabbitMQ) lives in the data layer, inside the VPC.
  */
 import { appStack, teamSpace, Workload, workloadIngress } from "@platform/workload";
 
@@ -35,12 +35,15 @@ export function program() {
     const zone = settings.dns.publicZone;
     if (zone !== undefined) {
         const host = `api.${zone}`;
+        const gateway = app.publicGateway(host);
         workloadIngress(
             "auterity-api",
             workload,
             {
                 controller: "kong",
                 host,
+                // On the public edge where there is one: the gateway reaches Kong over HTTPS, so https-only holds.
+                ...(gateway !== undefined ? { publicGateway: gateway } : {}),
                 annotations: { "konghq.com/protocols": "https", "konghq.com/https-redirect-status-code": "308" },
                 labels: { app: "auterity", team: TEAM, environment: settings.environment },
             },

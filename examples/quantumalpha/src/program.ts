@@ -16,7 +16,7 @@
  * What the seed names that this stack cannot say (multi-region, DocumentDB and the other stores,
  * GPU pools, Global Accelerator) is in examples/README.md.
  */
-import { edgeServes, isProductionEnvironment, publicEdgeHostnames } from "@platform/core";
+import { isProductionEnvironment } from "@platform/core";
 import { appStack, teamSpace, type TeamSpace, Workload, type WorkloadArgs } from "@platform/workload";
 
 export const TEAM = "quantumalpha";
@@ -87,8 +87,8 @@ export function program() {
     const zone = settings.dns.publicZone;
     const failoverName = settings.cloud === "aws" ? settings.dr?.failover?.hostname : settings.dr?.hostnames[0];
     const wanted = failoverName ?? (zone !== undefined ? `quantumalpha.${zone}` : undefined);
-    const edge = publicEdgeHostnames(settings);
-    const host = wanted !== undefined && edge !== undefined && edgeServes(edge, wanted) ? wanted : undefined;
+    const gateway = wanted !== undefined ? app.publicGateway(wanted) : undefined;
+    const host = gateway !== undefined ? wanted : undefined;
     const trading = service(
         "trading-engine",
         "trading",
@@ -104,16 +104,7 @@ export function program() {
             },
         ],
         20,
-        host !== undefined
-            ? {
-                  gateway: app.platform.require("istio").apply((i) => {
-                      if (i.publicGateway === null)
-                          throw new Error("the platform layer exports no public gateway; deploy the platform layer first");
-                      return i.publicGateway;
-                  }),
-                  hostnames: [host],
-              }
-            : undefined,
+        gateway !== undefined && host !== undefined ? { gateway, hostnames: [host] } : undefined,
     );
     return { namespaces: Object.values(NAMESPACES), host: host ?? null, addresses: [marketData.address, risk.address, trading.address] };
 }

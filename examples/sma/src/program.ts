@@ -2,10 +2,11 @@
  * The Social Media Automation platform (seed 002, "SMA") on the platform, as its team would write
  * it: namespace `sma` with `sma-backend` (C18: scaled to 5 replicas in production) and
  * `sma-frontend` as golden-path Workloads, both pinned to the seed's release v1.2.3 on ghcr.io;
- * the public names `sma.<zone>` (frontend) and `api.sma.<zone>` (backend, seed N12's
- * `api.sma-platform.com`) through ingress-nginx with Let's Encrypt TLS (N34: the controller speaks
- * TLS 1.2/1.3 only and sends HSTS), an Ingress each (nginx reaches each Service by name through its
- * mesh sidecar); and the seed's alert policies as a PrometheusRule (rules.ts).
+ * the public names `sma.<zone>` (frontend) and `sma-api.<zone>` (backend, seed N12's
+ * `api.sma-platform.com`, one label under the zone as the public edge's certificate covers) through
+ * ingress-nginx with Let's Encrypt TLS (N34: the controller speaks TLS 1.2/1.3 only and sends
+ * HSTS), an Ingress each (nginx reaches each Service by name through its mesh sidecar), routed from
+ * the public edge where the environment has one; and the seed's alert policies as a PrometheusRule (rules.ts).
  * Its database is the data layer's (Cloud SQL on GCP with point-in-time recovery, RDS on AWS).
  *
  * What the seed asks that this stack cannot say (blue-green, Cloudflare DNS, Cosign verification)
@@ -79,12 +80,24 @@ export function program() {
 
     const zone = settings.dns.publicZone;
     if (zone !== undefined) {
-        const web = `sma.${zone}`;
-        const api = `api.sma.${zone}`;
         // One Ingress per Service: nginx reaches each through its mesh sidecar by the Service's name.
-        const labels = (workload: Workload) => ({ app: workload.appName, team: TEAM, environment: settings.environment });
-        workloadIngress("sma-web", frontend, { controller: "nginx", host: web, labels: labels(frontend) }, { provider: app.k8sProvider });
-        workloadIngress("sma-api", backend, { controller: "nginx", host: api, labels: labels(backend) }, { provider: app.k8sProvider });
+        // Both on the public edge where there is one; one label under the zone, as its certificate covers.
+        const ingress = (name: string, workload: Workload, host: string) => {
+            const gateway = app.publicGateway(host);
+            workloadIngress(
+                name,
+                workload,
+                {
+                    controller: "nginx",
+                    host,
+                    labels: { app: workload.appName, team: TEAM, environment: settings.environment },
+                    ...(gateway !== undefined ? { publicGateway: gateway } : {}),
+                },
+                { provider: app.k8sProvider },
+            );
+        };
+        ingress("sma-web", frontend, `sma.${zone}`);
+        ingress("sma-api", backend, `sma-api.${zone}`);
     }
     return { namespace: NAMESPACE, backend: backend.address, frontend: frontend.address };
 }

@@ -4,7 +4,8 @@
  * on 3000, `GET /health` as in the seed's compose health check, 3 replicas in production as the
  * seed's restore procedure scales it back to), `ai-agents` (`AI_MODEL_PATH=/models`),
  * `terminal-workflows` and `cms`. Public traffic comes through the NGINX Ingress Controller (N16)
- * with a Let's Encrypt certificate (P1) on `tiation.<public zone>`; the services reach Postgres
+ * with a Let's Encrypt certificate (P1) on `tiation.<public zone>`, routed from the public edge
+ * where the environment has one; the services reach Postgres
  * (5432, seed S11's egress) and Redis (6379) of the data layer inside the VPC.
  *
  * What the seed asks that this stack cannot say is listed in examples/README.md (the model
@@ -70,10 +71,17 @@ export function program() {
     const zone = settings.dns.publicZone;
     if (zone !== undefined) {
         const host = `tiation.${zone}`;
+        // On the public edge where there is one (its load balancer is then the one way in).
+        const gateway = app.publicGateway(host);
         workloadIngress(
             "tiation-web",
             liberation,
-            { controller: "nginx", host, labels: { app: "liberation-system", team: TEAM, environment: settings.environment } },
+            {
+                controller: "nginx",
+                host,
+                labels: { app: "liberation-system", team: TEAM, environment: settings.environment },
+                ...(gateway !== undefined ? { publicGateway: gateway } : {}),
+            },
             { provider: app.k8sProvider },
         );
     }

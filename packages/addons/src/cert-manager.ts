@@ -9,7 +9,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { checkPattern, type Issue, PlatformComponent } from "@platform/core";
+import { checkPattern, CLUSTER_ISSUERS, type Issue, PlatformComponent } from "@platform/core";
 import { CloudIdentity } from "@platform/workload";
 import { CHARTS } from "./charts.js";
 import { checkReplicas, disruptionBudget } from "./common.js";
@@ -21,7 +21,7 @@ import { addonNamespace } from "./namespace.js";
 
 export const CERT_MANAGER_NAMESPACE = "cert-manager";
 export const CERT_MANAGER_SERVICE_ACCOUNT = "cert-manager";
-export const ISSUER_NAMES = { staging: "letsencrypt-staging", production: "letsencrypt-production" } as const;
+export const ISSUER_NAMES = CLUSTER_ISSUERS;
 
 /** The public zone DNS-01 challenges are answered in. */
 export interface AcmeZone {

@@ -8,17 +8,18 @@
  * apps, which accept mTLS only: mesh-client.ts). docs/decisions.md records that the upstream project
  * is retired and where the platform goes next.
  */
-import type * as k8s from "@pulumi/kubernetes";
+import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { INGRESS_CLASSES, type Issue, PlatformComponent } from "@platform/core";
+import { INGRESS_CLASSES, INGRESS_CONTROLLER_PROXIES, type Issue, PlatformComponent } from "@platform/core";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { type AddonContext, loadBalancerAnnotations, type LoadBalancerExposure, zoneSpread } from "./placement.js";
-import { meshClientPodValues } from "./mesh-client.js";
+import { controllerTlsOriginationManifest } from "./manifests.mjs";
+import { controllerTlsOrigination, meshClientPodValues } from "./mesh-client.js";
 import { chartRelease } from "./release.js";
 import { addonNamespace } from "./namespace.js";
 
-export const INGRESS_NGINX_NAMESPACE = "ingress-nginx";
+export const INGRESS_NGINX_NAMESPACE = INGRESS_CONTROLLER_PROXIES.nginx.namespace;
 export const INGRESS_NGINX_CLASS = INGRESS_CLASSES.nginx;
 
 export interface IngressNginxArgs {
@@ -58,7 +59,8 @@ export class IngressNginx extends PlatformComponent {
         this.release = chartRelease(
             this.childName("release"),
             {
-                name: "ingress-nginx",
+                // The controller Service's name follows: INGRESS_CONTROLLER_PROXIES.nginx.service.
+                name: INGRESS_CONTROLLER_PROXIES.nginx.release,
                 namespace: INGRESS_NGINX_NAMESPACE,
                 pin: CHARTS.ingressNginx,
                 values: {
@@ -93,6 +95,7 @@ export class IngressNginx extends PlatformComponent {
                         service: {
                             type: "LoadBalancer",
                             externalTrafficPolicy: "Local",
+                            ports: { http: 80, https: INGRESS_CONTROLLER_PROXIES.nginx.httpsPort },
                             annotations: loadBalancerAnnotations(ctx.cloud, args.exposure ?? "internal"),
                             ...(args.loadBalancerIP !== undefined ? { loadBalancerIP: args.loadBalancerIP } : {}),
                         },
@@ -107,6 +110,12 @@ export class IngressNginx extends PlatformComponent {
                 },
             },
             this.childOptions({ dependsOn: [namespace] }),
+        );
+        // The edge's Istio gateway reaches the controller's HTTPS port with one-way TLS (mesh-client.ts).
+        new k8s.apiextensions.CustomResource(
+            this.childName("tls-origination"),
+            controllerTlsOriginationManifest(controllerTlsOrigination("nginx", ctx.labels)) as k8s.apiextensions.CustomResourceArgs,
+            this.childOptions({ dependsOn: [this.release] }),
         );
         this.ingressClass = INGRESS_NGINX_CLASS;
         this.complete("ingressClass");

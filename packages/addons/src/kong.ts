@@ -8,17 +8,18 @@
  * plain-HTTP admin listener, unlike the seed's `KONG_ADMIN_LISTEN: 0.0.0.0:8001`), a ClusterIP
  * Service, no admin Ingress, and the controller reaches it inside the pod.
  */
-import type * as k8s from "@pulumi/kubernetes";
+import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { INGRESS_CLASSES, type Issue, PlatformComponent } from "@platform/core";
+import { INGRESS_CLASSES, INGRESS_CONTROLLER_PROXIES, type Issue, PlatformComponent } from "@platform/core";
 import { CHARTS } from "./charts.js";
 import { checkReplicas } from "./common.js";
 import { type AddonContext, loadBalancerAnnotations, type LoadBalancerExposure, zoneSpread } from "./placement.js";
-import { meshClientPodValues } from "./mesh-client.js";
+import { controllerTlsOriginationManifest } from "./manifests.mjs";
+import { controllerTlsOrigination, meshClientPodValues } from "./mesh-client.js";
 import { chartRelease } from "./release.js";
 import { addonNamespace } from "./namespace.js";
 
-export const KONG_NAMESPACE = "kong";
+export const KONG_NAMESPACE = INGRESS_CONTROLLER_PROXIES.kong.namespace;
 export const KONG_INGRESS_CLASS = INGRESS_CLASSES.kong;
 
 export interface KongArgs {
@@ -52,7 +53,8 @@ export class Kong extends PlatformComponent {
         this.release = chartRelease(
             this.childName("release"),
             {
-                name: "kong",
+                // The proxy Service's name follows: INGRESS_CONTROLLER_PROXIES.kong.service.
+                name: INGRESS_CONTROLLER_PROXIES.kong.release,
                 namespace: KONG_NAMESPACE,
                 pin: CHARTS.kong,
                 values: {
@@ -82,7 +84,7 @@ export class Kong extends PlatformComponent {
                         externalTrafficPolicy: "Local",
                         annotations: loadBalancerAnnotations(ctx.cloud, args.exposure ?? "internal"),
                         http: { enabled: true, servicePort: 80, containerPort: 8000 },
-                        tls: { enabled: true, servicePort: 443, containerPort: 8443 },
+                        tls: { enabled: true, servicePort: INGRESS_CONTROLLER_PROXIES.kong.httpsPort, containerPort: 8443 },
                     },
                     ingressController: { enabled: true, ingressClass: KONG_INGRESS_CLASS, installCRDs: false },
                     serviceMonitor: { enabled: true },
@@ -92,6 +94,12 @@ export class Kong extends PlatformComponent {
                 },
             },
             this.childOptions({ dependsOn: [namespace] }),
+        );
+        // The edge's Istio gateway reaches the proxy's HTTPS port with one-way TLS (mesh-client.ts).
+        new k8s.apiextensions.CustomResource(
+            this.childName("tls-origination"),
+            controllerTlsOriginationManifest(controllerTlsOrigination("kong", ctx.labels)) as k8s.apiextensions.CustomResourceArgs,
+            this.childOptions({ dependsOn: [this.release] }),
         );
         this.ingressClass = KONG_INGRESS_CLASS;
         this.adminServiceType = "ClusterIP";

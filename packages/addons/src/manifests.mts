@@ -8,6 +8,7 @@
 import { ClusterIssuer } from "@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer";
 import { ClusterSecretStore } from "@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore";
 import { PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication";
+import { DestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule";
 import { Gateway as IstioGateway } from "@kubernetes-models/istio/networking.istio.io/v1/Gateway";
 import { ClusterTriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/ClusterTriggerAuthentication";
 import { EC2NodeClass } from "@kubernetes-models/karpenter/karpenter.k8s.aws/v1/EC2NodeClass";
@@ -18,6 +19,7 @@ registerModels({
     "cert-manager.io/v1/ClusterIssuer": ClusterIssuer,
     "external-secrets.io/v1/ClusterSecretStore": ClusterSecretStore,
     "keda.sh/v1alpha1/ClusterTriggerAuthentication": ClusterTriggerAuthentication,
+    "networking.istio.io/v1/DestinationRule": DestinationRule,
     "karpenter.k8s.aws/v1/EC2NodeClass": EC2NodeClass,
     "karpenter.sh/v1/NodePool": NodePool,
 });
@@ -89,6 +91,31 @@ export function strictMtlsManifest(rootNamespace: string, labels: Readonly<Recor
         new PeerAuthentication({
             metadata: { name: "default", namespace: rootNamespace, labels: { ...labels } },
             spec: { mtls: { mode: "STRICT" } },
+        }),
+    );
+}
+
+/**
+ * How the mesh reaches an ingress controller's HTTPS port: one-way TLS (`SIMPLE`), not Istio's
+ * mutual TLS, which the controller's sidecar would not take (it captures no inbound traffic), so
+ * the controller itself terminates. No SNI and no CA are set on purpose: since Istio 1.20 the
+ * client sends the request's Host as SNI and verifies the controller's certificate (its Ingress's
+ * cert-manager certificate for that host) against that name and the proxy's system CAs.
+ */
+export function controllerTlsOriginationManifest(v: {
+    name: string;
+    namespace: string;
+    labels: Readonly<Record<string, string>>;
+    host: string;
+    httpsPort: number;
+}): Json {
+    return done(
+        new DestinationRule({
+            metadata: { name: v.name, namespace: v.namespace, labels: { ...v.labels } },
+            spec: {
+                host: v.host,
+                trafficPolicy: { portLevelSettings: [{ port: { number: v.httpsPort }, tls: { mode: "SIMPLE" } }] },
+            },
         }),
     );
 }

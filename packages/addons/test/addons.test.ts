@@ -241,6 +241,52 @@ describe("add-on components", () => {
         assert.equal(at(kedaNs?.inputs, "metadata", "labels", "istio-injection"), "disabled");
     });
 
+    it("the mesh reaches each controller's HTTPS port with one-way TLS (a DestinationRule after the release), the port its chart serves", async () => {
+        const kong = await synth(() => new Kong("kong", { context: aws(), replicas: 2 }));
+        const nginx = await synth(() => new IngressNginx("ingress-nginx", { context: aws(), replicas: 2 }));
+        const rules = [
+            [kong, "kong-tls-origination", "kong-release"],
+            [nginx, "ingress-nginx-tls-origination", "ingress-nginx-release"],
+        ] as const;
+        assert.deepEqual(
+            rules.map(([resources, name, release]) => {
+                const rule = findResource(resources, "kubernetes:networking.istio.io/v1:DestinationRule", name);
+                assert.ok(rule.dependencies.includes(findResource(resources, "kubernetes:helm.sh/v3:Release", release).urn), name);
+                return [at(rule.inputs, "metadata", "namespace"), at(rule.inputs, "metadata", "name"), at(rule.inputs, "spec")];
+            }),
+            [
+                [
+                    "kong",
+                    "kong-kong-proxy-tls",
+                    {
+                        host: "kong-kong-proxy.kong.svc.cluster.local",
+                        trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: "SIMPLE" } }] },
+                    },
+                ],
+                [
+                    "ingress-nginx",
+                    "ingress-nginx-controller-tls",
+                    {
+                        host: "ingress-nginx-controller.ingress-nginx.svc.cluster.local",
+                        trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: "SIMPLE" } }] },
+                    },
+                ],
+            ],
+        );
+        // The releases behind those Service names (`<release>-controller`, `<release>-<chart>-proxy`) and their HTTPS ports.
+        const kongRelease = findResource(kong, "kubernetes:helm.sh/v3:Release", "kong-release");
+        const nginxRelease = findResource(nginx, "kubernetes:helm.sh/v3:Release", "ingress-nginx-release");
+        assert.deepEqual(
+            [
+                [at(kongRelease.inputs, "name"), at(kongRelease.inputs, "chart"), at(kongRelease.inputs, "namespace")],
+                [at(nginxRelease.inputs, "name"), at(nginxRelease.inputs, "chart"), at(nginxRelease.inputs, "namespace")],
+                at(values(kong, "kong-release"), "proxy", "tls", "servicePort"),
+                at(values(nginx, "ingress-nginx-release"), "controller", "service", "ports"),
+            ],
+            [["kong", "kong", "kong"], ["ingress-nginx", "ingress-nginx", "ingress-nginx"], 443, { http: 80, https: 443 }],
+        );
+    });
+
     describe("gateways' load balancers: internal unless a public one is asked for", () => {
         const NLB = {
             "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",

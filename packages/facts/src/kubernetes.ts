@@ -60,8 +60,23 @@ export const INTERNAL_LOAD_BALANCER_ANNOTATIONS = {
     ],
 } as const;
 
+/** The Let's Encrypt ClusterIssuers cert-manager gets where there is a public zone (`@platform/addons` CertManager). */
+export const CLUSTER_ISSUERS = { staging: "letsencrypt-staging", production: "letsencrypt-production" } as const;
+
 /** The IngressClass names of the platform's ingress controllers (`@platform/addons`: ingress-nginx and Kong). */
 export const INGRESS_CLASSES = { nginx: "nginx", kong: "kong" } as const;
+
+/**
+ * Where each ingress controller's proxy takes HTTPS inside the cluster: its namespace and the
+ * Service its chart names after the platform's release (ingress-nginx's `<release>-controller`
+ * for release `ingress-nginx`; Kong's `<release>-<chart>-proxy` for release `kong`, chart `kong`).
+ * The public edge's Istio gateway sends a host published on a controller here, over TLS
+ * (`workloadIngress` with `publicGateway`; docs/addons.md).
+ */
+export const INGRESS_CONTROLLER_PROXIES = {
+    nginx: { namespace: "ingress-nginx", release: "ingress-nginx", service: "ingress-nginx-controller", httpsPort: 443 },
+    kong: { namespace: "kong", release: "kong", service: "kong-kong-proxy", httpsPort: 443 },
+} as const satisfies Record<keyof typeof INGRESS_CLASSES, { namespace: string; release: string; service: string; httpsPort: number }>;
 
 /**
  * A Service's in-cluster name, the Host a mesh sidecar routes by: an ingress controller in the

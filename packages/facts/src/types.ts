@@ -189,6 +189,7 @@ export const KUBERNETES_TYPES = {
     scaledObject: "kubernetes:keda.sh/v1alpha1:ScaledObject",
     canary: "kubernetes:flagger.app/v1beta1:Canary",
     peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
+    destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
     authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
     clusterIssuer: "kubernetes:cert-manager.io/v1:ClusterIssuer",
     clusterSecretStore: "kubernetes:external-secrets.io/v1:ClusterSecretStore",

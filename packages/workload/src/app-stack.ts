@@ -11,10 +11,12 @@ import {
     type AwsClusterOutputs,
     type CloudProvider,
     createCloudProvider,
+    edgeServes,
     type GcpClusterOutputs,
     loadPlatformSettings,
     type PlatformOutputs,
     type PlatformSettings,
+    publicEdgeHostnames,
     resourceName,
     TypedStackReference,
 } from "@platform/core";
@@ -32,6 +34,13 @@ export interface AppStack {
     readonly platform: TypedStackReference<PlatformOutputs>;
     /** Resource options with both providers. */
     readonly providers: { readonly providers: pulumi.ProviderResource[] };
+    /**
+     * The public edge's Istio Gateway (`<namespace>/<name>`, the platform contract's
+     * `istio.publicGateway`) when this environment's edge serves `host` (`publicEdgeHostnames`,
+     * `edgeServes`), for a Workload's `publicRoute` or `workloadIngress`'s `publicGateway`;
+     * undefined where it does not (no edge, or a name outside its certificate and DNS).
+     */
+    readonly publicGateway: (host: string) => pulumi.Output<string> | undefined;
 }
 
 /** Reads config and the lower layers' contracts; `app` names the kubernetes provider (`<project>-<env>-<app>-k8s`). */
@@ -62,5 +71,17 @@ export function appStack(app: string): AppStack {
             clusterName,
         },
     );
-    return { settings, provider, k8sProvider, cluster, platform, providers: { providers: [provider, k8sProvider] } };
+    const edge = publicEdgeHostnames(settings);
+    const publicGateway = (host: string) =>
+        edge === undefined || !edgeServes(edge, host)
+            ? undefined
+            : platform.require("istio").apply((istio) => {
+                  if (istio.publicGateway === null) {
+                      throw new Error(
+                          `${PLATFORM_PROJECT}/${pulumi.getStack()} istio.publicGateway = null: the edge of environment ${settings.environment} serves ${host}, but the platform layer exports no gateway for it. Fix: deploy the platform layer first`,
+                      );
+                  }
+                  return istio.publicGateway;
+              });
+    return { settings, provider, k8sProvider, cluster, platform, providers: { providers: [provider, k8sProvider] }, publicGateway };
 }

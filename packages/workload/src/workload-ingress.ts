@@ -3,21 +3,27 @@
  * a controller): one host with a cert-manager certificate, every path to the Workload's Service,
  * which the controller reaches through its mesh sidecar (docs/addons.md): on nginx through this
  * Ingress's annotations, on Kong through the Service's, which the Workload sets. One Service per
- * Ingress, as nginx's upstream vhost requires. A child of the Workload, created after it.
+ * Ingress, as nginx's upstream vhost requires. With `publicGateway`, the host is also routed from
+ * the public edge to the controller. Under the Workload, created after it.
  */
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import {
     checkOneOf,
     checkPattern,
+    CLUSTER_ISSUERS,
     DOMAIN_NAME_PATTERN,
     formatIssues,
     INGRESS_CLASSES,
+    INGRESS_CONTROLLER_PROXIES,
     type Issue,
+    meshServiceHost,
     NGINX_MESH_UPSTREAM,
 } from "@platform/core";
 import { ingressManifest } from "./manifests/workload.mjs";
 import { nginxMeshUpstream } from "./mesh-upstream.js";
+import { edgeRoute } from "./public-route.js";
+import { GATEWAY_REF } from "./workload-validation.js";
 import type { Workload } from "./workload.js";
 
 export type IngressController = keyof typeof INGRESS_CLASSES;
@@ -29,7 +35,10 @@ export interface WorkloadIngressArgs {
     readonly host: string;
     /** @default "/" */
     readonly pathPrefix?: string;
-    /** The cert-manager ClusterIssuer of the host's certificate. @default "letsencrypt-production" */
+    /**
+     * The cert-manager ClusterIssuer of the host's certificate; not `letsencrypt-staging` with
+     * `publicGateway` (the edge's gateway verifies the certificate). @default "letsencrypt-production"
+     */
     readonly clusterIssuer?: string;
     /**
      * The controller's own settings (`konghq.com/*`, `nginx.ingress.kubernetes.io/*`). The mesh
@@ -38,6 +47,17 @@ export interface WorkloadIngressArgs {
     readonly annotations?: Readonly<Record<string, string>>;
     /** Labels (the team's `app`, `team`, `environment`). @default {} */
     readonly labels?: Readonly<Record<string, string>>;
+    /**
+     * Publish the host on the environment's public edge (the WAF / Cloud Armor-guarded load
+     * balancer): a VirtualService `<name>-ingress-public` on the edge's Istio Gateway
+     * (`<namespace>/<name>`, the platform contract's `istio.publicGateway`: `AppStack.publicGateway(host)`)
+     * sends the host's paths to the controller's HTTPS port, over TLS the gateway originates and
+     * verifies against this Ingress's certificate (the controller's DestinationRule, docs/addons.md).
+     * Behind an edge the controllers' load balancers are internal: without this the host answers
+     * only inside the VPC. The host must be among the edge's names (`edgeServes`).
+     * @default not published on the edge
+     */
+    readonly publicGateway?: pulumi.Input<string>;
 }
 
 /** Every problem with the arguments, in the platform's one error format. */
@@ -49,6 +69,20 @@ export function validateWorkloadIngressArgs(args: WorkloadIngressArgs): Issue[] 
         ...(args.pathPrefix === undefined || args.pathPrefix.startsWith("/")
             ? []
             : [{ field: "pathPrefix", value: args.pathPrefix, problem: "does not start with /", fix: `use "/${args.pathPrefix}"` }]),
+        ...(typeof args.publicGateway === "string"
+            ? checkPattern("publicGateway", args.publicGateway, GATEWAY_REF, "<namespace>/<name>, e.g. istio-ingress/public-edge")
+            : []),
+        ...(args.publicGateway !== undefined && args.clusterIssuer === CLUSTER_ISSUERS.staging
+            ? [
+                  {
+                      field: "clusterIssuer",
+                      value: args.clusterIssuer,
+                      problem:
+                          "issues certificates no client trusts, and the edge's gateway checks the controller's certificate, so the published host would answer 503",
+                      fix: `use "${CLUSTER_ISSUERS.production}", or leave publicGateway unset`,
+                  },
+              ]
+            : []),
         ...reserved.map((key) => ({
             field: `annotations["${key}"]`,
             value: args.annotations?.[key],
@@ -59,8 +93,9 @@ export function validateWorkloadIngressArgs(args: WorkloadIngressArgs): Issue[] 
 }
 
 /**
- * The Ingress `name` for `workload` (its namespace, Service and port); throws every problem with
- * `args` at once. `opts` gives the kubernetes provider; its parent and dependsOn are the Workload.
+ * The Ingress `name` for `workload` (its namespace, Service and port), and with `publicGateway`
+ * its route from the edge; throws every problem with `args` at once. `opts` gives the kubernetes
+ * provider; the Ingress is a child of the Workload and waits for it, the route a child of the Ingress.
  */
 export function workloadIngress(
     name: string,
@@ -72,23 +107,46 @@ export function workloadIngress(
     if (issues.length > 0) {
         throw new Error(formatIssues(`Invalid arguments for workloadIngress "${name}"`, issues));
     }
-    return new k8s.networking.v1.Ingress(
+    const labels = args.labels ?? {};
+    const pathPrefix = args.pathPrefix ?? "/";
+    const ingress = new k8s.networking.v1.Ingress(
         name,
         ingressManifest({
             name,
             namespace: workload.namespaceName,
-            labels: args.labels ?? {},
+            labels,
             annotations: {
                 ...args.annotations,
-                "cert-manager.io/cluster-issuer": args.clusterIssuer ?? "letsencrypt-production",
+                "cert-manager.io/cluster-issuer": args.clusterIssuer ?? CLUSTER_ISSUERS.production,
                 ...(args.controller === "nginx" ? nginxMeshUpstream(workload.appName, workload.namespaceName) : {}),
             },
             ingressClassName: INGRESS_CLASSES[args.controller],
             host: args.host,
-            pathPrefix: args.pathPrefix ?? "/",
+            pathPrefix,
             service: workload.appName,
             port: workload.port,
         }),
         { ...opts, parent: workload, dependsOn: [workload] },
     );
+    if (args.publicGateway !== undefined) {
+        const proxy = INGRESS_CONTROLLER_PROXIES[args.controller];
+        edgeRoute(
+            `${name}-public-route`,
+            args.publicGateway,
+            {
+                // Not `<name>-public`: a Workload of the Ingress's name publishes its own route under that.
+                name: `${name}-ingress`,
+                namespace: workload.namespaceName,
+                labels,
+                hostnames: [args.host],
+                pathPrefix,
+                serviceHost: meshServiceHost(proxy.service, proxy.namespace),
+                port: proxy.httpsPort,
+            },
+            // A child of the Ingress, not of the Workload: a second child of the Workload depending
+            // on it would wait for the Ingress, which waits for every child of the Workload.
+            { ...opts, parent: ingress },
+        );
+    }
+    return ingress;
 }

@@ -16,7 +16,8 @@ const MEMORY = /^[0-9]+(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const HTTP_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$/;
 const SPIFFE_PRINCIPAL = /^cluster\.local\/ns\/[a-z0-9-]+\/sa\/[a-z0-9-]+$/;
 const DURATION = /^[1-9][0-9]*(s|m)$/;
-const GATEWAY_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** An Istio Gateway as a VirtualService names it: `<namespace>/<name>`. */
+export const GATEWAY_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The parts of an image reference: registry host, repository, tag, digest. */
 export interface ImageReference {

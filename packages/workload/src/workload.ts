@@ -23,7 +23,6 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import * as pulumiRuntime from "@pulumi/pulumi";
 import { type ComponentNaming, meshServiceHost, PlatformComponent } from "@platform/core";
 import { type CanaryAnalysis, canaryManifest, SEED_CANARY_ANALYSIS } from "./manifests/canary.js";
 import {
@@ -33,7 +32,6 @@ import {
     type NetworkRule,
     networkPolicyManifest,
     pdbManifest,
-    publicRouteManifest,
     type Quantities,
     type ScaledTrigger,
     scaledObjectManifest,
@@ -43,6 +41,7 @@ import {
 } from "./manifests/workload.mjs";
 import { CloudIdentity, type IdentityCluster } from "./identity.js";
 import { kongMeshUpstream } from "./mesh-upstream.js";
+import { edgeRoute } from "./public-route.js";
 import { validateWorkloadArgs } from "./workload-validation.js";
 
 export type { NetworkRule, Peer, Quantities, ScaledTrigger } from "./manifests/workload.mjs";
@@ -304,24 +303,15 @@ export class Workload extends PlatformComponent {
         }
         // Without a canary the route is ours; with one, Flagger's VirtualService carries the public hosts.
         if (publicRoute !== undefined && canary === undefined) {
-            const route = (gateway: string) =>
-                publicRouteManifest({
+            edgeRoute(
+                this.childName("public-route"),
+                publicRoute.gateway,
+                {
                     ...meta,
-                    gateway,
                     hostnames: publicRoute.hostnames,
                     pathPrefix: publicRoute.pathPrefix,
                     serviceHost: meshServiceHost(name, ns),
                     port: args.port,
-                });
-            route("istio-ingress/public-edge");
-            const manifest = pulumiRuntime.output(publicRoute.gateway).apply(route);
-            new k8s.apiextensions.CustomResource(
-                this.childName("public-route"),
-                {
-                    apiVersion: "networking.istio.io/v1",
-                    kind: "VirtualService",
-                    metadata: manifest.apply((m) => m["metadata"] as k8s.types.input.meta.v1.ObjectMeta),
-                    spec: manifest.apply((m) => m["spec"]),
                 },
                 this.childOptions(),
             );

@@ -33,6 +33,9 @@ function app(environment: "dev" | "prod"): AppStack {
         // teamSpace never reads the platform contract.
         platform: undefined as unknown as TypedStackReference<PlatformOutputs>,
         providers: { providers: [provider, k8sProvider] },
+        publicGateway: () => {
+            throw new Error("teamSpace never asks for the public gateway");
+        },
     };
 }
 

@@ -590,12 +590,38 @@ describe("workloadIngress", () => {
         assert.equal(at(service.inputs, "metadata", "annotations", "konghq.com/host-header"), "backend.docuthinker.svc.cluster.local");
     });
 
+    it("publicGateway: a VirtualService on the edge's Gateway sends the host's paths to the controller's HTTPS port, a child of the Ingress; unset: none", async () => {
+        const routeOf = async (controller: "nginx" | "kong") => {
+            const resources = await synthIngress({
+                controller,
+                host: "api.acme.example.com",
+                pathPrefix: "/v1",
+                labels: { app: "backend" },
+                publicGateway: "istio-ingress/public-edge",
+            });
+            const route = findResource(resources, "kubernetes:networking.istio.io/v1:VirtualService", "backend-api-public-route");
+            assert.equal(route.parent, findResource(resources, INGRESS, "backend-api").urn);
+            return [at(route.inputs, "metadata"), at(route.inputs, "spec")];
+        };
+        const spec = (host: string) => ({
+            hosts: ["api.acme.example.com"],
+            gateways: ["istio-ingress/public-edge"],
+            http: [{ match: [{ uri: { prefix: "/v1" } }], route: [{ destination: { host, port: { number: 443 } } }] }],
+        });
+        const metadata = { name: "backend-api-ingress-public", namespace: "docuthinker", labels: { app: "backend" } };
+        assert.deepEqual(await routeOf("nginx"), [metadata, spec("ingress-nginx-controller.ingress-nginx.svc.cluster.local")]);
+        assert.deepEqual(await routeOf("kong"), [metadata, spec("kong-kong-proxy.kong.svc.cluster.local")]);
+        const unset = await synthIngress({ controller: "nginx", host: "api.acme.example.com" });
+        assert.equal(unset.filter((r) => r.type === "kubernetes:networking.istio.io/v1:VirtualService").length, 0);
+    });
+
     it("lists every bad argument at once, the mesh upstream annotations included", async () => {
         const bad = {
             controller: "traefik",
             host: "API.example",
             pathPrefix: "v1",
             annotations: { "nginx.ingress.kubernetes.io/upstream-vhost": "elsewhere" },
+            publicGateway: "public-edge",
         } as unknown as WorkloadIngressArgs;
         assert.deepEqual(validateWorkloadIngressArgs(bad), [
             { field: "controller", value: "traefik", problem: "is not an allowed value", fix: "use one of nginx, kong" },
@@ -607,6 +633,12 @@ describe("workloadIngress", () => {
             },
             { field: "pathPrefix", value: "v1", problem: "does not start with /", fix: 'use "/v1"' },
             {
+                field: "publicGateway",
+                value: "public-edge",
+                problem: "is not <namespace>/<name>",
+                fix: "use <namespace>/<name>, e.g. istio-ingress/public-edge",
+            },
+            {
                 field: 'annotations["nginx.ingress.kubernetes.io/upstream-vhost"]',
                 value: "elsewhere",
                 problem: "is the platform's: it sends the controller's traffic through the mesh",
@@ -616,10 +648,22 @@ describe("workloadIngress", () => {
         await assert.rejects(synthIngress(bad), (err: Error) => {
             assert.match(
                 err.message,
-                /^Invalid arguments for workloadIngress "backend-api" \(4 problems\):\n {2}- controller = "traefik": is not an allowed value\. Fix: use one of nginx, kong\n/,
+                /^Invalid arguments for workloadIngress "backend-api" \(5 problems\):\n {2}- controller = "traefik": is not an allowed value\. Fix: use one of nginx, kong\n/,
             );
             return true;
         });
         assert.deepEqual(validateWorkloadIngressArgs({ controller: "nginx", host: "a.example.com" }), []);
+        // A staging certificate is fine inside the VPC, not behind the edge's gateway, which verifies it.
+        const staging = { controller: "kong", host: "a.example.com", clusterIssuer: "letsencrypt-staging" } as const;
+        assert.deepEqual(validateWorkloadIngressArgs(staging), []);
+        assert.deepEqual(validateWorkloadIngressArgs({ ...staging, publicGateway: "istio-ingress/public-edge" }), [
+            {
+                field: "clusterIssuer",
+                value: "letsencrypt-staging",
+                problem:
+                    "issues certificates no client trusts, and the edge's gateway checks the controller's certificate, so the published host would answer 503",
+                fix: 'use "letsencrypt-production", or leave publicGateway unset',
+            },
+        ]);
     });
 });

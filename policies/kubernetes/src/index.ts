@@ -13,6 +13,7 @@ import { gkeGatewayHttpsOnly } from "./policies/gke-gateway-https-only.js";
 import { imagePullPolicy } from "./policies/image-pull-policy.js";
 import { ingressNginxMeshUpstream } from "./policies/ingress-nginx-mesh-upstream.js";
 import { ingressTlsOnly } from "./policies/ingress-tls-only.js";
+import { istioNoTlsDisable } from "./policies/istio-no-tls-disable.js";
 import { istioStrictMtls } from "./policies/istio-strict-mtls.js";
 import { minReplicasProd } from "./policies/min-replicas-prod.js";
 import { namespaceDefaultDeny } from "./policies/namespace-default-deny.js";
@@ -56,6 +57,7 @@ export const policies: Policies = [
     namespaceDefaultDeny,
     namespacePodSecurity,
     istioStrictMtls,
+    istioNoTlsDisable,
     ingressTlsOnly,
     ingressNginxMeshUpstream,
     noClusterAdminBinding,
@@ -71,6 +73,7 @@ export {
     imagePullPolicy,
     ingressNginxMeshUpstream,
     ingressTlsOnly,
+    istioNoTlsDisable,
     istioStrictMtls,
     minReplicasProd,
     namespaceDefaultDeny,

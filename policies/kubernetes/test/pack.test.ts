@@ -43,6 +43,11 @@ function everyViolation() {
             ],
         },
     });
+    // Plaintext towards an app.
+    s.custom("kubernetes:networking.istio.io/v1:DestinationRule", "plaintext", {
+        metadata: { name: "plaintext", namespace: "apps" },
+        spec: { host: "api.apps.svc.cluster.local", trafficPolicy: { tls: { mode: "DISABLE" } } },
+    });
     s.custom("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "admins", {
         metadata: { name: "admins" },
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
@@ -86,6 +91,7 @@ describe("kubernetes pack", () => {
                 ["kubernetes-namespace-default-deny", "mandatory", "high"],
                 ["kubernetes-namespace-pod-security", "mandatory", "high"],
                 ["kubernetes-istio-strict-mtls", "mandatory", "high"],
+                ["kubernetes-istio-no-tls-disable", "mandatory", "high"],
                 ["kubernetes-ingress-tls-only", "mandatory", "high"],
                 ["kubernetes-ingress-nginx-mesh-upstream", "mandatory", "medium"],
                 ["kubernetes-no-cluster-admin-binding", "mandatory", "critical"],
@@ -125,6 +131,7 @@ describe("kubernetes pack", () => {
             "kubernetes-namespace-default-deny": null,
             "kubernetes-namespace-pod-security": null,
             "kubernetes-istio-strict-mtls": null,
+            "kubernetes-istio-no-tls-disable": null,
             "kubernetes-ingress-tls-only": "K8sHttpsOnly",
             "kubernetes-ingress-nginx-mesh-upstream": null,
             "kubernetes-no-cluster-admin-binding": null,
