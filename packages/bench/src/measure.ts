@@ -139,7 +139,8 @@ export async function envSynthRow(env: string, runs: number, log: Log): Promise<
  * between runs on 2 cores, more than what is measured.
  */
 export async function overheadMeasurements(env: string, stack: string, runs: number, log: Log): Promise<OverheadMeasurements> {
-    const projects = selectProjects(discoverProjects(PLATFORM_REPOSITORY), stack, env);
+    const discovered = discoverProjects(PLATFORM_REPOSITORY);
+    const projects = selectProjects(discovered, stack, env);
     const state = freshState(`cli-${env}`);
     const previous = process.env["PLATFORM_STATE_DIR"];
     try {
@@ -155,8 +156,11 @@ export async function overheadMeasurements(env: string, stack: string, runs: num
             ];
             return { layer: project.name, dir, packs };
         });
-        for (const { dir } of stacks) {
-            await pulumi(state, dir, ["stack", "init", env]);
+        // Every layer's stack exists, as after a first `platform up`: a measured layer's stack
+        // references resolve (to no outputs, in a preview) whichever layers are measured.
+        for (const project of selectProjects(discovered, "all", env)) {
+            const measured = stacks.find((s) => s.layer === project.name);
+            await pulumi(state, measured?.dir ?? writeStagedWorkspace(PLATFORM_REPOSITORY, project), ["stack", "init", env]);
         }
         const rawRun = (of: typeof stacks) =>
             timed(async () => {
