@@ -35,7 +35,6 @@ export function program() {
     const zone = settings.dns.publicZone;
     if (zone !== undefined) {
         const host = `api.${zone}`;
-        const gateway = app.publicGateway(host);
         workloadIngress(
             "auterity-api",
             workload,
@@ -43,7 +42,7 @@ export function program() {
                 controller: "kong",
                 host,
                 // On the public edge where there is one: the gateway reaches Kong over HTTPS, so https-only holds.
-                ...(gateway !== undefined ? { publicGateway: gateway } : {}),
+                publicGateway: app.publicGateway(host),
                 annotations: { "konghq.com/protocols": "https", "konghq.com/https-redirect-status-code": "308" },
                 labels: { app: "auterity", team: TEAM, environment: settings.environment },
             },

@@ -83,7 +83,6 @@ export function program() {
         // One Ingress per Service: nginx reaches each through its mesh sidecar by the Service's name.
         // Both on the public edge where there is one; one label under the zone, as its certificate covers.
         const ingress = (name: string, workload: Workload, host: string) => {
-            const gateway = app.publicGateway(host);
             workloadIngress(
                 name,
                 workload,
@@ -91,7 +90,7 @@ export function program() {
                     controller: "nginx",
                     host,
                     labels: { app: workload.appName, team: TEAM, environment: settings.environment },
-                    ...(gateway !== undefined ? { publicGateway: gateway } : {}),
+                    publicGateway: app.publicGateway(host),
                 },
                 { provider: app.k8sProvider },
             );

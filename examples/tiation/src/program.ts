@@ -72,7 +72,6 @@ export function program() {
     if (zone !== undefined) {
         const host = `tiation.${zone}`;
         // On the public edge where there is one (its load balancer is then the one way in).
-        const gateway = app.publicGateway(host);
         workloadIngress(
             "tiation-web",
             liberation,
@@ -80,7 +79,7 @@ export function program() {
                 controller: "nginx",
                 host,
                 labels: { app: "liberation-system", team: TEAM, environment: settings.environment },
-                ...(gateway !== undefined ? { publicGateway: gateway } : {}),
+                publicGateway: app.publicGateway(host),
             },
             { provider: app.k8sProvider },
         );
